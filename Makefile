@@ -1,0 +1,42 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEV_ENV := DEBUG=true
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test check bench clean
+
+## Serve the app with demo data on http://127.0.0.1:8000 (SQLite in var/).
+run: $(VENV)/.installed
+	$(DEV_ENV) $(BIN)/netcompanion migrate --noinput
+	$(DEV_ENV) $(BIN)/netcompanion demo
+	$(DEV_ENV) $(BIN)/netcompanion runserver 127.0.0.1:8000
+
+## Run the whole test suite, browser tests included (installs Debian's Chromium if missing).
+test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium
+	$(BIN)/pytest
+
+## Print the search benchmark.
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/search_latency.py
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+/usr/bin/chromium:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles

@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+from netcompanion.accounts import views
+
+urlpatterns = [
+    path("", include("django.contrib.auth.urls")),
+    path("", views.account, name="account"),
+]

@@ -1,0 +1,13 @@
+"""The JSON API, version 1: one NinjaAPI with a router per capability."""
+
+from ninja import NinjaAPI
+
+from netcompanion.guide.api import router as guide_router
+
+api = NinjaAPI(
+    title="NET Companion API",
+    version="1",
+    urls_namespace="api-v1",
+    docs_url=None,  # the interactive docs page loads scripts from a CDN; the OpenAPI document stays
+)
+api.add_router("/guide/", guide_router)

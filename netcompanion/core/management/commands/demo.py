@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from netcompanion.accounts.demo import create_demo_users
+from netcompanion.stories.demo import create_example_stories
+
+
+class Command(BaseCommand):
+    help = "Creates demo users of every role and example content, and prints the sign-in details."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production", action="store_true",
+            help="Run even with DEBUG off. Demo users have a published password: never on real data.",
+        )
+
+    def handle(self, *args, allow_production: bool, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError("Refusing to create demo users with DEBUG off (a production set-up).")
+        rows = create_demo_users()
+        stories = create_example_stories()
+        self.stdout.write("Demo users (sign in at /accounts/login/):")
+        for username, password, role in rows:
+            self.stdout.write(f"  {role:<14} username: {username:<9} password: {password}")
+        self.stdout.write(f"Example stories: {stories}")

@@ -1,0 +1,161 @@
+"""Guide pages: Markdown files with YAML front matter, parsed once into plain data.
+
+No Django import, so the search index, the readability check and the CLI can
+load the guide without a configured project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import frontmatter
+import markdown
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
+REQUIRED_FIELDS = ("title", "slug", "summary", "reviewed", "sources")
+TEXT_BLOCKS = {"p", "li", "h2", "h3", "h4", "td", "th", "dt", "dd"}
+
+
+class GuideContentError(ValueError):
+    """A guide file breaks the content rules; raised at load time, never at request time."""
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    title: str
+    publisher: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph or list item with the heading it sits under: the unit search returns."""
+
+    heading: str
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str
+    title: str
+    summary: str
+    reviewed: dt.date
+    sources: tuple[Source, ...]
+    html: str
+    toc: tuple[tuple[str, str], ...]
+    passages: tuple[Passage, ...]
+    cited_numbers: frozenset[int]
+    keywords: tuple[str, ...] = ()
+
+
+class _BlockCollector(HTMLParser):
+    """Collects text blocks with their nearest heading, dropping citation links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passages: list[Passage] = []
+        self._stack: list[str] = []
+        self._buffer: list[str] = []
+        self._heading = ""
+        self._anchor = ""
+        self._pending_anchor = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in TEXT_BLOCKS:
+            if tag in {"h2", "h3", "h4"}:
+                self._pending_anchor = dict(attrs).get("id") or ""
+            self._flush()
+            self._stack.append(tag)
+        elif tag == "sup":
+            self._stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in TEXT_BLOCKS or tag == "sup":
+            if tag in {"h2", "h3", "h4"}:
+                self._heading = " ".join("".join(self._buffer).split())
+                self._anchor = self._pending_anchor
+                self._buffer = []
+            elif tag in TEXT_BLOCKS:
+                self._flush()
+            if self._stack and self._stack[-1] == tag:
+                self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "sup" not in self._stack and self._stack:
+            self._buffer.append(data)
+
+    def _flush(self) -> None:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join("".join(self._buffer).split()))
+        self._buffer = []
+        if text:
+            self.passages.append(Passage(self._heading, self._anchor, text))
+
+
+def _cite(match: re.Match[str]) -> str:
+    numbers = [n.strip() for n in match.group(1).split(",")]
+    links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in numbers)
+    return f'<sup class="cite">[{links}]</sup>'
+
+
+def parse_page(path: Path) -> Page:
+    post = frontmatter.load(path)
+    missing = [f for f in REQUIRED_FIELDS if not post.metadata.get(f)]
+    if missing:
+        raise GuideContentError(f"{path.name}: missing front matter {', '.join(missing)}")
+    meta = post.metadata
+    if meta["slug"] != path.stem:
+        raise GuideContentError(f"{path.name}: slug {meta['slug']!r} differs from the file name")
+    sources = tuple(
+        Source(i, s["title"], s.get("publisher", ""), s["url"])
+        for i, s in enumerate(meta["sources"], start=1)
+    )
+    md = markdown.Markdown(extensions=["toc", "tables", "sane_lists", "attr_list"])
+    body = md.convert(post.content)
+    html = CITATION.sub(_cite, body)
+    toc = tuple((t["id"], t["name"]) for t in md.toc_tokens)
+    collector = _BlockCollector()
+    collector.feed(html)
+    collector.close()
+    reviewed = meta["reviewed"]
+    if isinstance(reviewed, str):
+        reviewed = dt.date.fromisoformat(reviewed)
+    page = Page(
+        slug=meta["slug"],
+        title=meta["title"],
+        summary=meta["summary"],
+        reviewed=reviewed,
+        sources=sources,
+        html=html,
+        toc=toc,
+        passages=tuple(collector.passages),
+        cited_numbers=frozenset(int(n) for group in CITATION.findall(body) for n in group.split(",")),
+        keywords=tuple(meta.get("keywords", ())),
+    )
+    unknown = sorted(page.cited_numbers - {s.number for s in sources})
+    if unknown:
+        raise GuideContentError(f"{path.name}: cites sources {unknown} that are not listed")
+    return page
+
+
+@cache
+def load_guide(content_dir: Path = CONTENT_DIR) -> dict[str, Page]:
+    """All pages by slug, parsed once per process."""
+    pages = (parse_page(p) for p in sorted(content_dir.glob("*.md")))
+    return {page.slug: page for page in pages}
+
+
+def plain_text(page: Page) -> str:
+    """The page as sentences, for readability scoring: each block ends with a full stop."""
+    blocks = [p.text if p.text[-1] in ".?!:" else p.text + "." for p in page.passages]
+    return "\n".join(blocks)

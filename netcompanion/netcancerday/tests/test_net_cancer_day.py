@@ -1,0 +1,33 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from netcompanion.netcancerday.dates import next_net_cancer_day
+
+
+@pytest.mark.parametrize("today, expected", [
+    (dt.date(2026, 11, 21), dt.date(2027, 11, 10)),
+    (dt.date(2026, 11, 10), dt.date(2026, 11, 10)),
+    (dt.date(2026, 11, 9), dt.date(2026, 11, 10)),
+    (dt.date(2027, 1, 1), dt.date(2027, 11, 10)),
+    (dt.date(2027, 12, 31), dt.date(2028, 11, 10)),
+])
+def test_it_finds_the_next_10_november(today, expected):
+    assert next_net_cancer_day(today) == expected
+
+
+@pytest.mark.django_db
+@time_machine.travel(dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_the_page_shows_the_next_date_and_how_to_take_part(client):
+    body = client.get(reverse("netcancerday:page")).content.decode()
+    assert "Wednesday 10 November 2027" in body
+    assert "in 354 days" in body
+    assert "INCA" in body
+
+
+@pytest.mark.django_db
+@time_machine.travel(dt.datetime(2026, 11, 10, 9, 0, tzinfo=dt.UTC), tick=False)
+def test_on_the_day_it_says_so(client):
+    assert "Today is NET Cancer Day" in client.get(reverse("netcancerday:page")).content.decode()

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from netcompanion.api import api
+from netcompanion.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("about/", core_views.about, name="about"),
+    path("guide/", include("netcompanion.guide.urls")),
+    path("support/groups/", include("netcompanion.supportgroups.urls")),
+    path("stories/", include("netcompanion.stories.urls")),
+    path("net-cancer-day/", include("netcompanion.netcancerday.urls")),
+    path("accounts/", include("netcompanion.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,97 @@
+"""The public site in a real browser: accessibility, phone width, keyboard, and no JavaScript."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from netcompanion.stories.models import Status, Story
+from tests.test_site import PUBLIC_URLS
+
+AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# Transactional, so the server thread sees the rows; serialized rollback keeps
+# the directory that the data migration loaded.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def axe_violations(page):
+    page.evaluate(AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_public_page_passes_axe(live_server, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    problems = {}
+    for url in PUBLIC_URLS:
+        page.goto(live_server.url + url)
+        if found := axe_violations(page):
+            problems[url] = found
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            problems.setdefault(url, []).append(f"scrolls sideways by {overflow}px at {width}px")
+    assert not problems, "\n".join(f"{u}: {p}" for u, p in problems.items())
+
+
+def test_the_keyboard_reaches_the_content_first(live_server, page):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to main content")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized browser with JavaScript switched off: the site must work without it."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_newcomer_reads_the_guide_and_searches_it(live_server, phone):
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("link", name="See the whole guide").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("The NET Companion guide")
+    phone.get_by_role("link", name=re.compile("symptoms", re.I)).first.click()
+    expect(phone.locator("#sources")).to_be_visible()
+
+    phone.get_by_label("Search the guide").fill("why does my face go red after wine")
+    phone.get_by_label("Search the guide").press("Enter")
+    first = phone.locator(".results li").first.get_by_role("link")
+    expect(first).to_contain_text(re.compile("symptom", re.I))
+    first.click()
+    assert "/guide/symptoms/" in phone.url
+
+
+def test_a_newcomer_filters_the_support_directory(live_server, phone):
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("link", name="Support groups").click()
+    phone.get_by_label("Country").select_option(label="Sweden")
+    phone.get_by_role("button", name="Show groups").click()
+    expect(phone.get_by_role("heading", name="1 group")).to_be_visible()
+    expect(phone.get_by_role("heading", name="Carpa NET")).to_be_visible()
+
+
+def test_a_newcomer_shares_a_story(live_server, phone):
+    phone.goto(live_server.url + "/stories/")
+    phone.get_by_role("link", name="Share your story").click()
+    phone.get_by_role("button", name="Send my story").click()
+    expect(phone.get_by_text("Please give your story a title.")).to_be_visible()
+    assert Story.objects.count() == 0
+
+    phone.get_by_label("Title of your story").fill("Five years to a name")
+    phone.get_by_label("Your story", exact=True).fill("I was told it was stress for five years. " * 5)
+    phone.get_by_label("I have a NET").check()
+    phone.get_by_label("I agree that NET Companion may publish this story").check()
+    phone.get_by_role("button", name="Send my story").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Thank you for sharing your story")
+    story = Story.objects.get()
+    assert story.status == Status.PENDING and story.consent_to_publish

@@ -1,0 +1,74 @@
+"""Whole-site guards: every public page is safe to land on."""
+
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from netcompanion.guide.pages import load_guide
+
+PUBLIC_URLS = [
+    "/", "/about/", "/guide/", "/guide/search/", "/guide/search/?q=flushing", "/support/groups/",
+    "/stories/", "/stories/share/", "/stories/share/thanks/", "/net-cancer-day/", "/accounts/login/",
+    "/accounts/password_reset/",
+    *(f"/guide/{slug}/" for slug in sorted(load_guide())),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_every_public_page_shows_emergency_help_and_the_care_team_notice(client, url):
+    response = client.get(url)
+    body = response.content.decode()
+    assert response.status_code == 200, url
+    assert body.count("<h1") == 1
+    assert 'href="tel:112"' in body
+    assert "does not replace your care team" in body
+
+
+@pytest.mark.django_db
+def test_a_missing_page_is_a_friendly_404(client):
+    response = client.get("/no/such/place/")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_no_migrations_are_missing():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.parametrize("module", [
+    "netcompanion.guide.pages", "netcompanion.guide.search", "netcompanion.guide.readability",
+    "netcompanion.netcancerday.dates",
+])
+def test_clinical_and_search_logic_runs_without_django(module):
+    code = f"import sys, {module}; sys.exit('django' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0, f"{module} imports Django"
+
+
+def test_python_dash_m_runs_the_same_command():
+    result = subprocess.run([sys.executable, "-m", "netcompanion", "help", "ask"],
+                            capture_output=True, text=True,
+                            env={"DEBUG": "true", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "Finds the guide pages" in result.stdout
+
+
+@pytest.mark.django_db
+def test_reverse_names_resolve():
+    for name in ("home", "about", "guide:index", "guide:search", "supportgroups:list", "stories:list",
+                 "stories:submit", "netcancerday:page", "login", "logout", "password_reset", "account"):
+        assert reverse(name)
+
+
+@pytest.mark.django_db
+def test_the_suite_runs_on_the_database_named_by_database_url():
+    import os
+
+    from django.db import connection
+
+    expected = "postgresql" if os.getenv("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected
