@@ -19,11 +19,11 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from netcompanion.guide.lay_terms import LAY_TERMS, STOPWORDS
-from netcompanion.guide.pages import Page
+from netcompanion.guide.pages import Page, Passage
 
 MAX_QUERY_TOKENS = 64
 K1 = 1.2
-B = 0.75
+B = 0.5
 TITLE_WEIGHT = 0.5
 EXPANSION_WEIGHT = 0.8
 # The glossary defines every term, so it would answer every question a little;
@@ -113,17 +113,34 @@ class _Bm25:
 
 
 class GuideIndex:
+    """Ranks pages by their best section; shows that section's best-matching passage.
+
+    Sections (a heading and everything under it) carry enough context to rank
+    well; single passages are too short and reward a passing mention. The
+    passage index only picks which paragraph of the winning section to show.
+    """
+
     def __init__(self, pages: Iterable[Page]) -> None:
         self.pages = list(pages)
-        self._passage_owner: list[int] = []
-        self._passages = []
-        docs = []
+        self._passages: list[Passage] = []
+        self._section_of_passage: list[int] = []
+        self._section_owner: list[int] = []
+        section_docs: list[list[str]] = []
+        passage_docs: list[list[str]] = []
         for p_index, page in enumerate(self.pages):
+            previous_heading = None
             for passage in page.passages:
-                self._passage_owner.append(p_index)
+                if passage.heading != previous_heading or not section_docs:
+                    previous_heading = passage.heading
+                    self._section_owner.append(p_index)
+                    section_docs.append(tokens(passage.heading))
+                words = tokens(passage.text)
+                section_docs[-1].extend(words)
+                passage_docs.append(words)
                 self._passages.append(passage)
-                docs.append(tokens(f"{passage.heading} {passage.text}"))
-        self._body = _Bm25(docs)
+                self._section_of_passage.append(len(section_docs) - 1)
+        self._sections = _Bm25(section_docs)
+        self._body = _Bm25(passage_docs)
         self._titles = _Bm25(
             [tokens(f"{p.title} {p.summary} {' '.join(p.keywords)}") for p in self.pages]
         )
@@ -132,17 +149,25 @@ class GuideIndex:
         weights = expand(tokens(query)[:MAX_QUERY_TOKENS])
         if not weights:
             return []
-        best: dict[int, tuple[float, int]] = {}
+        best_section: dict[int, tuple[float, int]] = {}
+        for section, score in self._sections.scores(weights).items():
+            owner = self._section_owner[section]
+            if owner not in best_section or score > best_section[owner][0]:
+                best_section[owner] = (score, section)
+        best_passage: dict[int, tuple[float, int]] = {}
         for i, score in self._body.scores(weights).items():
-            owner = self._passage_owner[i]
-            if owner not in best or score > best[owner][0]:
-                best[owner] = (score, i)
+            section = self._section_of_passage[i]
+            if section not in best_passage or score > best_passage[section][0]:
+                best_passage[section] = (score, i)
         title_scores = self._titles.scores(weights)
         ranked = []
-        for owner, (score, passage_index) in best.items():
+        for owner, (score, section) in best_section.items():
             page = self.pages[owner]
             total = (score + TITLE_WEIGHT * title_scores.get(owner, 0.0)) * PAGE_PRIOR.get(page.slug, 1.0)
-            passage = self._passages[passage_index]
+            passage = self._passages[best_passage.get(section, (0.0, self._first_passage(section)))[1]]
             ranked.append(Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor))
         ranked.sort(key=lambda h: (-h.score, h.slug))
         return ranked[:limit]
+
+    def _first_passage(self, section: int) -> int:
+        return self._section_of_passage.index(section)
