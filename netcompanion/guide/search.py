@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import snowballstemmer
 
@@ -26,12 +27,14 @@ K1 = 1.2
 B = 0.5
 TITLE_WEIGHT = 0.5
 EXPANSION_WEIGHT = 0.8
+# Pages scoring below this share of the best page are noise, not answers.
+MIN_SHARE_OF_BEST = 0.3
 # The glossary defines every term, so it would answer every question a little;
 # it should only win when nothing else answers.
 PAGE_PRIOR = {"glossary": 0.6}
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_stemmer = snowballstemmer.stemmer("english")
+_stem = cache(snowballstemmer.stemmer("english").stemWord)  # a guide repeats its words; stem each once
 
 
 def tokens(text: str) -> list[str]:
@@ -47,7 +50,7 @@ def tokens(text: str) -> list[str]:
             out.append(joined)
         elif word not in STOPWORDS:
             out.append(word)
-    return _stemmer.stemWords(out)
+    return [_stem(word) for word in out]
 
 
 def _compile_lay_terms() -> list[tuple[frozenset[str], tuple[str, ...]]]:
@@ -167,7 +170,8 @@ class GuideIndex:
             passage = self._passages[best_passage.get(section, (0.0, self._first_passage(section)))[1]]
             ranked.append(Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor))
         ranked.sort(key=lambda h: (-h.score, h.slug))
-        return ranked[:limit]
+        floor = ranked[0].score * MIN_SHARE_OF_BEST if ranked else 0.0
+        return [h for h in ranked if h.score >= floor][:limit]
 
     def _first_passage(self, section: int) -> int:
         return self._section_of_passage.index(section)

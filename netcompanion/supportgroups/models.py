@@ -1,6 +1,7 @@
 import uuid
 
 from django.db import models
+from django.db.models.functions import Lower
 from django_countries.fields import CountryField
 
 
@@ -40,7 +41,7 @@ class SupportGroup(models.Model):
     objects = SupportGroupQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [Lower("name")]
         indexes = [models.Index(fields=["country", "is_listed"])]
 
     def __str__(self) -> str:
