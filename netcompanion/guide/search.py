@@ -26,6 +26,8 @@ MAX_QUERY_TOKENS = 64
 K1 = 1.2
 B = 0.5
 TITLE_WEIGHT = 0.5
+# A heading names what its section answers, so its words count this many times.
+HEADING_WEIGHT = 3
 EXPANSION_WEIGHT = 0.8
 # Pages scoring below this share of the best page are noise, not answers.
 MIN_SHARE_OF_BEST = 0.3
@@ -116,11 +118,11 @@ class _Bm25:
 
 
 class GuideIndex:
-    """Ranks pages by their best section; shows that section's best-matching passage.
+    """Ranks pages by their best section; shows the page's best-matching passage.
 
     Sections (a heading and everything under it) carry enough context to rank
-    well; single passages are too short and reward a passing mention. The
-    passage index only picks which paragraph of the winning section to show.
+    pages well; single passages are too short and reward a passing mention.
+    The passage index only picks which paragraph of the page to show.
     """
 
     def __init__(self, pages: Iterable[Page]) -> None:
@@ -159,15 +161,15 @@ class GuideIndex:
                 best_section[owner] = (score, section)
         best_passage: dict[int, tuple[float, int]] = {}
         for i, score in self._body.scores(weights).items():
-            section = self._section_of_passage[i]
-            if section not in best_passage or score > best_passage[section][0]:
-                best_passage[section] = (score, i)
+            owner = self._section_owner[self._section_of_passage[i]]
+            if owner not in best_passage or score > best_passage[owner][0]:
+                best_passage[owner] = (score, i)
         title_scores = self._titles.scores(weights)
         ranked = []
         for owner, (score, section) in best_section.items():
             page = self.pages[owner]
             total = (score + TITLE_WEIGHT * title_scores.get(owner, 0.0)) * PAGE_PRIOR.get(page.slug, 1.0)
-            passage = self._passages[best_passage.get(section, (0.0, self._first_passage(section)))[1]]
+            passage = self._passages[best_passage.get(owner, (0.0, self._first_passage(section)))[1]]
             ranked.append(Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor))
         ranked.sort(key=lambda h: (-h.score, h.slug))
         floor = ranked[0].score * MIN_SHARE_OF_BEST if ranked else 0.0

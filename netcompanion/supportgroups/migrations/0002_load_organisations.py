@@ -10,7 +10,7 @@ from django.db import migrations
 
 CHECKED = dt.date(2026, 11, 21)
 
-LANGUAGES = {"en": "English", "fr": "French", "sv": "Swedish", "de": "German", "es": "Spanish", "no": "Norwegian"}
+LANGUAGES = {"en": "English", "fr": "French", "sv": "Swedish", "de": "German", "es": "Spanish", "no": "Norwegian", "nl": "Dutch", "da": "Danish"}
 
 ORGANISATIONS = [
     {
@@ -75,6 +75,20 @@ ORGANISATIONS = [
         "website": "https://www.carcinor.no/",
         "description": "The Norwegian association for people with NET cancer and their relatives, with "
                        "local branches, meetings and a yearly research prize.",
+    },
+    {
+        "name": "NET-groep",
+        "country": "NL", "city": "", "online": True, "in_person": True, "languages": ["nl"],
+        "website": "https://www.net-kanker.nl/",
+        "description": "The Dutch foundation for people with neuroendocrine cancer. It brings patients, "
+                       "relatives and professionals together, gives information and speaks up for patients.",
+    },
+    {
+        "name": "NETPA (NET Patientforening)",
+        "country": "DK", "city": "", "online": True, "in_person": True, "languages": ["da"],
+        "website": "https://www.netpa.dk/",
+        "description": "The Danish patient association for people with NETs and their relatives, with "
+                       "meetings and information in Danish.",
     },
 ]
 
