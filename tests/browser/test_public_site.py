@@ -1,9 +1,11 @@
 """The public site in a real browser: accessibility, phone width, keyboard, and no JavaScript."""
 
+import importlib
 import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from playwright.sync_api import expect
 
 from netcompanion.stories.models import Status, Story
@@ -12,9 +14,15 @@ from tests.test_site import PUBLIC_URLS
 AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
-# Transactional, so the server thread sees the rows; serialized rollback keeps
-# the directory that the data migration loaded.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional, so the server thread sees the rows the test writes.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def directory():
+    """Transactional tests empty the tables between tests; load the directory as migrating does."""
+    migration = importlib.import_module("netcompanion.supportgroups.migrations.0002_load_organisations")
+    migration.load(apps, None)
 
 
 def axe_violations(page):
