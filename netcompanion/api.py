@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from netcompanion.guide.api import router as guide_router
+from netcompanion.navigator.api import router as triage_router
 
 api = NinjaAPI(
     title="NET Companion API",
@@ -11,3 +12,4 @@ api = NinjaAPI(
     docs_url=None,  # the interactive docs page loads scripts from a CDN; the OpenAPI document stays
 )
 api.add_router("/guide/", guide_router)
+api.add_router("/triage", triage_router)

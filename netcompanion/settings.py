@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "netcompanion.core",
     "netcompanion.accounts",
     "netcompanion.guide",
+    "netcompanion.navigator",
     "netcompanion.supportgroups",
     "netcompanion.stories",
     "netcompanion.netcancerday",

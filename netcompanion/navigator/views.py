@@ -1,0 +1,104 @@
+"""The navigator as a short step-by-step form: about you, your symptoms, the details, the result.
+
+Answers live in the session until the result; a signed-in patient's result is
+also saved to their record.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
+from netcompanion.navigator.models import NavigatorResult
+from netcompanion.navigator.services import run_navigator
+from netcompanion.triage import InvalidCase
+
+SESSION_KEY = "navigator"
+RESULT_KEY = "navigator_result"
+
+
+def _answers(request) -> dict:
+    return request.session.get(SESSION_KEY, {})
+
+
+def _save(request, **changes) -> None:
+    request.session[SESSION_KEY] = {**_answers(request), **changes}
+
+
+def start(request):
+    form = AboutForm(request.POST or None, initial=_answers(request).get("form_about"))
+    if request.method == "POST" and form.is_valid():
+        _save(request, person=form.to_person(), country=form.cleaned_data["country"] or None,
+              form_about=form.cleaned_data)
+        return redirect("navigator:symptoms")
+    return render(request, "navigator/start.html", {"form": form, "step": 1},
+                  status=400 if form.errors else 200)
+
+
+def symptoms(request):
+    if "person" not in _answers(request):
+        return redirect("navigator:start")
+    form = SymptomsForm(request.POST or None, initial={"symptoms": _answers(request).get("codes", [])})
+    if request.method == "POST" and form.is_valid():
+        _save(request, codes=form.cleaned_data["symptoms"])
+        return redirect("navigator:details")
+    return render(request, "navigator/symptoms.html", {"form": form, "step": 2},
+                  status=400 if form.errors else 200)
+
+
+def details(request):
+    answers = _answers(request)
+    if "codes" not in answers:
+        return redirect("navigator:symptoms" if "person" in answers else "navigator:start")
+    form = DetailsForm(request.POST or None, codes=answers["codes"])
+    if request.method == "POST" and form.is_valid():
+        case = {"person": answers["person"], "symptoms": form.to_symptoms(answers["codes"])}
+        if answers.get("country"):
+            case["country"] = answers["country"]
+        try:
+            assessment, saved = run_navigator(request.user, case)
+        except InvalidCase as refused:
+            for error in refused.errors:
+                form.add_error(None, f"{error.field}: {error.message}")
+        else:
+            request.session[RESULT_KEY] = assessment.as_dict()
+            if saved:
+                return redirect("navigator:saved", code=saved.code)
+            return redirect("navigator:result")
+    return render(request, "navigator/details.html", {"form": form, "step": 3},
+                  status=400 if form.errors else 200)
+
+
+def result(request):
+    assessment = request.session.get(RESULT_KEY)
+    if not assessment:
+        return redirect("navigator:start")
+    return render(request, "navigator/result.html", {"a": assessment})
+
+
+@login_required
+def saved(request, code):
+    record = get_object_or_404(NavigatorResult, code=code, patient=request.user)
+    return render(request, "navigator/result.html", {"a": record.result, "record": record})
+
+
+def gp_note(request):
+    assessment = request.session.get(RESULT_KEY)
+    if not assessment or not assessment.get("gp_note"):
+        return redirect("navigator:start")
+    return render(request, "navigator/gp_note.html", {"a": assessment})
+
+
+@login_required
+def saved_gp_note(request, code):
+    record = get_object_or_404(NavigatorResult, code=code, patient=request.user)
+    if not record.result.get("gp_note"):
+        return redirect("navigator:saved", code=code)
+    return render(request, "navigator/gp_note.html", {"a": record.result, "record": record})
+
+
+@require_POST
+def start_again(request):
+    request.session.pop(SESSION_KEY, None)
+    request.session.pop(RESULT_KEY, None)
+    return redirect("navigator:start")

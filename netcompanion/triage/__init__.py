@@ -1,0 +1,11 @@
+"""The symptom navigator's engine: plain Python, no Django.
+
+    from netcompanion.triage import assess
+    assess({"person": {"diagnosed_net": True}, "symptoms": [{"code": "flushing"}]}).level
+"""
+
+from netcompanion.triage.case import FieldError, InvalidCase
+from netcompanion.triage.engine import Assessment, assess
+from netcompanion.triage.rules import RULESET_VERSION, Level
+
+__all__ = ["Assessment", "FieldError", "InvalidCase", "Level", "RULESET_VERSION", "assess"]

@@ -1,0 +1,221 @@
+"""The navigator's input contract, validated strictly.
+
+Unknown symptoms, unknown attributes, wrong types and out-of-range numbers are
+refused with the path of the offending field ("symptoms[0].severity"): the
+engine never guesses what a person meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+Severity = Literal["mild", "moderate", "severe"]
+Site = Literal["small_intestine", "stomach", "duodenum", "pancreas", "appendix", "colon", "rectum",
+               "lung", "unknown", "other"]
+Treatment = Literal["somatostatin_analogue", "interferon", "everolimus", "sunitinib", "chemotherapy",
+                    "radioligand_therapy", "telotristat", "surgery_last_30_days"]
+Trigger = Literal["spicy_food", "alcohol", "stress", "other"]
+
+Count = Annotated[int, Field(ge=0, le=1000)]
+Days = Annotated[int, Field(ge=0, le=36500)]
+Weeks = Annotated[int, Field(ge=0, le=5200)]
+Hours = Annotated[int, Field(ge=0, le=8760)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class AbdominalPain(_Strict):
+    code: Literal["abdominal_pain"]
+    severity: Severity | None = None
+    sudden: bool | None = None
+    new_or_worse: bool = True
+    with_vomiting: bool | None = None
+    no_stool_or_gas: bool | None = None
+
+
+class Flushing(_Strict):
+    code: Literal["flushing"]
+    episodes_per_day: Count | None = None
+    triggers: list[Trigger] = []
+    with_wheezing: bool | None = None
+    with_dizziness: bool | None = None
+    new_or_worse: bool = True
+
+
+class Diarrhea(_Strict):
+    code: Literal["diarrhea"]
+    stools_per_day: Count | None = None
+    days: Days | None = None
+    watery: bool | None = None
+    signs_of_dehydration: bool | None = None
+    new_or_worse: bool = True
+
+
+class BloodInStool(_Strict):
+    code: Literal["blood_in_stool"]
+    amount: Literal["streaks", "large"] | None = None
+    with_dizziness: bool | None = None
+
+
+class Vomiting(_Strict):
+    code: Literal["vomiting"]
+    blood: bool | None = None
+    keeps_fluids_down: bool | None = None
+    hours: Hours | None = None
+
+
+class FaceNeckSwelling(_Strict):
+    code: Literal["face_neck_swelling"]
+    with_breathing_difficulty: bool | None = None
+
+
+class BreathingDifficulty(_Strict):
+    code: Literal["breathing_difficulty"]
+    severity: Severity | None = None
+    wheezing: bool | None = None
+
+
+class ChestPain(_Strict):
+    code: Literal["chest_pain"]
+    severity: Severity | None = None
+
+
+class Fainting(_Strict):
+    code: Literal["fainting"]
+
+
+class Palpitations(_Strict):
+    code: Literal["palpitations"]
+
+
+class Confusion(_Strict):
+    code: Literal["confusion"]
+
+
+class Jaundice(_Strict):
+    code: Literal["jaundice"]
+
+
+class LegSwelling(_Strict):
+    code: Literal["leg_swelling"]
+
+
+class SweatingShaking(_Strict):
+    code: Literal["sweating_shaking"]
+    improves_with_sugar: bool | None = None
+
+
+class Fever(_Strict):
+    code: Literal["fever"]
+    temperature_c: Annotated[float, Field(ge=30, le=45)] | None = None
+
+
+class Heartburn(_Strict):
+    code: Literal["heartburn"]
+    weeks: Weeks | None = None
+
+
+class WeightLoss(_Strict):
+    code: Literal["weight_loss"]
+    kg: Annotated[float, Field(gt=0, le=100)] | None = None
+    weeks: Weeks | None = None
+
+
+class Fatigue(_Strict):
+    code: Literal["fatigue"]
+    severity: Severity | None = None
+
+
+class Cough(_Strict):
+    code: Literal["cough"]
+    weeks: Weeks | None = None
+    blood: bool | None = None
+
+
+SYMPTOM_MODELS = (
+    AbdominalPain, Flushing, Diarrhea, BloodInStool, Vomiting, FaceNeckSwelling, BreathingDifficulty, ChestPain,
+    Fainting, Palpitations, Confusion, Jaundice, LegSwelling, SweatingShaking, Fever, Heartburn, WeightLoss,
+    Fatigue, Cough,
+)
+SYMPTOM_CODES = tuple(get_args(m.model_fields["code"].annotation)[0] for m in SYMPTOM_MODELS)
+SYMPTOM_NAMES = {
+    "abdominal_pain": "tummy (abdominal) pain", "flushing": "flushing", "diarrhea": "diarrhoea",
+    "blood_in_stool": "blood in the stool", "vomiting": "vomiting", "face_neck_swelling": "swelling of the face or neck",
+    "breathing_difficulty": "breathlessness or wheezing", "chest_pain": "chest pain", "fainting": "fainting",
+    "palpitations": "racing or pounding heart (palpitations)", "confusion": "confusion", "jaundice": "yellow skin or eyes (jaundice)",
+    "leg_swelling": "swollen legs", "sweating_shaking": "sweating and shaking", "fever": "fever",
+    "heartburn": "heartburn", "weight_loss": "weight loss", "fatigue": "tiredness (fatigue)", "cough": "cough",
+}
+Symptom = Annotated[Union[SYMPTOM_MODELS], Field(discriminator="code")]  # noqa: UP007
+
+
+class Person(_Strict):
+    age: Annotated[int, Field(ge=0, le=120)] | None = None
+    diagnosed_net: bool
+    primary_site: Site | None = None
+    treatments: list[Treatment] | None = None  # None: not answered, which rules treat cautiously
+    pregnant: bool | None = None
+
+
+class Case(_Strict):
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    person: Person
+    symptoms: Annotated[list[Symptom], Field(min_length=1, max_length=len(SYMPTOM_CODES))]
+
+    @field_validator("symptoms")
+    @classmethod
+    def _each_symptom_once(cls, symptoms: list[Any]) -> list[Any]:
+        codes = [s.code for s in symptoms]
+        if len(set(codes)) != len(codes):
+            raise ValueError("list each symptom once")
+        return symptoms
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class InvalidCase(ValueError):
+    """The case breaks the contract; `errors` name each field and say what is wrong."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    parts = list(loc)
+    # A discriminated union puts the symptom's code in the path: drop it.
+    if len(parts) >= 3 and parts[0] == "symptoms" and isinstance(parts[1], int) and parts[2] in SYMPTOM_CODES:
+        del parts[2]
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(error: Any) -> tuple[str, str]:
+    path = _path(error["loc"])
+    kind = error["type"]
+    if kind in {"union_tag_invalid", "union_tag_not_found"}:
+        return f"{path}.code", f"unknown symptom code; use one of: {', '.join(SYMPTOM_CODES)}"
+    if kind == "extra_forbidden":
+        return path, "unknown field"
+    if kind == "missing":
+        return path, "this answer is required"
+    return path, error["msg"].removeprefix("Value error, ")
+
+
+def parse_case(data: Any) -> Case:
+    """A validated Case from decoded JSON, or InvalidCase naming every bad field."""
+    try:
+        return Case.model_validate(data)
+    except ValidationError as e:
+        raise InvalidCase([FieldError(*_message(err)) for err in e.errors()]) from None
