@@ -17,9 +17,10 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium
 	$(BIN)/pytest
 
-## Print the search benchmark.
+## Print the benchmarks: search latency and navigator throughput.
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/search_latency.py
+	$(BIN)/python bench/triage_throughput.py
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from netcompanion.guide.pages import load_guide
 
 PUBLIC_URLS = [
-    "/", "/about/", "/guide/", "/guide/search/", "/guide/search/?q=flushing", "/support/groups/",
+    "/", "/about/", "/check/", "/guide/", "/guide/search/", "/guide/search/?q=flushing", "/support/groups/",
     "/stories/", "/stories/share/", "/stories/share/thanks/", "/net-cancer-day/", "/accounts/login/",
     "/accounts/password_reset/",
     *(f"/guide/{slug}/" for slug in sorted(load_guide())),
@@ -41,6 +41,7 @@ def test_no_migrations_are_missing():
 
 
 @pytest.mark.parametrize("module", [
+    "netcompanion.triage",
     "netcompanion.guide.pages", "netcompanion.guide.search", "netcompanion.guide.readability",
     "netcompanion.netcancerday.dates",
 ])

@@ -1,6 +1,7 @@
 import json
 
 from ninja import Router
+from ninja.responses import Status
 
 from netcompanion.triage import Assessment, InvalidCase, assess
 from netcompanion.triage.case import Case
@@ -13,8 +14,8 @@ CASE_BODY = {"requestBody": {"required": True, "content": {"application/json": {
 }}}}}
 
 
-def _refusal(errors: list[dict[str, str]]) -> tuple[int, dict]:
-    return 422, {"detail": errors}
+def _refusal(errors: list[dict[str, str]]) -> Status:
+    return Status(422, {"detail": errors})
 
 
 @router.post("", response={200: Assessment, 422: dict}, summary="How urgently and where to seek care",
@@ -25,7 +26,7 @@ def triage(request):
     The API keeps nothing: only the web flow saves a signed-in patient's result.
     """
     try:
-        case = json.loads(request.body or b"null")
+        case = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
         return _refusal([{"field": "body", "message": "the request body is not valid JSON"}])
     try:

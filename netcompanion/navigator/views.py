@@ -26,7 +26,7 @@ def _save(request, **changes) -> None:
 
 
 def start(request):
-    form = AboutForm(request.POST or None, initial=_answers(request).get("form_about"))
+    form = AboutForm(request.POST if request.method == "POST" else None, initial=_answers(request).get("form_about"))
     if request.method == "POST" and form.is_valid():
         _save(request, person=form.to_person(), country=form.cleaned_data["country"] or None,
               form_about=form.cleaned_data)
@@ -38,7 +38,7 @@ def start(request):
 def symptoms(request):
     if "person" not in _answers(request):
         return redirect("navigator:start")
-    form = SymptomsForm(request.POST or None, initial={"symptoms": _answers(request).get("codes", [])})
+    form = SymptomsForm(request.POST if request.method == "POST" else None, initial={"symptoms": _answers(request).get("codes", [])})
     if request.method == "POST" and form.is_valid():
         _save(request, codes=form.cleaned_data["symptoms"])
         return redirect("navigator:details")
@@ -50,7 +50,7 @@ def details(request):
     answers = _answers(request)
     if "codes" not in answers:
         return redirect("navigator:symptoms" if "person" in answers else "navigator:start")
-    form = DetailsForm(request.POST or None, codes=answers["codes"])
+    form = DetailsForm(request.POST if request.method == "POST" else None, codes=answers["codes"])
     if request.method == "POST" and form.is_valid():
         case = {"person": answers["person"], "symptoms": form.to_symptoms(answers["codes"])}
         if answers.get("country"):

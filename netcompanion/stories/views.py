@@ -14,7 +14,7 @@ def story_detail(request, code):
 
 
 def submit_story(request):
-    form = StoryForm(request.POST or None)
+    form = StoryForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("stories:thanks")

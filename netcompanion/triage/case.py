@@ -195,6 +195,8 @@ def _path(loc: tuple[Any, ...]) -> str:
     # A discriminated union puts the symptom's code in the path: drop it.
     if len(parts) >= 3 and parts[0] == "symptoms" and isinstance(parts[1], int) and parts[2] in SYMPTOM_CODES:
         del parts[2]
+    if not parts:
+        return "case"
     out = ""
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

@@ -72,7 +72,7 @@ def test_a_newcomer_reads_the_guide_and_searches_it(live_server, phone):
     phone.goto(live_server.url + "/")
     phone.get_by_role("link", name="See the whole guide").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("The NET Companion guide")
-    phone.get_by_role("link", name=re.compile("symptoms", re.I)).first.click()
+    phone.locator("main").get_by_role("link", name=re.compile("symptoms", re.I)).first.click()
     expect(phone.locator("#sources")).to_be_visible()
 
     phone.get_by_label("Search the guide").fill("why does my face go red after wine")
@@ -107,3 +107,38 @@ def test_a_newcomer_shares_a_story(live_server, phone):
     expect(phone.get_by_role("heading", level=1)).to_have_text("Thank you for sharing your story")
     story = Story.objects.get()
     assert story.status == Status.PENDING and story.consent_to_publish
+
+
+def test_a_person_completes_the_check_on_a_phone_and_sees_the_result(live_server, phone):
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("link", name="Check your symptoms").click()
+    phone.get_by_label("Yes").first.check()
+    phone.get_by_label("Which country are you in?").select_option(label="United States of America")
+    phone.get_by_label("Monthly injections (octreotide or lanreotide)").check()
+    phone.get_by_role("button", name="Next: your symptoms").click()
+    phone.get_by_label("Flushing").check()
+    phone.get_by_role("button", name="Next: a few details").click()
+    phone.get_by_role("group", name=re.compile("dizzy or faint during a flush")).get_by_label("Yes").check()
+    phone.get_by_role("button", name="See the advice").click()
+    expect(phone.locator(".result-level")).to_have_text("Emergency")
+    expect(phone.get_by_role("link", name="Call 911")).to_be_visible()
+    expect(phone.get_by_text("carcinoid crisis")).to_be_visible()
+
+
+def test_every_step_of_the_check_passes_axe(live_server, page):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + "/check/")
+    problems = {"start": axe_violations(page)}
+    page.get_by_label("No, or I do not know").check()
+    page.get_by_role("button", name="Next: your symptoms").click()
+    problems["symptoms"] = axe_violations(page)
+    page.get_by_label("Diarrhoea").check()
+    page.get_by_label("Sweating and shaking").check()
+    page.get_by_role("button", name="Next: a few details").click()
+    problems["details"] = axe_violations(page)
+    page.get_by_label("For how many days have you had it?").fill("120")
+    page.get_by_role("button", name="See the advice").click()
+    problems["result"] = axe_violations(page)
+    page.get_by_role("link", name="Print a one-page note for your GP").click()
+    problems["gp note"] = axe_violations(page)
+    assert not any(problems.values()), problems

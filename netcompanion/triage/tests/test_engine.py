@@ -168,7 +168,7 @@ def test_the_result_never_names_a_diagnosis(data):
     ({"person": {"diagnosed_net": True}, "symptoms": [{"code": "fatigue"}, {"code": "fatigue"}]}, "symptoms"),
     ({"person": {"diagnosed_net": True, "treatments": ["aspirin"]}, "symptoms": [{"code": "fatigue"}]},
      "person.treatments[0]"),
-    ([1, 2, 3], ""),
+    ([1, 2, 3], "case"),
 ])
 def test_bad_input_is_refused_naming_the_field(data, field):
     with pytest.raises(InvalidCase) as refused:

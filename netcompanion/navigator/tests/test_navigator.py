@@ -1,0 +1,150 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from django.urls import reverse
+
+from netcompanion.accounts.models import Role, User
+from netcompanion.navigator.models import NavigatorResult
+
+pytestmark = pytest.mark.django_db
+
+
+def walk(client, about, codes, details):
+    client.post(reverse("navigator:start"), about)
+    client.post(reverse("navigator:symptoms"), {"symptoms": codes})
+    return client.post(reverse("navigator:details"), details, follow=True)
+
+
+DIAGNOSED = {"diagnosed_net": "yes", "country": "GB", "treatments": ["somatostatin_analogue"], "pregnant": ""}
+
+
+def test_a_person_gets_an_emergency_result_with_their_countrys_number(client):
+    response = walk(client, DIAGNOSED, ["flushing"], {"flushing__with_wheezing": "yes"})
+    body = response.content.decode()
+    assert "Emergency" in body and 'href="tel:999"' in body and "Call 999 now." in body
+    assert "carcinoid crisis" in body
+
+
+def test_a_missing_answer_keeps_the_careful_level(client):
+    response = walk(client, DIAGNOSED, ["abdominal_pain"], {})
+    assert "Urgent: today" in response.content.decode()
+
+
+def test_someone_without_a_diagnosis_is_offered_a_gp_note(client):
+    about = {"diagnosed_net": "no", "country": "SE"}
+    body = walk(client, about, ["flushing", "diarrhea"], {"diarrhea__days": "120"}).content.decode()
+    assert "Print a one-page note for your GP" in body
+    note = client.get(reverse("navigator:gp_note")).content.decode()
+    assert "Diarrhoea that has lasted more than three months" in note
+    assert "does not say that I have one" in note
+
+
+@pytest.mark.parametrize("step, data, message", [
+    ("start", {"country": "SE"}, "Please tell us whether you have been diagnosed with a NET."),
+    ("start", {"diagnosed_net": "maybe"}, "Select a valid choice"),
+    ("start", {"diagnosed_net": "yes", "age": "130"}, "less than or equal to 120"),
+    ("start", {"diagnosed_net": "yes", "treatments": ["none", "chemotherapy"]}, "None of these"),
+])
+def test_bad_answers_on_the_first_step_get_a_message(client, step, data, message):
+    response = client.post(reverse(f"navigator:{step}"), data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_bad_details_get_a_message_next_to_the_field_and_keep_the_answers(client):
+    client.post(reverse("navigator:start"), DIAGNOSED)
+    client.post(reverse("navigator:symptoms"), {"symptoms": ["diarrhea", "fever"]})
+    response = client.post(reverse("navigator:details"),
+                           {"diarrhea__stools_per_day": "-3", "fever__temperature_c": "38.5"})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "greater than or equal to 0" in body
+    assert 'value="38.5"' in body
+
+
+def test_no_symptom_chosen_is_refused(client):
+    client.post(reverse("navigator:start"), DIAGNOSED)
+    response = client.post(reverse("navigator:symptoms"), {})
+    assert response.status_code == 400
+    assert "Please choose at least one symptom." in response.content.decode()
+
+
+def test_skipping_ahead_returns_to_the_first_step(client):
+    assert client.get(reverse("navigator:details"))["Location"] == reverse("navigator:start")
+    assert client.get(reverse("navigator:result"))["Location"] == reverse("navigator:start")
+
+
+@pytest.fixture
+def patients():
+    maria = User.objects.create_user("maria", password="x", role=Role.PATIENT)
+    other = User.objects.create_user("olle", password="x", role=Role.PATIENT)
+    nurse = User.objects.create_user("sara", password="x", role=Role.NURSE)
+    return maria, other, nurse
+
+
+def test_a_signed_in_patients_result_is_saved_to_their_record(client, patients):
+    maria, other, _ = patients
+    client.force_login(maria)
+    response = walk(client, DIAGNOSED, ["chest_pain"], {"chest_pain__severity": "severe"})
+    saved = NavigatorResult.objects.get()
+    assert saved.patient == maria and saved.level == "emergency"
+    assert response.redirect_chain[-1][0] == reverse("navigator:saved", args=[saved.code])
+    client.force_login(other)
+    assert client.get(reverse("navigator:saved", args=[saved.code])).status_code == 404
+
+
+def test_staff_and_anonymous_results_are_not_saved(client, patients):
+    _, _, nurse = patients
+    walk(client, DIAGNOSED, ["fatigue"], {})
+    client.force_login(nurse)
+    walk(client, DIAGNOSED, ["fatigue"], {})
+    assert NavigatorResult.objects.count() == 0
+
+
+def test_the_api_assesses_a_case(client):
+    case = {"country": "US", "person": {"diagnosed_net": True},
+            "symptoms": [{"code": "vomiting", "blood": True}]}
+    response = client.post("/api/v1/triage", case, content_type="application/json")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["level"] == "emergency" and data["emergency_number"] == "911"
+    assert set(data) >= {"level", "headline", "where", "emergency_number", "reasons", "self_care",
+                         "ruleset_version"}
+    assert NavigatorResult.objects.count() == 0
+
+
+@pytest.mark.parametrize("body, field", [
+    ('{"person": {"diagnosed_net": true}, "symptoms": [{"code": "headache"}]}', "symptoms[0].code"),
+    ('{"person": {"diagnosed_net": true}, "symptoms": []}', "symptoms"),
+    ("not json", "body"),
+    ("", "body"),
+])
+def test_the_api_refuses_bad_input_with_422_naming_the_field(client, body, field):
+    response = client.post("/api/v1/triage", body, content_type="application/json")
+    assert response.status_code == 422
+    assert field in [e["field"] for e in response.json()["detail"]]
+
+
+def test_the_api_publishes_the_case_schema(client):
+    schema = client.get("/api/v1/triage/case-schema").json()
+    assert "symptoms" in schema["properties"]
+
+
+def run_cli(stdin):
+    return subprocess.run([sys.executable, "-m", "netcompanion", "triage"], input=stdin, capture_output=True,
+                          text=True, env={"DEBUG": "true", "PATH": "/usr/bin:/bin"}, timeout=60)
+
+
+def test_the_cli_prints_the_assessment():
+    result = run_cli(json.dumps({"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]}))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["level"] == "urgent"
+
+
+@pytest.mark.parametrize("stdin", ["{", '{"person": {"diagnosed_net": true, "age": -1}, "symptoms": [{"code": "cough"}]}'])
+def test_the_cli_exits_2_on_bad_input(stdin):
+    result = run_cli(stdin)
+    assert result.returncode == 2
+    assert "errors" in json.loads(result.stderr)
