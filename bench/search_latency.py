@@ -9,11 +9,13 @@ how often the expected page ranks first and in the top three.
 """
 
 import statistics
-import sys
 import time
+import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.timing import percentile, timed  # noqa: E402
 
 from netcompanion.guide.pages import load_guide  # noqa: E402
 from netcompanion.guide.search import GuideIndex  # noqa: E402
@@ -32,21 +34,6 @@ def load_questions():
     return rows
 
 
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def timed(fn, queries):
-    samples = []
-    for _ in range(REPEAT):
-        for q in queries:
-            start = time.perf_counter()
-            fn(q)
-            samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
 def main():
     pages = list(load_guide().values())
     start = time.perf_counter()
@@ -60,8 +47,8 @@ def main():
         words = q.lower().split()
         return max(range(len(passages)), key=lambda i: sum(passages[i].count(w) for w in words))
 
-    ours = timed(index.search, queries)
-    base = timed(naive, queries)
+    ours = timed(index.search, queries, REPEAT)
+    base = timed(naive, queries, REPEAT)
     print(f"guide: {len(pages)} pages, {len(passages)} passages; index built in {build_ms:.1f} ms")
     print(f"{len(ours)} searches ({len(queries)} questions x {REPEAT})")
     for name, s in (("search", ours), ("naive scan baseline", base)):

@@ -8,12 +8,13 @@ what the rules themselves cost.
 """
 
 import sys
-import time
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.timing import percentile, timed  # noqa: E402
 
 from netcompanion.triage import assess  # noqa: E402
 from netcompanion.triage.case import parse_case  # noqa: E402
@@ -23,26 +24,11 @@ REPEAT = 200
 TARGET_P99_MS = 1.0
 
 
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def timed(fn, cases):
-    samples = []
-    for _ in range(REPEAT):
-        for case in cases:
-            start = time.perf_counter()
-            fn(case)
-            samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
 def main():
     cases = [v["case"] for v in yaml.safe_load(VIGNETTES.read_text()) if "level" in v]
     assess(cases[0])
-    full = timed(assess, cases)
-    base = timed(parse_case, cases)
+    full = timed(assess, cases, REPEAT)
+    base = timed(parse_case, cases, REPEAT)
     print(f"{len(full)} assessments ({len(cases)} vignettes x {REPEAT})")
     for name, s in (("assess", full), ("validation only (baseline)", base)):
         print(f"  {name:<27} {1000 * len(s) / sum(s):9.0f}/s   p50 {percentile(s, 50):.3f} ms   "

@@ -1,13 +1,12 @@
 """The three steps of the navigator form, built from the engine's own contract."""
 
-from types import UnionType
-from typing import Literal, Union, get_args, get_origin
+from typing import Literal, get_args, get_origin
 
 from django import forms
 from django_countries import countries
 
 from netcompanion.navigator.questions import CHOICE_LABELS, QUESTIONS, SITES, TREATMENTS
-from netcompanion.triage.case import SYMPTOM_CODES, SYMPTOM_MODELS, SYMPTOM_NAMES
+from netcompanion.triage.case import SYMPTOM_CODES, SYMPTOM_MODELS, SYMPTOM_NAMES, answer_bounds, answer_kind
 
 YES_NO = [("yes", "Yes"), ("no", "No"), ("", "Not sure")]
 NO_TREATMENT = "none"
@@ -63,21 +62,10 @@ class SymptomsForm(forms.Form):
     )
 
 
-def _bounds(annotated):
-    lo = hi = None
-    for meta in getattr(annotated, "__metadata__", ()):
-        for m in getattr(meta, "metadata", [meta]):
-            lo = getattr(m, "ge", getattr(m, "gt", lo))
-            hi = getattr(m, "le", hi)
-    return lo, hi
-
-
 def form_field(code: str, name: str, info) -> forms.Field:
     """A Django form field asking for one answer of the contract."""
     label = QUESTIONS[(code, name)]
-    kind = info.annotation
-    if get_origin(kind) in (Union, UnionType):
-        kind = next(a for a in get_args(kind) if a is not type(None))
+    kind = answer_kind(info)
     if kind is bool:
         return forms.ChoiceField(label=label, required=False, choices=YES_NO, widget=forms.RadioSelect)
     if get_origin(kind) is Literal:
@@ -88,7 +76,7 @@ def form_field(code: str, name: str, info) -> forms.Field:
         choices = [(v, CHOICE_LABELS[v]) for v in get_args(get_args(kind)[0])]
         return forms.MultipleChoiceField(label=label, required=False, choices=choices,
                                          widget=forms.CheckboxSelectMultiple)
-    lo, hi = _bounds(kind)
+    lo, hi = answer_bounds(kind)
     if get_args(kind)[0] is float:
         return forms.FloatField(label=label, required=False, min_value=lo, max_value=hi)
     return forms.IntegerField(label=label, required=False, min_value=lo, max_value=hi)

@@ -8,7 +8,8 @@ engine never guesses what a person meant.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union, get_args
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -174,6 +175,24 @@ class Case(_Strict):
         if len(set(codes)) != len(codes):
             raise ValueError("list each symptom once")
         return symptoms
+
+
+def answer_kind(info: Any) -> Any:
+    """The type an answer takes, without the "or None" that makes it optional."""
+    kind = info.annotation
+    if get_origin(kind) in (Union, UnionType):
+        kind = next(a for a in get_args(kind) if a is not type(None))
+    return kind
+
+
+def answer_bounds(kind: Any) -> tuple[float | None, float | None]:
+    """The lowest and highest number an answer may take, from its Field(ge=..., le=...)."""
+    lo = hi = None
+    for meta in getattr(kind, "__metadata__", ()):
+        for m in getattr(meta, "metadata", [meta]):
+            lo = getattr(m, "ge", getattr(m, "gt", lo))
+            hi = getattr(m, "le", hi)
+    return lo, hi
 
 
 @dataclass(frozen=True)

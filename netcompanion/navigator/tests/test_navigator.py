@@ -148,3 +148,11 @@ def test_the_cli_exits_2_on_bad_input(stdin):
     result = run_cli(stdin)
     assert result.returncode == 2
     assert "errors" in json.loads(result.stderr)
+
+
+def test_every_answer_of_the_contract_has_a_plain_question():
+    from netcompanion.navigator.forms import DetailsForm
+    from netcompanion.triage.case import SYMPTOM_CODES
+
+    form = DetailsForm(codes=list(SYMPTOM_CODES))
+    assert all("_" not in field.label for field in form.fields.values())

@@ -3,15 +3,14 @@
 import hashlib
 import inspect
 import json
-from types import UnionType
-from typing import Literal, Union, get_args, get_origin
+from typing import Literal, get_args, get_origin
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netcompanion.triage import RULESET_VERSION, InvalidCase, Level, assess
-from netcompanion.triage.case import SYMPTOM_CODES, SYMPTOM_MODELS
+from netcompanion.triage.case import SYMPTOM_CODES, SYMPTOM_MODELS, answer_bounds, answer_kind
 from netcompanion.triage.rules import RULES, ZEBRA
 
 RANK = {level.value: level.rank for level in Level}
@@ -25,20 +24,9 @@ ORDER = {
 NUMERIC = {"episodes_per_day", "stools_per_day", "days", "hours", "weeks", "kg", "temperature_c"}
 
 
-def _bounds(annotated):
-    lo, hi = 0, 400
-    for meta in getattr(annotated, "__metadata__", ()):
-        for m in getattr(meta, "metadata", [meta]):
-            lo = getattr(m, "ge", getattr(m, "gt", lo))
-            hi = min(getattr(m, "le", hi), 400)
-    return lo, hi
-
-
 def answer(info):
     """A strategy for any valid answer to one symptom attribute, read from the contract itself."""
-    kind = info.annotation
-    if get_origin(kind) in (Union, UnionType):
-        kind = next(a for a in get_args(kind) if a is not type(None))
+    kind = answer_kind(info)
     if get_origin(kind) is Literal:
         return st.sampled_from(get_args(kind))
     if get_origin(kind) is list:
@@ -46,7 +34,8 @@ def answer(info):
     if kind is bool:
         return st.booleans()
     base = get_args(kind)[0]
-    lo, hi = _bounds(kind)
+    lo, hi = answer_bounds(kind)
+    lo, hi = lo or 0, min(hi or 400, 400)
     if base is float:
         return st.floats(min_value=max(lo, 0.1), max_value=hi).map(lambda x: max(round(x, 1), max(lo, 0.1)))
     return st.integers(min_value=int(lo), max_value=int(hi))
@@ -103,8 +92,7 @@ def test_a_more_severe_answer_never_lowers_the_level(data, pick):
     if name in ORDER:
         worse = ORDER[name][-1]
     elif name in NUMERIC:
-        kind = next(a for a in get_args(MODELS[s["code"]].model_fields[name].annotation) if a is not type(None))
-        worse = min(value * 2 + 1, _bounds(kind)[1])
+        worse = min(value * 2 + 1, answer_bounds(answer_kind(MODELS[s["code"]].model_fields[name]))[1])
         worse = round(worse, 1) if isinstance(value, float) else int(worse)
     else:
         worse = True
