@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "netcompanion.accounts",
     "netcompanion.guide",
     "netcompanion.navigator",
+    "netcompanion.diary",
     "netcompanion.supportgroups",
     "netcompanion.stories",
     "netcompanion.netcancerday",

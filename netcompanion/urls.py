@@ -9,6 +9,7 @@ urlpatterns = [
     path("about/", core_views.about, name="about"),
     path("guide/", include("netcompanion.guide.urls")),
     path("check/", include("netcompanion.navigator.urls")),
+    path("my/diary/", include("netcompanion.diary.urls")),
     path("support/groups/", include("netcompanion.supportgroups.urls")),
     path("stories/", include("netcompanion.stories.urls")),
     path("net-cancer-day/", include("netcompanion.netcancerday.urls")),

@@ -142,3 +142,38 @@ def test_every_step_of_the_check_passes_axe(live_server, page):
     page.get_by_role("link", name="Print a one-page note for your GP").click()
     problems["gp note"] = axe_violations(page)
     assert not any(problems.values()), problems
+
+
+def sign_in(page, live_server, username, password="a-long-enough-passphrase"):
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_a_patient_logs_a_day_on_a_phone(live_server, phone, page):
+    from netcompanion.accounts.models import Role, User
+
+    User.objects.create_user("maria", password="a-long-enough-passphrase", role=Role.PATIENT)
+    sign_in(phone, live_server, "maria")
+    phone.get_by_role("link", name="My diary").click()
+    phone.get_by_role("link", name="Log today").click()
+    phone.get_by_label("Flushes today").fill("5")
+    phone.get_by_label("Alcohol").check()
+    phone.get_by_label("Bowel movements today").fill("6")
+    phone.get_by_label("Tummy pain (0 = none, 10 = worst)").fill("11")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.get_by_text("Use a number from 0 to 10.")).to_be_visible()
+    expect(phone.get_by_label("Flushes today")).to_have_value("5")
+    phone.get_by_label("Tummy pain (0 = none, 10 = worst)").fill("3")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.get_by_text("Saved. Thank you for logging your day.")).to_be_visible()
+    expect(phone.locator(".diary-values").first).to_contain_text("5")
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    sign_in(page, live_server, "maria")
+    problems = {}
+    for url in ("/my/diary/", "/my/diary/new/"):
+        page.goto(live_server.url + url)
+        problems[url] = axe_violations(page)
+    assert not any(problems.values()), problems

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from netcompanion.accounts.demo import create_demo_users
+from netcompanion.accounts.models import User
+from netcompanion.diary.demo import create_demo_diary
 from netcompanion.stories.demo import create_example_stories
 
 
@@ -19,7 +21,8 @@ class Command(BaseCommand):
             raise CommandError("Refusing to create demo users with DEBUG off (a production set-up).")
         rows = create_demo_users()
         stories = create_example_stories()
+        diary = create_demo_diary(User.objects.get(username="patient"))
         self.stdout.write("Demo users (sign in at /accounts/login/):")
         for username, password, role in rows:
             self.stdout.write(f"  {role:<14} username: {username:<9} password: {password}")
-        self.stdout.write(f"Example stories: {stories}")
+        self.stdout.write(f"Example stories: {stories}; diary entries added for the demo patient: {diary}")

@@ -1,0 +1,43 @@
+import datetime as dt
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from netcompanion.diary.models import Action, DiaryEntry, DiaryEntryVersion
+
+INJECTION_INTERVAL = 28
+
+
+@transaction.atomic
+def create_demo_diary(patient, days: int = 365) -> int:
+    """A year of believable entries: symptoms creep up towards the end of each 28-day injection cycle."""
+    if DiaryEntry.objects.filter(patient=patient).exists():
+        return 0
+    rng = random.Random(patient.pk)
+    today = timezone.localdate()
+    weight = 71.0
+    entries = []
+    for back in range(days, 0, -1):
+        date = today - dt.timedelta(days=back)
+        if rng.random() < 0.12:
+            continue
+        cycle_day = back % INJECTION_INTERVAL
+        late = max(0, cycle_day - 20)
+        weight += rng.uniform(-0.25, 0.22)
+        entries.append(DiaryEntry(
+            patient=patient, created_by=patient, date=date,
+            flushes=max(0, round(rng.gauss(1.5 + 0.6 * late, 1))),
+            flush_triggers=rng.sample(["alcohol", "spicy_food", "stress"], k=rng.choice([0, 0, 1, 1, 2])),
+            stools=max(1, round(rng.gauss(3 + 0.4 * late, 1))),
+            bristol=min(7, max(3, round(rng.gauss(5 + 0.15 * late, 0.8)))),
+            pain=min(10, max(0, round(rng.gauss(1.5 + 0.3 * late, 1.2)))),
+            fatigue=min(10, max(0, round(rng.gauss(3.5, 1.5)))),
+            weight_kg=round(weight, 1) if back % 7 == 0 else None,
+            wheezing=False if rng.random() < 0.5 else None,
+        ))
+    created = DiaryEntry.objects.bulk_create(entries)
+    DiaryEntryVersion.objects.bulk_create(
+        DiaryEntryVersion(entry=e, number=1, action=Action.CREATED, data=e.snapshot(), changed_by=patient)
+        for e in created)
+    return len(created)

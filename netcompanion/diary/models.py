@@ -1,0 +1,102 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+
+class Status(models.TextChoices):
+    """FHIR Observation.status values (http://hl7.org/fhir/observation-status)."""
+
+    FINAL = "final", "Current"
+    ENTERED_IN_ERROR = "entered-in-error", "Deleted"
+
+
+class Trigger(models.TextChoices):
+    SPICY_FOOD = "spicy_food", "Spicy food"
+    ALCOHOL = "alcohol", "Alcohol"
+    STRESS = "stress", "Stress"
+    OTHER = "other", "Something else"
+
+
+class DiaryEntryQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(status=Status.FINAL)
+
+
+class DiaryEntry(models.Model):
+    """One day of a patient's diary. Changes go through services.py, which keeps every version."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_entries")
+    date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
+    flushes = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(100)])
+    flush_triggers = models.JSONField(default=list, blank=True)
+    stools = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(50)])
+    bristol = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(7)],
+        help_text="Bristol stool scale, 1 (hard lumps) to 7 (entirely liquid).")
+    pain = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(10)])
+    fatigue = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(10)])
+    weight_kg = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True,
+                                    validators=[MinValueValidator(20), MaxValueValidator(300)])
+    wheezing = models.BooleanField(null=True, blank=True)
+    notes = models.TextField(max_length=2000, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DiaryEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name_plural = "diary entries"
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "date"], condition=models.Q(status="final"),
+                                    name="one_current_diary_entry_a_day"),
+        ]
+        indexes = [models.Index(fields=["patient", "status", "-date"])]
+
+    def __str__(self) -> str:
+        return f"Diary {self.date}"
+
+    @property
+    def trigger_labels(self) -> list[str]:
+        return [Trigger(t).label for t in self.flush_triggers]
+
+    def snapshot(self) -> dict:
+        return {
+            "date": self.date.isoformat(), "status": self.status, "flushes": self.flushes,
+            "flush_triggers": self.flush_triggers, "stools": self.stools, "bristol": self.bristol,
+            "pain": self.pain, "fatigue": self.fatigue,
+            "weight_kg": None if self.weight_kg is None else str(self.weight_kg),
+            "wheezing": self.wheezing, "notes": self.notes,
+        }
+
+
+class Action(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Changed"
+    DELETED = "deleted", "Deleted"
+
+
+class DiaryEntryVersion(models.Model):
+    """An append-only copy of an entry after each change, with who made it."""
+
+    entry = models.ForeignKey(DiaryEntry, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    data = models.JSONField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["entry", "number"]
+
+    def fields(self) -> list[tuple[str, object]]:
+        """The stored values with their labels, for showing the history to a person."""
+        labels = {f.name: f.verbose_name for f in DiaryEntry._meta.fields}
+        return [(labels[k].capitalize(), v) for k, v in self.data.items()
+                if k != "status" and v not in (None, "", [])]
+        constraints = [models.UniqueConstraint(fields=["entry", "number"], name="one_diary_version_number")]

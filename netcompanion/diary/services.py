@@ -1,0 +1,39 @@
+"""Every write to the diary goes through here, so that every change leaves a version behind."""
+
+from django.db import transaction
+
+from netcompanion.diary.models import Action, DiaryEntry, DiaryEntryVersion, Status
+
+FIELDS = ("date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg", "wheezing",
+          "notes")
+
+
+def _version(entry: DiaryEntry, action: str, by) -> None:
+    number = entry.versions.count() + 1
+    DiaryEntryVersion.objects.create(entry=entry, number=number, action=action, data=entry.snapshot(),
+                                     changed_by=by)
+
+
+@transaction.atomic
+def record_entry(patient, by, data: dict) -> DiaryEntry:
+    entry = DiaryEntry.objects.create(patient=patient, created_by=by, **{f: data[f] for f in FIELDS if f in data})
+    _version(entry, Action.CREATED, by)
+    return entry
+
+
+@transaction.atomic
+def change_entry(entry: DiaryEntry, by, data: dict) -> DiaryEntry:
+    for field in FIELDS:
+        if field in data:
+            setattr(entry, field, data[field])
+    entry.save()
+    _version(entry, Action.UPDATED, by)
+    return entry
+
+
+@transaction.atomic
+def delete_entry(entry: DiaryEntry, by) -> None:
+    """Marks the entry as entered in error; its versions stay, so nothing is lost."""
+    entry.status = Status.ENTERED_IN_ERROR
+    entry.save(update_fields=["status", "updated_at"])
+    _version(entry, Action.DELETED, by)

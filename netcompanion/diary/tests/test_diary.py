@@ -1,0 +1,139 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from netcompanion.accounts.models import Role, User
+from netcompanion.diary.demo import create_demo_diary
+from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion, Status
+from netcompanion.navigator.services import run_navigator
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def cast():
+    """Maria owns the diary; Olle is another patient; Sara a nurse; Johan a relative with no grant yet."""
+    make = lambda name, role: User.objects.create_user(name, password="x", role=role)  # noqa: E731
+    return {"maria": make("maria", Role.PATIENT), "olle": make("olle", Role.PATIENT),
+            "sara": make("sara", Role.NURSE), "johan": make("johan", Role.RELATIVE)}
+
+
+@pytest.fixture
+def maria(client, cast):
+    client.force_login(cast["maria"])
+    return cast["maria"]
+
+
+def day(**values):
+    return {"date": TODAY.isoformat(), "wheezing": "unknown", **values}
+
+
+def test_a_patient_logs_a_day_and_sees_it(client, maria):
+    response = client.post(reverse("diary:new"), day(flushes="4", flush_triggers=["alcohol"], stools="6",
+                                                     bristol="6", pain="3", fatigue="5", weight_kg="70.5"))
+    assert response.status_code == 302
+    entry = DiaryEntry.objects.get()
+    assert (entry.flushes, entry.flush_triggers, entry.patient, entry.created_by) == (4, ["alcohol"], maria, maria)
+    assert entry.versions.get().action == "created"
+    body = client.get(reverse("diary:diary")).content.decode()
+    assert "70.5 kg" in body and "alcohol" in body
+
+
+@pytest.mark.parametrize("values, field_message", [
+    ({"flushes": "-1"}, "cannot be negative"),
+    ({"pain": "11"}, "Use a number from 0 to 10."),
+    ({"bristol": "8"}, "Use a number from 1 to 7."),
+    ({"date": (TODAY + dt.timedelta(days=1)).isoformat()}, "The date is in the future."),
+    ({"weight_kg": "12"}, "greater than or equal to 20"),
+])
+def test_impossible_values_are_refused_next_to_the_field_and_kept(client, maria, values, field_message):
+    response = client.post(reverse("diary:new"), day(stools="5", **values))
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert field_message in body
+    assert 'value="5"' in body, "what the person typed is kept"
+    assert not DiaryEntry.objects.exists()
+
+
+def test_a_50_kilogram_change_in_a_day_is_refused(client, maria):
+    yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
+    client.post(reverse("diary:new"), day(date=yesterday, weight_kg="70.0"))
+    response = client.post(reverse("diary:new"), day(weight_kg="120.0"))
+    assert response.status_code == 400
+    assert "50.0 kg different from your weight" in response.content.decode()
+    assert DiaryEntry.objects.count() == 1
+
+
+def test_a_second_entry_for_the_same_day_is_refused(client, maria):
+    client.post(reverse("diary:new"), day(flushes="2"))
+    response = client.post(reverse("diary:new"), day(flushes="3"))
+    assert response.status_code == 400
+    assert "You already have an entry" in response.content.decode()
+    assert DiaryEntry.objects.get().flushes == 2
+
+
+def test_changing_an_entry_keeps_the_earlier_version(client, maria):
+    client.post(reverse("diary:new"), day(flushes="2"))
+    entry = DiaryEntry.objects.get()
+    client.post(reverse("diary:edit", args=[entry.code]), day(flushes="7"))
+    entry.refresh_from_db()
+    assert entry.flushes == 7
+    assert [v.data["flushes"] for v in entry.versions.all()] == [2, 7]
+    history = client.get(reverse("diary:history", args=[entry.code])).content.decode()
+    assert "Created" in history and "Changed" in history
+
+
+def test_deleting_hides_the_entry_but_keeps_its_history(client, maria):
+    client.post(reverse("diary:new"), day(flushes="2", notes="A hard day"))
+    entry = DiaryEntry.objects.get()
+    client.post(reverse("diary:delete", args=[entry.code]))
+    entry.refresh_from_db()
+    assert entry.status == Status.ENTERED_IN_ERROR
+    assert "A hard day" not in client.get(reverse("diary:diary")).content.decode()
+    assert "Deleted" in client.get(reverse("diary:history", args=[entry.code])).content.decode()
+    assert client.post(reverse("diary:new"), day(flushes="1")).status_code == 302, "the day can be logged again"
+
+
+def test_navigator_results_appear_in_the_diary(client, maria):
+    _, saved = run_navigator(maria, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
+    body = client.get(reverse("diary:diary")).content.decode()
+    assert reverse("navigator:saved", args=[saved.code]) in body
+
+
+@pytest.mark.parametrize("name", ["olle", "sara", "johan"])
+def test_nobody_else_reaches_a_patients_entry(client, cast, name):
+    client.force_login(cast["maria"])
+    client.post(reverse("diary:new"), day(flushes="2", notes="private"))
+    entry = DiaryEntry.objects.get()
+    client.force_login(cast[name])
+    for url in (reverse("diary:edit", args=[entry.code]), reverse("diary:history", args=[entry.code]),
+                reverse("diary:delete", args=[entry.code])):
+        assert client.get(url).status_code == 404
+        assert client.post(url, day(flushes="9")).status_code == 404
+    entry.refresh_from_db()
+    assert entry.flushes == 2 and entry.status == Status.FINAL and entry.versions.count() == 1
+    if name != "olle":
+        assert client.get(reverse("diary:diary")).status_code == 404
+    else:
+        assert "private" not in client.get(reverse("diary:diary")).content.decode()
+
+
+def test_the_diary_needs_a_sign_in(client):
+    assert reverse("login") in client.get(reverse("diary:diary"))["Location"]
+
+
+def test_the_diary_page_takes_a_fixed_number_of_queries(client, maria, django_assert_max_num_queries):
+    create_demo_diary(maria, days=60)
+    with django_assert_max_num_queries(8):
+        client.get(reverse("diary:diary"))
+
+
+def test_demo_gives_a_year_of_entries():
+    patient = User.objects.create_user("demo", password="x", role=Role.PATIENT)
+    count = create_demo_diary(patient)
+    assert 280 < count < 366
+    assert DiaryEntryVersion.objects.count() == count
+    assert create_demo_diary(patient) == 0, "running demo twice adds nothing"

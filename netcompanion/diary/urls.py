@@ -1,0 +1,12 @@
+from django.urls import path
+
+from netcompanion.diary import views
+
+app_name = "diary"
+urlpatterns = [
+    path("", views.diary, name="diary"),
+    path("new/", views.new_entry, name="new"),
+    path("<uuid:code>/", views.edit_entry, name="edit"),
+    path("<uuid:code>/delete/", views.delete_entry, name="delete"),
+    path("<uuid:code>/history/", views.history, name="history"),
+]

@@ -1,0 +1,69 @@
+from itertools import groupby
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from netcompanion.accounts.decorators import patient_required
+from netcompanion.diary import services
+from netcompanion.diary.forms import DiaryEntryForm
+from netcompanion.diary.models import DiaryEntry
+
+DAYS_SHOWN = 60
+
+
+def _own_entry(request, code, **filters):
+    return get_object_or_404(DiaryEntry, code=code, patient=request.user, **filters)
+
+
+@patient_required
+def diary(request):
+    since = timezone.localdate() - timezone.timedelta(days=DAYS_SHOWN)
+    entries = DiaryEntry.objects.current().filter(patient=request.user, date__gte=since)
+    results = request.user.navigator_results.filter(created_at__date__gte=since)
+    by_day = {e.date: {"entry": e, "results": []} for e in entries}
+    for day, group in groupby(results, key=lambda r: timezone.localdate(r.created_at)):
+        by_day.setdefault(day, {"entry": None, "results": []})["results"].extend(group)
+    days = sorted(by_day.items(), reverse=True)
+    today_logged = timezone.localdate() in by_day and by_day[timezone.localdate()]["entry"] is not None
+    return render(request, "diary/diary.html", {"days": days, "today_logged": today_logged})
+
+
+@patient_required
+def new_entry(request):
+    form = DiaryEntryForm(request.POST if request.method == "POST" else None, patient=request.user,
+                          initial={"date": request.GET.get("date") or timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        services.record_entry(request.user, request.user, form.cleaned_data)
+        messages.success(request, "Saved. Thank you for logging your day.")
+        return redirect("diary:diary")
+    return render(request, "diary/entry_form.html", {"form": form, "new": True}, status=400 if form.errors else 200)
+
+
+@patient_required
+def edit_entry(request, code):
+    entry = _own_entry(request, code, status="final")
+    form = DiaryEntryForm(request.POST if request.method == "POST" else None, instance=entry, patient=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.change_entry(entry, request.user, form.cleaned_data)
+        messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
+        return redirect("diary:diary")
+    return render(request, "diary/entry_form.html", {"form": form, "entry": entry},
+                  status=400 if form.errors else 200)
+
+
+@patient_required
+def delete_entry(request, code):
+    entry = _own_entry(request, code, status="final")
+    if request.method == "POST":
+        services.delete_entry(entry, request.user)
+        messages.success(request, "The entry is deleted. You can still see it in its history.")
+        return redirect("diary:diary")
+    return render(request, "diary/delete.html", {"entry": entry})
+
+
+@patient_required
+def history(request, code):
+    entry = _own_entry(request, code)
+    return render(request, "diary/history.html",
+                  {"entry": entry, "versions": entry.versions.select_related("changed_by")})
