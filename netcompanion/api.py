@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from netcompanion.diary.api import router as diary_router
 from netcompanion.guide.api import router as guide_router
 from netcompanion.navigator.api import router as triage_router
 
@@ -13,3 +14,4 @@ api = NinjaAPI(
 )
 api.add_router("/guide/", guide_router)
 api.add_router("/triage", triage_router)
+api.add_router("/diary", diary_router)

@@ -1,0 +1,25 @@
+"""Schemathesis sends generated requests to every operation of the OpenAPI document: none may fail with a 5xx."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from netcompanion.accounts.models import ApiToken, Role, User
+from netcompanion.wsgi import application
+
+
+# Loading the document runs no database query, so it can happen at collection time.
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture
+def token(db):
+    patient = User.objects.create_user("api-patient", password="x", role=Role.PATIENT)
+    return ApiToken.issue(patient, "schemathesis")[1]
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_generated_request_gets_a_server_error(case, token):
+    case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error])
