@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "netcompanion.labs",
     "netcompanion.appointments",
     "netcompanion.careplan",
+    "netcompanion.charts",
     "netcompanion.supportgroups",
     "netcompanion.stories",
     "netcompanion.netcancerday",

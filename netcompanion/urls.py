@@ -14,6 +14,7 @@ urlpatterns = [
     path("my/labs/", include("netcompanion.labs.urls")),
     path("my/appointments/", include("netcompanion.appointments.urls")),
     path("my/care-plan/", include("netcompanion.careplan.urls")),
+    path("my/charts/", include("netcompanion.charts.urls")),
     path("support/groups/", include("netcompanion.supportgroups.urls")),
     path("stories/", include("netcompanion.stories.urls")),
     path("net-cancer-day/", include("netcompanion.netcancerday.urls")),

@@ -22,7 +22,7 @@ def create_demo_diary(patient, days: int = 365) -> int:
         date = today - dt.timedelta(days=back)
         if rng.random() < 0.12:
             continue
-        cycle_day = back % INJECTION_INTERVAL
+        cycle_day = -back % INJECTION_INTERVAL  # days since the last demo injection (today - 28k)
         late = max(0, cycle_day - 20)
         weight += rng.uniform(-0.25, 0.22)
         entries.append(DiaryEntry(

@@ -3,7 +3,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from netcompanion.accounts.demo import create_demo_users
 from netcompanion.accounts.models import User
+from netcompanion.appointments.demo import create_demo_appointments
+from netcompanion.careplan.demo import create_demo_careplan
 from netcompanion.diary.demo import create_demo_diary
+from netcompanion.labs.demo import create_demo_labs
+from netcompanion.medicines.demo import create_demo_medicines
 from netcompanion.stories.demo import create_example_stories
 
 
@@ -20,9 +24,16 @@ class Command(BaseCommand):
         if not settings.DEBUG and not allow_production:
             raise CommandError("Refusing to create demo users with DEBUG off (a production set-up).")
         rows = create_demo_users()
-        stories = create_example_stories()
-        diary = create_demo_diary(User.objects.get(username="patient"))
+        patient, nurse = User.objects.get(username="patient"), User.objects.get(username="nurse")
         self.stdout.write("Demo users (sign in at /accounts/login/):")
         for username, password, role in rows:
             self.stdout.write(f"  {role:<14} username: {username:<9} password: {password}")
-        self.stdout.write(f"Example stories: {stories}; diary entries added for the demo patient: {diary}")
+        made = {
+            "example stories": create_example_stories(),
+            "diary entries": create_demo_diary(patient),
+            "injections and medicines": create_demo_medicines(patient),
+            "lab results": create_demo_labs(patient),
+            "appointments": create_demo_appointments(patient),
+            "care plan": create_demo_careplan(patient, nurse=nurse),
+        }
+        self.stdout.write("Demo content added: " + ", ".join(f"{k}: {int(v)}" for k, v in made.items()))

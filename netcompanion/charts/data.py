@@ -1,0 +1,45 @@
+"""What the charts show: one place that reads a patient's values for a period."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from netcompanion.diary.models import DiaryEntry
+from netcompanion.medicines.models import Injection
+
+PERIODS = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "12m": ("12 months", 365)}
+
+
+@dataclass(frozen=True)
+class Metric:
+    slug: str
+    field: str
+    label: str
+    unit: str = ""
+    from_zero: bool = True  # counts and 0-10 scores start at 0; weight would flatten
+
+
+METRICS = {m.slug: m for m in (
+    Metric("flushes", "flushes", "Flushes a day"),
+    Metric("stools", "stools", "Bowel movements a day"),
+    Metric("pain", "pain", "Tummy pain", "0-10"),
+    Metric("fatigue", "fatigue", "Tiredness", "0-10"),
+    Metric("weight", "weight_kg", "Weight", "kg", from_zero=False),
+)}
+
+
+def window(period: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    end = today or timezone.localdate()
+    return end - dt.timedelta(days=PERIODS[period][1] - 1), end
+
+
+def diary_series(patient, metric: Metric, start: dt.date, end: dt.date) -> list[tuple[dt.date, float]]:
+    rows = (DiaryEntry.objects.current().filter(patient=patient, date__range=(start, end),
+                                                **{f"{metric.field}__isnull": False})
+            .order_by("date").values_list("date", metric.field))
+    return [(day, float(value)) for day, value in rows]
+
+
+def injection_days(patient) -> list[dt.date]:
+    return sorted(set(Injection.objects.filter(patient=patient, status="final").values_list("given_on", flat=True)))
