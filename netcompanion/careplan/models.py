@@ -1,0 +1,199 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, RegexValidator
+from django.db import models
+
+from netcompanion.accounts.models import Role
+from netcompanion.careplan.changes import CONTACT_ROLES, PARTS, ROLE_ORDER, sort_contacts
+
+PART_MAX_LENGTH = 4000
+QUESTION_MAX_LENGTH = 500
+ANSWER_MAX_LENGTH = 2000
+CONTACT_NOTES_MAX_LENGTH = 1000
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()\-./]*[0-9][0-9 ()\-./]*$",
+    "Use digits, spaces and a + at the start, for example +46 8 123 45 67.")
+
+
+class AppendOnly(models.Model):
+    """A row that is written once and never changed or deleted through the ORM instance."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(f"{type(self).__name__} rows are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(f"{type(self).__name__} rows are append-only.")
+
+
+class CarePlan(models.Model):
+    """One written care plan per patient, shared with the care team.
+
+    Change it only through ``careplan.services``: every change raises ``version`` by one and
+    leaves a full snapshot in ``CarePlanVersion``, with who made it and in which role.
+    """
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_plan")
+    diagnosis = models.TextField(PARTS["diagnosis"], blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
+    goals = models.TextField(PARTS["goals"], blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
+    treatments = models.TextField(PARTS["treatments"], blank=True,
+                                  validators=[MaxLengthValidator(PART_MAX_LENGTH)])
+    support = models.TextField(PARTS["support"], blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
+    what_matters = models.TextField(PARTS["what_matters"], blank=True,
+                                    validators=[MaxLengthValidator(PART_MAX_LENGTH)])
+    version = models.PositiveIntegerField(default=0, help_text="0 until the first change; the optimistic lock.")
+    # Who last changed each part (and "contacts"): {key: {"by": user id, "role": role, "at": iso, "version": n}}.
+    last_changed = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Care plan of {self.patient}"
+
+    def snapshot(self, contacts=None) -> dict:
+        """The whole plan as plain data. Pass the current contacts to spare a query."""
+        if contacts is None:
+            contacts = self.contacts.current()
+        return {
+            **{part: getattr(self, part) for part in PARTS},
+            "contacts": sort_contacts([c.snapshot() for c in contacts]),
+        }
+
+
+class ContactRole(models.TextChoices):
+    CONTACT_NURSE = "contact_nurse", CONTACT_ROLES["contact_nurse"]
+    DOCTOR = "doctor", CONTACT_ROLES["doctor"]
+    NET_CENTRE = "net_centre", CONTACT_ROLES["net_centre"]
+    OTHER = "other", CONTACT_ROLES["other"]
+
+
+class ContactStatus(models.TextChoices):
+    ACTIVE = "active", "On the plan"
+    REMOVED = "removed", "Removed"
+
+
+class CareContactQuerySet(models.QuerySet):
+    def current(self):
+        """Contacts on the plan, the contact nurse first."""
+        rank = models.Case(*(models.When(role=role, then=models.Value(i)) for i, role in enumerate(ROLE_ORDER)),
+                           default=models.Value(len(ROLE_ORDER)), output_field=models.IntegerField())
+        return self.filter(status=ContactStatus.ACTIVE).alias(rank=rank).order_by("rank", "name", "id")
+
+
+class CareContact(models.Model):
+    """A person or place on the plan's contact list. Removing one keeps the row, marked removed."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField("Name", max_length=200)
+    role = models.CharField("Role", max_length=20, choices=ContactRole.choices, default=ContactRole.OTHER)
+    phone = models.CharField("Phone", max_length=40, blank=True, validators=[phone_validator])
+    email = models.EmailField("E-mail", blank=True)
+    notes = models.TextField("Notes", blank=True, validators=[MaxLengthValidator(CONTACT_NOTES_MAX_LENGTH)])
+    status = models.CharField(max_length=10, choices=ContactStatus.choices, default=ContactStatus.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CareContactQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["plan", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+    @property
+    def phone_link(self) -> str:
+        """The number for a tel: link: digits and a leading +."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return ("+" if self.phone.strip().startswith("+") else "") + digits
+
+    def snapshot(self) -> dict:
+        return {"code": str(self.code), "name": self.name, "role": self.role, "phone": self.phone,
+                "email": self.email, "notes": self.notes}
+
+
+class CarePlanVersion(AppendOnly):
+    """An append-only snapshot of the whole plan after each change, with the author and their role."""
+
+    plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    data = models.JSONField()
+    parts = models.JSONField(default=list, help_text="The keys that changed in this version.")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author_role = models.CharField(max_length=16, choices=Role.choices)
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="one_care_plan_version_number")]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} of {self.plan}"
+
+
+class QuestionStatus(models.TextChoices):
+    OPEN = "open", "To ask"
+    ASKED = "asked", "Asked"
+
+
+class Question(models.Model):
+    """A question for the next visit. Ticking off and reopening leave a ``QuestionEvent`` behind."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="care_plan_questions")
+    text = models.TextField("Your question", validators=[MaxLengthValidator(QUESTION_MAX_LENGTH)])
+    status = models.CharField(max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.OPEN)
+    answer = models.TextField("Answer or note", blank=True, validators=[MaxLengthValidator(ANSWER_MAX_LENGTH)])
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by_role = models.CharField(max_length=16, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                 null=True, blank=True)
+    asked_by_role = models.CharField(max_length=16, choices=Role.choices, blank=True)
+    asked_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["patient", "status"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == QuestionStatus.OPEN
+
+
+class QuestionAction(models.TextChoices):
+    ADDED = "added", "Added"
+    ASKED = "asked", "Ticked off as asked"
+    REOPENED = "reopened", "Reopened"
+
+
+class QuestionEvent(AppendOnly):
+    """An append-only record of what happened to a question, by whom, in which role and when."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=10, choices=QuestionAction.choices)
+    text = models.TextField(help_text="The question as it read at the time.")
+    answer = models.TextField(blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by_role = models.CharField(max_length=16, choices=Role.choices)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.by} at {self.at:%Y-%m-%d %H:%M}"
