@@ -93,10 +93,10 @@ class DiaryEntryVersion(models.Model):
 
     class Meta:
         ordering = ["entry", "number"]
+        constraints = [models.UniqueConstraint(fields=["entry", "number"], name="one_diary_version_number")]
 
     def fields(self) -> list[tuple[str, object]]:
         """The stored values with their labels, for showing the history to a person."""
         labels = {f.name: f.verbose_name for f in DiaryEntry._meta.fields}
         return [(labels[k].capitalize(), v) for k, v in self.data.items()
                 if k != "status" and v not in (None, "", [])]
-        constraints = [models.UniqueConstraint(fields=["entry", "number"], name="one_diary_version_number")]

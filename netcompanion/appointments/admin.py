@@ -1,0 +1,59 @@
+from django.contrib import admin
+from django.utils import timezone
+
+from netcompanion.appointments.models import Appointment, AppointmentVersion, CalendarFeed
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Appointments change only through services.py, which keeps a version; the admin can look, not edit."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AppointmentVersionInline(admin.TabularInline):
+    model = AppointmentVersion
+    fields = ("number", "action", "changed_by", "changed_at", "data")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(ReadOnlyAdmin):
+    list_display = ("title", "patient", "kind", "start", "status", "involves_procedure", "updated_at")
+    list_filter = ("status", "kind", "involves_procedure")
+    search_fields = ("code", "patient__username")
+    list_select_related = ("patient",)
+    inlines = [AppointmentVersionInline]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(ReadOnlyAdmin):
+    list_display = ("patient", "detail", "created_at", "last_polled_at", "revoked_at")
+    list_filter = ("detail", ("revoked_at", admin.EmptyFieldListFilter))
+    search_fields = ("patient__username",)
+    exclude = ("digest",)
+    list_select_related = ("patient",)
+    actions = ["revoke"]
+
+    def has_change_permission(self, request, obj=None):
+        # Needed for the revoke action only; every field stays read-only.
+        return obj is None and request.user.has_perm("appointments.change_calendarfeed")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name != "digest"]
+
+    @admin.action(description="Turn off the selected calendar links", permissions=["change"])
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, f"{count} calendar links turned off.")

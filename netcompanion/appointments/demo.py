@@ -1,0 +1,55 @@
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from netcompanion.appointments import services
+from netcompanion.appointments.models import Appointment, Kind, Status
+
+# Lanreotide 120 mg deep SC every 28 days (clinical.md §6.1 [S46, S77, S79]).
+INJECTION_INTERVAL = 28
+
+
+def _at(days: int, hour: int, minute: int = 0) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(timezone.localdate() + dt.timedelta(days=days),
+                                                   dt.time(hour, minute)))
+
+
+def _demo_rows() -> list[dict]:
+    injection = {"kind": Kind.INJECTION, "title": "Lanreotide injection", "duration": dt.timedelta(minutes=20),
+                 "place": "Oncology day unit, Karolinska, Solna",
+                 "preparation": "Take the injection out of the fridge 30 minutes before, if you bring it yourself."}
+    return [
+        {"kind": Kind.VISIT, "title": "Follow-up visit, oncology", "start": _at(-42, 10, 30),
+         "duration": dt.timedelta(minutes=30), "place": "NET clinic, Karolinska, Solna", "status": Status.FULFILLED,
+         "notes": "Scan stable. Next CT in about 4 months. Asked about the diarrhoea after injections."},
+        {"kind": Kind.BLOOD_TEST, "title": "Blood test (chromogranin A)", "start": _at(14, 8, 15),
+         "duration": dt.timedelta(minutes=15), "place": "Blood test centre, main entrance",
+         # clinical.md §5.1: PPIs raise CgA [S62, S63]; §5.2: do not stop prescribed drugs without the doctor [S70].
+         "preparation": "If you take a stomach-acid medicine (a PPI such as omeprazole), ask your nurse whether "
+                        "to pause it before this test: it can raise chromogranin A. "
+                        "Do not stop any medicine on your own."},
+        {"kind": Kind.SCAN, "title": "CT scan, chest and tummy", "start": _at(21, 9, 0),
+         "duration": dt.timedelta(minutes=45), "place": "Radiology, floor 2, Karolinska, Solna",
+         "preparation": "Arrive 30 minutes early. Follow the eating and drinking advice in your letter. "
+                        "Tell them if you have kidney problems or have reacted to contrast dye before."},
+        {"kind": Kind.VISIT, "title": "Visit with my contact nurse", "start": _at(35, 13, 0),
+         "duration": dt.timedelta(minutes=30), "place": "NET clinic, Karolinska, Solna",
+         "notes": "Ask about the CT result and the blood test."},
+        {"kind": Kind.PROCEDURE, "title": "Gastroscopy", "start": _at(45, 8, 30),
+         "duration": dt.timedelta(hours=1), "place": "Endoscopy unit, Karolinska, Huddinge", "involves_procedure": True,
+         "preparation": "Nothing to eat for 6 hours before. Someone must take you home if you have sedation."},
+        {**injection, "start": _at(10, 14, 0)},
+        {**injection, "start": _at(10 + INJECTION_INTERVAL, 14, 0)},
+    ]
+
+
+@transaction.atomic
+def create_demo_appointments(patient) -> int:
+    """A past visit and the next few weeks of follow-up checks. Does nothing if the patient has appointments."""
+    if Appointment.objects.filter(patient=patient).exists():
+        return 0
+    rows = _demo_rows()
+    for row in rows:
+        services.book_appointment(patient, patient, row)
+    return len(rows)

@@ -1,0 +1,105 @@
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from netcompanion.appointments.models import PROCEDURE_LABEL, Appointment, FeedDetail, Kind, Status
+
+# A date this far ahead is almost always a typing slip in the year.
+MAX_YEARS_AHEAD = 10
+
+STATUS_CHOICES_NEW = [(Status.BOOKED, "Booked: it is still to come"),
+                      (Status.FULFILLED, "Done: I have already had it")]
+STATUS_CHOICES_EDIT = [*STATUS_CHOICES_NEW, (Status.CANCELLED, "Cancelled")]
+
+
+class AppointmentForm(forms.Form):
+    """Date and times are asked for separately and become `start` and `duration` in cleaned_data."""
+
+    kind = forms.ChoiceField(label="What kind of appointment is it?", choices=Kind.choices)
+    title = forms.CharField(
+        label="Title", max_length=120,
+        help_text="For example: CT scan, or Visit with my contact nurse. Your calendar shows this.",
+        error_messages={"required": "Write a short title, for example “CT scan”.",
+                        "max_length": "Keep the title to 120 characters or fewer."})
+    date = forms.DateField(
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date of the appointment.",
+                        "invalid": "Enter a date, for example 2026-03-14."})
+    start_time = forms.TimeField(
+        label="Starts at", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Enter the time it starts, for example 09:30.",
+                        "invalid": "Enter a time, for example 09:30."})
+    end_time = forms.TimeField(
+        label="Ends at", required=False, help_text="If you know it. Leave it empty otherwise.",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": "Enter a time, for example 10:15."})
+    place = forms.CharField(label="Place", max_length=200, required=False,
+                            help_text="Hospital, department, room or address.",
+                            error_messages={"max_length": "Keep the place to 200 characters or fewer."})
+    preparation = forms.CharField(
+        label="What to do before", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: nothing to eat for 6 hours, or bring a urine sample. Copy it from your letter.",
+        error_messages={"max_length": "Keep this to 2,000 characters or fewer."})
+    involves_procedure = forms.BooleanField(
+        label=f"It {PROCEDURE_LABEL}",
+        required=False,
+        help_text="These can set off a carcinoid crisis. We will remind you to tell the team that you have a NET.")
+    status = forms.ChoiceField(label="Status", widget=forms.RadioSelect, choices=STATUS_CHOICES_NEW)
+    notes = forms.CharField(
+        label="Notes", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Questions to ask, who is coming with you. Notes never go into your calendar.",
+        error_messages={"max_length": "Keep the notes to 2,000 characters or fewer."})
+
+    def __init__(self, *args, instance: Appointment | None = None, **kwargs):
+        self.instance = instance
+        if instance is not None:
+            start = timezone.localtime(instance.start)
+            end = timezone.localtime(instance.end) if instance.end else None
+            kwargs["initial"] = {
+                "kind": instance.kind, "title": instance.title, "date": start.date(), "start_time": start.time(),
+                "end_time": end.time() if end else None, "place": instance.place,
+                "preparation": instance.preparation, "involves_procedure": instance.involves_procedure,
+                "status": instance.status, "notes": instance.notes, **kwargs.get("initial", {})}
+        else:
+            kwargs["initial"] = {"status": Status.BOOKED, **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
+        if instance is not None:
+            self.fields["status"].choices = STATUS_CHOICES_EDIT
+
+    def clean(self):
+        data = super().clean()
+        date, start_time, end_time, status = (data.get(k) for k in ("date", "start_time", "end_time", "status"))
+        if date is None or start_time is None:
+            return data
+        today = timezone.localdate()
+        if date.year > today.year + MAX_YEARS_AHEAD:
+            self.add_error("date", f"Check the year: this is more than {MAX_YEARS_AHEAD} years away.")
+            return data
+        start = timezone.make_aware(dt.datetime.combine(date, start_time))
+        data["start"] = start
+        data["duration"] = None
+        if end_time is not None:
+            if end_time == start_time:
+                self.add_error("end_time", "The end time is the same as the start time. "
+                                           "Leave it empty if you do not know it.")
+            elif end_time < start_time:
+                self.add_error("end_time", "The end time is before the start time. Check both times.")
+            else:
+                data["duration"] = dt.datetime.combine(date, end_time) - dt.datetime.combine(date, start_time)
+        start_changed = self.instance is None or self.instance.start != start
+        if status == Status.BOOKED and date < today and start_changed:
+            self.add_error("date", "This date has passed. Check the date, or choose “Done” below "
+                                   "to record an appointment you have already had.")
+        if status == Status.FULFILLED and start > timezone.now():
+            self.add_error("status", "This appointment has not happened yet, so it cannot be done. "
+                                     "Choose “Booked”.")
+        return data
+
+
+class FeedDetailForm(forms.Form):
+    detail = forms.ChoiceField(
+        label="What should your calendar show?", widget=forms.RadioSelect, initial=FeedDetail.TITLES,
+        choices=[(FeedDetail.TITLES, "Titles and times only (more private)"),
+                 (FeedDetail.DETAILS, "Titles, times, place and what to do before")],
+        error_messages={"required": "Choose what your calendar should show."})

@@ -1,0 +1,172 @@
+import datetime as dt
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Kind(models.TextChoices):
+    SCAN = "scan", "Scan"
+    BLOOD_TEST = "blood-test", "Blood test"
+    URINE_TEST = "urine-test", "Urine test"
+    VISIT = "visit", "Visit"
+    INJECTION = "injection", "Injection"
+    PROCEDURE = "procedure", "Surgery or procedure"
+    OTHER = "other", "Other"
+
+
+# The carcinoid-crisis triggers in clinical.md §4 (anaesthesia, surgery, biopsy, tumour handling,
+# embolisation/ablation [S11, S47, S49]) plus endoscopy and dental work (guide page "surgery", source [9]).
+PROCEDURE_LABEL = "involves anaesthesia or sedation, surgery, an endoscopy, a biopsy, embolisation or dental work"
+
+
+class Status(models.TextChoices):
+    """FHIR Appointment.status values (http://hl7.org/fhir/appointmentstatus)."""
+
+    BOOKED = "booked", "Booked"
+    CANCELLED = "cancelled", "Cancelled"
+    FULFILLED = "fulfilled", "Done"
+
+
+class AppointmentQuerySet(models.QuerySet):
+    def upcoming(self):
+        """Booked appointments from the start of today on, soonest first."""
+        return self.filter(status=Status.BOOKED, start__gte=start_of_today()).order_by("start")
+
+    def earlier_or_cancelled(self):
+        """Everything that is not upcoming, newest first."""
+        return self.exclude(status=Status.BOOKED, start__gte=start_of_today()).order_by("-start")
+
+
+def start_of_today() -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+
+
+class Appointment(models.Model):
+    """A patient's appointment or follow-up check. Every change goes through services.py and leaves a version."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments")
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.VISIT)
+    title = models.CharField("title", max_length=120)
+    start = models.DateTimeField("starts")
+    duration = models.DurationField("length", null=True, blank=True)
+    place = models.CharField("place", max_length=200, blank=True)
+    preparation = models.TextField("what to do before", max_length=2000, blank=True)
+    notes = models.TextField("notes", max_length=2000, blank=True)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.BOOKED)
+    involves_procedure = models.BooleanField(PROCEDURE_LABEL, default=False)
+    # Bumped by every change; it is the iCalendar SEQUENCE, so calendar apps take the newest copy.
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [models.Index(fields=["patient", "status", "start"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(duration__isnull=True) | models.Q(duration__gt=dt.timedelta(0)),
+                                   name="appointment_ends_after_it_starts"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} on {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+    @property
+    def end(self) -> dt.datetime | None:
+        return self.start + self.duration if self.duration else None
+
+    @property
+    def needs_crisis_reminder(self) -> bool:
+        """Procedures can set off a carcinoid crisis (clinical.md §4: anaesthesia, surgery, biopsy...)."""
+        return self.status == Status.BOOKED and (self.involves_procedure or self.kind == Kind.PROCEDURE)
+
+    @property
+    def is_past(self) -> bool:
+        return self.start < start_of_today()
+
+    def snapshot(self) -> dict:
+        return {
+            "kind": self.kind, "title": self.title, "start": timezone.localtime(self.start).isoformat(),
+            "duration_minutes": None if self.duration is None else int(self.duration.total_seconds() // 60),
+            "place": self.place, "preparation": self.preparation, "notes": self.notes, "status": self.status,
+            "involves_procedure": self.involves_procedure,
+        }
+
+
+class Action(models.TextChoices):
+    CREATED = "created", "Added"
+    UPDATED = "updated", "Changed"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class AppointmentVersion(models.Model):
+    """An append-only copy of an appointment after each change, with who made it."""
+
+    appointment = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    data = models.JSONField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["appointment", "number"]
+        constraints = [models.UniqueConstraint(fields=["appointment", "number"], name="one_appointment_version_number")]
+
+    def __str__(self) -> str:
+        return f"Version {self.number}"
+
+    def fields(self) -> list[tuple[str, str]]:
+        """The stored values in words, for showing the history to a person."""
+        d = self.data
+        start = dt.datetime.fromisoformat(d["start"])
+        rows = [
+            ("Title", d["title"]), ("Kind", Kind(d["kind"]).label), ("Status", Status(d["status"]).label),
+            ("Starts", f"{start:%-d %B %Y, %H:%M}"),
+            ("Length", f"{d['duration_minutes']} minutes" if d["duration_minutes"] else ""),
+            ("Place", d["place"]), ("What to do before", d["preparation"]), ("Notes", d["notes"]),
+            (PROCEDURE_LABEL.capitalize(), "yes" if d["involves_procedure"] else ""),
+        ]
+        return [(label, value) for label, value in rows if value]
+
+
+class FeedDetail(models.TextChoices):
+    TITLES = "titles", "Titles and times only"
+    DETAILS = "details", "With place and what to do before"
+
+
+class CalendarFeedQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class CalendarFeed(models.Model):
+    """A private calendar subscription link. Only the SHA-256 of its token is stored; the link is shown once."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds")
+    digest = models.CharField(max_length=64, unique=True)
+    detail = models.CharField(max_length=10, choices=FeedDetail.choices, default=FeedDetail.TITLES)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CalendarFeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["patient"], condition=models.Q(revoked_at__isnull=True),
+                                               name="one_active_calendar_feed_per_patient")]
+
+    def __str__(self) -> str:
+        return f"Calendar link from {self.created_at:%Y-%m-%d}"
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()

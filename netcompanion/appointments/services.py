@@ -1,0 +1,103 @@
+"""Every write to appointments and calendar links goes through here, so every change leaves a trace."""
+
+import datetime as dt
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from netcompanion.appointments import ical
+from netcompanion.appointments.models import (Action, Appointment, AppointmentVersion, CalendarFeed, FeedDetail,
+                                              Status)
+
+FIELDS = ("kind", "title", "start", "duration", "place", "preparation", "notes", "status", "involves_procedure")
+# A subscribed calendar keeps showing appointments from this far back, so they do not vanish the day after.
+FEED_LOOKBACK = dt.timedelta(days=90)
+
+
+def _version(appointment: Appointment, action: str, by) -> None:
+    AppointmentVersion.objects.create(appointment=appointment, number=appointment.revision, action=action,
+                                      data=appointment.snapshot(), changed_by=by)
+
+
+@transaction.atomic
+def book_appointment(patient, by, data: dict) -> Appointment:
+    appointment = Appointment.objects.create(patient=patient, created_by=by, revision=1,
+                                             **{f: data[f] for f in FIELDS if f in data})
+    _version(appointment, Action.CREATED, by)
+    return appointment
+
+
+@transaction.atomic
+def change_appointment(appointment: Appointment, by, data: dict) -> bool:
+    """Saves the changes and a new version. Returns False, and saves nothing, when nothing changed."""
+    locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    before = locked.snapshot()
+    for field in FIELDS:
+        if field in data:
+            setattr(locked, field, data[field])
+    if locked.snapshot() == before:
+        return False
+    cancelled = locked.status == Status.CANCELLED and before["status"] != Status.CANCELLED
+    locked.revision += 1
+    locked.save()
+    _version(locked, Action.CANCELLED if cancelled else Action.UPDATED, by)
+    appointment.refresh_from_db()
+    return True
+
+
+def cancel_appointment(appointment: Appointment, by) -> bool:
+    """Cancelling is a status change: the appointment and all its versions stay."""
+    return change_appointment(appointment, by, {"status": Status.CANCELLED})
+
+
+# Calendar links
+
+
+@transaction.atomic
+def start_calendar_feed(patient, detail: str = FeedDetail.TITLES) -> tuple[CalendarFeed, str]:
+    """Makes a new private link and returns it with its token; any earlier link stops working."""
+    stop_calendar_feed(patient)
+    token = secrets.token_urlsafe(32)
+    feed = CalendarFeed.objects.create(patient=patient, digest=CalendarFeed.hash(token), detail=detail)
+    return feed, token
+
+
+def stop_calendar_feed(patient) -> int:
+    return CalendarFeed.objects.active().filter(patient=patient).update(revoked_at=timezone.now())
+
+
+def set_feed_detail(patient, detail: str) -> int:
+    return CalendarFeed.objects.active().filter(patient=patient).update(detail=FeedDetail(detail))
+
+
+def find_feed(token: str) -> CalendarFeed | None:
+    """The active link for this token, or None. Notes when a calendar app last fetched it."""
+    feed = (CalendarFeed.objects.active().filter(digest=CalendarFeed.hash(token), patient__is_active=True)
+            .select_related("patient").first())
+    if feed is not None:
+        CalendarFeed.objects.filter(pk=feed.pk).update(last_polled_at=timezone.now())
+    return feed
+
+
+# Calendar files
+
+
+def _event(a: Appointment) -> ical.CalendarEvent:
+    return ical.CalendarEvent(
+        uid=f"{a.code}@appointments.netcompanion", start=a.start, duration=a.duration, title=a.title,
+        place=a.place, preparation=a.preparation, status=a.status, sequence=max(a.revision - 1, 0),
+        last_modified=a.updated_at)
+
+
+def upcoming_calendar(patient, *, with_details: bool) -> bytes:
+    """A file of the patient's upcoming booked appointments, to import once."""
+    return ical.build_calendar(map(_event, Appointment.objects.upcoming().filter(patient=patient)),
+                               with_details=with_details)
+
+
+def feed_calendar(feed: CalendarFeed) -> bytes:
+    """The subscription feed: cancelled ones are kept (as CANCELLED) so calendar apps take them off."""
+    since = timezone.now() - FEED_LOOKBACK
+    appointments = Appointment.objects.filter(patient=feed.patient, start__gte=since).order_by("start")
+    return ical.build_calendar(map(_event, appointments), with_details=feed.detail == FeedDetail.DETAILS)

@@ -1,0 +1,161 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from netcompanion.accounts.decorators import patient_required
+from netcompanion.appointments import services
+from netcompanion.appointments.forms import AppointmentForm, FeedDetailForm
+from netcompanion.appointments.models import Appointment, CalendarFeed, FeedDetail, Kind, Status
+
+NEW_FEED_URL = "appointments_new_feed_url"
+
+
+def _own(request, code) -> Appointment:
+    return get_object_or_404(Appointment, code=code, patient=request.user)
+
+
+def _calendar_response(body: bytes, *, filename: str | None = None) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-cache"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@patient_required
+def index(request):
+    mine = Appointment.objects.filter(patient=request.user)
+    return render(request, "appointments/index.html", {
+        "upcoming": mine.upcoming(), "earlier": mine.earlier_or_cancelled(),
+        "has_feed": CalendarFeed.objects.active().filter(patient=request.user).exists(),
+    })
+
+
+@patient_required
+def new(request):
+    initial = {"kind": request.GET["kind"]} if request.GET.get("kind") in Kind.values else {}
+    form = AppointmentForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        appointment = services.book_appointment(request.user, request.user, form.cleaned_data)
+        messages.success(request, "Saved. The appointment is in your list.")
+        return redirect("appointments:detail", appointment.code)
+    return render(request, "appointments/form.html", {"form": form, "new": True},
+                  status=400 if form.errors else 200)
+
+
+def _read_only(request) -> HttpResponseNotAllowed | None:
+    """Checked after the lookup, so that someone else's appointment gives 404 whatever the method."""
+    return None if request.method in ("GET", "HEAD") else HttpResponseNotAllowed(["GET", "HEAD"])
+
+
+@patient_required
+def detail(request, code):
+    appointment = _own(request, code)
+    if refused := _read_only(request):
+        return refused
+    return render(request, "appointments/detail.html", {"appointment": appointment})
+
+
+@patient_required
+def edit(request, code):
+    appointment = _own(request, code)
+    form = AppointmentForm(request.POST if request.method == "POST" else None, instance=appointment)
+    if request.method == "POST" and form.is_valid():
+        if services.change_appointment(appointment, request.user, form.cleaned_data):
+            messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
+        else:
+            messages.info(request, "Nothing was changed.")
+        return redirect("appointments:detail", appointment.code)
+    return render(request, "appointments/form.html", {"form": form, "appointment": appointment},
+                  status=400 if form.errors else 200)
+
+
+@patient_required
+def cancel(request, code):
+    appointment = _own(request, code)
+    if appointment.status != Status.BOOKED:
+        messages.info(request, f"This appointment is already marked “{appointment.get_status_display()}”.")
+        return redirect("appointments:detail", appointment.code)
+    if request.method == "POST":
+        services.cancel_appointment(appointment, request.user)
+        messages.success(request, "The appointment is marked as cancelled. It stays in your list and history.")
+        return redirect("appointments:detail", appointment.code)
+    return render(request, "appointments/cancel.html", {"appointment": appointment})
+
+
+@patient_required
+def history(request, code):
+    appointment = _own(request, code)
+    if refused := _read_only(request):
+        return refused
+    return render(request, "appointments/history.html",
+                  {"appointment": appointment, "versions": appointment.versions.select_related("changed_by")})
+
+
+@patient_required
+@require_GET
+def download(request):
+    with_details = request.GET.get("detail") == FeedDetail.DETAILS
+    body = services.upcoming_calendar(request.user, with_details=with_details)
+    return _calendar_response(body, filename="appointments.ics")
+
+
+# Calendar subscription
+
+
+@patient_required
+@require_GET
+def calendar(request):
+    feed = CalendarFeed.objects.active().filter(patient=request.user).first()
+    new_url = request.session.pop(NEW_FEED_URL, None) if feed else None
+    form = FeedDetailForm(initial={"detail": feed.detail} if feed else None)
+    return render(request, "appointments/calendar.html", {
+        "feed": feed, "form": form, "new_url": new_url,
+        "webcal_url": "webcal://" + new_url.split("://", 1)[1] if new_url else None,
+    })
+
+
+@patient_required
+@require_POST
+def start_feed(request):
+    """Makes a new link (also used to replace one); the old link stops working at once."""
+    form = FeedDetailForm(request.POST)
+    if not form.is_valid():
+        feed = CalendarFeed.objects.active().filter(patient=request.user).first()
+        return render(request, "appointments/calendar.html", {"feed": feed, "form": form}, status=400)
+    replaced = CalendarFeed.objects.active().filter(patient=request.user).exists()
+    _, token = services.start_calendar_feed(request.user, form.cleaned_data["detail"])
+    # Shown once, on the next page; only its hash is stored.
+    request.session[NEW_FEED_URL] = request.build_absolute_uri(reverse("appointments:feed", args=[token]))
+    messages.success(request, "Your new calendar link is ready. The old link no longer works." if replaced
+                     else "Your calendar link is ready.")
+    return redirect("appointments:calendar")
+
+
+@patient_required
+@require_POST
+def change_feed(request):
+    form = FeedDetailForm(request.POST)
+    if form.is_valid() and services.set_feed_detail(request.user, form.cleaned_data["detail"]):
+        messages.success(request, "Saved. Calendar apps pick up the change the next time they check.")
+    return redirect("appointments:calendar")
+
+
+@patient_required
+@require_POST
+def stop_feed(request):
+    if services.stop_calendar_feed(request.user):
+        messages.success(request, "Your calendar link is turned off. Calendar apps can no longer read it.")
+    return redirect("appointments:calendar")
+
+
+@require_GET
+def feed(request, token):
+    """No sign-in: calendar apps cannot sign in. The long random token is the key; a revoked one gives 404."""
+    found = services.find_feed(token)
+    if found is None:
+        raise Http404("No such calendar")
+    return _calendar_response(services.feed_calendar(found))

@@ -1,0 +1,58 @@
+"""Read-only admin: clinical records change only through services.py, which keeps a version of each change."""
+
+from django.contrib import admin
+
+from netcompanion.medicines.models import (
+    Injection,
+    InjectionPlan,
+    InjectionPlanVersion,
+    InjectionVersion,
+    Medicine,
+    MedicineVersion,
+)
+
+
+class ReadOnly:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class VersionInline(ReadOnly, admin.TabularInline):
+    fields = readonly_fields = ("number", "action", "data", "changed_by", "changed_at")
+    extra = 0
+
+
+class RecordAdmin(ReadOnly, admin.ModelAdmin):
+    list_select_related = ("patient",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+
+@admin.register(InjectionPlan)
+class InjectionPlanAdmin(RecordAdmin):
+    list_display = ("patient", "drug", "dose_mg", "interval_days", "status", "updated_at")
+    list_filter = ("drug", "status")
+    inlines = [type("InjectionPlanVersionInline", (VersionInline,), {"model": InjectionPlanVersion})]
+
+
+@admin.register(Injection)
+class InjectionAdmin(RecordAdmin):
+    list_display = ("patient", "given_on", "drug", "dose_mg", "place", "given_by", "status")
+    list_filter = ("drug", "place", "given_by", "status")
+    date_hierarchy = "given_on"
+    inlines = [type("InjectionVersionInline", (VersionInline,), {"model": InjectionVersion})]
+
+
+@admin.register(Medicine)
+class MedicineAdmin(RecordAdmin):
+    list_display = ("patient", "name", "dose", "how_often", "started_on", "stopped_on", "status")
+    list_filter = ("status",)
+    search_fields = ("name",)
+    inlines = [type("MedicineVersionInline", (VersionInline,), {"model": MedicineVersion})]

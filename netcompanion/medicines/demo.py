@@ -1,0 +1,39 @@
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from netcompanion.medicines import services
+from netcompanion.medicines.models import Drug, GivenBy, InjectionPlan, Place
+
+# The diary demo (diary/demo.py) makes symptoms rise towards the end of each 28-day cycle counted back from
+# today, so injections on today - 28 * k line up with the worst days just before each one.
+INTERVAL_DAYS = 28
+INJECTIONS = 13
+
+
+@transaction.atomic
+def create_demo_medicines(patient) -> int:
+    """A lanreotide plan, a year of injections given at the clinic, and two other medicines (one stopped).
+
+    Returns the number of records created; 0 if the patient already has a plan (running it again adds nothing).
+    """
+    if InjectionPlan.objects.filter(patient=patient).exists():
+        return 0
+    today = timezone.localdate()
+    services.save_plan(patient, patient, {"drug": Drug.LANREOTIDE, "dose_mg": 120, "interval_days": INTERVAL_DAYS,
+                                          "notes": "Deep injection under the skin, at the clinic."})
+    for k in range(INJECTIONS, 0, -1):
+        services.record_injection(patient, patient, {
+            "given_on": today - dt.timedelta(days=INTERVAL_DAYS * k), "drug": Drug.LANREOTIDE, "dose_mg": 120,
+            "place": Place.CLINIC, "given_by": GivenBy.NURSE, "notes": ""})
+    first = today - dt.timedelta(days=INTERVAL_DAYS * INJECTIONS)
+    services.add_medicine(patient, patient, {
+        "name": "Loperamide", "dose": "2 mg", "how_often": "When needed for loose stools",
+        "started_on": first - dt.timedelta(days=60), "stopped_on": first + dt.timedelta(days=90),
+        "notes": "For diarrhoea before the injections took effect."})
+    services.add_medicine(patient, patient, {
+        "name": "Creon 25,000", "dose": "1 capsule", "how_often": "With each meal",
+        "started_on": first + dt.timedelta(days=120), "stopped_on": None,
+        "notes": "Helps digest fat; started for pale, floating stools."})
+    return 1 + INJECTIONS + 2

@@ -1,0 +1,232 @@
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import formats
+from django.utils.text import capfirst
+
+from netcompanion.medicines.schedule import INTERVAL_DAYS_RANGE, MAX_DOSE_MG
+
+
+class Status(models.TextChoices):
+    """FHIR-style record status: deletions are marked, never removed."""
+
+    FINAL = "final", "Current"
+    ENTERED_IN_ERROR = "entered-in-error", "Deleted"
+
+
+class PlanStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    ENDED = "ended", "Ended"
+
+
+class Drug(models.TextChoices):
+    LANREOTIDE = "lanreotide", "Lanreotide"
+    OCTREOTIDE_LAR = "octreotide_lar", "Octreotide LAR"
+
+
+class Place(models.TextChoices):
+    CLINIC = "clinic", "At the clinic or hospital"
+    HOME = "home", "At home"
+    OTHER = "other", "Somewhere else"
+
+
+class GivenBy(models.TextChoices):
+    NURSE = "nurse", "A nurse"
+    SELF = "self", "I gave it myself"
+    RELATIVE = "relative", "A relative or friend"
+    OTHER = "other", "Someone else"
+
+
+class Action(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Changed"
+    STOPPED = "stopped", "Stopped"
+    ENDED = "ended", "Ended"
+    DELETED = "deleted", "Deleted"
+
+
+class RecordQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(status=Status.FINAL)
+
+
+DOSE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(MAX_DOSE_MG)]
+
+
+class Versioned(models.Model):
+    """A record whose every change is copied into a version row (see services.py)."""
+
+    FIELDS: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def snapshot(self) -> dict:
+        data = {}
+        for name in (*self.FIELDS, "status"):
+            value = getattr(self, name)
+            data[name] = value.isoformat() if isinstance(value, dt.date) else value
+        return data
+
+
+class InjectionPlan(Versioned):
+    """A patient's somatostatin-analogue plan: which drug, how much and how often. One per patient."""
+
+    FIELDS = ("drug", "dose_mg", "interval_days", "notes")
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injection_plan")
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
+    drug = models.CharField("medicine", max_length=20, choices=Drug.choices)
+    dose_mg = models.PositiveSmallIntegerField("dose in mg", validators=DOSE_VALIDATORS)
+    interval_days = models.PositiveSmallIntegerField(
+        "days between injections",
+        validators=[MinValueValidator(INTERVAL_DAYS_RANGE[0]), MaxValueValidator(INTERVAL_DAYS_RANGE[1])])
+    notes = models.TextField(max_length=2000, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(dose_mg__gte=1, dose_mg__lte=MAX_DOSE_MG),
+                                   name="injection_plan_dose_plausible"),
+            models.CheckConstraint(
+                condition=Q(interval_days__gte=INTERVAL_DAYS_RANGE[0], interval_days__lte=INTERVAL_DAYS_RANGE[1]),
+                name="injection_plan_interval_plausible"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_drug_display()} {self.dose_mg} mg every {self.interval_days} days"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == PlanStatus.ACTIVE
+
+
+class Injection(Versioned):
+    """One somatostatin-analogue injection that was given."""
+
+    FIELDS = ("given_on", "drug", "dose_mg", "place", "given_by", "notes")
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injections")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
+    given_on = models.DateField("date given")
+    drug = models.CharField("medicine", max_length=20, choices=Drug.choices)
+    dose_mg = models.PositiveSmallIntegerField("dose in mg", validators=DOSE_VALIDATORS)
+    place = models.CharField("where it was given", max_length=10, choices=Place.choices, default=Place.CLINIC)
+    given_by = models.CharField("who gave it", max_length=10, choices=GivenBy.choices, default=GivenBy.NURSE)
+    notes = models.TextField(max_length=2000, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "given_on"], condition=Q(status="final"),
+                                    name="one_current_injection_a_day"),
+            models.CheckConstraint(condition=Q(dose_mg__gte=1, dose_mg__lte=MAX_DOSE_MG),
+                                   name="injection_dose_plausible"),
+        ]
+        indexes = [models.Index(fields=["patient", "status", "-given_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_drug_display()} {self.dose_mg} mg on {self.given_on}"
+
+
+class Medicine(Versioned):
+    """Another medicine the patient takes or took (tablets, enzymes, ...)."""
+
+    FIELDS = ("name", "dose", "how_often", "started_on", "stopped_on", "notes")
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medicines")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
+    name = models.CharField("medicine", max_length=120)
+    dose = models.CharField("dose", max_length=120, blank=True)
+    how_often = models.CharField("how often", max_length=120, blank=True)
+    started_on = models.DateField("started")
+    stopped_on = models.DateField("stopped", null=True, blank=True)
+    notes = models.TextField("reason or notes", max_length=2000, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "-started_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(stopped_on__isnull=True) | Q(stopped_on__gte=F("started_on")),
+                                   name="medicine_stops_after_it_starts"),
+        ]
+        indexes = [models.Index(fields=["patient", "status"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_current(self, today: dt.date) -> bool:
+        """Still taken: no stop date, or a stop date still to come."""
+        return self.stopped_on is None or self.stopped_on > today
+
+
+class Version(models.Model):
+    """An append-only copy of a record after each change, with who made it."""
+
+    record_model: type[Versioned]
+
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    data = models.JSONField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["number"]
+
+    def fields(self) -> list[tuple[str, object]]:
+        """The stored values with their labels and choice names, for showing the history to a person."""
+        rows = []
+        for name, value in self.data.items():
+            if name == "status" or value in (None, ""):
+                continue
+            field = self.record_model._meta.get_field(name)
+            if field.choices:
+                value = dict(field.flatchoices).get(value, value)
+            elif isinstance(field, models.DateField):
+                value = formats.date_format(dt.date.fromisoformat(value), "j F Y")
+            rows.append((capfirst(field.verbose_name), value))
+        return rows
+
+
+class InjectionPlanVersion(Version):
+    record_model = InjectionPlan
+    record = models.ForeignKey(InjectionPlan, on_delete=models.CASCADE, related_name="versions")
+
+    class Meta(Version.Meta):
+        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_plan_version_number")]
+
+
+class InjectionVersion(Version):
+    record_model = Injection
+    record = models.ForeignKey(Injection, on_delete=models.CASCADE, related_name="versions")
+
+    class Meta(Version.Meta):
+        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_injection_version_number")]
+
+
+class MedicineVersion(Version):
+    record_model = Medicine
+    record = models.ForeignKey(Medicine, on_delete=models.CASCADE, related_name="versions")
+
+    class Meta(Version.Meta):
+        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_medicine_version_number")]

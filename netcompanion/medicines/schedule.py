@@ -1,0 +1,94 @@
+"""Date arithmetic for depot somatostatin-analogue injections. No Django: plain dates in, plain values out.
+
+Usual plans (clinical reference §6.1): lanreotide 120 mg every 28 days; octreotide LAR 30 mg every
+4 weeks (28 days). Some people have shorter or longer intervals; the ranges below only catch typing slips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+# What the plan and record forms accept. Wide enough for every regimen in use (lanreotide 30 mg LA every
+# 7-14 days up to 120 mg every 8 weeks; octreotide LAR 10-60 mg every 3-4 weeks), narrow enough to catch
+# 1200 for 120 or 280 for 28.
+INTERVAL_DAYS_RANGE = (7, 56)
+DOSE_MG_RANGE = {"lanreotide": (30, 120), "octreotide_lar": (10, 60)}
+MAX_DOSE_MG = 500
+
+
+class HasGivenOn(Protocol):
+    given_on: dt.date
+
+
+@dataclass(frozen=True)
+class Due:
+    """When the next injection is due, seen from `today`."""
+
+    last_given: dt.date
+    due_on: dt.date
+    today: dt.date
+
+    @property
+    def days_until(self) -> int:
+        """Days from today to the due date; negative once it has passed."""
+        return (self.due_on - self.today).days
+
+    @property
+    def days_overdue(self) -> int:
+        return max(0, -self.days_until)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_until < 0
+
+    @property
+    def is_due_today(self) -> bool:
+        return self.days_until == 0
+
+
+def _check_interval(interval_days: int) -> None:
+    if isinstance(interval_days, bool) or not isinstance(interval_days, int) or interval_days < 1:
+        raise ValueError(f"interval_days must be a whole number of days, at least 1 (got {interval_days!r})")
+
+
+def next_due(last_given: dt.date, interval_days: int) -> dt.date:
+    """The date the next injection is due: the last one plus the interval."""
+    _check_interval(interval_days)
+    return last_given + dt.timedelta(days=interval_days)
+
+
+def days_overdue(last_given: dt.date, interval_days: int, today: dt.date) -> int:
+    """How many days past the due date `today` is; 0 when it is not yet due or due today."""
+    return max(0, (today - next_due(last_given, interval_days)).days)
+
+
+def due_status(last_given: dt.date, interval_days: int, today: dt.date) -> Due:
+    return Due(last_given=last_given, due_on=next_due(last_given, interval_days), today=today)
+
+
+def injection_days(records: Iterable[dt.date | HasGivenOn]) -> list[dt.date]:
+    """The distinct days an injection was given, oldest first. Takes dates or objects with `given_on`."""
+    days = {r if isinstance(r, dt.date) else r.given_on for r in records}
+    return sorted(days)
+
+
+def intervals_between(days: Iterable[dt.date]) -> list[int]:
+    """Days between consecutive injection days (oldest first); one fewer item than the days given."""
+    ordered = sorted(set(days))
+    return [(later - earlier).days for earlier, later in zip(ordered, ordered[1:])]
+
+
+def cycle_day(day: dt.date, days: Iterable[dt.date]) -> int | None:
+    """Which day of its injection cycle `day` is: 1 on the injection day, 28 on the day before the next one of a
+    28-day plan (the numbering charts/cycle.py uses). None before the first injection.
+    """
+    before = [d for d in days if d <= day]
+    return (day - max(before)).days + 1 if before else None
+
+
+def dose_range(drug: str) -> tuple[int, int]:
+    """The plausible range of one injection of `drug`, in mg; (1, MAX_DOSE_MG) for an unknown drug."""
+    return DOSE_MG_RANGE.get(drug, (1, MAX_DOSE_MG))
