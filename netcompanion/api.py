@@ -2,8 +2,10 @@
 
 from ninja import NinjaAPI
 
+from netcompanion.appointments.api import router as appointments_router
 from netcompanion.diary.api import router as diary_router
 from netcompanion.guide.api import router as guide_router
+from netcompanion.medicines.api import router as injections_router
 from netcompanion.navigator.api import router as triage_router
 
 api = NinjaAPI(
@@ -15,3 +17,5 @@ api = NinjaAPI(
 api.add_router("/guide/", guide_router)
 api.add_router("/triage", triage_router)
 api.add_router("/diary", diary_router)
+api.add_router("/injections", injections_router)
+api.add_router("/appointments", appointments_router)

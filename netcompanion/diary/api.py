@@ -6,11 +6,10 @@ from uuid import UUID
 
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.responses import Status
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
-from netcompanion.accounts.models import Role
+from netcompanion.core.api_helpers import Problems, form_problems, patient_of
 from netcompanion.diary import services
 from netcompanion.diary.forms import DiaryEntryForm
 from netcompanion.diary.models import DiaryEntry
@@ -41,38 +40,20 @@ class Period(Schema):
     until: dt.date | None = None
 
 
-class FieldProblem(Schema):
-    loc: list[str]
-    msg: str
-
-
-class Problems(Schema):
-    detail: list[FieldProblem]
-
-
-def _patient(request):
-    if request.auth.role != Role.PATIENT:
-        raise HttpError(403, "The diary API is for patients.")
-    return request.auth
-
-
 def _own(request, code) -> DiaryEntry:
-    return get_object_or_404(DiaryEntry.objects.current(), code=code, patient=_patient(request))
+    return get_object_or_404(DiaryEntry.objects.current(), code=code, patient=patient_of(request))
 
 
 def _validated(request, payload: DiaryEntryIn, instance=None):
     data = payload.dict()
     data["wheezing"] = {True: "true", False: "false", None: "unknown"}[data["wheezing"]]
-    form = DiaryEntryForm(data, patient=_patient(request), instance=instance)
-    if form.is_valid():
-        return form.cleaned_data, None
-    return None, Status(422, {"detail": [{"loc": ["body", "payload", field], "msg": message}
-                                         for field, messages in form.errors.items() for message in messages]})
+    form = DiaryEntryForm(data, patient=patient_of(request), instance=instance)
+    return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form))
 
 
 @router.get("", response=list[DiaryEntryOut], summary="My diary entries, newest first")
 def list_entries(request, period: Query[Period]):
-    entries = DiaryEntry.objects.current().filter(patient=_patient(request))
+    entries = DiaryEntry.objects.current().filter(patient=patient_of(request))
     if period.since:
         entries = entries.filter(date__gte=period.since)
     if period.until:

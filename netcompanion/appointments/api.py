@@ -1,0 +1,104 @@
+"""Appointments over JSON for the patient's own apps; validation is the web form's."""
+
+import datetime as dt
+from uuid import UUID
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.responses import Status
+
+from netcompanion.accounts.api_auth import PERSON_AUTH
+from netcompanion.appointments import services
+from netcompanion.appointments.forms import AppointmentForm
+from netcompanion.appointments.models import Appointment
+from netcompanion.core.api_helpers import Problems, form_problems, patient_of
+
+router = Router(tags=["appointments"], auth=PERSON_AUTH)
+# The web form asks for a date and times; the API takes `start` and `end` and maps them.
+RENAMED = {"date": "start", "start_time": "start", "end_time": "end"}
+
+
+class AppointmentIn(Schema):
+    kind: str
+    title: str
+    start: dt.datetime
+    end: dt.datetime | None = None
+    place: str = ""
+    preparation: str = ""
+    involves_procedure: bool = False
+    status: str = "booked"
+    notes: str = ""
+
+
+class AppointmentOut(Schema):
+    code: UUID
+    kind: str
+    title: str
+    start: dt.datetime
+    end: dt.datetime | None
+    place: str
+    preparation: str
+    involves_procedure: bool
+    status: str
+    notes: str
+
+
+class Which(Schema):
+    upcoming: bool = False
+
+
+def _own(request, code) -> Appointment:
+    return get_object_or_404(Appointment, code=code, patient=patient_of(request))
+
+
+def _local(moment: dt.datetime | None) -> dt.datetime | None:
+    return timezone.localtime(moment) if moment is not None and timezone.is_aware(moment) else moment
+
+
+def _validated(request, payload: AppointmentIn, instance=None):
+    data = payload.dict()
+    start, end = _local(data.pop("start")), _local(data.pop("end"))
+    if end is not None and end.date() != start.date():
+        return None, Status(422, {"detail": [{"loc": ["body", "payload", "end"],
+                                              "msg": "The end must be on the same day as the start."}]})
+    form = AppointmentForm({**data, "date": start.date(), "start_time": start.time(),
+                            "end_time": end.time() if end else None}, instance=instance)
+    return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form, RENAMED))
+
+
+@router.get("", response=list[AppointmentOut], summary="My appointments")
+def list_appointments(request, which: Query[Which]):
+    mine = Appointment.objects.filter(patient=patient_of(request))
+    return mine.upcoming() if which.upcoming else mine.order_by("-start")
+
+
+@router.post("", response={201: AppointmentOut, 422: Problems}, summary="Add an appointment")
+def create_appointment(request, payload: AppointmentIn):
+    data, problems = _validated(request, payload)
+    if problems:
+        return problems
+    return Status(201, services.book_appointment(request.auth, request.auth, data))
+
+
+@router.get("/{code}", response=AppointmentOut)
+def get_appointment(request, code: UUID):
+    return _own(request, code)
+
+
+@router.put("/{code}", response={200: AppointmentOut, 422: Problems}, summary="Change an appointment (keeps the old version)")
+def change_appointment(request, code: UUID, payload: AppointmentIn):
+    appointment = _own(request, code)
+    data, problems = _validated(request, payload, instance=appointment)
+    if problems:
+        return problems
+    services.change_appointment(appointment, request.auth, data)
+    return appointment
+
+
+@router.post("/{code}/cancel", response=AppointmentOut, summary="Cancel an appointment (a status change)")
+def cancel_appointment(request, code: UUID):
+    appointment = _own(request, code)
+    services.cancel_appointment(appointment, request.auth)
+    appointment.refresh_from_db()
+    return appointment

@@ -1,0 +1,195 @@
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from netcompanion.labs import catalogue
+from netcompanion.labs.preparation import COLLECTION_LENGTH, HiaaTimeline, hiaa_timeline
+
+
+class Status(models.TextChoices):
+    """FHIR Observation.status values (http://hl7.org/fhir/observation-status)."""
+
+    FINAL = "final", "Current"
+    ENTERED_IN_ERROR = "entered-in-error", "Deleted"
+
+
+class LabTest(models.TextChoices):
+    CGA = catalogue.CGA.key, catalogue.CGA.name
+    U5HIAA = catalogue.U5HIAA.key, catalogue.U5HIAA.name
+    OTHER = catalogue.OTHER, "Another test"
+
+
+def plain_number(value: Decimal | None) -> str:
+    """131.000 → "131", 0.520 → "0.52": the number as a person would write it."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class LabResultQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(status=Status.FINAL)
+
+
+NON_NEGATIVE = [MinValueValidator(0)]
+
+
+class LabResult(models.Model):
+    """One lab result a patient copied from a report. Changes go through services.py, which keeps every version."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lab_results")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
+    test = models.CharField("test", max_length=10, choices=LabTest.choices)
+    test_name = models.CharField("name of the test", max_length=100, blank=True,
+                                 help_text="Only for another test, as written on the report.")
+    value = models.DecimalField("result", max_digits=12, decimal_places=3, validators=NON_NEGATIVE)
+    unit = models.CharField(max_length=20)
+    reference_low = models.DecimalField("lower limit of the lab's range", max_digits=12, decimal_places=3,
+                                        null=True, blank=True, validators=NON_NEGATIVE)
+    reference_high = models.DecimalField("upper limit of the lab's range", max_digits=12, decimal_places=3,
+                                         null=True, blank=True, validators=NON_NEGATIVE)
+    taken_on = models.DateField("date taken")
+    lab = models.CharField("lab or clinic", max_length=100, blank=True)
+    notes = models.TextField(max_length=2000, blank=True)
+    loinc = models.CharField("LOINC code", max_length=16, blank=True, editable=False,
+                             help_text="Set from the test and the unit (labs/catalogue.py).")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LabResultQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-taken_on", "-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(value__gte=0), name="lab_value_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(reference_low__isnull=True) | models.Q(reference_high__isnull=True)
+                | models.Q(reference_low__lte=models.F("reference_high")),
+                name="lab_range_low_not_above_high"),
+            models.CheckConstraint(condition=~models.Q(test="other") | ~models.Q(test_name=""),
+                                   name="lab_other_test_has_a_name"),
+        ]
+        indexes = [models.Index(fields=["patient", "status", "-taken_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} {self.taken_on}"
+
+    @property
+    def display_name(self) -> str:
+        return self.test_name if self.test == LabTest.OTHER else LabTest(self.test).label
+
+    @property
+    def group_key(self) -> str:
+        return f"other:{self.test_name.strip().casefold()}" if self.test == LabTest.OTHER else self.test
+
+    @property
+    def flag(self) -> catalogue.Flag | None:
+        return catalogue.range_flag(self.value, self.reference_low, self.reference_high)
+
+    @property
+    def value_text(self) -> str:
+        return plain_number(self.value)
+
+    @property
+    def range_text(self) -> str:
+        low, high = plain_number(self.reference_low), plain_number(self.reference_high)
+        if low and high:
+            return f"{low} to {high} {self.unit}"
+        if high:
+            return f"up to {high} {self.unit}"
+        if low:
+            return f"from {low} {self.unit}"
+        return ""
+
+    def snapshot(self) -> dict:
+        return {
+            "test": self.test, "test_name": self.test_name, "value": plain_number(self.value), "unit": self.unit,
+            "reference_low": plain_number(self.reference_low) or None,
+            "reference_high": plain_number(self.reference_high) or None,
+            "taken_on": self.taken_on.isoformat(), "lab": self.lab, "notes": self.notes, "loinc": self.loinc,
+            "status": self.status,
+        }
+
+
+class Action(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Changed"
+    DELETED = "deleted", "Deleted"
+
+
+class LabResultVersion(models.Model):
+    """An append-only copy of a result after each change, with who made it."""
+
+    result = models.ForeignKey(LabResult, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    data = models.JSONField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["result", "number"]
+        constraints = [models.UniqueConstraint(fields=["result", "number"], name="one_lab_version_number")]
+
+    def fields(self) -> list[tuple[str, object]]:
+        """The stored values with their labels, for showing the history to a person."""
+        labels = {f.name: f.verbose_name for f in LabResult._meta.fields}
+        shown = []
+        for key, value in self.data.items():
+            if key == "status" or value in (None, "", []):
+                continue
+            if key == "test":
+                value = LabTest(value).label if value in LabTest.values else value
+            shown.append((labels[key][:1].upper() + labels[key][1:], value))
+        return shown
+
+
+class PreparationStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class PreparationKind(models.TextChoices):
+    U5HIAA = catalogue.U5HIAA.key, "24-hour urine 5-HIAA collection"
+
+
+class PreparationQuerySet(models.QuerySet):
+    def planned(self):
+        return self.filter(status=PreparationStatus.PLANNED)
+
+    def upcoming(self, now):
+        """Planned and not finished yet: the collection has not ended at `now`."""
+        return self.planned().filter(starts_at__gt=now - COLLECTION_LENGTH)
+
+
+class Preparation(models.Model):
+    """A test a patient has planned, so the app can show how to get ready and remind them in time."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="lab_preparations")
+    test = models.CharField(max_length=10, choices=PreparationKind.choices, default=PreparationKind.U5HIAA)
+    starts_at = models.DateTimeField("collection starts", help_text="When the patient plans to start the test.")
+    planned_at = models.DateTimeField(help_text="When the start time was last set; steps due before it were missed.")
+    status = models.CharField(max_length=10, choices=PreparationStatus.choices, default=PreparationStatus.PLANNED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PreparationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["status", "starts_at"]), models.Index(fields=["patient", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_test_display()} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def timeline(self, now) -> HiaaTimeline:
+        return hiaa_timeline(timezone.localtime(self.starts_at), now, planned_at=self.planned_at)

@@ -1,0 +1,36 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from netcompanion.accounts.models import Role, User
+from netcompanion.labs import services
+
+
+@pytest.fixture
+def cast(db):
+    """Maria owns the results; Olle is another patient; Sara a nurse; Johan a relative with no grant yet."""
+    make = lambda name, role: User.objects.create_user(name, password="x", role=role)  # noqa: E731
+    return {"maria": make("maria", Role.PATIENT), "olle": make("olle", Role.PATIENT),
+            "sara": make("sara", Role.NURSE), "johan": make("johan", Role.RELATIVE)}
+
+
+@pytest.fixture
+def maria(client, cast):
+    client.force_login(cast["maria"])
+    return cast["maria"]
+
+
+@pytest.fixture
+def cga_result(cast):
+    """Maria's CgA from last week: 131 µg/L on a range of up to 102 µg/L."""
+    return services.record_result(cast["maria"], cast["maria"], {
+        "test": "cga", "value": Decimal("131"), "unit": "µg/L", "reference_high": Decimal("102"),
+        "taken_on": timezone.localdate() - dt.timedelta(days=7), "notes": "private note"})
+
+
+@pytest.fixture
+def plan(cast):
+    """Maria's 5-HIAA collection, 10 days from now."""
+    return services.plan_collection(cast["maria"], timezone.now() + dt.timedelta(days=10))
