@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from netcompanion.appointments.api import router as appointments_router
 from netcompanion.diary.api import router as diary_router
 from netcompanion.guide.api import router as guide_router
+from netcompanion.labs.api import router as labs_router
 from netcompanion.medicines.api import router as injections_router
 from netcompanion.navigator.api import router as triage_router
 
@@ -19,3 +20,4 @@ api.add_router("/triage", triage_router)
 api.add_router("/diary", diary_router)
 api.add_router("/injections", injections_router)
 api.add_router("/appointments", appointments_router)
+api.add_router("/labs", labs_router)

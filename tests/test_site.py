@@ -44,6 +44,10 @@ def test_no_migrations_are_missing():
     "netcompanion.triage",
     "netcompanion.guide.pages", "netcompanion.guide.search", "netcompanion.guide.readability",
     "netcompanion.netcancerday.dates",
+    "netcompanion.medicines.schedule",
+    "netcompanion.labs.catalogue",
+    "netcompanion.labs.preparation",
+    "netcompanion.charts.cycle",
 ])
 def test_clinical_and_search_logic_runs_without_django(module):
     code = f"import sys, {module}; sys.exit('django' in sys.modules)"

@@ -1,5 +1,7 @@
 from django.shortcuts import render
 
+from netcompanion.accounts.decorators import patient_required
+
 from netcompanion.guide.pages import load_guide
 
 
@@ -11,3 +13,8 @@ def home(request):
 
 def about(request):
     return render(request, "core/about.html")
+
+
+@patient_required
+def my_record(request):
+    return render(request, "core/my_record.html")

@@ -156,6 +156,7 @@ def test_a_patient_logs_a_day_on_a_phone(live_server, phone, page):
 
     User.objects.create_user("maria", password="a-long-enough-passphrase", role=Role.PATIENT)
     sign_in(phone, live_server, "maria")
+    phone.get_by_role("link", name="My record").click()
     phone.get_by_role("link", name="My diary").click()
     phone.get_by_role("link", name="Log today").click()
     phone.get_by_label("Flushes today").fill("5")

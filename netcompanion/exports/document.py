@@ -1,0 +1,293 @@
+"""Everything NET Companion holds about one patient, as one plain JSON-ready document.
+
+The FHIR export (``exports/fhir.py``) is made from this same document, so the two downloads never
+disagree. Every query here is filtered by the patient; nothing about another person is read except
+the name and role of whoever made a change on this patient's record (as the history pages show).
+
+Tables that belong to a patient (a CASCADE foreign key to the user) but have no section of their own
+yet, such as a model a newer app adds, are still exported, field by field, under ``other_records``:
+a person's copy of their data never silently leaves something out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from netcompanion.accounts.models import ApiToken
+from netcompanion.appointments.models import Appointment, AppointmentVersion, CalendarFeed
+from netcompanion.careplan.changes import PARTS
+from netcompanion.careplan.models import CareContact, CarePlan, CarePlanVersion, Question, QuestionEvent
+from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion
+from netcompanion.labs.models import LabResult, LabResultVersion, Preparation, plain_number
+from netcompanion.medicines.models import (
+    Injection,
+    InjectionPlan,
+    InjectionPlanVersion,
+    InjectionVersion,
+    Medicine,
+    MedicineVersion,
+)
+from netcompanion.navigator.models import NavigatorResult
+
+SCHEMA = "netcompanion-export"
+SCHEMA_VERSION = 1
+
+# The tables that have a section of their own below. Any other table owned by the patient goes to other_records.
+COVERED = frozenset({
+    DiaryEntry, InjectionPlan, Injection, Medicine, LabResult, Preparation, Appointment, CalendarFeed,
+    CarePlan, Question, NavigatorResult, ApiToken,
+})
+# Never written out, even in other_records: hashes of sign-in secrets are no use to the person and only a risk.
+SECRET_FIELDS = frozenset({"password", "digest", "token", "secret", "token_hash"})
+
+
+# Plain values ------------------------------------------------------------------------------------------------
+
+def _iso(value):
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+    return value.isoformat()
+
+
+def _plain(value):
+    """A model value as JSON: dates as ISO text, decimals as text (no rounding), UUIDs as text."""
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return _iso(value)
+    if isinstance(value, dt.timedelta):
+        return int(value.total_seconds() // 60)
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def person(user) -> dict | None:
+    """Who made a change: enough to recognise them, nothing more."""
+    if user is None:
+        return None
+    return {"username": user.get_username(), "name": user.get_full_name(), "role": user.role}
+
+
+def _versions(rows, **extra) -> list[dict]:
+    return [{"number": v.number, "action": v.action, "data": v.data, "changed_by": person(v.changed_by),
+             "changed_at": _iso(v.changed_at), **{k: getattr(v, k) for k in extra}} for v in rows]
+
+
+def _with_versions(model, version_model, **filters):
+    return (model.objects.filter(**filters).select_related("created_by")
+            .prefetch_related(Prefetch("versions", queryset=version_model.objects.select_related("changed_by")
+                                       .order_by("number"))))
+
+
+# Sections ----------------------------------------------------------------------------------------------------
+
+def _patient(user) -> dict:
+    return {"code": str(user.code), "username": user.get_username(), "first_name": user.first_name,
+            "last_name": user.last_name, "email": user.email, "role": user.role,
+            "date_joined": _iso(user.date_joined), "last_login": _iso(user.last_login)}
+
+
+def _diary(patient) -> list[dict]:
+    entries = _with_versions(DiaryEntry, DiaryEntryVersion, patient=patient).order_by("date", "created_at")
+    return [{
+        "code": str(e.code), "date": _iso(e.date), "status": e.status, "flushes": e.flushes,
+        "flush_triggers": list(e.flush_triggers), "flush_trigger_labels": e.trigger_labels, "stools": e.stools,
+        "bristol": e.bristol, "pain": e.pain, "fatigue": e.fatigue, "weight_kg": _plain(e.weight_kg),
+        "wheezing": e.wheezing, "notes": e.notes, "created_by": person(e.created_by),
+        "created_at": _iso(e.created_at), "updated_at": _iso(e.updated_at), "versions": _versions(e.versions.all()),
+    } for e in entries]
+
+
+def _record(record, *fields, **computed) -> dict:
+    return {"code": str(record.code), "status": record.status,
+            **{f: _plain(getattr(record, f)) for f in fields}, **computed,
+            "created_by": person(record.created_by), "created_at": _iso(record.created_at),
+            "updated_at": _iso(record.updated_at), "versions": _versions(record.versions.all())}
+
+
+def _injection_plan(patient) -> dict | None:
+    plan = _with_versions(InjectionPlan, InjectionPlanVersion, patient=patient).first()
+    if plan is None:
+        return None
+    return _record(plan, "drug", "dose_mg", "interval_days", "notes", drug_name=plan.get_drug_display())
+
+
+def _injections(patient) -> list[dict]:
+    rows = _with_versions(Injection, InjectionVersion, patient=patient).order_by("given_on", "created_at")
+    return [_record(i, "given_on", "drug", "dose_mg", "place", "given_by", "notes", drug_name=i.get_drug_display(),
+                    place_name=i.get_place_display(), given_by_name=i.get_given_by_display())
+            for i in rows]
+
+
+def _medicines(patient) -> list[dict]:
+    rows = _with_versions(Medicine, MedicineVersion, patient=patient).order_by("started_on", "created_at")
+    return [_record(m, "name", "dose", "how_often", "started_on", "stopped_on", "notes") for m in rows]
+
+
+def _labs(patient) -> list[dict]:
+    rows = _with_versions(LabResult, LabResultVersion, patient=patient).order_by("taken_on", "created_at")
+    out = []
+    for r in rows:
+        flag = r.flag
+        out.append(_record(r, "test", "test_name", "value", "unit", "reference_low", "reference_high", "taken_on",
+                           "lab", "notes", "loinc", display_name=r.display_name,
+                           flag=None if flag is None else str(flag)))
+    return out
+
+
+def _preparations(patient) -> list[dict]:
+    return [{"code": str(p.code), "test": p.test, "starts_at": _iso(p.starts_at), "planned_at": _iso(p.planned_at),
+             "status": p.status, "created_at": _iso(p.created_at), "updated_at": _iso(p.updated_at)}
+            for p in Preparation.objects.filter(patient=patient).order_by("starts_at")]
+
+
+def _appointments(patient) -> list[dict]:
+    rows = (Appointment.objects.filter(patient=patient).select_related("created_by").order_by("start")
+            .prefetch_related(Prefetch("versions", queryset=AppointmentVersion.objects.select_related("changed_by")
+                                       .order_by("number"))))
+    return [{
+        "code": str(a.code), "kind": a.kind, "kind_name": a.get_kind_display(), "title": a.title,
+        "start": _iso(a.start), "end": _iso(a.end), "duration_minutes": _plain(a.duration), "place": a.place,
+        "preparation": a.preparation, "notes": a.notes, "status": a.status,
+        "involves_procedure": a.involves_procedure, "created_by": person(a.created_by),
+        "created_at": _iso(a.created_at), "updated_at": _iso(a.updated_at), "versions": _versions(a.versions.all()),
+    } for a in rows]
+
+
+def _calendar_links(patient) -> list[dict]:
+    return [{"code": str(f.code), "detail": f.detail, "created_at": _iso(f.created_at),
+             "last_polled_at": _iso(f.last_polled_at), "revoked_at": _iso(f.revoked_at)}
+            for f in CalendarFeed.objects.filter(patient=patient).order_by("created_at")]
+
+
+def _care_plan(patient) -> dict | None:
+    plan = (CarePlan.objects.filter(patient=patient)
+            .prefetch_related(Prefetch("contacts", queryset=CareContact.objects.order_by("created_at", "id")),
+                              Prefetch("versions", queryset=CarePlanVersion.objects.select_related("changed_by")
+                                       .order_by("number")))
+            .first())
+    if plan is None:
+        return None
+    return {
+        "code": str(plan.code), **{part: getattr(plan, part) for part in PARTS},
+        "part_names": dict(PARTS), "version": plan.version,
+        "contacts": [{**c.snapshot(), "status": c.status, "created_at": _iso(c.created_at),
+                      "updated_at": _iso(c.updated_at)} for c in plan.contacts.all()],
+        "created_at": _iso(plan.created_at), "updated_at": _iso(plan.updated_at),
+        "versions": [{"number": v.number, "data": v.data, "parts": v.parts, "changed_by": person(v.changed_by),
+                      "author_role": v.author_role, "changed_at": _iso(v.changed_at)} for v in plan.versions.all()],
+    }
+
+
+def _questions(patient) -> list[dict]:
+    rows = (Question.objects.filter(patient=patient).select_related("created_by", "asked_by")
+            .order_by("created_at", "id")
+            .prefetch_related(Prefetch("events", queryset=QuestionEvent.objects.select_related("by"))))
+    return [{
+        "code": str(q.code), "text": q.text, "status": q.status, "answer": q.answer,
+        "created_by": person(q.created_by), "created_by_role": q.created_by_role, "created_at": _iso(q.created_at),
+        "asked_by": person(q.asked_by), "asked_by_role": q.asked_by_role, "asked_at": _iso(q.asked_at),
+        "updated_at": _iso(q.updated_at),
+        "events": [{"action": ev.action, "text": ev.text, "answer": ev.answer, "by": person(ev.by),
+                    "by_role": ev.by_role, "at": _iso(ev.at)} for ev in q.events.all()],
+    } for q in rows]
+
+
+def _navigator(patient) -> list[dict]:
+    return [{"code": str(r.code), "created_at": _iso(r.created_at), "level": r.level,
+             "ruleset_version": r.ruleset_version, "case": r.case, "result": r.result}
+            for r in NavigatorResult.objects.filter(patient=patient).order_by("created_at")]
+
+
+def _api_tokens(patient) -> list[dict]:
+    return [{"code": str(t.code), "name": t.name, "created_at": _iso(t.created_at),
+             "last_used_at": _iso(t.last_used_at), "revoked_at": _iso(t.revoked_at)}
+            for t in ApiToken.objects.filter(user=patient).order_by("created_at")]
+
+
+# Tables the sections above do not know about -----------------------------------------------------------------
+
+def owned_relations() -> list[tuple[type[models.Model], models.Field]]:
+    """Every (model, field) where a row belongs to a user: a foreign key to the user that deletes with them.
+
+    Only this project's apps count (Django's own admin log is not patient data). Fields that merely name an
+    author (``created_by``, ``changed_by``: PROTECT) do not make a row the user's own.
+    """
+    user_model = get_user_model()
+    found = []
+    for model in apps.get_models():
+        if not model.__module__.startswith("netcompanion.") or model is user_model:
+            continue
+        for field in model._meta.concrete_fields:
+            if (field.is_relation and field.related_model is user_model
+                    and field.remote_field.on_delete is models.CASCADE):
+                found.append((model, field))
+    return found
+
+
+def _generic_row(obj) -> dict:
+    user_model = get_user_model()
+    row = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in SECRET_FIELDS or field.primary_key:
+            continue
+        if field.is_relation:
+            related = getattr(obj, field.name)
+            if related is None:
+                row[field.name] = None
+            elif field.related_model is user_model:
+                row[field.name] = person(related)
+            else:
+                row[field.name] = str(getattr(related, "code", related.pk))
+        else:
+            row[field.name] = _plain(field.value_from_object(obj))
+    return row
+
+
+def _other_records(patient) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for model, field in owned_relations():
+        if model in COVERED:
+            continue
+        rows = model._default_manager.filter(**{field.name: patient}).order_by("pk")
+        if rows:
+            out.setdefault(model._meta.label, []).extend(_generic_row(r) for r in rows)
+    return out
+
+
+# The document ------------------------------------------------------------------------------------------------
+
+def export_document(patient, now: dt.datetime | None = None) -> dict:
+    """The whole record of ``patient``, newest schema. Plain JSON types only (str, int, bool, None, list, dict)."""
+    now = now or timezone.now()
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": _iso(now),
+        "source": "NET Companion",
+        "patient": _patient(patient),
+        "diary_entries": _diary(patient),
+        "injection_plan": _injection_plan(patient),
+        "injections": _injections(patient),
+        "medicines": _medicines(patient),
+        "lab_results": _labs(patient),
+        "lab_preparations": _preparations(patient),
+        "appointments": _appointments(patient),
+        "calendar_links": _calendar_links(patient),
+        "care_plan": _care_plan(patient),
+        "questions": _questions(patient),
+        "navigator_results": _navigator(patient),
+        "api_tokens": _api_tokens(patient),
+        "other_records": _other_records(patient),
+    }

@@ -1,0 +1,100 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from netcompanion.accounts.models import ApiToken, Role, User
+from netcompanion.appointments import services as appointments
+from netcompanion.careplan import services as careplan
+from netcompanion.diary import services as diary
+from netcompanion.labs import services as labs
+from netcompanion.medicines import services as medicines
+from netcompanion.navigator.services import run_navigator
+
+TODAY = timezone.localdate()
+PASSWORD = "a-long-password-1"
+
+
+@pytest.fixture
+def cast(db):
+    """Maria and Olle are patients; Sara a nurse; Johan Maria's relative."""
+    make = lambda name, role: User.objects.create_user(name, password=PASSWORD, role=role)  # noqa: E731
+    return {"maria": make("maria", Role.PATIENT), "olle": make("olle", Role.PATIENT),
+            "sara": make("sara", Role.NURSE), "johan": make("johan", Role.RELATIVE)}
+
+
+def fill_record(patient, nurse, relative, tag: str) -> None:
+    """One of every kind of record for ``patient``; ``tag`` is in every text, to spot it in an export."""
+    yesterday = TODAY - dt.timedelta(days=1)
+    entry = diary.record_entry(patient, patient, {
+        "date": TODAY - dt.timedelta(days=2), "flushes": 4, "flush_triggers": ["alcohol", "stress"], "stools": 6,
+        "bristol": 6, "pain": 3, "fatigue": 5, "weight_kg": Decimal("70.5"), "wheezing": False,
+        "notes": f"{tag} diary note"})
+    diary.change_entry(entry, patient, {"flushes": 5})
+    gone = diary.record_entry(patient, patient, {"date": TODAY - dt.timedelta(days=3), "flushes": 9,
+                                                 "notes": f"{tag} deleted day"})
+    diary.delete_entry(gone, patient)
+    # A day logged by the relative, a PROTECT author that is not the patient.
+    diary.record_entry(patient, relative, {"date": yesterday, "stools": 3, "notes": f"{tag} logged by relative"})
+
+    plan = medicines.save_plan(patient, nurse, {"drug": "lanreotide", "dose_mg": 120, "interval_days": 28,
+                                                "notes": f"{tag} plan"})
+    medicines.save_plan(patient, patient, {"drug": "lanreotide", "dose_mg": 120, "interval_days": 28,
+                                           "notes": f"{tag} plan, changed"})
+    assert plan.pk
+    medicines.record_injection(patient, nurse, {"given_on": TODAY - dt.timedelta(days=10), "drug": "lanreotide",
+                                                "dose_mg": 120, "place": "clinic", "given_by": "nurse",
+                                                "notes": f"{tag} injection"})
+    medicines.add_medicine(patient, patient, {"name": f"Creon {tag}", "dose": "25 000 units",
+                                              "how_often": "with meals", "started_on": TODAY - dt.timedelta(days=90)})
+    stopped = medicines.add_medicine(patient, patient, {"name": f"Loperamide {tag}", "dose": "2 mg",
+                                                        "started_on": TODAY - dt.timedelta(days=60)})
+    medicines.stop_medicine(stopped, patient, TODAY - dt.timedelta(days=5))
+
+    labs.record_result(patient, patient, {
+        "test": "cga", "value": Decimal("131"), "unit": "ug/l", "reference_high": Decimal("102"),
+        "taken_on": TODAY - dt.timedelta(days=7), "lab": f"Lab {tag}", "notes": f"{tag} cga"})
+    labs.record_result(patient, nurse, {
+        "test": "u5hiaa", "value": Decimal("1.5"), "unit": "mg/24 h", "reference_low": Decimal("2"),
+        "reference_high": Decimal("9"), "taken_on": TODAY - dt.timedelta(days=8)})
+    labs.record_result(patient, patient, {
+        "test": "other", "test_name": f"Gastrin {tag}", "value": Decimal("40"), "unit": "pmol/L",
+        "reference_high": Decimal("50"), "taken_on": TODAY - dt.timedelta(days=9)})
+    labs.plan_collection(patient, timezone.now() + dt.timedelta(days=10))
+
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=5)
+    appointments.book_appointment(patient, patient, {
+        "kind": "scan", "title": f"{tag} Ga-68 PET", "start": start, "duration": dt.timedelta(minutes=90),
+        "place": f"Hospital {tag}", "preparation": "Do not eat for 4 hours", "involves_procedure": False})
+    booked = appointments.book_appointment(patient, nurse, {
+        "kind": "procedure", "title": f"{tag} liver biopsy", "start": start + dt.timedelta(days=3)})
+    appointments.cancel_appointment(booked, patient)
+    appointments.book_appointment(patient, patient, {
+        "kind": "visit", "title": f"{tag} nurse visit", "start": start - dt.timedelta(days=30),
+        "duration": dt.timedelta(minutes=30), "status": "fulfilled"})
+    appointments.start_calendar_feed(patient)
+
+    careplan.update_plan(patient, patient, {"diagnosis": f"{tag} small-intestine NET G1",
+                                            "goals": "Keep symptoms in check"}, based_on_version=0)
+    careplan.update_plan(patient, nurse, {"treatments": f"{tag} lanreotide every 28 days"}, based_on_version=1)
+    careplan.add_contact(patient, nurse, {"name": f"Nurse {tag}", "role": "contact_nurse", "phone": "+46 8 123 45 67"})
+    question = careplan.add_question(patient, patient, f"{tag}: should I change my diet?")
+    careplan.mark_question_asked(question, nurse, "Yes, smaller meals.")
+    careplan.add_question(patient, nurse, f"{tag}: bring your diary")
+
+    run_navigator(patient, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
+    ApiToken.issue(patient, f"{tag} phone")
+
+
+@pytest.fixture
+def records(cast):
+    fill_record(cast["maria"], cast["sara"], cast["johan"], "MARIA")
+    fill_record(cast["olle"], cast["sara"], cast["johan"], "OLLE")
+    return cast
+
+
+@pytest.fixture
+def maria(client, records):
+    client.force_login(records["maria"])
+    return records["maria"]

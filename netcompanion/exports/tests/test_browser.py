@@ -1,0 +1,81 @@
+"""My data pages in a real browser: axe at desktop and phone width, and a deletion with JavaScript off."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import expect
+
+from netcompanion.accounts.models import User
+from netcompanion.exports.tests.conftest import PASSWORD
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _axe_path() -> Path:
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "node_modules" / "axe-core" / "axe.min.js").exists():
+            return parent / "node_modules" / "axe-core" / "axe.min.js"
+    pytest.skip("axe-core is not installed (npm ci)")
+
+
+def axe_violations(page):
+    page.evaluate(_axe_path().read_text())
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]]
+
+
+@pytest.fixture
+def signed_in(browser, live_server, records):
+    """A browser context signed in as Maria, with JavaScript off (the pages must work without it)."""
+    client = Client()
+    client.force_login(records["maria"])
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context = browser.new_context(java_script_enabled=False)
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_my_data_pages_pass_axe(browser, live_server, records, width):
+    client = Client()
+    client.force_login(records["maria"])
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    problems = {}
+    for path in ("/my/data/", "/my/data/delete/"):
+        page.goto(live_server.url + path)
+        if found := axe_violations(page):
+            problems[path] = found
+        if (overflow := page.evaluate("document.documentElement.scrollWidth - window.innerWidth")) > 0:
+            problems.setdefault(path, []).append(f"scrolls sideways by {overflow}px")
+    page.get_by_role("button", name="Delete my account and all my data").click()
+    if found := axe_violations(page):
+        problems["/my/data/delete/ (errors)"] = found
+    context.close()
+    assert not problems, "\n".join(f"{u}: {p}" for u, p in problems.items())
+
+
+def test_a_patient_deletes_their_account_without_javascript(signed_in, live_server):
+    page = signed_in.new_page()
+    page.goto(live_server.url + "/my/data/")
+    page.get_by_role("link", name="Delete my account").click()
+    page.get_by_label("Type DELETE to confirm").fill("DELETE")
+    page.get_by_label("Your current password").fill("not it")
+    page.get_by_role("button", name="Delete my account and all my data").click()
+    expect(page.get_by_text("That is not your current password.")).to_be_visible()
+    assert User.objects.filter(username="maria").exists()
+
+    page.get_by_label("Your current password").fill(PASSWORD)
+    page.get_by_role("button", name="Delete my account and all my data").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account is deleted")
+    assert not User.objects.filter(username="maria").exists()
+    expect(page.get_by_role("link", name="Sign in")).to_be_visible()

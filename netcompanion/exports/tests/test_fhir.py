@@ -1,0 +1,187 @@
+import json
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+from django.urls import reverse
+from fhir.resources.R4B.bundle import Bundle
+
+from netcompanion.appointments.models import Status as AppointmentStatus
+from netcompanion.exports import fhir
+from netcompanion.exports.tests.test_json import codes_of
+from netcompanion.labs import catalogue
+from netcompanion.medicines.models import Drug, PlanStatus
+
+LOINC = "http://loinc.org"
+# Codes this export may use, each confirmed (see the docstring of exports/fhir.py). Nothing else may appear
+# under http://loinc.org.
+CONFIRMED_LOINC = {"29463-7", "72514-3"} | {c.code for t in catalogue.KNOWN_TESTS.values() for c in t.codes}
+OBSERVATION_STATUS = {"registered", "preliminary", "final", "amended", "corrected", "cancelled",
+                      "entered-in-error", "unknown"}
+MEDICATION_STATEMENT_STATUS = {"active", "completed", "entered-in-error", "intended", "stopped", "on-hold",
+                               "unknown", "not-taken"}
+APPOINTMENT_STATUS = {"proposed", "pending", "booked", "arrived", "fulfilled", "cancelled", "noshow",
+                      "entered-in-error", "checked-in", "waitlist"}
+
+
+def codings(resource):
+    return [(c["system"], c["code"]) for c in resource.get("code", {}).get("coding", [])]
+
+
+def by_type(bundle):
+    out = {}
+    for entry in bundle["entry"]:
+        out.setdefault(entry["resource"]["resourceType"], []).append(entry["resource"])
+    return out
+
+
+@pytest.fixture
+def bundle(client, maria):
+    response = client.get(reverse("exports:fhir"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/fhir+json")
+    assert response["Content-Disposition"].startswith('attachment; filename="netcompanion-fhir-')
+    assert "no-store" in response["Cache-Control"]
+    return json.loads(response.content)
+
+
+@pytest.mark.django_db
+def test_the_fhir_bundle_validates_and_has_each_resource_type(bundle, maria):
+    Bundle.model_validate(bundle)
+    assert (bundle["resourceType"], bundle["type"]) == ("Bundle", "collection")
+    assert Counter(e["resource"]["resourceType"] for e in bundle["entry"]) == {
+        "Patient": 1,
+        # Current diary days: weight, pain, flushes, stools, bristol, fatigue, wheezing, triggers, note (9)
+        # and the relative's day: stools and note (2). Three lab results.
+        "Observation": 9 + 2 + 3,
+        "MedicationStatement": 1 + 1 + 2, "Appointment": 3, "CarePlan": 1,
+    }
+    full_urls = [e["fullUrl"] for e in bundle["entry"]]
+    assert len(set(full_urls)) == len(full_urls) and all(u.startswith("urn:uuid:") for u in full_urls)
+    patient = by_type(bundle)["Patient"][0]
+    assert patient["id"] == str(maria.code)
+    subject = {"reference": f"urn:uuid:{maria.code}"}
+    for entry in bundle["entry"]:
+        resource = entry["resource"]
+        if resource["resourceType"] != "Patient":
+            assert resource.get("subject", subject) == subject
+            assert entry["fullUrl"] == f"urn:uuid:{resource['id']}"
+
+
+@pytest.mark.django_db
+def test_every_code_and_status_is_one_fhir_knows(bundle):
+    resources = by_type(bundle)
+    for obs in resources["Observation"]:
+        assert obs["status"] in OBSERVATION_STATUS and obs["status"] == "final"
+        loinc = [code for system, code in codings(obs) if system == LOINC]
+        assert set(loinc) <= CONFIRMED_LOINC, f"unconfirmed LOINC code in {obs['code']}"
+        assert obs["code"]["text"]
+        local = [system for system, _ in codings(obs) if system != LOINC]
+        assert all(s.startswith(fhir.LOCAL_BASE) for s in local)
+        assert obs["category"][0]["coding"][0]["code"] in {"vital-signs", "survey", "laboratory"}
+    for statement in resources["MedicationStatement"]:
+        assert statement["status"] in MEDICATION_STATEMENT_STATUS
+    for appointment in resources["Appointment"]:
+        assert appointment["status"] in APPOINTMENT_STATUS
+        assert appointment["start"] and appointment["end"], "FHIR app-3: a booked appointment has both"
+        assert appointment["participant"][0]["status"] == "accepted"
+    plan = resources["CarePlan"][0]
+    assert (plan["status"], plan["intent"]) == ("active", "plan")
+
+
+@pytest.mark.django_db
+def test_diary_values_use_loinc_where_it_exists_and_a_local_code_elsewhere(bundle):
+    observations = by_type(bundle)["Observation"]
+    weight = next(o for o in observations if (LOINC, "29463-7") in codings(o))
+    assert weight["valueQuantity"] == {"value": 70.5, "unit": "kg", "system": "http://unitsofmeasure.org",
+                                       "code": "kg"}
+    assert weight["category"][0]["coding"][0]["code"] == "vital-signs"
+    pain = next(o for o in observations if (LOINC, "72514-3") in codings(o))
+    assert pain["valueInteger"] == 3
+    local = {c: o for o in observations for s, c in codings(o) if s == fhir.DIARY_SYSTEM}
+    assert local["flushes-per-day"]["valueInteger"] == 5, "the current version, not the first"
+    assert local["bristol-stool-type"]["valueInteger"] == 6
+    assert local["fatigue-0-10"]["valueInteger"] == 5
+    assert local["wheezing"]["valueBoolean"] is False
+    assert [c["valueCodeableConcept"]["coding"][0]["code"] for c in local["flush-triggers"]["component"]] == [
+        "alcohol", "stress"]
+    stools = [o for o in observations if (fhir.DIARY_SYSTEM, "stools-per-day") in codings(o)]
+    assert {o["performer"][0].get("display") for o in stools} == {None, "johan (relative)"}
+    assert not any(o.get("valueInteger") == 9 for o in observations), "a deleted day is not in the bundle"
+
+
+@pytest.mark.django_db
+def test_lab_results_carry_loinc_unit_range_and_interpretation(bundle):
+    labs = [o for o in by_type(bundle)["Observation"] if o["category"][0]["coding"][0]["code"] == "laboratory"]
+    by_code = {(codings(o) or [(None, None)])[0][1]: o for o in labs}
+    cga = by_code["9811-1"]
+    assert cga["code"]["coding"][0]["display"] == "Chromogranin A [Mass/volume] in Serum or Plasma"
+    assert cga["valueQuantity"] == {"value": 131, "unit": "µg/L", "system": "http://unitsofmeasure.org",
+                                    "code": "ug/L"}
+    assert cga["referenceRange"] == [{"high": {"value": 102, "unit": "µg/L", "system": "http://unitsofmeasure.org",
+                                               "code": "ug/L"}}]
+    assert cga["interpretation"][0]["coding"][0]["code"] == "H"
+    hiaa = by_code["1695-6"]
+    assert hiaa["valueQuantity"]["value"] == 1.5 and hiaa["valueQuantity"]["code"] == "mg/(24.h)"
+    assert hiaa["interpretation"][0]["coding"][0]["code"] == "L"
+    other = by_code[None]
+    assert other["code"] == {"text": "Gastrin MARIA"}, "no LOINC code is made up for another test"
+    assert other["interpretation"][0]["coding"][0]["code"] == "N"
+    assert "system" not in other["valueQuantity"], "a unit without a known UCUM code goes out as typed"
+
+
+@pytest.mark.django_db
+def test_medicines_and_appointments_map_to_fhir_statuses(bundle):
+    resources = by_type(bundle)
+    statements = {s["medicationCodeableConcept"]["text"]: s for s in resources["MedicationStatement"]
+                  if "effectiveDateTime" not in s}
+    plan = next(s for s in statements.values() if "timing" in s["dosage"][0])
+    assert plan["status"] == "active"
+    assert plan["dosage"][0]["timing"]["repeat"] == {"frequency": 1, "period": 28, "periodUnit": "d"}
+    assert plan["dosage"][0]["route"]["coding"][0]["code"] == "SQ"
+    assert statements["Creon MARIA"]["status"] == "active"
+    assert statements["Loperamide MARIA"]["status"] == "completed"
+    injection = next(s for s in resources["MedicationStatement"] if "effectiveDateTime" in s)
+    assert injection["status"] == "completed"
+    assert injection["dosage"][0]["doseAndRate"][0]["doseQuantity"]["value"] == 120
+    appointments = {a["description"]: a for a in resources["Appointment"]}
+    assert appointments["MARIA Ga-68 PET"]["status"] == "booked"
+    assert appointments["MARIA Ga-68 PET"]["minutesDuration"] == 90
+    assert appointments["MARIA liver biopsy"]["status"] == "cancelled"
+    assert "carcinoid crisis" in appointments["MARIA liver biopsy"]["comment"]
+    assert "Length not recorded" in appointments["MARIA liver biopsy"]["comment"]
+    assert appointments["MARIA nurse visit"]["status"] == "fulfilled"
+    plan = resources["CarePlan"][0]
+    assert plan["description"] == "MARIA small-intestine NET G1"
+    assert any("Nurse MARIA" in n["text"] for n in plan["note"])
+
+
+@pytest.mark.django_db
+def test_the_fhir_bundle_holds_nothing_of_another_patient(client, maria, records):
+    text = client.get(reverse("exports:fhir")).content.decode()
+    assert "MARIA" in text and "OLLE" not in text
+    assert not [c for c in codes_of(records["olle"]) if c in text]
+
+
+def test_every_status_the_app_knows_has_a_fhir_code():
+    assert set(fhir.APPOINTMENT_STATUS) == set(AppointmentStatus.values)
+    assert set(fhir.APPOINTMENT_STATUS.values()) <= APPOINTMENT_STATUS
+    assert set(fhir.PLAN_STATUS) == set(PlanStatus.values)
+    assert set(fhir.PLAN_STATUS.values()) <= MEDICATION_STATEMENT_STATUS
+    assert set(fhir.ROUTES) == set(Drug.values)
+    assert set(fhir.UCUM_CODES) == set(catalogue.UNITS)
+
+
+def test_a_stored_loinc_code_not_in_the_catalogue_is_not_written():
+    result = {"code": "0b8d3c5e-1111-4222-8333-444455556666", "status": "final", "test": "cga",
+              "display_name": "Chromogranin A (CgA)", "value": "5", "unit": "µg/L", "taken_on": "2025-01-02",
+              "loinc": "12345-6", "reference_low": None, "reference_high": None}
+    observation = fhir.lab_observation(result, {"reference": "urn:uuid:x"})
+    assert observation["code"] == {"text": "Chromogranin A (CgA)"}
+    assert "interpretation" not in observation, "no range, so no claim that the value is normal"
+
+
+def test_the_fhir_mapping_runs_without_django():
+    code = "import sys, netcompanion.exports.fhir; sys.exit('django' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

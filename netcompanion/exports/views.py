@@ -1,0 +1,82 @@
+import json
+
+from django.contrib.auth import logout
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from netcompanion.accounts.decorators import patient_required
+from netcompanion.exports import fhir, services
+from netcompanion.exports.document import export_document
+from netcompanion.exports.forms import CONFIRM_WORD, DeleteAccountForm
+
+DELETED_FLAG = "exports_account_deleted"
+
+
+def _download(content: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@patient_required
+def index(request):
+    user = request.user
+    counts = [
+        ("Diary entries", user.diary_entries.count()),
+        ("Injections", user.injections.count()),
+        ("Other medicines", user.medicines.count()),
+        ("Lab results", user.lab_results.count()),
+        ("Appointments", user.appointments.count()),
+        ("Questions for your visits", user.care_plan_questions.count()),
+        ("Symptom checks", user.navigator_results.count()),
+    ]
+    return render(request, "exports/index.html", {"counts": counts})
+
+
+@never_cache
+@patient_required
+def json_export(request):
+    document = export_document(request.user)
+    return _download(json.dumps(document, ensure_ascii=False, indent=2), "application/json",
+                     f"netcompanion-{timezone.localdate():%Y-%m-%d}.json")
+
+
+@never_cache
+@patient_required
+def fhir_export(request):
+    bundle = fhir.bundle(export_document(request.user))
+    return _download(json.dumps(bundle, ensure_ascii=False, indent=2), "application/fhir+json",
+                     f"netcompanion-fhir-{timezone.localdate():%Y-%m-%d}.json")
+
+
+@never_cache
+@patient_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_account(request.user)
+        except services.AccountNotDeleted:
+            form.add_error(None, "We could not delete your account, because your name is on a record in "
+                                 "someone else's account. Nothing has been deleted. Please ask the NET Companion "
+                                 "team for help.")
+            status = 409
+        else:
+            logout(request)
+            request.session[DELETED_FLAG] = True
+            return redirect("exports:deleted")
+    if form.errors and status == 200:
+        status = 400
+    return render(request, "exports/delete.html", {"form": form, "confirm_word": CONFIRM_WORD}, status=status)
+
+
+@never_cache
+def deleted(request):
+    """Shown once, right after the deletion; anyone else is sent to the home page."""
+    if not request.session.pop(DELETED_FLAG, False):
+        return redirect("home")
+    return render(request, "exports/deleted.html")
