@@ -208,7 +208,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every rendering step at INFO; only its warnings matter.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
+
+# The address of the site, for links in e-mails sent outside a request (reminders).
+SITE_URL = os.getenv("SITE_URL", "")
 
 # The emergency number shown on every patient-facing page until a person's own
 # country is known. 112 works across the EU and on most mobile phones.

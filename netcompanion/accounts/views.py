@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,3 +31,19 @@ def revoke_token(request, code):
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     return redirect("account")
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(label="Your e-mail address", help_text="We use it for password resets and the reminders you choose.",
+                             error_messages={"invalid": "Enter an e-mail address, for example name@example.org."})
+
+
+@login_required
+def change_email(request):
+    form = EmailForm(request.POST if request.method == "POST" else None, initial={"email": request.user.email})
+    if request.method == "POST" and form.is_valid():
+        request.user.email = form.cleaned_data["email"]
+        request.user.save(update_fields=["email"])
+        messages.success(request, "Your e-mail address is saved.")
+        return redirect("account")
+    return render(request, "accounts/email.html", {"form": form}, status=400 if form.errors else 200)

@@ -19,7 +19,7 @@ def _own_entry(request, code, **filters):
 @patient_required
 def diary(request):
     since = timezone.localdate() - timezone.timedelta(days=DAYS_SHOWN)
-    entries = DiaryEntry.objects.current().filter(patient=request.user, date__gte=since)
+    entries = DiaryEntry.objects.current().filter(patient=request.user, date__gte=since).select_related("created_by")
     results = request.user.navigator_results.filter(created_at__date__gte=since)
     by_day = {e.date: {"entry": e, "results": []} for e in entries}
     for day, group in groupby(results, key=lambda r: timezone.localdate(r.created_at)):

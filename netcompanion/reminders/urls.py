@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from netcompanion.reminders import views
 
 app_name = "reminders"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]

@@ -89,3 +89,13 @@ def test_demo_refuses_a_production_set_up(settings):
     with pytest.raises(CommandError, match="Refusing"):
         call_command("demo")
     assert not User.objects.exists()
+
+
+def test_a_person_adds_an_email_address(client, patient):
+    client.force_login(patient)
+    assert client.post(reverse("change_email"), {"email": "not-an-address"}).status_code == 400
+    patient.refresh_from_db()
+    assert patient.email == "maria@example.org"
+    client.post(reverse("change_email"), {"email": "maria@example.com"})
+    patient.refresh_from_db()
+    assert patient.email == "maria@example.com"

@@ -8,6 +8,8 @@ from netcompanion.careplan.demo import create_demo_careplan
 from netcompanion.diary.demo import create_demo_diary
 from netcompanion.labs.demo import create_demo_labs
 from netcompanion.medicines.demo import create_demo_medicines
+from netcompanion.relatives.demo import create_demo_relatives
+from netcompanion.reminders.demo import create_demo_reminders
 from netcompanion.stories.demo import create_example_stories
 
 
@@ -24,7 +26,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not allow_production:
             raise CommandError("Refusing to create demo users with DEBUG off (a production set-up).")
         rows = create_demo_users()
-        patient, nurse = User.objects.get(username="patient"), User.objects.get(username="nurse")
+        patient, nurse, relative = (User.objects.get(username=name) for name in ("patient", "nurse", "relative"))
         self.stdout.write("Demo users (sign in at /accounts/login/):")
         for username, password, role in rows:
             self.stdout.write(f"  {role:<14} username: {username:<9} password: {password}")
@@ -35,5 +37,7 @@ class Command(BaseCommand):
             "lab results": create_demo_labs(patient),
             "appointments": create_demo_appointments(patient),
             "care plan": create_demo_careplan(patient, nurse=nurse),
+            "relatives' access": create_demo_relatives(patient, relative),
+            "reminder choices": create_demo_reminders(patient),
         }
         self.stdout.write("Demo content added: " + ", ".join(f"{k}: {int(v)}" for k, v in made.items()))

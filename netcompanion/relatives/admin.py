@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from netcompanion.relatives.models import Activity, Grant
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Grants change only through services.py, which logs every change; the admin can look, not edit."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Grant)
+class GrantAdmin(ReadOnlyAdmin):
+    list_display = ("patient", "email", "relative", "status", "can_view_diary", "can_view_care", "can_add_entries",
+                    "invited_at", "accepted_at", "withdrawn_at")
+    list_filter = ("status",)
+    search_fields = ("code", "patient__username", "relative__username", "email")
+    exclude = ("token_digest",)
+    list_select_related = ("patient", "relative")
+
+
+@admin.register(Activity)
+class ActivityAdmin(ReadOnlyAdmin):
+    list_display = ("at", "grant", "actor", "action", "entry_date")
+    list_filter = ("action",)
+    search_fields = ("grant__code", "actor__username")
+    list_select_related = ("grant__patient", "grant__relative", "actor")

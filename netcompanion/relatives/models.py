@@ -1,0 +1,167 @@
+"""Relatives' access: a patient shares chosen parts of their record with people close to them.
+
+A ``Grant`` starts as an invitation (pending), becomes active when the invited person accepts it, and
+ends when the patient withdraws it. Rows are never deleted: a withdrawn grant keeps its activity log.
+Every write goes through ``relatives.services``.
+"""
+
+import datetime as dt
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+INVITATION_DAYS = 14
+
+
+class GrantStatus(models.TextChoices):
+    PENDING = "pending", "Invitation sent"
+    ACTIVE = "active", "Has access"
+    WITHDRAWN = "withdrawn", "Access withdrawn"
+
+
+# The permissions a patient can give, as (model field, what the patient reads on the form).
+PERMISSIONS: dict[str, str] = {
+    "can_view_diary": "See your diary (the last 60 days)",
+    "can_view_care": "See your appointments and your care plan",
+    "can_add_entries": "Add diary entries for you",
+}
+# Short forms for lists and the activity log.
+PERMISSION_SHORT: dict[str, str] = {
+    "can_view_diary": "see your diary",
+    "can_view_care": "see your appointments and care plan",
+    "can_add_entries": "add diary entries",
+}
+# The same, as the relative reads them on the invitation and in the e-mail.
+PERMISSION_FOR_RELATIVE: dict[str, str] = {
+    "can_view_diary": "see their diary (the last 60 days)",
+    "can_view_care": "see their appointments and care plan",
+    "can_add_entries": "add entries to their diary",
+}
+
+
+class GrantQuerySet(models.QuerySet):
+    def active(self):
+        """Accepted and not withdrawn: the only grants that open any page to a relative."""
+        return self.filter(status=GrantStatus.ACTIVE, relative__isnull=False, patient__is_active=True)
+
+
+class Grant(models.Model):
+    """What one person may see or do in one patient's record."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="relative_grants")
+    email = models.EmailField("e-mail the invitation was sent to")
+    relative = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="grants_received")
+    status = models.CharField(max_length=10, choices=GrantStatus.choices, default=GrantStatus.PENDING)
+    can_view_diary = models.BooleanField(PERMISSIONS["can_view_diary"], default=False)
+    can_view_care = models.BooleanField(PERMISSIONS["can_view_care"], default=False)
+    can_add_entries = models.BooleanField(PERMISSIONS["can_add_entries"], default=False)
+    # The SHA-256 of the invitation token. The token itself is only ever in the e-mail.
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    invited_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GrantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-invited_at", "-id"]
+        indexes = [models.Index(fields=["relative", "status"]), models.Index(fields=["patient", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(can_view_diary=True) | models.Q(can_view_care=True)
+                | models.Q(can_add_entries=True), name="grant_allows_something"),
+            # The diary form checks a new entry against the days around it and says what it found there,
+            # so adding entries is only given together with seeing the diary.
+            models.CheckConstraint(condition=models.Q(can_add_entries=False) | models.Q(can_view_diary=True),
+                                   name="adding_entries_needs_seeing_the_diary"),
+            models.CheckConstraint(
+                condition=~models.Q(status="active") | models.Q(relative__isnull=False, accepted_at__isnull=False),
+                name="active_grant_has_a_relative"),
+            models.CheckConstraint(condition=~models.Q(relative=models.F("patient")),
+                                   name="grant_not_to_oneself"),
+            models.UniqueConstraint(fields=["patient", "relative"], condition=models.Q(status="active"),
+                                    name="one_active_grant_per_relative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.patient} shares with {self.relative or self.email}"
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @staticmethod
+    def expiry_from(now: dt.datetime) -> dt.datetime:
+        return now + dt.timedelta(days=INVITATION_DAYS)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == GrantStatus.PENDING and timezone.now() >= self.expires_at
+
+    @property
+    def permissions(self) -> list[str]:
+        return [name for name in PERMISSIONS if getattr(self, name)]
+
+    @property
+    def permission_labels(self) -> list[str]:
+        return [PERMISSION_SHORT[name] for name in self.permissions]
+
+    @property
+    def labels_for_relative(self) -> list[str]:
+        return [PERMISSION_FOR_RELATIVE[name] for name in self.permissions]
+
+    @property
+    def who(self) -> str:
+        """The relative's name once they have accepted, the invited address before."""
+        if self.relative_id:
+            return self.relative.get_full_name() or self.relative.username
+        return self.email
+
+
+class ActivityAction(models.TextChoices):
+    INVITED = "invited", "Invitation sent"
+    ACCEPTED = "accepted", "Accepted the invitation"
+    PERMISSIONS_CHANGED = "changed", "Permissions changed"
+    WITHDRAWN = "withdrawn", "Access withdrawn"
+    VIEWED_DIARY = "viewed-diary", "Viewed the diary"
+    VIEWED_APPOINTMENTS = "viewed-appointments", "Viewed the appointments"
+    VIEWED_CAREPLAN = "viewed-careplan", "Viewed the care plan"
+    OPENED_ENTRY_FORM = "opened-entry-form", "Opened the form to add a diary entry"
+    ADDED_ENTRY = "added-entry", "Added a diary entry"
+
+
+class Activity(models.Model):
+    """An append-only row for everything that happened on a grant: who, what and when."""
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="activities")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=24, choices=ActivityAction.choices)
+    entry = models.ForeignKey("diary.DiaryEntry", on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    entry_date = models.DateField(null=True, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name_plural = "activities"
+        indexes = [models.Index(fields=["grant", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.actor} at {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Activity rows are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Activity rows are append-only.")

@@ -1,0 +1,125 @@
+"""Relatives' access in a real browser: a phone without JavaScript, and axe-core on every page."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from netcompanion.accounts.models import Role, User
+from netcompanion.appointments.demo import create_demo_appointments
+from netcompanion.careplan.demo import create_demo_careplan
+from netcompanion.diary.demo import create_demo_diary
+from netcompanion.relatives import services
+from netcompanion.relatives.models import Grant, GrantStatus
+
+AXE = (Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PASSWORD = "a-long-enough-passphrase"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def axe_violations(page) -> list[str]:
+    page.evaluate(AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    problems = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                for v in result["violations"]]
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return problems + ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
+
+
+def sign_in(page, live_server, username):
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_patient_invites_and_a_relative_accepts_on_a_phone(live_server, phone, browser):
+    User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, first_name="Maria", last_name="Lind")
+    sign_in(phone, live_server, "maria")
+    phone.goto(live_server.url + "/relatives/mine/")
+    phone.get_by_role("link", name="Invite someone").click()
+    phone.get_by_label("Their e-mail address").fill("kim@example")
+    phone.get_by_role("button", name="Send the invitation").click()
+    expect(phone.get_by_text("This does not look like an e-mail address")).to_be_visible()
+    assert not Grant.objects.exists()
+    phone.get_by_label("Their e-mail address").fill("kim@example.org")
+    phone.get_by_label("See your appointments and your care plan").check()
+    phone.get_by_role("button", name="Send the invitation").click()
+    expect(phone.get_by_text("The invitation is on its way to kim@example.org")).to_be_visible()
+
+    link = re.search(r"http://\S+/relatives/accept/\S+/", mail.outbox[0].body).group(0)
+    link = live_server.url + link[link.index("/relatives/"):]
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    kim = context.new_page()
+    kim.goto(link)
+    expect(kim.get_by_role("heading", level=1)).to_have_text("An invitation from Maria Lind")
+    kim.get_by_label("Username").fill("kim")
+    kim.locator("#id_password1").fill("a quiet harbour 42")
+    kim.get_by_label("Password confirmation").fill("a quiet harbour 42")
+    kim.get_by_role("button", name="Create my account and accept").click()
+    expect(kim.get_by_role("heading", level=1)).to_have_text("Shared with me")
+    kim.get_by_role("link", name="Care plan").click()
+    expect(kim.get_by_role("heading", level=1)).to_have_text("Maria Lind's care plan")
+    context.close()
+    assert Grant.objects.get().status == GrantStatus.ACTIVE
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_relatives_page_passes_axe(live_server, page, width):
+    maria = User.objects.create_user("maria", email="maria@example.org", password=PASSWORD, role=Role.PATIENT,
+                                     first_name="Maria", last_name="Lind")
+    johan = User.objects.create_user("johan", email="johan@example.org", password=PASSWORD, role=Role.RELATIVE,
+                                     first_name="Johan", last_name="Lind")
+    nurse = User.objects.create_user("sara", password=PASSWORD, role=Role.NURSE, first_name="Sara", last_name="Ek")
+    create_demo_diary(maria, days=70)
+    create_demo_appointments(maria)
+    create_demo_careplan(maria, nurse=nurse)
+    invited, _ = services.invite(maria, johan.email, ["can_view_diary", "can_view_care", "can_add_entries"])
+    g = services.accept(invited, johan)
+    _, token = services.invite(maria, "kim@example.org", ["can_view_diary"])
+    page.set_viewport_size({"width": width, "height": 900})
+    problems = {}
+
+    def check(url, label=None):
+        response = page.goto(live_server.url + url)
+        problems[label or url] = axe_violations(page) if response.status < 500 else [f"HTTP {response.status}"]
+
+    check(f"/relatives/accept/{token}/", "invitation, signed out")
+    page.get_by_role("button", name="Create my account and accept").click()
+    problems["invitation with errors"] = axe_violations(page)
+    check("/relatives/accept/forged-token/", "refused invitation")
+
+    sign_in(page, live_server, "maria")
+    for url in ("/relatives/mine/", "/relatives/mine/invite/", f"/relatives/mine/{g.code}/",
+                f"/relatives/mine/{g.code}/withdraw/"):
+        check(url)
+    page.goto(live_server.url + "/relatives/mine/invite/")
+    page.get_by_role("button", name="Send the invitation").click()
+    problems["invite with errors"] = axe_violations(page)
+
+    sign_in(page, live_server, "johan")
+    for url in ("/relatives/", f"/relatives/{g.code}/diary/", f"/relatives/{g.code}/appointments/",
+                f"/relatives/{g.code}/care-plan/", f"/relatives/{g.code}/diary/new/"):
+        check(url)
+    page.get_by_label("Tummy pain (0 = none, 10 = worst)").fill("11")
+    page.get_by_role("button", name="Save").click()
+    problems["add entry with errors"] = axe_violations(page)
+    page.get_by_label("Tummy pain (0 = none, 10 = worst)").fill("2")
+    page.get_by_label("Date").fill((timezone.localdate() - timezone.timedelta(days=80)).isoformat())
+    page.get_by_role("button", name="Save").click()
+
+    sign_in(page, live_server, "maria")
+    check(f"/relatives/mine/{g.code}/activity/")
+    assert not any(problems.values()), problems

@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from netcompanion.reminders.models import ReminderPreference, SentReminder
+
+
+@admin.register(ReminderPreference)
+class ReminderPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["patient", "injection", "appointment", "hiaa_diet", "updated_at"]
+    readonly_fields = ["patient", "injection", "appointment", "hiaa_diet", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False  # patients choose for themselves
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    """A read-only log: deleting a row here would let the reminder be sent again."""
+
+    list_display = ["patient", "kind", "moment", "due_at", "claimed_at", "sent_at"]
+    list_filter = ["kind", "moment"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

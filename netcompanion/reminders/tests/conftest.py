@@ -1,0 +1,55 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from netcompanion.accounts.models import Role, User
+from netcompanion.appointments import services as appointments
+from netcompanion.labs import services as labs
+from netcompanion.medicines import services as medicines
+from netcompanion.reminders import services
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def local(day: int, hour: int = 0, minute: int = 0, month: int = 11) -> dt.datetime:
+    """A moment in November 2026, in the site's time zone (settings.TIME_ZONE is Europe/Stockholm)."""
+    return dt.datetime(2026, month, day, hour, minute, tzinfo=STOCKHOLM)
+
+
+def travel(moment: dt.datetime):
+    return time_machine.travel(moment, tick=False)
+
+
+@pytest.fixture(autouse=True)
+def site(settings):
+    settings.TIME_ZONE = "Europe/Stockholm"
+    settings.SITE_URL = "https://app.example"
+
+
+@pytest.fixture
+def cast(db):
+    """Maria has an e-mail address; Olle is another patient; Sara a nurse; Johan a relative."""
+    make = lambda name, role, **kw: User.objects.create_user(name, password="x", role=role, **kw)  # noqa: E731
+    return {"maria": make("maria", Role.PATIENT, email="maria@example.org"),
+            "olle": make("olle", Role.PATIENT, email="olle@example.org"),
+            "sara": make("sara", Role.NURSE, email="sara@example.org"),
+            "johan": make("johan", Role.RELATIVE, email="johan@example.org")}
+
+
+def give_everything(patient, *, opt_in=("injection", "appointment", "hiaa-diet")):
+    """As of 20 November 2026: an injection due on the 22nd (lanreotide, every 28 days, last on 25 October),
+    a CT scan at 09:30 on the 24th, and a 5-HIAA collection from 07:00 on the 24th (diet from 07:00 on the
+    22nd). Returns the records."""
+    with travel(local(20, 9)):
+        plan = medicines.save_plan(patient, patient, {"drug": "lanreotide", "dose_mg": 120, "interval_days": 28})
+        medicines.record_injection(patient, patient, {"given_on": dt.date(2026, 10, 25), "drug": "lanreotide",
+                                                      "dose_mg": 120, "place": "clinic", "given_by": "nurse"})
+        scan = appointments.book_appointment(patient, patient, {
+            "kind": "scan", "title": "CT scan of the liver", "start": local(24, 9, 30),
+            "duration": dt.timedelta(minutes=45), "place": "Radiology, floor 2",
+            "preparation": "Nothing to eat for 4 hours", "notes": "Ask about the liver lesion"})
+        collection = labs.plan_collection(patient, local(24, 7))
+        services.save_preferences(patient, opt_in)
+    return {"plan": plan, "scan": scan, "collection": collection}
