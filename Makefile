@@ -13,8 +13,8 @@ run: $(VENV)/.installed
 	$(DEV_ENV) $(BIN)/netcompanion demo
 	$(DEV_ENV) $(BIN)/netcompanion runserver 127.0.0.1:8000
 
-## Run the whole test suite, browser tests included (installs Debian's Chromium if missing).
-test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium
+## Run the whole test suite, browser tests included (installs Debian's Chromium and poppler if missing).
+test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium /usr/bin/pdftoppm
 	$(BIN)/pytest
 
 ## Print the benchmarks: search latency and navigator throughput.
@@ -38,6 +38,11 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/chromium:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
+# pdftoppm and pdftotext: the PDF tests turn documents into pictures and text.
+/usr/bin/pdftoppm:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles

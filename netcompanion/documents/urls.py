@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from netcompanion.documents import views
 
 app_name = "documents"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("visit-summary.pdf", views.visit_summary, name="visit_summary"),
+    path("crisis-card/", views.crisis_card, name="crisis_card"),
+    path("crisis-card.pdf", views.crisis_card_pdf, name="crisis_card_pdf"),
+]

@@ -99,7 +99,7 @@ def test_a_procedure_shows_the_carcinoid_crisis_reminder(client, maria, values):
     appointment = Appointment.objects.get()
     assert appointment.needs_crisis_reminder
     page = client.get(reverse("appointments:detail", args=[appointment.code])).content.decode()
-    assert "Show your carcinoid-crisis card" in page
+    assert "carcinoid-crisis card</a>" in page and reverse("documents:crisis_card") in page
     assert "Tell them you have a neuroendocrine tumour (NET)" in page
     assert 'href="tel:112"' in page
     index = client.get(reverse("appointments:index")).content.decode()

@@ -1,0 +1,172 @@
+"""The carcinoid-crisis card: what it says, worked out once. No Django import.
+
+The printed card, the phone page and the QR code all show the same words, built here from the
+patient's name, the care plan's diagnosis summary and its contacts. The QR code holds that text
+itself (no web address), so scanning it reveals nothing that is not printed and nothing is published
+online.
+
+Clinical content (clinical.md §4, "Carcinoid crisis"): triggers are anaesthesia, surgery, biopsies and
+other procedures [S11, S47, S49]; flushing, bronchospasm/wheeze and extreme blood-pressure swings
+[S11, S47, S49, S50]; octreotide is used to prevent and treat a crisis [S11]. Octreotide doses are
+UNCONFIRMED in the reference and evidence is conflicting [S51], so the card names no dose: it asks the
+team to contact the NET team about octreotide cover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import segno
+
+# What fits on a 85.6 x 54 mm card without running onto a third page (checked by the tests with the
+# longest values the care plan accepts).
+NAME_LIMIT = 50
+DIAGNOSIS_LIMIT = 110
+CONTACT_NAME_LIMIT = 40
+# A phone number is never shortened (the care plan allows up to 40 characters); one this short is kept on one line.
+PHONE_ONE_LINE = 22
+
+ROLE_LABELS = {"contact_nurse": "Contact nurse", "net_centre": "NET centre", "doctor": "Doctor"}
+
+TITLE = "MEDICAL ALERT: CARCINOID CRISIS RISK"
+RISK = ("At risk of a carcinoid crisis: a sudden, severe release of tumour hormones with flushing, "
+        "wheezing and blood pressure swings.")
+TRIGGERS = "Highest risk with anaesthesia, surgery, biopsies and other procedures."
+CONTACT_FIRST = "Before any procedure, contact the NET team:"
+NO_CONTACTS = "No NET team phone numbers saved yet. Ask the patient who treats their NET."
+OCTREOTIDE = "Octreotide is used to prevent and treat a crisis: ask the NET team about octreotide cover."
+
+
+def shorten(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters, cut at a word with "…" when it is longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def short_diagnosis(text: str, limit: int = DIAGNOSIS_LIMIT) -> str:
+    """The start of the diagnosis summary: whole sentences of its first paragraph while they fit."""
+    paragraph = next((p for p in re.split(r"\n\s*\n|\n", text or "") if p.strip()), "")
+    paragraph = " ".join(paragraph.split())
+    if len(paragraph) <= limit:
+        return paragraph
+    sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+    kept = ""
+    for sentence in sentences:
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    return kept or shorten(paragraph, limit)
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str
+    name: str
+    phone: str
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, "Contact")
+
+    @property
+    def phone_text(self) -> str:
+        return self.phone or "no phone number saved"
+
+    @property
+    def phone_fits_a_line(self) -> bool:
+        return len(self.phone_text) <= PHONE_ONE_LINE
+
+    @property
+    def phone_link(self) -> str:
+        """The number for a tel: link: digits and a leading +."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return ("+" if self.phone.strip().startswith("+") else "") + digits
+
+    @property
+    def text(self) -> str:
+        return f"{self.role_label}: {self.name}, {self.phone_text}"
+
+
+def choose_contacts(contacts: Iterable[tuple[str, str, str]]) -> list[Contact]:
+    """The contact nurse and the NET centre from (role, name, phone) rows; a doctor stands in for a missing one.
+
+    Within a role, one with a phone number is preferred. At most two, so the card stays readable.
+    """
+    rows = [Contact(role, shorten(name, CONTACT_NAME_LIMIT), " ".join((phone or "").split()))
+            for role, name, phone in contacts]
+
+    def best(role: str) -> Contact | None:
+        of_role = [c for c in rows if c.role == role]
+        return next((c for c in of_role if c.phone), of_role[0] if of_role else None)
+
+    chosen = [c for c in (best("contact_nurse"), best("net_centre")) if c]
+    doctors = sorted((c for c in rows if c.role == "doctor"), key=lambda c: not c.phone)
+    chosen += doctors[: max(0, 2 - len(chosen))]
+    return chosen
+
+
+@dataclass(frozen=True)
+class CrisisCard:
+    name: str
+    diagnosis: str
+    contacts: tuple[Contact, ...]
+    made_on: dt.date
+    diagnosis_shortened: bool = False
+    lines: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "lines", tuple(self.front_lines() + self.back_lines()))
+
+    # The fixed wording, for the templates (they cannot read module constants).
+    title, risk, triggers, contact_first, no_contacts, octreotide = (
+        TITLE, RISK, TRIGGERS, CONTACT_FIRST, NO_CONTACTS, OCTREOTIDE)
+
+    @property
+    def net_line(self) -> str:
+        if not self.diagnosis:
+            return "Has a neuroendocrine tumour (NET)."
+        return f"Neuroendocrine tumour (NET): {self.diagnosis}"
+
+    @property
+    def made_line(self) -> str:
+        return (f"Made {self.made_on.day} {self.made_on:%b %Y} with NET Companion from the patient's own care plan; "
+                "not a clinical record.")
+
+    def front_lines(self) -> list[str]:
+        return [TITLE, self.name, self.net_line, RISK, TRIGGERS]
+
+    def back_lines(self) -> list[str]:
+        people = [c.text for c in self.contacts] or [NO_CONTACTS]
+        return [CONTACT_FIRST, *people, OCTREOTIDE, self.made_line]
+
+    @property
+    def text(self) -> str:
+        """Everything the card says, one line per item: what the QR code holds."""
+        return "\n".join(self.lines)
+
+    def qr(self) -> segno.QRCode:
+        # Level M survives a worn or creased card better than L; the text still fits easily.
+        return segno.make(self.text, error="m", micro=False)
+
+    def qr_svg(self, scale: int = 4) -> str:
+        """The QR code as an <svg> element to put inside a page (no XML declaration)."""
+        return self.qr().svg_inline(scale=scale, border=2, dark="#000", light="#fff", omitsize=True)
+
+    def qr_data_uri(self, scale: int = 4) -> str:
+        return self.qr().svg_data_uri(scale=scale, border=2, dark="#000", light="#fff")
+
+
+def build_card(name: str, diagnosis: str, contacts: Iterable[tuple[str, str, str]], made_on: dt.date) -> CrisisCard:
+    short = short_diagnosis(diagnosis)
+    full = " ".join((diagnosis or "").split())
+    return CrisisCard(name=shorten(name, NAME_LIMIT), diagnosis=short, contacts=tuple(choose_contacts(contacts)),
+                      made_on=made_on, diagnosis_shortened=short != full)

@@ -1,0 +1,39 @@
+"""HTML templates to PDF with WeasyPrint.
+
+Only ``data:`` URIs are fetched while rendering: charts and the QR code are embedded in the page,
+the stylesheet is read from this app's folder, and anything else (a web address, a local file) is
+refused, so patient-typed text can never make the server fetch or read something.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import weasyprint
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+STYLES = Path(__file__).resolve().parent / "static" / "documents"
+
+
+def url_fetcher() -> weasyprint.URLFetcher:
+    return weasyprint.URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+
+
+@cache
+def _stylesheet(name: str) -> weasyprint.CSS:
+    return weasyprint.CSS(string=(STYLES / name).read_text(encoding="utf-8"), url_fetcher=url_fetcher())
+
+
+def render_pdf(template: str, context: dict, stylesheet: str, request=None) -> bytes:
+    html = render_to_string(template, context, request=request)
+    document = weasyprint.HTML(string=html, url_fetcher=url_fetcher(), base_url=None)
+    return document.write_pdf(stylesheets=[_stylesheet(stylesheet)])
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"  # health data: never kept by a shared cache
+    return response

@@ -1,0 +1,85 @@
+"""The documents pages in a real browser at phone width, without JavaScript, checked with axe-core."""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from netcompanion.accounts.models import Role, User
+from netcompanion.careplan import services as careplan
+
+AXE = (Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PASSWORD = "a-long-enough-passphrase"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def axe_violations(page):
+    page.evaluate(AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]]
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False,
+                                  accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def sign_in(page, live_server, username):
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_a_patient_opens_the_card_on_a_phone_and_downloads_both_documents(live_server, phone, tmp_path):
+    maria = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, first_name="Maria",
+                                     last_name="Lind")
+    careplan.update_plan(maria, maria, {"diagnosis": "Small-intestine NET, grade 2, found 2023."}, 0)
+    careplan.add_contact(maria, maria, {"name": "Sara Ek", "role": "contact_nurse", "phone": "+46 8 555 01 23"})
+    careplan.add_contact(maria, maria, {"name": "NET centre", "role": "net_centre", "phone": "+46 8 555 09 99"})
+    sign_in(phone, live_server, "maria")
+
+    phone.goto(live_server.url + "/my/documents/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Printable documents")
+    phone.get_by_label("The last 4 weeks").check()
+    with phone.expect_download() as download:
+        phone.get_by_role("button", name="Download the visit summary (PDF)").click()
+    assert download.value.suggested_filename.startswith("visit-summary-")
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+
+    phone.get_by_role("link", name="Open your crisis card").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Your carcinoid-crisis card")
+    expect(phone.get_by_role("link", name="+46 8 555 01 23")).to_have_attribute("href", "tel:+4685550123")
+    expect(phone.get_by_role("img", name="QR code holding the text of this card")).to_be_visible()
+    if os.environ.get("DOCUMENTS_PREVIEW_DIR"):
+        phone.screenshot(path=str(Path(os.environ["DOCUMENTS_PREVIEW_DIR"]) / "crisis-card-phone.png"), full_page=True)
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Download the card (PDF)").click()
+    assert download.value.suggested_filename == "carcinoid-crisis-card.pdf"
+
+
+@pytest.mark.parametrize("with_contacts", [True, False])
+def test_the_pages_pass_axe_and_fit_a_phone(live_server, page, with_contacts):
+    maria = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, first_name="Maria",
+                                     last_name="Lind")
+    if with_contacts:
+        careplan.add_contact(maria, maria, {"name": "Sara Ek", "role": "contact_nurse", "phone": "+46 8 555 01 23"})
+    page.set_viewport_size({"width": 375, "height": 800})
+    sign_in(page, live_server, "maria")
+    problems = {}
+    for url in ("/my/documents/", "/my/documents/crisis-card/", "/my/documents/visit-summary.pdf?period=never"):
+        page.goto(live_server.url + url)
+        found = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            found.append(f"scrolls sideways by {overflow}px")
+        if found:
+            problems[url] = found
+    assert not problems, problems

@@ -1,0 +1,37 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from netcompanion.accounts.decorators import patient_required
+from netcompanion.documents import content
+from netcompanion.documents.forms import DEFAULT_PERIOD, PeriodForm
+from netcompanion.documents.pdf import pdf_response, render_pdf
+
+
+@patient_required
+def index(request):
+    return render(request, "documents/index.html", {"form": PeriodForm(initial={"period": DEFAULT_PERIOD})})
+
+
+@patient_required
+def visit_summary(request):
+    form = PeriodForm(request.GET if "period" in request.GET else {"period": DEFAULT_PERIOD})
+    if not form.is_valid():
+        return render(request, "documents/index.html", {"form": form}, status=400)
+    today = timezone.localdate()
+    context = content.visit_summary(request.user, form.cleaned_data["period"], today)
+    pdf = render_pdf("documents/visit_summary_pdf.html", context, "visit-summary-print.css", request)
+    return pdf_response(pdf, f"visit-summary-{today:%Y-%m-%d}.pdf")
+
+
+@patient_required
+def crisis_card(request):
+    response = render(request, "documents/crisis_card.html", content.crisis_card(request.user))
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@patient_required
+def crisis_card_pdf(request):
+    context = content.crisis_card(request.user)
+    pdf = render_pdf("documents/crisis_card_pdf.html", context, "crisis-card-print.css", request)
+    return pdf_response(pdf, "carcinoid-crisis-card.pdf")
