@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from netcompanion.diary.models import DiaryEntry
+from netcompanion.labs.models import LabResult
 from netcompanion.medicines.models import Injection
 
 PERIODS = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "12m": ("12 months", 365)}
@@ -43,3 +44,26 @@ def diary_series(patient, metric: Metric, start: dt.date, end: dt.date) -> list[
 
 def injection_days(patient) -> list[dt.date]:
     return sorted(set(Injection.objects.filter(patient=patient, status="final").values_list("given_on", flat=True)))
+
+
+@dataclass(frozen=True)
+class LabSeries:
+    key: str
+    label: str
+    unit: str
+    points: list[tuple[dt.date, float]]
+    upper_limit: float | None
+
+
+def lab_series(patient, start: dt.date, end: dt.date) -> list[LabSeries]:
+    """One series per test (and unit: values in different units are not drawn on one line)."""
+    results = LabResult.objects.current().filter(patient=patient, taken_on__range=(start, end)).order_by("taken_on")
+    groups: dict[tuple[str, str], list] = {}
+    for result in results:
+        groups.setdefault((result.group_key, result.unit), []).append(result)
+    return [
+        LabSeries(key=f"{key}|{unit}", label=rows[0].display_name, unit=unit,
+                  points=[(r.taken_on, float(r.value)) for r in rows],
+                  upper_limit=float(rows[-1].reference_high) if rows[-1].reference_high is not None else None)
+        for (key, unit), rows in groups.items()
+    ]

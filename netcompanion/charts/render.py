@@ -22,14 +22,17 @@ def _svg(fig: Figure) -> str:
 
 
 def trend_chart(points: Sequence[tuple[dt.date, float]], injections: Sequence[dt.date], start: dt.date,
-                end: dt.date, label: str, unit: str = "", from_zero: bool = True) -> str:
-    """A line over time with a dashed red line on each injection day."""
+                end: dt.date, label: str, unit: str = "", from_zero: bool = True,
+                upper_limit: float | None = None) -> str:
+    """A line over time with a dashed red line on each injection day, and the lab's upper limit if given."""
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(7.5, 2.6), dpi=96)
         ax = fig.add_subplot()
         for day in injections:
             if start <= day <= end:
                 ax.axvline(day, color=MARK, linestyle="--", linewidth=1)
+        if upper_limit is not None:
+            ax.axhline(upper_limit, color=INK, linestyle=":", linewidth=1, label="upper limit")
         if points:
             xs, ys = zip(*points, strict=True)
             ax.plot(xs, ys, color=LINE, linewidth=1.8, marker="o" if len(points) < 40 else None, markersize=3)
@@ -44,7 +47,8 @@ def trend_chart(points: Sequence[tuple[dt.date, float]], injections: Sequence[dt
         ax.spines[["top", "right"]].set_visible(False)
         if any(start <= d <= end for d in injections):
             ax.plot([], [], color=MARK, linestyle="--", label="injection")
-            ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, ncol=2)
         return _svg(fig)
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.charts import render as draw
 from netcompanion.charts.cycle import cycle_profile
-from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, window
+from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, lab_series, window
 
 CYCLES_AVERAGED = 6
 
@@ -36,7 +36,7 @@ def overview(request):
     injections = [d for d in injection_days(request.user) if start <= d <= end]
     charts = [{"metric": m, "points": diary_series(request.user, m, start, end)} for m in METRICS.values()]
     return render(request, "charts/overview.html", {
-        "charts": charts, "period": period, "period_label": PERIODS[period][0], "periods": PERIODS,
+        "charts": charts, "labs": lab_series(request.user, start, end), "period": period, "period_label": PERIODS[period][0], "periods": PERIODS,
         "start": start, "end": end,
         "injections": injections,
     })
@@ -74,3 +74,15 @@ def cycle_svg(request, slug):
     profile = _profile(request.user, metric)
     days = [(d.day, d.mean) for d in profile.days] if profile else []
     return _svg(draw.cycle_chart(days, metric.label))
+
+
+@csp_exempt()
+@patient_required
+def lab_svg(request):
+    period = _period(request)
+    start, end = window(period)
+    series = next((s for s in lab_series(request.user, start, end) if s.key == request.GET.get("series")), None)
+    if series is None:
+        raise Http404("No such lab series")
+    return _svg(draw.trend_chart(series.points, injection_days(request.user), start, end, series.label,
+                                 series.unit, from_zero=True, upper_limit=series.upper_limit))

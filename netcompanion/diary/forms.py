@@ -3,7 +3,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
-from netcompanion.diary.models import DiaryEntry, Trigger
+from netcompanion.diary.models import DiaryEntry, Episode, Trigger
 
 # Body weight does not change by more than this per day; a bigger jump is a typing slip.
 MAX_KG_PER_DAY = 2.0
@@ -79,3 +79,26 @@ class DiaryEntryForm(forms.ModelForm):
                                             f"{other.date:%-d %B} ({other.weight_kg} kg). Please check the number.")
                 break
         return data
+
+
+class EpisodeForm(forms.ModelForm):
+    class Meta:
+        model = Episode
+        fields = ["kind", "occurred_at", "severity", "notes"]
+        labels = {"kind": "What happened?", "occurred_at": "When", "severity": "How bad (0 = mild, 10 = worst)",
+                  "notes": "Notes"}
+        widgets = {"kind": forms.RadioSelect, "occurred_at": forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+        error_messages = {"severity": {"max_value": "Use a number from 0 to 10.",
+                                       "min_value": "Use a number from 0 to 10."},
+                          "occurred_at": {"invalid": "Enter a date and time, for example 2026-11-21 14:30."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["severity"].widget.attrs.update({"inputmode": "numeric", "min": 0})
+
+    def clean_occurred_at(self):
+        moment = self.cleaned_data["occurred_at"]
+        if moment > timezone.now() + dt.timedelta(minutes=5):
+            raise forms.ValidationError("The time is in the future. Log an episode after it has happened.")
+        return moment

@@ -100,3 +100,37 @@ class DiaryEntryVersion(models.Model):
         labels = {f.name: f.verbose_name for f in DiaryEntry._meta.fields}
         return [(labels[k].capitalize(), v) for k, v in self.data.items()
                 if k != "status" and v not in (None, "", [])]
+
+
+class EpisodeKind(models.TextChoices):
+    FLUSH = "flush", "Flush"
+    DIARRHOEA = "diarrhoea", "Loose stool"
+    PAIN = "pain", "Tummy pain"
+    WHEEZE = "wheeze", "Wheezing"
+    OTHER = "other", "Something else"
+
+
+class Episode(models.Model):
+    """A single event with its time, beside the day's entry. Deleting marks it, so it stays in the record."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_episodes")
+    occurred_at = models.DateTimeField()
+    kind = models.CharField(max_length=12, choices=EpisodeKind.choices)
+    severity = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(10)])
+    notes = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    deleted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DiaryEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        indexes = [models.Index(fields=["patient", "status", "-occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} at {self.occurred_at:%Y-%m-%d %H:%M}"

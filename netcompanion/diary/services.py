@@ -2,7 +2,9 @@
 
 from django.db import transaction
 
-from netcompanion.diary.models import Action, DiaryEntry, DiaryEntryVersion, Status
+from django.utils import timezone
+
+from netcompanion.diary.models import Action, DiaryEntry, DiaryEntryVersion, Episode, Status
 
 FIELDS = ("date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg", "wheezing",
           "notes")
@@ -37,3 +39,13 @@ def delete_entry(entry: DiaryEntry, by) -> None:
     entry.status = Status.ENTERED_IN_ERROR
     entry.save(update_fields=["status", "updated_at"])
     _version(entry, Action.DELETED, by)
+
+
+def record_episode(patient, by, data: dict) -> Episode:
+    return Episode.objects.create(patient=patient, created_by=by, **data)
+
+
+def delete_episode(episode: Episode, by) -> None:
+    """Marks the episode as entered in error, with who and when; the row stays."""
+    episode.status, episode.deleted_by, episode.deleted_at = Status.ENTERED_IN_ERROR, by, timezone.now()
+    episode.save(update_fields=["status", "deleted_by", "deleted_at"])

@@ -1,4 +1,4 @@
-from itertools import groupby
+from collections import defaultdict
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.diary import services
-from netcompanion.diary.forms import DiaryEntryForm
-from netcompanion.diary.models import DiaryEntry
+from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
+from netcompanion.diary.models import DiaryEntry, Episode
 
 DAYS_SHOWN = 60
 
@@ -21,11 +21,16 @@ def diary(request):
     since = timezone.localdate() - timezone.timedelta(days=DAYS_SHOWN)
     entries = DiaryEntry.objects.current().filter(patient=request.user, date__gte=since).select_related("created_by")
     results = request.user.navigator_results.filter(created_at__date__gte=since)
-    by_day = {e.date: {"entry": e, "results": []} for e in entries}
-    for day, group in groupby(results, key=lambda r: timezone.localdate(r.created_at)):
-        by_day.setdefault(day, {"entry": None, "results": []})["results"].extend(group)
+    episodes = Episode.objects.current().filter(patient=request.user, occurred_at__date__gte=since)
+    by_day = defaultdict(lambda: {"entry": None, "results": [], "episodes": []})
+    for entry in entries:
+        by_day[entry.date]["entry"] = entry
+    for result in results:
+        by_day[timezone.localdate(result.created_at)]["results"].append(result)
+    for episode in episodes:
+        by_day[timezone.localdate(episode.occurred_at)]["episodes"].append(episode)
     days = sorted(by_day.items(), reverse=True)
-    today_logged = timezone.localdate() in by_day and by_day[timezone.localdate()]["entry"] is not None
+    today_logged = by_day.get(timezone.localdate(), {}).get("entry") is not None
     return render(request, "diary/diary.html", {"days": days, "today_logged": today_logged})
 
 
@@ -67,3 +72,24 @@ def history(request, code):
     entry = _own_entry(request, code)
     return render(request, "diary/history.html",
                   {"entry": entry, "versions": entry.versions.select_related("changed_by")})
+
+
+@patient_required
+def new_episode(request):
+    form = EpisodeForm(request.POST if request.method == "POST" else None,
+                       initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)})
+    if request.method == "POST" and form.is_valid():
+        services.record_episode(request.user, request.user, form.cleaned_data)
+        messages.success(request, "The episode is saved.")
+        return redirect("diary:diary")
+    return render(request, "diary/episode_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@patient_required
+def delete_episode(request, code):
+    episode = get_object_or_404(Episode.objects.current(), code=code, patient=request.user)
+    if request.method == "POST":
+        services.delete_episode(episode, request.user)
+        messages.success(request, "The episode is deleted.")
+        return redirect("diary:diary")
+    return render(request, "diary/episode_delete.html", {"episode": episode})

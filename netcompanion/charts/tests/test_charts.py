@@ -62,3 +62,16 @@ def test_charts_are_only_for_the_patient_themself(client, maria):
     assert client.get(reverse("charts:trend_svg", args=["flushes"])).status_code == 404
     client.logout()
     assert client.get(reverse("charts:overview")).status_code == 302
+
+
+def test_each_lab_has_a_chart_with_its_upper_limit(client, maria):
+    from netcompanion.labs.models import LabResult
+
+    for months, value in ((5, 80), (2, 95), (0, 130)):
+        LabResult.objects.create(patient=maria, created_by=maria, test="cga", value=value, unit="µg/L",
+                                 reference_high=102, taken_on=TODAY - dt.timedelta(days=30 * months))
+    body = client.get(reverse("charts:overview"), {"period": "12m"}).content.decode()
+    assert "Chromogranin A" in body and "130" in body
+    svg = client.get(reverse("charts:lab_svg"), {"period": "12m", "series": "cga|µg/L"}).content.decode()
+    assert "upper limit" in svg
+    assert client.get(reverse("charts:lab_svg"), {"period": "12m", "series": "nope"}).status_code == 404

@@ -137,3 +137,44 @@ def test_demo_gives_a_year_of_entries():
     assert 280 < count < 366
     assert DiaryEntryVersion.objects.count() == count
     assert create_demo_diary(patient) == 0, "running demo twice adds nothing"
+
+
+def test_a_patient_logs_a_single_episode_with_its_time(client, maria):
+    from netcompanion.diary.models import Episode
+
+    moment = timezone.localtime().replace(hour=14, minute=30, second=0, microsecond=0) - dt.timedelta(days=1)
+    response = client.post(reverse("diary:new_episode"),
+                           {"kind": "flush", "occurred_at": moment.strftime("%Y-%m-%dT%H:%M"), "severity": "6"})
+    assert response.status_code == 302
+    episode = Episode.objects.get()
+    assert (episode.kind, episode.severity, episode.created_by) == ("flush", 6, maria)
+    body = client.get(reverse("diary:diary")).content.decode()
+    assert "14:30" in body and "Flush, 6/10" in body
+
+
+@pytest.mark.parametrize("values, message", [
+    ({"kind": "flush", "occurred_at": (timezone.localtime() + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")},
+     "The time is in the future."),
+    ({"kind": "flush", "occurred_at": "soon"}, "Enter a date and time"),
+    ({"kind": "sneeze", "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}, "Select a valid choice"),
+    ({"kind": "pain", "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "severity": "12"},
+     "Use a number from 0 to 10."),
+])
+def test_impossible_episodes_are_refused(client, maria, values, message):
+    from netcompanion.diary.models import Episode
+
+    response = client.post(reverse("diary:new_episode"), values)
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not Episode.objects.exists()
+
+
+def test_deleting_an_episode_marks_it_and_only_the_owner_can(client, cast, maria):
+    from netcompanion.diary.models import Episode
+
+    episode = Episode.objects.create(patient=maria, created_by=maria, kind="pain", occurred_at=timezone.now())
+    client.force_login(cast["olle"])
+    assert client.post(reverse("diary:delete_episode", args=[episode.code])).status_code == 404
+    client.force_login(maria)
+    client.post(reverse("diary:delete_episode", args=[episode.code]))
+    episode.refresh_from_db()
+    assert episode.status == Status.ENTERED_IN_ERROR and episode.deleted_by == maria
