@@ -19,3 +19,11 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized browser with JavaScript switched off: the pages must work without it."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()

@@ -10,10 +10,9 @@ from playwright.sync_api import expect
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.medicines.models import InjectionPlan
-from tests.browser.test_public_site import sign_in
+from tests.browser.helpers import PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "a-long-enough-passphrase"
 
 
 @pytest.fixture

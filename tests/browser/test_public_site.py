@@ -2,17 +2,14 @@
 
 import importlib
 import re
-from pathlib import Path
 
 import pytest
 from django.apps import apps
 from playwright.sync_api import expect
 
 from netcompanion.stories.models import Status, Story
+from tests.browser.helpers import PASSWORD, axe_violations, sideways_overflow, sign_in
 from tests.test_site import PUBLIC_URLS
-
-AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Transactional, so the server thread sees the rows the test writes.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,15 +20,6 @@ def directory():
     """Transactional tests empty the tables between tests; load the directory as migrating does."""
     migration = importlib.import_module("netcompanion.supportgroups.migrations.0002_load_organisations")
     migration.load(apps, None)
-
-
-def axe_violations(page):
-    page.evaluate(AXE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -45,7 +33,7 @@ def test_every_public_page_passes_axe(live_server, page, width):
             continue
         if found := axe_violations(page):
             problems[url] = found
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        overflow = sideways_overflow(page)
         if overflow > 0:
             problems.setdefault(url, []).append(f"scrolls sideways by {overflow}px at {width}px")
     assert not problems, "\n".join(f"{u}: {p}" for u, p in problems.items())
@@ -58,14 +46,6 @@ def test_the_keyboard_reaches_the_content_first(live_server, page):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile("#main$"))
     expect(page.locator("#main")).to_be_focused()
-
-
-@pytest.fixture
-def phone(browser):
-    """A phone-sized browser with JavaScript switched off: the site must work without it."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
 
 
 def test_a_newcomer_reads_the_guide_and_searches_it(live_server, phone):
@@ -144,17 +124,10 @@ def test_every_step_of_the_check_passes_axe(live_server, page):
     assert not any(problems.values()), problems
 
 
-def sign_in(page, live_server, username, password="a-long-enough-passphrase"):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_a_patient_logs_a_day_on_a_phone(live_server, phone, page):
     from netcompanion.accounts.models import Role, User
 
-    User.objects.create_user("maria", password="a-long-enough-passphrase", role=Role.PATIENT)
+    User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT)
     sign_in(phone, live_server, "maria")
     phone.get_by_role("link", name="My record").click()
     phone.get_by_role("link", name="My diary").click()

@@ -1,7 +1,6 @@
 """Appointments in a real browser: a phone without JavaScript, and axe-core on every page."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -10,37 +9,10 @@ from playwright.sync_api import expect
 from netcompanion.accounts.models import Role, User
 from netcompanion.appointments.demo import create_demo_appointments
 from netcompanion.appointments.models import Appointment, CalendarFeed
-
-AXE = (Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js").read_text()
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PASSWORD = "a-long-enough-passphrase"
+from tests.browser.helpers import PASSWORD, page_problems, sign_in
 
 # Transactional, so the server thread sees the rows the test writes.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def axe_violations(page) -> list[str]:
-    page.evaluate(AXE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    problems = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-                for v in result["violations"]]
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    return problems + ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
-@pytest.fixture
-def phone(browser):
-    """A phone-sized browser with JavaScript switched off: the pages must work without it."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
 
 
 def test_a_patient_adds_a_procedure_on_a_phone_and_sees_the_reminder(live_server, phone):
@@ -90,14 +62,14 @@ def test_every_appointment_page_passes_axe(live_server, page, width):
     for url in ("", "new/", f"{gastroscopy.code}/", f"{gastroscopy.code}/edit/", f"{gastroscopy.code}/cancel/",
                 f"{gastroscopy.code}/history/", "calendar/"):
         response = page.goto(base + url)
-        problems[url] = [f"HTTP {response.status}"] if not response.ok else axe_violations(page)
+        problems[url] = [f"HTTP {response.status}"] if not response.ok else page_problems(page)
     page.goto(base + "new/")
     page.get_by_role("button", name="Save").click()
-    problems["new/ with errors"] = axe_violations(page)
+    problems["new/ with errors"] = page_problems(page)
     page.goto(base + "calendar/")
     page.get_by_label("Titles, times, place and what to do before").check()
     page.get_by_role("button", name="Make my private link").click()
-    problems["calendar/ with a new link"] = axe_violations(page)
+    problems["calendar/ with a new link"] = page_problems(page)
     page.reload()
-    problems["calendar/ with a link"] = axe_violations(page)
+    problems["calendar/ with a link"] = page_problems(page)
     assert not any(problems.values()), problems

@@ -1,7 +1,6 @@
 """The care plan in a real browser: a phone without JavaScript, and axe-core on every page."""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -10,33 +9,9 @@ from netcompanion.accounts.models import Role, User
 from netcompanion.careplan import services
 from netcompanion.careplan.demo import create_demo_careplan
 from netcompanion.careplan.models import Question
-
-AXE = (Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js").read_text()
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PASSWORD = "a-long-enough-passphrase"
+from tests.browser.helpers import PASSWORD, axe_violations, page_problems, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def axe_violations(page):
-    page.evaluate(AXE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"]]
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_a_patient_uses_the_care_plan_on_a_phone_without_javascript(live_server, phone):
@@ -77,11 +52,7 @@ def test_every_care_plan_page_passes_axe_at_phone_width(live_server, page):
     for url in urls:
         response = page.goto(base + url)
         assert response.ok, url
-        found = axe_violations(page)
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        if overflow > 0:
-            found.append(f"scrolls sideways by {overflow}px")
-        if found:
+        if found := page_problems(page):
             problems[url] = found
     # A stale save, with the conflict notice, and a refused question.
     page.goto(base + "part/goals/")

@@ -8,34 +8,9 @@ from playwright.sync_api import expect
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.careplan import services as careplan
-
-AXE = (Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js").read_text()
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PASSWORD = "a-long-enough-passphrase"
+from tests.browser.helpers import PASSWORD, page_problems, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def axe_violations(page):
-    page.evaluate(AXE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"]]
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False,
-                                  accept_downloads=True)
-    yield context.new_page()
-    context.close()
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_a_patient_opens_the_card_on_a_phone_and_downloads_both_documents(live_server, phone, tmp_path):
@@ -76,10 +51,6 @@ def test_the_pages_pass_axe_and_fit_a_phone(live_server, page, with_contacts):
     problems = {}
     for url in ("/my/documents/", "/my/documents/crisis-card/", "/my/documents/visit-summary.pdf?period=never"):
         page.goto(live_server.url + url)
-        found = axe_violations(page)
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        if overflow > 0:
-            found.append(f"scrolls sideways by {overflow}px")
-        if found:
+        if found := page_problems(page):
             problems[url] = found
     assert not problems, problems

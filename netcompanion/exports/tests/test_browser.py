@@ -1,7 +1,5 @@
 """My data pages in a real browser: axe at desktop and phone width, and a deletion with JavaScript off."""
 
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -9,25 +7,9 @@ from playwright.sync_api import expect
 
 from netcompanion.accounts.models import User
 from netcompanion.exports.tests.conftest import PASSWORD
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+from tests.browser.helpers import axe_violations, page_problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _axe_path() -> Path:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "node_modules" / "axe-core" / "axe.min.js").exists():
-            return parent / "node_modules" / "axe-core" / "axe.min.js"
-    pytest.skip("axe-core is not installed (npm ci)")
-
-
-def axe_violations(page):
-    page.evaluate(_axe_path().read_text())
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"]]
 
 
 @pytest.fixture
@@ -53,10 +35,8 @@ def test_my_data_pages_pass_axe(browser, live_server, records, width):
     problems = {}
     for path in ("/my/data/", "/my/data/delete/"):
         page.goto(live_server.url + path)
-        if found := axe_violations(page):
+        if found := page_problems(page):
             problems[path] = found
-        if (overflow := page.evaluate("document.documentElement.scrollWidth - window.innerWidth")) > 0:
-            problems.setdefault(path, []).append(f"scrolls sideways by {overflow}px")
     page.get_by_role("button", name="Delete my account and all my data").click()
     if found := axe_violations(page):
         problems["/my/data/delete/ (errors)"] = found

@@ -1,7 +1,6 @@
 """Relatives' access in a real browser: a phone without JavaScript, and axe-core on every page."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -14,35 +13,9 @@ from netcompanion.careplan.demo import create_demo_careplan
 from netcompanion.diary.demo import create_demo_diary
 from netcompanion.relatives import services
 from netcompanion.relatives.models import Grant, GrantStatus
-
-AXE = (Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js").read_text()
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PASSWORD = "a-long-enough-passphrase"
+from tests.browser.helpers import PASSWORD, page_problems, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def axe_violations(page) -> list[str]:
-    page.evaluate(AXE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    problems = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-                for v in result["violations"]]
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    return problems + ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
 
 
 def test_a_patient_invites_and_a_relative_accepts_on_a_phone(live_server, phone, browser):
@@ -94,11 +67,11 @@ def test_every_relatives_page_passes_axe(live_server, page, width):
 
     def check(url, label=None):
         response = page.goto(live_server.url + url)
-        problems[label or url] = axe_violations(page) if response.status < 500 else [f"HTTP {response.status}"]
+        problems[label or url] = page_problems(page) if response.status < 500 else [f"HTTP {response.status}"]
 
     check(f"/relatives/accept/{token}/", "invitation, signed out")
     page.get_by_role("button", name="Create my account and accept").click()
-    problems["invitation with errors"] = axe_violations(page)
+    problems["invitation with errors"] = page_problems(page)
     check("/relatives/accept/forged-token/", "refused invitation")
 
     sign_in(page, live_server, "maria")
@@ -107,7 +80,7 @@ def test_every_relatives_page_passes_axe(live_server, page, width):
         check(url)
     page.goto(live_server.url + "/relatives/mine/invite/")
     page.get_by_role("button", name="Send the invitation").click()
-    problems["invite with errors"] = axe_violations(page)
+    problems["invite with errors"] = page_problems(page)
 
     sign_in(page, live_server, "johan")
     for url in ("/relatives/", f"/relatives/{g.code}/diary/", f"/relatives/{g.code}/appointments/",
@@ -115,7 +88,7 @@ def test_every_relatives_page_passes_axe(live_server, page, width):
         check(url)
     page.get_by_label("Tummy pain (0 = none, 10 = worst)").fill("11")
     page.get_by_role("button", name="Save").click()
-    problems["add entry with errors"] = axe_violations(page)
+    problems["add entry with errors"] = page_problems(page)
     page.get_by_label("Tummy pain (0 = none, 10 = worst)").fill("2")
     page.get_by_label("Date").fill((timezone.localdate() - timezone.timedelta(days=80)).isoformat())
     page.get_by_role("button", name="Save").click()

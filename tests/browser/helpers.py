@@ -1,0 +1,34 @@
+"""What the browser tests share: axe-core, the sideways-scroll check, and signing in."""
+
+from pathlib import Path
+
+AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PASSWORD = "a-long-enough-passphrase"
+
+
+def axe_violations(page) -> list[str]:
+    """The page's axe-core violations, one line each: "id (impact): help at [targets]"."""
+    page.evaluate(AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]]
+
+
+def sideways_overflow(page) -> int:
+    """How many pixels the page is wider than the window (0 or less: it fits)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def page_problems(page) -> list[str]:
+    """The axe-core violations, and "scrolls sideways by Npx" if the page does not fit the window."""
+    problems = axe_violations(page)
+    overflow = sideways_overflow(page)
+    return problems + ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
+
+
+def sign_in(page, live_server, username, password=PASSWORD):
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
