@@ -4,12 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-
-class Status(models.TextChoices):
-    """FHIR Observation.status values (http://hl7.org/fhir/observation-status)."""
-
-    FINAL = "final", "Current"
-    ENTERED_IN_ERROR = "entered-in-error", "Deleted"
+from netcompanion.core.records import RecordQuerySet, Status
 
 
 class Trigger(models.TextChoices):
@@ -17,11 +12,6 @@ class Trigger(models.TextChoices):
     ALCOHOL = "alcohol", "Alcohol"
     STRESS = "stress", "Stress"
     OTHER = "other", "Something else"
-
-
-class DiaryEntryQuerySet(models.QuerySet):
-    def current(self):
-        return self.filter(status=Status.FINAL)
 
 
 class DiaryEntry(models.Model):
@@ -47,7 +37,7 @@ class DiaryEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = DiaryEntryQuerySet.as_manager()
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]
@@ -126,7 +116,7 @@ class Episode(models.Model):
                                    related_name="+")
     deleted_at = models.DateTimeField(null=True, blank=True)
 
-    objects = DiaryEntryQuerySet.as_manager()
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at"]

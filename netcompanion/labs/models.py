@@ -6,15 +6,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from netcompanion.core.records import RecordQuerySet, Status
 from netcompanion.labs import catalogue
 from netcompanion.labs.preparation import COLLECTION_LENGTH, HiaaTimeline, hiaa_timeline
-
-
-class Status(models.TextChoices):
-    """FHIR Observation.status values (http://hl7.org/fhir/observation-status)."""
-
-    FINAL = "final", "Current"
-    ENTERED_IN_ERROR = "entered-in-error", "Deleted"
 
 
 class LabTest(models.TextChoices):
@@ -29,11 +23,6 @@ def plain_number(value: Decimal | None) -> str:
         return ""
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-class LabResultQuerySet(models.QuerySet):
-    def current(self):
-        return self.filter(status=Status.FINAL)
 
 
 NON_NEGATIVE = [MinValueValidator(0)]
@@ -63,7 +52,7 @@ class LabResult(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = LabResultQuerySet.as_manager()
+    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-taken_on", "-created_at"]

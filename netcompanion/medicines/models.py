@@ -8,14 +8,8 @@ from django.db.models import F, Q
 from django.utils import formats
 from django.utils.text import capfirst
 
+from netcompanion.core.records import RecordQuerySet, Status
 from netcompanion.medicines.schedule import INTERVAL_DAYS_RANGE, MAX_DOSE_MG
-
-
-class Status(models.TextChoices):
-    """FHIR-style record status: deletions are marked, never removed."""
-
-    FINAL = "final", "Current"
-    ENTERED_IN_ERROR = "entered-in-error", "Deleted"
 
 
 class PlanStatus(models.TextChoices):
@@ -47,11 +41,6 @@ class Action(models.TextChoices):
     STOPPED = "stopped", "Stopped"
     ENDED = "ended", "Ended"
     DELETED = "deleted", "Deleted"
-
-
-class RecordQuerySet(models.QuerySet):
-    def current(self):
-        return self.filter(status=Status.FINAL)
 
 
 DOSE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(MAX_DOSE_MG)]
