@@ -22,6 +22,15 @@ class User(AbstractUser):
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.PATIENT)
+    record_number = models.CharField(
+        "record number", max_length=32, blank=True,
+        help_text="The clinic's own number for a patient, so staff can find them. Unique when set.")
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["record_number"], condition=~models.Q(record_number=""),
+                                    name="unique_record_number"),
+        ]
 
     @property
     def is_care_team(self) -> bool:

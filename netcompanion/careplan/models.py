@@ -1,12 +1,12 @@
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 
 from netcompanion.accounts.models import Role
 from netcompanion.careplan.changes import CONTACT_ROLES, PARTS, ROLE_ORDER, sort_contacts
+from netcompanion.core.records import AppendOnly
 
 PART_MAX_LENGTH = 4000
 QUESTION_MAX_LENGTH = 500
@@ -16,21 +16,6 @@ CONTACT_NOTES_MAX_LENGTH = 1000
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()\-./]*[0-9][0-9 ()\-./]*$",
     "Use digits, spaces and a + at the start, for example +46 8 123 45 67.")
-
-
-class AppendOnly(models.Model):
-    """A row that is written once and never changed or deleted through the ORM instance."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValidationError(f"{type(self).__name__} rows are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(f"{type(self).__name__} rows are append-only.")
 
 
 class CarePlan(models.Model):

@@ -1,0 +1,117 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from netcompanion.core.records import AppendOnly
+
+
+class Level(models.TextChoices):
+    """The alert levels, a subset of the navigator's; ``RANK`` orders the queue."""
+
+    EMERGENCY = "emergency", "Emergency"
+    URGENT = "urgent", "Urgent"
+    SOON = "soon", "Soon"
+
+
+RANK = {Level.EMERGENCY: 3, Level.URGENT: 2, Level.SOON: 1}
+
+
+class AlertStatus(models.TextChoices):
+    OPEN = "open", "New"
+    ACKNOWLEDGED = "acknowledged", "Seen"
+    RESOLVED = "resolved", "Resolved"
+
+
+UNRESOLVED = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
+
+
+class Outcome(models.TextChoices):
+    CALLED_PATIENT = "called_patient", "Called the patient"
+    BOOKED_VISIT = "booked_visit", "Booked a visit"
+    NO_ACTION = "no_action", "No action needed"
+
+
+class AlertQuerySet(models.QuerySet):
+    def unresolved(self):
+        return self.filter(status__in=UNRESOLVED)
+
+    def queue_order(self):
+        """Most urgent first, then the oldest."""
+        return self.order_by("-rank", "raised_at", "id")
+
+
+class Alert(models.Model):
+    """A rule fired on something a patient reported. One row per (patient, rule, source), ever."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alerts")
+    rule_id = models.CharField(max_length=40)
+    ruleset_version = models.CharField(max_length=32)
+    # What raised it, as a stable key: "diary:2026-11-20", "navigator:<code>", "injection:<plan>:<due date>",
+    # "lab:<code>". With patient and rule it makes the alert unique, so nothing alerts twice.
+    source_key = models.CharField(max_length=100)
+    level = models.CharField(max_length=12, choices=Level.choices)
+    rank = models.PositiveSmallIntegerField(help_text="3 emergency, 2 urgent, 1 soon: the queue's order.")
+    reason = models.TextField(help_text="Why the rule fired, for the care team.")
+    diary_entry = models.ForeignKey("diary.DiaryEntry", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="alerts")
+    navigator_result = models.ForeignKey("navigator.NavigatorResult", on_delete=models.SET_NULL, null=True,
+                                         blank=True, related_name="alerts")
+    lab_result = models.ForeignKey("labs.LabResult", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="alerts")
+    raised_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=12, choices=AlertStatus.choices, default=AlertStatus.OPEN)
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                        blank=True, related_name="+")
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+
+    objects = AlertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-rank", "raised_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "rule_id", "source_key"], name="one_alert_per_rule_and_source"),
+            models.CheckConstraint(condition=~models.Q(status="resolved") | ~models.Q(outcome=""),
+                                   name="resolved_alert_has_outcome"),
+        ]
+        indexes = [
+            # The queue: unresolved alerts of some patients, most urgent and oldest first.
+            models.Index(fields=["patient", "-rank", "raised_at"], condition=models.Q(status__in=UNRESOLVED),
+                         name="alert_queue"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} alert {self.rule_id} for {self.patient}"
+
+
+class EventAction(models.TextChoices):
+    RAISED = "raised", "Raised"
+    RAISED_LEVEL = "raised_level", "Level raised after the entry changed"
+    STILL_MET = "still_met", "Entry changed; the rule still fires"
+    NO_LONGER_MET = "no_longer_met", "Entry changed; the rule no longer fires"
+    SOURCE_DELETED = "source_deleted", "The patient deleted what raised it"
+    ACKNOWLEDGED = "acknowledged", "Seen"
+    NOTE = "note", "Note"
+    RESOLVED = "resolved", "Resolved"
+
+
+class AlertEvent(AppendOnly):
+    """What happened to an alert, by whom (empty for the system) and when. Never changed."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=16, choices=EventAction.choices)
+    note = models.TextField(blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                           related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["alert", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.db import models
+
+from netcompanion.core.records import AppendOnly
+
+
+class What(models.TextChoices):
+    OVERVIEW = "overview", "Opened the record"
+    DIARY = "diary", "Read the diary"
+    LABS = "labs", "Read the lab results"
+    MEDICINES = "medicines", "Read the injections and medicines"
+    NAVIGATOR = "navigator", "Read the symptom checks"
+    CHARTS = "charts", "Looked at the charts"
+    CARE_PLAN = "care_plan", "Read the care plan"
+    CARE_PLAN_EDIT = "care_plan_edit", "Changed the care plan"
+    ALERT = "alert", "Opened an alert"
+    EXPORT_PDF = "export_pdf", "Downloaded the visit summary (PDF)"
+    EXPORT_FHIR = "export_fhir", "Downloaded the record (FHIR)"
+
+
+class AccessEvent(AppendOnly):
+    """Staff opened or exported part of a patient's record. Written once; never changed or deleted."""
+
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    staff_role = models.CharField(max_length=16)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="record_accesses")
+    what = models.CharField(max_length=20, choices=What.choices)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["patient", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.staff} {self.get_what_display().lower()} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,61 @@
+"""Who on the care team may see which patient. Every staff page and API goes through here.
+
+A member of staff sees a patient only while an assignment is active; anyone else gets 404, so
+the answer never reveals whether a record exists. Staff must also have passed two-factor sign-in.
+Opening a record writes an audit row (see ``netcompanion.audit``).
+"""
+
+from functools import wraps
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from netcompanion.accounts.models import STAFF_ROLES, Role
+from netcompanion.audit.services import record_access
+
+
+def is_verified(user) -> bool:
+    """Signed in with a second factor in this session (django-otp's OTPMiddleware sets this)."""
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
+def two_factor_redirect(request):
+    return redirect(reverse("two_factor") + "?" + urlencode({"next": request.get_full_path()}))
+
+
+def staff_required(view):
+    """For the care-team workspace: nurses and doctors, after two-factor sign-in. Others get 404."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.role not in STAFF_ROLES:
+            raise Http404("This page is for the care team")
+        if not is_verified(request.user):
+            return two_factor_redirect(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def can_manage_assignments(user) -> bool:
+    """Administrators and lead nurses (the careteam.manage_assignments permission)."""
+    return user.is_authenticated and (
+        user.role == Role.ADMIN or (user.role in STAFF_ROLES and user.has_perm("careteam.manage_assignments")))
+
+
+def assigned_patients(staff):
+    """The patients this member of staff looks after now."""
+    return get_user_model().objects.filter(
+        role=Role.PATIENT, care_team_assignments__staff=staff, care_team_assignments__ended_at__isnull=True)
+
+
+def patient_for_staff(request, code, what: str):
+    """The assigned patient with this code, or 404; records that staff opened ``what`` of the record."""
+    patient = get_object_or_404(assigned_patients(request.user), code=code)
+    record_access(request.user, patient, what)
+    return patient

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CareteamConfig(AppConfig):
+    name = "netcompanion.careteam"
+    verbose_name = "Care team"
