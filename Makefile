@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check bench clean
+.PHONY: run test check bench bench-postgres clean
 
 ## Serve the app with demo data on http://127.0.0.1:8000 (SQLite in var/).
 run: $(VENV)/.installed
@@ -17,10 +17,17 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium /usr/bin/pdftoppm
 	$(BIN)/pytest
 
-## Print the benchmarks: search latency and navigator throughput.
+## Print the benchmarks: search latency, navigator throughput, and a whole NET centre on SQLite
+## (10,000 patients with a year of diaries, about 8 minutes; CENTRE="--patients 200 --days 60" for a smoke run).
+CENTRE ?=
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/search_latency.py
 	$(BIN)/python bench/triage_throughput.py
+	$(BIN)/python bench/centre_scale.py $(CENTRE)
+
+## The centre benchmark on a throwaway PostgreSQL server on 127.0.0.1 (about 10 minutes).
+bench-postgres: $(VENV)/.installed-test
+	bench/with_postgres.sh $(CENTRE)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

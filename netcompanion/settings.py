@@ -75,7 +75,7 @@ INSTALLED_APPS = [
     "netcompanion.careteam",
     "netcompanion.alerts",
     "netcompanion.audit",
-    "django.contrib.admin",
+    "netcompanion.accounts.apps.OTPAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "netcompanion.core.context_processors.safety",
+                "netcompanion.careteam.context_processors.workspace",
             ],
         },
     },
@@ -233,7 +234,9 @@ AXES_COOLOFF_TIME = int(os.getenv("AXES_COOLOFF_MINUTES", "15")) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.getenv("AXES_PROXY_COUNT", "0")) or None
+TRUSTED_PROXY_COUNT = int(os.getenv("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "netcompanion.accounts.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 
 # The name shown in a care-team member's authenticator app next to their codes.
 OTP_TOTP_ISSUER = "NET Companion"

@@ -1,4 +1,7 @@
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.two_factor import confirmed_device, needs_two_factor
 
 DEMO_PASSWORD = "netcompanion-demo"
 
@@ -12,7 +15,11 @@ DEMO_PEOPLE = (
 
 
 def create_demo_users() -> list[tuple[str, str, str]]:
-    """Creates or resets one user per role; returns (username, password, role) rows."""
+    """Creates or resets one user per role; returns (username, password, role) rows.
+
+    Care-team and admin users get an authenticator already set up, so trying the demo needs no phone:
+    `netcompanion otp-code <username>` shows its code.
+    """
     rows = []
     for username, role, first, last in DEMO_PEOPLE:
         user, _ = User.objects.get_or_create(username=username)
@@ -21,5 +28,7 @@ def create_demo_users() -> list[tuple[str, str, str]]:
         user.is_staff = user.is_superuser = role == Role.ADMIN
         user.set_password(DEMO_PASSWORD)
         user.save()
+        if needs_two_factor(user) and confirmed_device(user) is None:
+            TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True)
         rows.append((username, DEMO_PASSWORD, role.label))
     return rows

@@ -1,10 +1,17 @@
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from netcompanion.accounts import views
+from netcompanion.accounts.decorators import second_factor_required
 
 urlpatterns = [
+    # Before Django's own auth URLs, which would otherwise answer these two paths.
+    path("login/", views.SignInView.as_view(), name="login"),
+    path("password_change/", second_factor_required(auth_views.PasswordChangeView.as_view()),
+         name="password_change"),
     path("", include("django.contrib.auth.urls")),
     path("", views.account, name="account"),
+    path("two-factor/", views.two_factor, name="two_factor"),
     path("tokens/<uuid:code>/revoke/", views.revoke_token, name="revoke_token"),
     path("email/", views.change_email, name="change_email"),
 ]

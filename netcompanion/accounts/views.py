@@ -1,11 +1,97 @@
+import math
+import re
+
+import django_otp
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.contrib.auth.views import LoginView
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from netcompanion.accounts.decorators import second_factor_required
 from netcompanion.accounts.models import ApiToken
+from netcompanion.accounts.two_factor import (
+    confirmed_device,
+    device_to_set_up,
+    finish_set_up,
+    key_for_typing,
+    needs_two_factor,
+    qr_data_uri,
+)
+
+
+class SignInView(LoginView):
+    """Django's sign-in page; whoever needs two-factor sign-in goes on to the code step before anything else."""
+
+    def get_success_url(self):
+        url = super().get_success_url()
+        if needs_two_factor(self.request.user):
+            return f"{reverse('two_factor')}?{urlencode({'next': url})}"
+        return url
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app", max_length=20,
+        help_text="6 numbers. The app shows a new code every 30 seconds.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+    def __init__(self, *args, user, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.device = user, device
+
+    def clean_code(self):
+        code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
+        if not re.fullmatch(rf"[0-9]{{{self.device.digits}}}", code):
+            raise forms.ValidationError(f"Enter the {self.device.digits} numbers your authenticator app shows.")
+        allowed, why = self.device.verify_is_allowed()
+        if not allowed:
+            wait = math.ceil((why["locked_until"] - timezone.now()).total_seconds())
+            seconds = "second" if wait == 1 else "seconds"
+            raise forms.ValidationError(f"Too many wrong codes; wait {wait} {seconds}, then type the newest code.")
+        # Checks the code with the device row locked, so one code cannot be used twice at the same moment.
+        verified = django_otp.verify_token(self.user, self.device.persistent_id, code)
+        if verified is None:
+            raise forms.ValidationError(
+                "That code is not right. Type the code your app shows now; each code works only once.")
+        self.device = verified
+        return code
+
+
+def _safe_next(request) -> str:
+    url = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return url
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@never_cache
+@login_required
+def two_factor(request):
+    """The second sign-in step: set up an authenticator app the first time, then type its code."""
+    user, next_url = request.user, _safe_next(request)
+    if not needs_two_factor(user) or user.is_verified():
+        return redirect(next_url)
+    device = confirmed_device(user)
+    setting_up = device is None
+    if setting_up:
+        device = device_to_set_up(user)
+    form = CodeForm(request.POST if request.method == "POST" else None, user=user, device=device)
+    if request.method == "POST" and form.is_valid():
+        if setting_up:
+            finish_set_up(form.device)
+        django_otp.login(request, form.device)
+        return redirect(next_url)
+    context = {"form": form, "setting_up": setting_up}
+    if setting_up:
+        context |= {"qr": qr_data_uri(device), "key": key_for_typing(device)}
+    return render(request, "accounts/two_factor.html", context, status=400 if form.errors else 200)
 
 
 class TokenForm(forms.Form):
@@ -13,7 +99,7 @@ class TokenForm(forms.Form):
                            help_text="For example: my phone app. You can revoke it at any time.")
 
 
-@login_required
+@second_factor_required
 def account(request):
     form = TokenForm(request.POST if request.method == "POST" else None)
     new_token = None
@@ -21,10 +107,11 @@ def account(request):
         _, new_token = ApiToken.issue(request.user, form.cleaned_data["name"])
     return render(request, "accounts/account.html", {
         "form": form, "new_token": new_token, "tokens": request.user.api_tokens.active(),
+        "two_factor_device": request.user.otp_device,
     }, status=400 if form.errors else 200)
 
 
-@login_required
+@second_factor_required
 @require_POST
 def revoke_token(request, code):
     token = get_object_or_404(ApiToken.objects.active(), code=code, user=request.user)
@@ -38,7 +125,7 @@ class EmailForm(forms.Form):
                              error_messages={"invalid": "Enter an e-mail address, for example name@example.org."})
 
 
-@login_required
+@second_factor_required
 def change_email(request):
     form = EmailForm(request.POST if request.method == "POST" else None, initial={"email": request.user.email})
     if request.method == "POST" and form.is_valid():

@@ -1,7 +1,9 @@
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 
 from netcompanion.core.records import AppendOnly
 
@@ -69,6 +71,8 @@ class Alert(models.Model):
                                     related_name="+")
     resolved_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    met = models.BooleanField(default=True, help_text="Whether the rule still fires on its source as it is now. "
+                                                      "An alert that no longer fires stays open for staff to close.")
 
     objects = AlertQuerySet.as_manager()
 
@@ -83,10 +87,22 @@ class Alert(models.Model):
             # The queue: unresolved alerts of some patients, most urgent and oldest first.
             models.Index(fields=["patient", "-rank", "raised_at"], condition=models.Q(status__in=UNRESOLVED),
                          name="alert_queue"),
+            # Every diary write reads its day's alerts by source; the unique key leads with rule_id.
+            models.Index(fields=["patient", "source_key"], name="alert_by_source"),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_level_display()} alert {self.rule_id} for {self.patient}"
+
+    @property
+    def source_label(self) -> str:
+        """What raised it, in words, read from the source key alone so that a list needs no joins."""
+        kind, _, rest = self.source_key.partition(":")
+        if kind == "diary":
+            return f"Diary, {date_format(dt.date.fromisoformat(rest), 'j F Y')}"
+        if kind == "injection":
+            return f"Injection due {date_format(dt.date.fromisoformat(rest.rpartition(':')[2]), 'j F Y')}"
+        return {"navigator": "Symptom check", "lab": "Lab result"}.get(kind, self.source_key)
 
 
 class EventAction(models.TextChoices):

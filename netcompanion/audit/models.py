@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from netcompanion.accounts.models import Role
 from netcompanion.core.records import AppendOnly
 
 
@@ -33,3 +34,8 @@ class AccessEvent(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.staff} {self.get_what_display().lower()} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def staff_role_label(self) -> str:
+        """The role the person had when they looked, in words ("Contact nurse")."""
+        return Role(self.staff_role).label if self.staff_role in Role.values else self.staff_role

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from netcompanion.audit import views
 
 app_name = "audit"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]

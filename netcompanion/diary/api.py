@@ -27,6 +27,7 @@ class DiaryEntryIn(Schema):
     fatigue: int | None = None
     weight_kg: Decimal | None = None
     wheezing: bool | None = None
+    dizziness: bool | None = None
     notes: str = ""
 
 
@@ -46,7 +47,8 @@ def _own(request, code) -> DiaryEntry:
 
 def _validated(request, payload: DiaryEntryIn, instance=None):
     data = payload.dict()
-    data["wheezing"] = {True: "true", False: "false", None: "unknown"}[data["wheezing"]]
+    for answer in ("wheezing", "dizziness"):
+        data[answer] = {True: "true", False: "false", None: "unknown"}[data[answer]]
     form = DiaryEntryForm(data, patient=patient_of(request), instance=instance)
     return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form))
 

@@ -17,11 +17,14 @@ class DiaryEntryForm(forms.ModelForm):
     wheezing = forms.NullBooleanField(
         label="Did you wheeze today?", required=False,
         widget=forms.RadioSelect(choices=[("true", "Yes"), ("false", "No"), ("unknown", "Not noted")]))
+    dizziness = forms.NullBooleanField(
+        label="Did you feel dizzy or faint today?", required=False,
+        widget=forms.RadioSelect(choices=[("true", "Yes"), ("false", "No"), ("unknown", "Not noted")]))
 
     class Meta:
         model = DiaryEntry
         fields = ["date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg",
-                  "wheezing", "notes"]
+                  "wheezing", "dizziness", "notes"]
         labels = {
             "date": "Date", "flushes": "Flushes today", "stools": "Bowel movements today",
             "bristol": "Usual stool type today (Bristol 1 to 7)", "pain": "Tummy pain (0 = none, 10 = worst)",

@@ -32,6 +32,7 @@ class DiaryEntry(models.Model):
     weight_kg = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True,
                                     validators=[MinValueValidator(20), MaxValueValidator(300)])
     wheezing = models.BooleanField(null=True, blank=True)
+    dizziness = models.BooleanField(null=True, blank=True)
     notes = models.TextField(max_length=2000, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -61,7 +62,7 @@ class DiaryEntry(models.Model):
             "flush_triggers": self.flush_triggers, "stools": self.stools, "bristol": self.bristol,
             "pain": self.pain, "fatigue": self.fatigue,
             "weight_kg": None if self.weight_kg is None else str(self.weight_kg),
-            "wheezing": self.wheezing, "notes": self.notes,
+            "wheezing": self.wheezing, "dizziness": self.dizziness, "notes": self.notes,
         }
 
 

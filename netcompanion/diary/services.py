@@ -1,17 +1,17 @@
 """Every write to the diary goes through here, so that every change leaves a version behind."""
 
 from django.db import transaction
-
 from django.utils import timezone
 
+from netcompanion.alerts import services as alerts
 from netcompanion.diary.models import Action, DiaryEntry, DiaryEntryVersion, Episode, Status
 
 FIELDS = ("date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg", "wheezing",
-          "notes")
+          "dizziness", "notes")
 
 
 def _version(entry: DiaryEntry, action: str, by) -> None:
-    number = entry.versions.count() + 1
+    number = 1 if action == Action.CREATED else entry.versions.count() + 1
     DiaryEntryVersion.objects.create(entry=entry, number=number, action=action, data=entry.snapshot(),
                                      changed_by=by)
 
@@ -20,6 +20,7 @@ def _version(entry: DiaryEntry, action: str, by) -> None:
 def record_entry(patient, by, data: dict) -> DiaryEntry:
     entry = DiaryEntry.objects.create(patient=patient, created_by=by, **{f: data[f] for f in FIELDS if f in data})
     _version(entry, Action.CREATED, by)
+    alerts.evaluate_diary_day(patient.pk, entry.date)
     return entry
 
 
@@ -30,6 +31,7 @@ def change_entry(entry: DiaryEntry, by, data: dict) -> DiaryEntry:
             setattr(entry, field, data[field])
     entry.save()
     _version(entry, Action.UPDATED, by)
+    alerts.evaluate_diary_day(entry.patient_id, entry.date)
     return entry
 
 
@@ -39,13 +41,19 @@ def delete_entry(entry: DiaryEntry, by) -> None:
     entry.status = Status.ENTERED_IN_ERROR
     entry.save(update_fields=["status", "updated_at"])
     _version(entry, Action.DELETED, by)
+    alerts.diary_entry_deleted(entry)
 
 
+@transaction.atomic
 def record_episode(patient, by, data: dict) -> Episode:
-    return Episode.objects.create(patient=patient, created_by=by, **data)
+    episode = Episode.objects.create(patient=patient, created_by=by, **data)
+    alerts.evaluate_diary_day(patient.pk, timezone.localdate(episode.occurred_at))
+    return episode
 
 
+@transaction.atomic
 def delete_episode(episode: Episode, by) -> None:
     """Marks the episode as entered in error, with who and when; the row stays."""
     episode.status, episode.deleted_by, episode.deleted_at = Status.ENTERED_IN_ERROR, by, timezone.now()
     episode.save(update_fields=["status", "deleted_by", "deleted_at"])
+    alerts.evaluate_diary_day(episode.patient_id, timezone.localdate(episode.occurred_at))

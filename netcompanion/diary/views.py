@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from netcompanion.accounts.decorators import patient_required
+from netcompanion.alerts.services import notices_for
 from netcompanion.diary import services
 from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
 from netcompanion.diary.models import DiaryEntry, Episode
@@ -20,15 +21,18 @@ def _own_entry(request, code, **filters):
 def diary(request):
     since = timezone.localdate() - timezone.timedelta(days=DAYS_SHOWN)
     entries = DiaryEntry.objects.current().filter(patient=request.user, date__gte=since).select_related("created_by")
-    results = request.user.navigator_results.filter(created_at__date__gte=since)
+    results = list(request.user.navigator_results.filter(created_at__date__gte=since))
     episodes = Episode.objects.current().filter(patient=request.user, occurred_at__date__gte=since)
-    by_day = defaultdict(lambda: {"entry": None, "results": [], "episodes": []})
+    told_days, told_results = notices_for(request.user, since, results)
+    by_day = defaultdict(lambda: {"entry": None, "results": [], "episodes": [], "notice": None})
     for entry in entries:
         by_day[entry.date]["entry"] = entry
     for result in results:
-        by_day[timezone.localdate(result.created_at)]["results"].append(result)
+        by_day[timezone.localdate(result.created_at)]["results"].append((result, told_results.get(result.pk)))
     for episode in episodes:
         by_day[timezone.localdate(episode.occurred_at)]["episodes"].append(episode)
+    for day, notice in told_days.items():
+        by_day[day]["notice"] = notice
     days = sorted(by_day.items(), reverse=True)
     today_logged = by_day.get(timezone.localdate(), {}).get("entry") is not None
     return render(request, "diary/diary.html", {"days": days, "today_logged": today_logged})

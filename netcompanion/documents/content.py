@@ -81,7 +81,8 @@ def visit_summary(patient, period: str, today: dt.date | None = None) -> dict:
     injections = injection_days(patient)
     charts, comparisons, weight = _charts(patient, start, end, before_start, injections)
     return {
-        "name": patient_name(patient), "made_on": today, "made_at": timezone.localtime(),
+        "name": patient_name(patient), "record_number": patient.record_number,
+        "made_on": today, "made_at": timezone.localtime(),
         "period": period, "period_label": PERIODS[period][0],
         "start": start, "end": end, "before_start": before_start, "before_end": before_end,
         "charts": charts, "comparisons": comparisons, "weight": weight, "min_days": summary.MIN_DAYS,

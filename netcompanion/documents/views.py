@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -12,15 +13,25 @@ def index(request):
     return render(request, "documents/index.html", {"form": PeriodForm(initial={"period": DEFAULT_PERIOD})})
 
 
+def period_form(request) -> PeriodForm:
+    """The period asked for in the address, or the default one when none is."""
+    return PeriodForm(request.GET if "period" in request.GET else {"period": DEFAULT_PERIOD})
+
+
+def visit_summary_pdf(request, patient, period: str, name: str = "visit-summary") -> HttpResponse:
+    """The visit-summary PDF of ``patient``, for the patient themself or for their care team."""
+    today = timezone.localdate()
+    context = content.visit_summary(patient, period, today)
+    pdf = render_pdf("documents/visit_summary_pdf.html", context, "visit-summary-print.css", request)
+    return pdf_response(pdf, f"{name}-{today:%Y-%m-%d}.pdf")
+
+
 @patient_required
 def visit_summary(request):
-    form = PeriodForm(request.GET if "period" in request.GET else {"period": DEFAULT_PERIOD})
+    form = period_form(request)
     if not form.is_valid():
         return render(request, "documents/index.html", {"form": form}, status=400)
-    today = timezone.localdate()
-    context = content.visit_summary(request.user, form.cleaned_data["period"], today)
-    pdf = render_pdf("documents/visit_summary_pdf.html", context, "visit-summary-print.css", request)
-    return pdf_response(pdf, f"visit-summary-{today:%Y-%m-%d}.pdf")
+    return visit_summary_pdf(request, request.user, form.cleaned_data["period"])
 
 
 @patient_required

@@ -22,9 +22,12 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken
+from netcompanion.alerts.models import Alert
+from netcompanion.audit.models import AccessEvent
 from netcompanion.appointments.models import Appointment, AppointmentVersion, CalendarFeed
 from netcompanion.careplan.changes import PARTS
 from netcompanion.careplan.models import CareContact, CarePlan, CarePlanVersion, Question, QuestionEvent
+from netcompanion.careteam.models import Assignment
 from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion
 from netcompanion.labs.models import LabResult, LabResultVersion, Preparation, plain_number
 from netcompanion.medicines.models import (
@@ -43,7 +46,7 @@ SCHEMA_VERSION = 1
 # The tables that have a section of their own below. Any other table owned by the patient goes to other_records.
 COVERED = frozenset({
     DiaryEntry, InjectionPlan, Injection, Medicine, LabResult, Preparation, Appointment, CalendarFeed,
-    CarePlan, Question, NavigatorResult, ApiToken,
+    CarePlan, Question, NavigatorResult, ApiToken, Alert, AccessEvent, Assignment,
 })
 # Never written out, even in other_records: hashes of sign-in secrets are no use to the person and only a risk.
 SECRET_FIELDS = frozenset({"password", "digest", "token", "secret", "token_hash"})
@@ -104,7 +107,7 @@ def _diary(patient) -> list[dict]:
         "code": str(e.code), "date": _iso(e.date), "status": e.status, "flushes": e.flushes,
         "flush_triggers": list(e.flush_triggers), "flush_trigger_labels": e.trigger_labels, "stools": e.stools,
         "bristol": e.bristol, "pain": e.pain, "fatigue": e.fatigue, "weight_kg": _plain(e.weight_kg),
-        "wheezing": e.wheezing, "notes": e.notes, "created_by": person(e.created_by),
+        "wheezing": e.wheezing, "dizziness": e.dizziness, "notes": e.notes, "created_by": person(e.created_by),
         "created_at": _iso(e.created_at), "updated_at": _iso(e.updated_at), "versions": _versions(e.versions.all()),
     } for e in entries]
 
@@ -216,6 +219,27 @@ def _api_tokens(patient) -> list[dict]:
             for t in ApiToken.objects.filter(user=patient).order_by("created_at")]
 
 
+def _alerts(patient) -> list[dict]:
+    rows = Alert.objects.filter(patient=patient).order_by("raised_at", "id").prefetch_related("events__by")
+    return [{
+        "code": str(a.code), "rule_id": a.rule_id, "ruleset_version": a.ruleset_version, "level": a.level,
+        "reason": a.reason, "source": a.source_key, "raised_at": _iso(a.raised_at), "status": a.status,
+        "outcome": a.outcome, "acknowledged_at": _iso(a.acknowledged_at), "resolved_at": _iso(a.resolved_at),
+        "events": [{"action": e.action, "note": e.note, "by": person(e.by), "at": _iso(e.at)} for e in a.events.all()],
+    } for a in rows]
+
+
+def _care_team(patient) -> list[dict]:
+    rows = Assignment.objects.filter(patient=patient).select_related("staff").order_by("assigned_at")
+    return [{"staff": person(a.staff), "assigned_at": _iso(a.assigned_at), "ended_at": _iso(a.ended_at)}
+            for a in rows]
+
+
+def _record_access(patient) -> list[dict]:
+    rows = AccessEvent.objects.filter(patient=patient).select_related("staff").order_by("at", "id")
+    return [{"staff": person(e.staff), "staff_role": e.staff_role, "what": e.what, "at": _iso(e.at)} for e in rows]
+
+
 # Tables the sections above do not know about -----------------------------------------------------------------
 
 def owned_relations() -> list[tuple[type[models.Model], models.Field]]:
@@ -289,5 +313,8 @@ def export_document(patient, now: dt.datetime | None = None) -> dict:
         "questions": _questions(patient),
         "navigator_results": _navigator(patient),
         "api_tokens": _api_tokens(patient),
+        "alerts": _alerts(patient),
+        "care_team": _care_team(patient),
+        "record_access": _record_access(patient),
         "other_records": _other_records(patient),
     }

@@ -16,7 +16,7 @@ Codes, and where each comes from (never a guessed LOINC code):
 - LOINC 72514-3 Pain severity 0-10 verbal numeric rating: loinc.org/72514-3.
 - Lab LOINC codes: only those in ``labs/catalogue.py`` (clinical.md §5.5: 9811-1, 25587-7, 1695-6, 14573-0).
   A stored code that is not in the catalogue is dropped and the test name kept as ``code.text``.
-- Flushes, bowel movements, Bristol stool type, tiredness, wheezing, flush triggers and diary notes: no code
+- Flushes, bowel movements, Bristol stool type, tiredness, wheezing, dizziness, flush triggers and diary notes: no code
   could be confirmed, so they use the local code system ``DIARY_SYSTEM`` plus a plain ``code.text``.
 - Route: v3-RouteOfAdministration IM / SQ (HL7 immunization-route value set). Octreotide LAR is given
   intramuscularly, lanreotide by deep subcutaneous injection (clinical.md §6.1).
@@ -79,6 +79,7 @@ LOCAL_DIARY_CODES: dict[str, tuple[str, str, str]] = {
                 "Usual stool type (Bristol 1 to 7)"),
     "fatigue": ("fatigue-0-10", "Tiredness, 0 (none) to 10 (worst)", "Tiredness (0 = none, 10 = worst)"),
     "wheezing": ("wheezing", "Wheezing in the day", "Wheezing"),
+    "dizziness": ("dizziness", "Dizziness or feeling faint in the day", "Dizziness"),
     "flush_triggers": ("flush-triggers", "What set the flushes off", "What set the flushes off"),
     "notes": ("diary-note", "Diary note", "Diary note"),
 }
@@ -190,8 +191,9 @@ def diary_observations(entry: dict, patient: dict, patient_ref: dict) -> list[di
     for field in ("flushes", "stools", "bristol", "fatigue"):
         if entry.get(field) is not None:
             out.append(observation(field, SURVEY, local(field), valueInteger=entry[field]))
-    if entry.get("wheezing") is not None:
-        out.append(observation("wheezing", SURVEY, local("wheezing"), valueBoolean=bool(entry["wheezing"])))
+    for field in ("wheezing", "dizziness"):
+        if entry.get(field) is not None:
+            out.append(observation(field, SURVEY, local(field), valueBoolean=bool(entry[field])))
     triggers = entry.get("flush_triggers") or []
     if triggers:
         labels = entry.get("flush_trigger_labels") or triggers

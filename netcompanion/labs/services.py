@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from netcompanion.alerts.services import evaluate_lab_result
 from netcompanion.labs import catalogue
 from netcompanion.labs.models import (
     Action, LabResult, LabResultVersion, LabTest, Preparation, PreparationKind, PreparationStatus, Status,
@@ -37,6 +38,7 @@ def record_result(patient, by, data: dict) -> LabResult:
     _derive(result)
     result.save()
     _version(result, Action.CREATED, by)
+    evaluate_lab_result(result)
     return result
 
 
@@ -49,6 +51,7 @@ def change_result(result: LabResult, by, data: dict) -> LabResult:
     _derive(result)
     result.save()
     _version(result, Action.UPDATED, by)
+    evaluate_lab_result(result)
     return result
 
 

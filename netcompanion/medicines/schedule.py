@@ -7,7 +7,7 @@ Usual plans (clinical reference §6.1): lanreotide 120 mg every 28 days; octreot
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -79,6 +79,12 @@ def intervals_between(days: Iterable[dt.date]) -> list[int]:
     """Days between consecutive injection days (oldest first); one fewer item than the days given."""
     ordered = sorted(set(days))
     return [(later - earlier).days for earlier, later in zip(ordered, ordered[1:])]
+
+
+def with_gaps(newest_first: Sequence[HasGivenOn]) -> list[tuple[HasGivenOn, int | None]]:
+    """Each injection, newest first, with the days since the one before it (None for the first one)."""
+    gaps = intervals_between(injection_days(newest_first))  # oldest first
+    return list(zip(newest_first, [*reversed(gaps), None]))
 
 
 def cycle_day(day: dt.date, days: Iterable[dt.date]) -> int | None:

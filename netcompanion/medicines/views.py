@@ -72,9 +72,7 @@ def plan_history(request):
 
 @patient_required
 def injections(request):
-    given = list(Injection.objects.current().filter(patient=request.user))
-    gaps = schedule.intervals_between(schedule.injection_days(given))  # oldest first
-    rows = list(zip(given, [*reversed(gaps), None]))  # newest first, each with the days since the one before
+    rows = schedule.with_gaps(list(Injection.objects.current().filter(patient=request.user)))
     return render(request, "medicines/injections.html", {"rows": rows, "plan": _plan(request)})
 
 

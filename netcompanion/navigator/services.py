@@ -2,11 +2,15 @@
 
 from typing import Any
 
+from django.db import transaction
+
 from netcompanion.accounts.models import Role
+from netcompanion.alerts.services import evaluate_navigator_result
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.triage import Assessment, assess
 
 
+@transaction.atomic
 def run_navigator(user: Any, case: dict[str, Any]) -> tuple[Assessment, NavigatorResult | None]:
     """Assesses the case (InvalidCase for bad input) and saves it to a patient's record."""
     assessment = assess(case)
@@ -16,4 +20,5 @@ def run_navigator(user: Any, case: dict[str, Any]) -> tuple[Assessment, Navigato
             patient=user, level=assessment.level, ruleset_version=assessment.ruleset_version,
             case=case, result=assessment.as_dict(),
         )
+        evaluate_navigator_result(saved)
     return assessment, saved

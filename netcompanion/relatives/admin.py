@@ -1,21 +1,10 @@
 from django.contrib import admin
 
+from netcompanion.core.admin import ReadOnlyAdmin
 from netcompanion.relatives.models import Activity, Grant
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Grants change only through services.py, which logs every change; the admin can look, not edit."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
+# Grants change only through services.py, which logs every change.
 @admin.register(Grant)
 class GrantAdmin(ReadOnlyAdmin):
     list_display = ("patient", "email", "relative", "status", "can_view_diary", "can_view_care", "can_add_entries",

@@ -142,7 +142,8 @@ def invitation(request):
                 with transaction.atomic():
                     user = signup.save()
                     services.accept(grant, user)
-                login(request, user)
+                # Named, since django-axes adds a second backend; the password was just chosen, not checked.
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             else:
                 return _invitation_page(request, grant, signup, refusal, status=400)
         except services.CannotAccept as cannot:

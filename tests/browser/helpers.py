@@ -1,6 +1,13 @@
 """What the browser tests share: axe-core, the sideways-scroll check, and signing in."""
 
+import re
 from pathlib import Path
+
+from django.urls import reverse
+
+from netcompanion.accounts.models import User
+from netcompanion.accounts.testing import unused_code
+from netcompanion.accounts.two_factor import confirmed_device, device_to_set_up
 
 AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -28,7 +35,18 @@ def page_problems(page) -> list[str]:
 
 
 def sign_in(page, live_server, username, password=PASSWORD):
+    """Signs in with the real form. A care-team or admin account then types the code its authenticator
+    shows, setting one up first if it has none, as a person with the app on their phone would."""
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if page.url.startswith(live_server.url + reverse("two_factor")):
+        enter_code(page, User.objects.get(username=username))
+
+
+def enter_code(page, user):
+    """On the two-factor page: types a code the device accepts now, and continues."""
+    device = confirmed_device(user) or device_to_set_up(user)
+    page.get_by_label("Code from your authenticator app").fill(unused_code(device))
+    page.get_by_role("button", name=re.compile(r"^(Continue|Turn on two-factor sign-in)$")).click()

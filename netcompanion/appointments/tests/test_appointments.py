@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.testing import verified_login
 from netcompanion.appointments import services
 from netcompanion.appointments.demo import create_demo_appointments
 from netcompanion.appointments.models import Appointment, AppointmentVersion, Status
@@ -238,7 +239,7 @@ def test_the_admin_can_look_but_not_change(client, cast):
     appointment = book(cast["maria"])
     services.start_calendar_feed(cast["maria"])
     admin = User.objects.create_superuser("root", password="x", role=Role.ADMIN)
-    client.force_login(admin)
+    verified_login(client, admin)  # the admin site asks for the second factor
     assert client.get(reverse("admin:appointments_appointment_changelist")).status_code == 200
     page = client.get(reverse("admin:appointments_appointment_change", args=[appointment.pk]))
     assert page.status_code == 200 and 'type="submit" value="Save"' not in page.content.decode()

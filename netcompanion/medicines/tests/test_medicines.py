@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.testing import verified_login
 from netcompanion.medicines.demo import create_demo_medicines
 from netcompanion.medicines.models import (
     Injection,
@@ -437,7 +438,7 @@ def test_demo_lines_up_with_the_diary_cycle_and_runs_once():
 def test_the_admin_shows_records_with_their_history_but_cannot_change_them(client, cast):
     create_demo_medicines(cast["maria"])
     admin = User.objects.create_superuser("root", password="x", role=Role.ADMIN)
-    client.force_login(admin)
+    verified_login(client, admin)  # the admin site asks for the second factor
     shot = Injection.objects.first()
     for model in ("injectionplan", "injection", "medicine"):
         assert client.get(reverse(f"admin:medicines_{model}_changelist")).status_code == 200

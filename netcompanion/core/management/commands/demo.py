@@ -5,6 +5,7 @@ from netcompanion.accounts.demo import create_demo_users
 from netcompanion.accounts.models import User
 from netcompanion.appointments.demo import create_demo_appointments
 from netcompanion.careplan.demo import create_demo_careplan
+from netcompanion.careteam.demo import create_demo_careteam
 from netcompanion.diary.demo import create_demo_diary
 from netcompanion.labs.demo import create_demo_labs
 from netcompanion.medicines.demo import create_demo_medicines
@@ -26,10 +27,13 @@ class Command(BaseCommand):
         if not settings.DEBUG and not allow_production:
             raise CommandError("Refusing to create demo users with DEBUG off (a production set-up).")
         rows = create_demo_users()
-        patient, nurse, relative = (User.objects.get(username=name) for name in ("patient", "nurse", "relative"))
+        patient, nurse, doctor, relative, admin = (User.objects.get(username=name)
+                                                   for name in ("patient", "nurse", "doctor", "relative", "admin"))
         self.stdout.write("Demo users (sign in at /accounts/login/):")
         for username, password, role in rows:
             self.stdout.write(f"  {role:<14} username: {username:<9} password: {password}")
+        self.stdout.write("The contact nurse, doctor and administrator also type a code after the password;\n"
+                          "  get it with `netcompanion otp-code nurse` (or doctor, admin).")
         made = {
             "example stories": create_example_stories(),
             "diary entries": create_demo_diary(patient),
@@ -39,5 +43,6 @@ class Command(BaseCommand):
             "care plan": create_demo_careplan(patient, nurse=nurse),
             "relatives' access": create_demo_relatives(patient, relative),
             "reminder choices": create_demo_reminders(patient),
+            "care-team assignments": create_demo_careteam(patient, nurse, doctor, admin),
         }
         self.stdout.write("Demo content added: " + ", ".join(f"{k}: {int(v)}" for k, v in made.items()))

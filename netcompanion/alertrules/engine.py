@@ -1,0 +1,166 @@
+"""evaluate_*(...) -> list[Firing]: which alert rules fire, each with its level, reason and source.
+
+Every rule that fires is its own firing, so the care team sees each reason; a rule that can reach
+several levels (the navigator's) takes the highest. Rules only raise: a missing answer is never read
+as a reassuring one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from netcompanion.alertrules.observation import LabCheck, Observation, parse_observation
+from netcompanion.alertrules.rules import ALERT_RULES, BASELINE_MIN_DAYS, DIARRHOEA_BRISTOL, AlertRule
+from netcompanion.medicines.schedule import Due
+from netcompanion.triage import Assessment, Level, assess
+
+
+class Firing(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    level: str
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Navigated:
+    """A navigator assessment as the alert rules read it; None when there was nothing to assess."""
+
+    assessment: Assessment | None
+
+    @property
+    def level(self) -> Level | None:
+        return Level(self.assessment.level) if self.assessment else None
+
+    @property
+    def rank(self) -> int:
+        return self.level.rank if self.level else -1
+
+    @property
+    def reasons(self) -> str:
+        """The navigator's own urgent and emergency reasons, with their rule ids."""
+        if not self.assessment:
+            return ""
+        return " ".join(f"{r.text} ({r.rule})" for r in self.assessment.reasons
+                        if Level(r.level).rank >= Level.URGENT.rank)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A diary day as the rules read it: the answers, raised by the day's single episodes."""
+
+    flushes: int | None
+    stools: int | None
+    diarrhoeas: int | None
+    pain: int | None
+    wheezing: bool | None
+    dizziness: bool | None
+    weight_kg: float | None
+    highest_weight_kg: float | None
+    baseline: float | None
+    on_injections: bool | None
+    navigator: Navigated
+
+    @property
+    def weight_loss_percent(self) -> float | None:
+        if self.weight_kg is None or self.highest_weight_kg is None:
+            return None
+        # Rounded so that 95.0 against 100.0 is 5 %, not 4.999...
+        return round((self.highest_weight_kg - self.weight_kg) / self.highest_weight_kg * 100, 6)
+
+    @property
+    def despite(self) -> str:
+        return " despite injections" if self.on_injections else " (whether on injections is not known)"
+
+
+def _most(answer: int | None, episodes: int | None) -> int | None:
+    """The larger of the day's answer and its episodes; None when neither says anything."""
+    if answer is None and not episodes:
+        return None
+    return max(answer or 0, episodes or 0)
+
+
+def _severity(pain: int) -> str:
+    return "mild" if pain <= 3 else "moderate" if pain <= 6 else "severe"
+
+
+def _triage_case(flushes, diarrhoeas, pain, wheezing, dizziness, diagnosed_net: bool) -> dict[str, Any] | None:
+    """The day as a navigator case about known, not new, symptoms; None when it reports none."""
+    symptoms: list[dict[str, Any]] = []
+    if flushes:
+        symptoms.append({"code": "flushing", "episodes_per_day": flushes, "with_wheezing": wheezing,
+                         "with_dizziness": dizziness, "new_or_worse": False})
+    if diarrhoeas:
+        symptoms.append({"code": "diarrhea", "stools_per_day": diarrhoeas, "new_or_worse": False})
+    if pain:
+        symptoms.append({"code": "abdominal_pain", "severity": _severity(pain), "new_or_worse": False})
+    if wheezing:
+        symptoms.append({"code": "breathing_difficulty", "wheezing": True})
+    return {"person": {"diagnosed_net": diagnosed_net}, "symptoms": symptoms} if symptoms else None
+
+
+def _day(obs: Observation) -> Day:
+    loose = None if obs.stools is None else (
+        obs.stools if obs.bristol is None or obs.bristol >= DIARRHOEA_BRISTOL else 0)
+    flushes = _most(obs.flushes, obs.flush_episodes)
+    diarrhoeas = _most(loose, obs.diarrhoea_episodes)
+    pain = _most(obs.pain, obs.pain_episode_severity)
+    wheezing = True if obs.wheeze_episodes else obs.wheezing
+    case = _triage_case(flushes, diarrhoeas, pain, wheezing, obs.dizziness, obs.diagnosed_net)
+    return Day(
+        flushes=flushes, stools=_most(obs.stools, obs.diarrhoea_episodes), diarrhoeas=diarrhoeas, pain=pain,
+        wheezing=wheezing, dizziness=obs.dizziness, weight_kg=obs.weight_kg,
+        highest_weight_kg=obs.previous_highest_weight_kg,
+        baseline=fmean(obs.previous_stools) if len(obs.previous_stools) >= BASELINE_MIN_DAYS else None,
+        on_injections=obs.on_injections, navigator=Navigated(assess(case) if case else None),
+    )
+
+
+class _Fields(dict):
+    """Lets a reason's format string name the attributes of what the rule read."""
+
+    def __init__(self, subject: Any) -> None:
+        super().__init__()
+        self.subject = subject
+
+    def __missing__(self, key: str) -> Any:
+        return getattr(self.subject, key)
+
+
+def _fire(reads: str, subject: Any, navigated: Navigated | None = None) -> list[Firing]:
+    fired: list[tuple[AlertRule, Level]] = []
+    for rule in ALERT_RULES:
+        if rule.reads == reads and rule.when(subject):
+            fired.append((rule, rule.level or navigated.level))
+    fired.sort(key=lambda pair: -pair[1].rank)
+    return [Firing(rule_id=rule.id, level=level.value, reason=rule.reason.format_map(_Fields(subject)),
+                   source=rule.source) for rule, level in fired]
+
+
+def evaluate_day(obs: Observation) -> list[Firing]:
+    day = _day(obs)
+    return _fire("day", day, day.navigator)
+
+
+def evaluate_navigator(assessment: Assessment) -> list[Firing]:
+    navigated = Navigated(assessment)
+    return _fire("navigator", navigated, navigated)
+
+
+def evaluate_injection(due: Due) -> list[Firing]:
+    return _fire("injection", due)
+
+
+def evaluate_lab(check: LabCheck) -> list[Firing]:
+    return _fire("lab", check)
+
+
+def check(data: Any) -> list[Firing]:
+    """Validates a decoded JSON observation and evaluates it; raises InvalidObservation for bad input."""
+    return evaluate_day(parse_observation(data))

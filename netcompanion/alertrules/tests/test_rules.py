@@ -1,0 +1,157 @@
+"""Each alert rule at its boundary, the navigator reused, and the rule-set fingerprint."""
+
+import datetime as dt
+import hashlib
+import inspect
+import json
+
+import pytest
+
+from netcompanion.alertrules import (
+    ALERT_RULESET_VERSION, LabCheck, check, evaluate_injection, evaluate_lab, evaluate_navigator,
+)
+from netcompanion.alertrules.rules import ALERT_RULES, BASELINE_MIN_DAYS, DIARRHOEA_BRISTOL
+from netcompanion.medicines.schedule import due_status
+from netcompanion.triage import assess
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def fired(**answers) -> dict[str, str]:
+    """The rules that fire on a diary day, with their levels."""
+    return {f.rule_id: f.level for f in check({"date": TODAY.isoformat(), "diagnosed_net": True, **answers})}
+
+
+@pytest.mark.parametrize("answers, rule, level", [
+    ({"stools": 7, "bristol": 4}, "AL-STOOLS-HIGH", "soon"),
+    ({"flushes": 5}, "AL-NHV-FLUSH", "soon"),
+    ({"stools": 5, "bristol": 6}, "AL-NHV-DIARRHOEA", "soon"),
+    ({"pain": 8}, "AL-PAIN-SEVERE", "urgent"),
+    ({"weight_kg": 95.0, "previous_highest_weight_kg": 100.0}, "AL-WEIGHT-LOSS", "soon"),
+    ({"weight_kg": 66.5, "previous_highest_weight_kg": 70.0}, "AL-WEIGHT-LOSS", "soon"),
+    ({"stools": 5, "bristol": 4, "previous_stools": [2] * 7}, "AL-STOOLS-BASELINE", "soon"),
+])
+def test_a_rule_fires_at_its_boundary(answers, rule, level):
+    assert fired(**answers).get(rule) == level
+
+
+@pytest.mark.parametrize("answers, rule", [
+    ({"stools": 6, "bristol": 4}, "AL-STOOLS-HIGH"),
+    ({"flushes": 4}, "AL-NHV-FLUSH"),
+    ({"stools": 4, "bristol": 6}, "AL-NHV-DIARRHOEA"),
+    ({"stools": 9, "bristol": 5}, "AL-NHV-DIARRHOEA"),
+    ({"pain": 7}, "AL-PAIN-SEVERE"),
+    ({"weight_kg": 95.1, "previous_highest_weight_kg": 100.0}, "AL-WEIGHT-LOSS"),
+    ({"weight_kg": 60.0}, "AL-WEIGHT-LOSS"),
+    ({"stools": 4, "bristol": 4, "previous_stools": [2] * 7}, "AL-STOOLS-BASELINE"),
+    ({"stools": 6, "bristol": 4, "previous_stools": [1] * 6}, "AL-STOOLS-BASELINE"),
+])
+def test_a_rule_stays_quiet_just_below_its_boundary(answers, rule):
+    assert rule not in fired(**answers)
+
+
+def test_the_baseline_needs_a_week_of_answers_but_seven_stools_alert_anyway():
+    assert fired(stools=7, bristol=4, previous_stools=[1] * 6) == {"AL-STOOLS-HIGH": "soon"}
+
+
+@pytest.mark.parametrize("on_injections, alerts", [(True, True), (None, True), (False, False)])
+def test_many_flushes_alert_unless_the_patient_is_known_not_to_have_injections(on_injections, alerts):
+    result = fired(flushes=6, stools=6, bristol=7, on_injections=on_injections)
+    assert ("AL-NHV-FLUSH" in result) is alerts
+    assert ("AL-NHV-DIARRHOEA" in result) is alerts
+
+
+def test_an_unanswered_stool_type_counts_as_diarrhoea():
+    assert "AL-NHV-DIARRHOEA" in fired(stools=5)
+
+
+def test_flushing_with_dizziness_is_the_navigators_carcinoid_crisis():
+    result = check({"date": TODAY.isoformat(), "diagnosed_net": True, "flushes": 1, "dizziness": True})
+    assert [(f.rule_id, f.level) for f in result] == [("AL-DIARY-NAVIGATOR", "emergency")]
+    assert "(FL-CRISIS)" in result[0].reason and "carcinoid crisis" in result[0].reason
+    assert "AL-DIARY-NAVIGATOR" not in fired(flushes=0, dizziness=True)
+
+
+def test_ten_loose_stools_are_urgent_through_the_navigator():
+    assert fired(stools=10, bristol=7)["AL-DIARY-NAVIGATOR"] == "urgent"
+    assert "AL-DIARY-NAVIGATOR" not in fired(stools=9, bristol=7)
+
+
+@pytest.mark.parametrize("answers, rule, level", [
+    ({"flushes": 2, "flush_episodes": 5}, "AL-NHV-FLUSH", "soon"),
+    ({"diarrhoea_episodes": 5}, "AL-NHV-DIARRHOEA", "soon"),
+    ({"stools": 3, "bristol": 4, "diarrhoea_episodes": 7}, "AL-STOOLS-HIGH", "soon"),
+    ({"pain": 2, "pain_episode_severity": 8}, "AL-PAIN-SEVERE", "urgent"),
+    ({"flushes": 1, "wheeze_episodes": 1}, "AL-DIARY-NAVIGATOR", "emergency"),
+])
+def test_the_days_single_episodes_count_too(answers, rule, level):
+    assert fired(**answers).get(rule) == level
+
+
+def test_each_rule_is_its_own_firing_most_urgent_first():
+    result = check({"date": TODAY.isoformat(), "diagnosed_net": True, "stools": 8, "bristol": 7, "pain": 9})
+    assert [f.rule_id for f in result] == ["AL-PAIN-SEVERE", "AL-STOOLS-HIGH", "AL-NHV-DIARRHOEA"]
+    assert all(f.reason and f.source for f in result)
+    assert result[1].reason == "8 bowel movements in the day."
+
+
+def test_a_quiet_day_raises_nothing():
+    assert check({"date": TODAY.isoformat(), "diagnosed_net": True, "flushes": 1, "stools": 2, "pain": 1}) == []
+
+
+@pytest.mark.parametrize("symptom, level", [
+    ({"code": "chest_pain", "severity": "severe"}, "emergency"),
+    ({"code": "jaundice"}, "urgent"),
+])
+def test_an_urgent_or_emergency_symptom_check_alerts_at_its_level(symptom, level):
+    assessment = assess({"person": {"diagnosed_net": True}, "symptoms": [symptom]})
+    [firing] = evaluate_navigator(assessment)
+    assert (firing.rule_id, firing.level) == ("AL-NAV-RESULT", level)
+
+
+def test_a_soon_symptom_check_does_not_alert():
+    assessment = assess({"person": {"diagnosed_net": True},
+                         "symptoms": [{"code": "vomiting", "keeps_fluids_down": True}]})
+    assert assessment.level == "soon"
+    assert evaluate_navigator(assessment) == []
+
+
+@pytest.mark.parametrize("overdue, alerts", [(7, False), (8, True)])
+def test_an_injection_alerts_when_more_than_a_week_overdue(overdue, alerts):
+    last_given = TODAY - dt.timedelta(days=28 + overdue)
+    result = evaluate_injection(due_status(last_given, 28, TODAY))
+    assert bool(result) is alerts
+    if alerts:
+        assert result[0].reason == f"The injection due on {TODAY - dt.timedelta(days=overdue)} is 8 days overdue."
+
+
+@pytest.mark.parametrize("value, limit, earlier_above, alerts", [
+    (131, 102, False, True),
+    (102, 102, False, False),
+    (131, 102, True, False),
+    (131, None, False, False),
+])
+def test_a_lab_result_alerts_the_first_time_it_is_above_the_upper_limit(value, limit, earlier_above, alerts):
+    check_ = LabCheck(test="Chromogranin A", unit="µg/L", value=value, upper_limit=limit,
+                      earlier_above=earlier_above)
+    result = evaluate_lab(check_)
+    assert bool(result) is alerts
+    if alerts:
+        assert result[0].reason == ("Chromogranin A 131 µg/L is above the report's upper limit of 102 µg/L, "
+                                    "the first time for this test.")
+
+
+ALERT_RULESET_FINGERPRINTS = {
+    "2026.11.1": "1007d89144818c59",
+}
+
+
+def test_a_rule_change_comes_with_a_new_ruleset_version():
+    """Alerts carry the rule-set version; a change to any rule must bump it (after clinical sign-off)."""
+    rows = [(r.id, r.reads, r.level and r.level.value, r.reason, r.source, inspect.getsource(r.when).strip())
+            for r in ALERT_RULES]
+    rows.append(("DIARRHOEA_BRISTOL", DIARRHOEA_BRISTOL, "BASELINE_MIN_DAYS", BASELINE_MIN_DAYS))
+    fingerprint = hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
+    assert ALERT_RULESET_FINGERPRINTS.get(ALERT_RULESET_VERSION) == fingerprint, (
+        f"alert rules changed: bump ALERT_RULESET_VERSION and record {fingerprint!r} for it here")
+    assert len({r.id for r in ALERT_RULES}) == len(ALERT_RULES)

@@ -1,0 +1,318 @@
+"""Raising care-team alerts from what patients report, and what the care team does with them.
+
+The diary, navigator and lab write paths call in here inside their own transactions, so an alert is
+saved with the record that raised it or not at all. Raising is idempotent: (patient, rule, source) is
+unique, and evaluating a source again only raises a level or adds history. Nothing here closes an
+alert: a rule that no longer fires leaves it open for a person to resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+
+from netcompanion.alertrules import (
+    ALERT_RULESET_VERSION, Firing, LabCheck, Observation, evaluate_day, evaluate_injection, evaluate_lab,
+    evaluate_navigator,
+)
+from netcompanion.alertrules.observation import WINDOW_DAYS
+from netcompanion.alerts.models import RANK, UNRESOLVED, Alert, AlertEvent, AlertStatus, EventAction, Level
+from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind
+from netcompanion.labs.models import LabResult, LabTest
+from netcompanion.medicines import schedule
+from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
+from netcompanion.reminders.services import site_url
+from netcompanion.triage import Assessment
+
+log = logging.getLogger(__name__)
+
+CHANGED_FIELDS = ["level", "rank", "reason", "met", "status", "acknowledged_by", "acknowledged_at", "resolved_by",
+                  "resolved_at", "outcome", "diary_entry"]
+
+
+# Raising -----------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Changes:
+    """What evaluating some sources will write, gathered so that it takes a few bulk queries."""
+
+    created: list[Alert] = field(default_factory=list)
+    changed: list[Alert] = field(default_factory=list)
+    events: list[tuple[Alert, str, str]] = field(default_factory=list)
+    news: bool = False
+
+    def update(self, patient_id: int, key: str, firings: list[Firing], existing: dict[str, Alert], **links) -> None:
+        """Compares what fires now with the source's alerts; rules only ever raise."""
+        for f in firings:
+            alert = existing.get(f.rule_id)
+            if alert is None:
+                alert = Alert(patient_id=patient_id, rule_id=f.rule_id, ruleset_version=ALERT_RULESET_VERSION,
+                              source_key=key, level=f.level, rank=RANK[f.level], reason=f.reason, **links)
+                self.created.append(alert)
+                self.events.append((alert, EventAction.RAISED, f.reason))
+                self.news = True
+            elif RANK[f.level] > alert.rank:
+                self._escalate(alert, f, links)
+            elif alert.status not in UNRESOLVED:
+                continue
+            elif not alert.met or (RANK[f.level] == alert.rank and f.reason != alert.reason):
+                # It fires again, or with other values: the reason follows them; a lower level leaves it be.
+                if RANK[f.level] == alert.rank:
+                    alert.reason = f.reason
+                alert.met = True
+                self._record(alert, EventAction.STILL_MET, f.reason, links)
+            elif _relink(alert, links):
+                self.changed.append(alert)
+        fired = {f.rule_id for f in firings}
+        for alert in existing.values():
+            if alert.rule_id not in fired and alert.met and alert.status in UNRESOLVED:
+                alert.met = False
+                self._record(alert, EventAction.NO_LONGER_MET, "", links)
+
+    def _escalate(self, alert: Alert, f: Firing, links: dict) -> None:
+        """A higher level is news: even a seen or resolved alert goes back to the queue as new."""
+        note = f"{alert.get_level_display()} to {Level(f.level).label}: {f.reason}"
+        alert.level, alert.rank, alert.reason, alert.met = f.level, RANK[f.level], f.reason, True
+        alert.status, alert.acknowledged_by, alert.acknowledged_at = AlertStatus.OPEN, None, None
+        alert.resolved_by, alert.resolved_at, alert.outcome = None, None, ""
+        self._record(alert, EventAction.RAISED_LEVEL, note, links)
+        self.news = True
+
+    def _record(self, alert: Alert, action: str, note: str, links: dict) -> None:
+        _relink(alert, links)
+        self.changed.append(alert)
+        self.events.append((alert, action, note))
+
+    def write(self) -> None:
+        Alert.objects.bulk_create(self.created)
+        if self.changed:
+            Alert.objects.bulk_update(self.changed, CHANGED_FIELDS)
+        if self.events:
+            AlertEvent.objects.bulk_create(AlertEvent(alert=a, action=action, note=note)
+                                           for a, action, note in self.events)
+        if self.news:
+            _announce()
+
+
+def _relink(alert: Alert, links: dict) -> bool:
+    """Points a diary alert at the day's current entry, e.g. after the patient deleted and re-logged it."""
+    entry_id = links.get("diary_entry_id")
+    if entry_id is None or entry_id == alert.diary_entry_id:
+        return False
+    alert.diary_entry_id = entry_id
+    return True
+
+
+def _raise(patient_id: int, key: str, firings: list[Firing], existing: list[Alert] | None = None,
+           **links) -> list[Alert]:
+    if existing is None:
+        existing = list(Alert.objects.filter(patient_id=patient_id, source_key=key))
+    changes = _Changes()
+    changes.update(patient_id, key, firings, {a.rule_id: a for a in existing}, **links)
+    changes.write()
+    fired = {f.rule_id for f in firings}
+    return [a for a in [*existing, *changes.created] if a.rule_id in fired]
+
+
+def diary_key(date: dt.date) -> str:
+    return f"diary:{date.isoformat()}"
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def evaluate_diary_day(patient_id: int, date: dt.date) -> list[Alert]:
+    """Checks one diary day (its entry and its single episodes) and raises what fires. Four small reads:
+    the four weeks up to the day, the injection plan, the day's episodes and the day's alerts."""
+    window = dt.timedelta(days=WINDOW_DAYS)
+    since = max(date, dt.date.min + window) - window  # a diary may go back to year 1
+    rows = list(DiaryEntry.objects.current().filter(patient_id=patient_id, date__gte=since, date__lte=date)
+                .values("id", "date", "flushes", "stools", "bristol", "pain", "weight_kg", "wheezing", "dizziness"))
+    day = next((r for r in rows if r["date"] == date), {})
+    before = [r for r in rows if r["date"] < date]
+    weights = [r["weight_kg"] for r in before if r["weight_kg"] is not None]
+    plan = InjectionPlan.objects.filter(patient_id=patient_id).values_list("status", flat=True).first()
+    # The local day, as the diary groups episodes.
+    episodes = (Episode.objects.current().filter(patient_id=patient_id, occurred_at__date=date)
+                .aggregate(flushes=Count("pk", filter=Q(kind=EpisodeKind.FLUSH)),
+                           diarrhoeas=Count("pk", filter=Q(kind=EpisodeKind.DIARRHOEA)),
+                           wheezes=Count("pk", filter=Q(kind=EpisodeKind.WHEEZE)),
+                           pain=Max("severity", filter=Q(kind=EpisodeKind.PAIN))))
+    observation = Observation(
+        date=date, flushes=day.get("flushes"), stools=day.get("stools"), bristol=day.get("bristol"),
+        pain=day.get("pain"), weight_kg=_float(day.get("weight_kg")), wheezing=day.get("wheezing"),
+        dizziness=day.get("dizziness"),
+        previous_stools=[r["stools"] for r in before if r["stools"] is not None],
+        previous_highest_weight_kg=_float(max(weights, default=None)),
+        on_injections=None if plan is None else plan == PlanStatus.ACTIVE,
+        flush_episodes=episodes["flushes"], diarrhoea_episodes=episodes["diarrhoeas"],
+        wheeze_episodes=episodes["wheezes"], pain_episode_severity=episodes["pain"],
+        # Patient accounts are for people a NET team looks after.
+        diagnosed_net=True,
+    )
+    key, entry_id = diary_key(date), day.get("id")
+    mine = Q(source_key=key)
+    if entry_id:
+        # The same read finds the entry's still-firing alerts on another day: its date was changed.
+        mine |= Q(diary_entry_id=entry_id, met=True, status__in=UNRESOLVED)
+    found = list(Alert.objects.filter(mine, patient_id=patient_id))
+    alerts = _raise(patient_id, key, evaluate_day(observation), [a for a in found if a.source_key == key],
+                    diary_entry_id=entry_id)
+    for moved_from in {a.source_key for a in found if a.source_key != key}:
+        evaluate_diary_day(patient_id, dt.date.fromisoformat(moved_from.removeprefix("diary:")))
+    return alerts
+
+
+def diary_entry_deleted(entry: DiaryEntry) -> None:
+    """The patient deleted the day's entry: its open alerts stay open, with that in their history."""
+    alerts = list(Alert.objects.unresolved().filter(patient_id=entry.patient_id, source_key=diary_key(entry.date)))
+    if alerts:
+        Alert.objects.filter(pk__in=[a.pk for a in alerts]).update(met=False)
+        AlertEvent.objects.bulk_create(AlertEvent(alert=a, action=EventAction.SOURCE_DELETED) for a in alerts)
+
+
+def evaluate_navigator_result(result) -> list[Alert]:
+    firings = evaluate_navigator(Assessment.model_validate(result.result))
+    return _raise(result.patient_id, f"navigator:{result.code}", firings, navigator_result=result)
+
+
+def evaluate_lab_result(result: LabResult) -> list[Alert]:
+    """Alerts the first time a test is above its report's upper limit; earlier means taken before it."""
+    earlier = (LabResult.objects.current()
+               .filter(patient_id=result.patient_id, test=result.test, reference_high__isnull=False,
+                       value__gt=F("reference_high"))
+               .filter(Q(taken_on__lt=result.taken_on) | Q(taken_on=result.taken_on, pk__lt=result.pk)))
+    if result.test == LabTest.OTHER:
+        earlier = earlier.filter(test_name__iexact=result.test_name.strip())
+    check = LabCheck(test=result.display_name, unit=result.unit, value=float(result.value),
+                     upper_limit=_float(result.reference_high), earlier_above=earlier.exists())
+    return _raise(result.patient_id, f"lab:{result.code}", evaluate_lab(check), lab_result=result)
+
+
+@transaction.atomic
+def raise_overdue_injections(today: dt.date) -> list[Alert]:
+    """Alerts for active injection plans whose next injection is overdue. Safe to run again and at once:
+    the plans that fire are locked, so a second run waits and then finds the alerts already there."""
+    last_given = (Injection.objects.current().filter(patient=OuterRef("patient"))
+                  .order_by("-given_on").values("given_on")[:1])
+    firing = {}
+    for plan in (InjectionPlan.objects.filter(status=PlanStatus.ACTIVE)
+                 .annotate(last_given=Subquery(last_given)).filter(last_given__isnull=False)):
+        due = schedule.due_status(plan.last_given, plan.interval_days, today)
+        if firings := evaluate_injection(due):
+            firing[plan.pk] = (f"injection:{plan.code}:{due.due_on.isoformat()}", firings)
+    plans = list(InjectionPlan.objects.select_for_update().filter(pk__in=firing))
+    keys = [firing[plan.pk][0] for plan in plans]
+    existing: dict[str, dict[str, Alert]] = {}
+    for alert in Alert.objects.filter(source_key__in=keys):
+        existing.setdefault(alert.source_key, {})[alert.rule_id] = alert
+    changes = _Changes()
+    for plan in plans:
+        key, firings = firing[plan.pk]
+        changes.update(plan.patient_id, key, firings, existing.get(key, {}))
+    changes.write()
+    return changes.created
+
+
+def _announce() -> None:
+    """Tells the team's address that the queue has something new, after the commit. Never who or what:
+    e-mail is not a safe place for health data."""
+    if settings.ALERT_EMAIL:
+        transaction.on_commit(_send_announcement)
+
+
+def _send_announcement() -> None:
+    try:
+        send_mail("New alert in NET Companion",
+                  "There is a new alert for a patient in your list.\n\n"
+                  f"Open the alert queue to see it: {site_url()}{reverse('alerts:queue')}\n",
+                  None, [settings.ALERT_EMAIL])
+    except Exception:  # noqa: BLE001 - the alert is saved and in the queue; a lost e-mail must not undo it
+        log.exception("Could not send the new-alert e-mail")
+
+
+# What the care team does -------------------------------------------------------------------------------------
+
+class AlreadyResolved(Exception):
+    """Someone resolved the alert first."""
+
+
+def _locked(alert: Alert) -> Alert:
+    """The row again, locked until the end of the transaction, so two people cannot act on a stale copy."""
+    return Alert.objects.select_for_update().get(pk=alert.pk)
+
+
+def _acknowledge(alert: Alert, by, now: dt.datetime) -> None:
+    alert.status, alert.acknowledged_by, alert.acknowledged_at = AlertStatus.ACKNOWLEDGED, by, now
+    AlertEvent.objects.create(alert=alert, action=EventAction.ACKNOWLEDGED, by=by)
+
+
+@transaction.atomic
+def acknowledge(alert: Alert, by) -> Alert:
+    """Marks a new alert as seen, which the patient is shown; a seen or resolved alert stays as it is."""
+    alert = _locked(alert)
+    if alert.status == AlertStatus.OPEN:
+        _acknowledge(alert, by, timezone.now())
+        alert.save(update_fields=["status", "acknowledged_by", "acknowledged_at"])
+    return alert
+
+
+def add_note(alert: Alert, by, note: str) -> AlertEvent:
+    return AlertEvent.objects.create(alert=alert, action=EventAction.NOTE, note=note, by=by)
+
+
+@transaction.atomic
+def resolve(alert: Alert, by, outcome: str, note: str = "") -> Alert:
+    """Closes the alert with what was done; a new one is seen on the way."""
+    alert = _locked(alert)
+    if alert.status == AlertStatus.RESOLVED:
+        raise AlreadyResolved()
+    now = timezone.now()
+    if alert.status == AlertStatus.OPEN:
+        _acknowledge(alert, by, now)
+    alert.status, alert.resolved_by, alert.resolved_at, alert.outcome = AlertStatus.RESOLVED, by, now, outcome
+    alert.save(update_fields=["status", "acknowledged_by", "acknowledged_at", "resolved_by", "resolved_at",
+                              "outcome"])
+    text = alert.get_outcome_display() + (f": {note}" if note else "")
+    AlertEvent.objects.create(alert=alert, action=EventAction.RESOLVED, note=text, by=by)
+    return alert
+
+
+# What the patient sees ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Notice:
+    """The care team was told; seen_at is the last time someone on it saw an alert about it."""
+
+    seen_at: dt.datetime | None
+
+
+def _notice(alerts: list[Alert]) -> Notice:
+    return Notice(seen_at=max((a.acknowledged_at for a in alerts if a.acknowledged_at), default=None))
+
+
+def notices_for(patient, since: dt.date, results: Iterable) -> tuple[dict[dt.date, Notice], dict[int, Notice]]:
+    """What to tell the patient about their diary days and symptom checks since `since`, in one query."""
+    result_ids = [r.pk for r in results]
+    by_day: dict[dt.date, list[Alert]] = {}
+    by_result: dict[int, list[Alert]] = {}
+    for alert in (Alert.objects.filter(patient=patient)
+                  # Diary keys sort by date; ";" is the character after ":", so this is every diary day since.
+                  .filter(Q(source_key__gte=diary_key(since), source_key__lt="diary;")
+                          | Q(navigator_result_id__in=result_ids))
+                  .only("source_key", "navigator_result_id", "acknowledged_at")):
+        if alert.navigator_result_id:
+            by_result.setdefault(alert.navigator_result_id, []).append(alert)
+        else:
+            by_day.setdefault(dt.date.fromisoformat(alert.source_key.removeprefix("diary:")), []).append(alert)
+    return ({day: _notice(a) for day, a in by_day.items()}, {pk: _notice(a) for pk, a in by_result.items()})

@@ -1,0 +1,100 @@
+"""The care team's alert queue and each alert's page. Staff see only their assigned patients' alerts."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from netcompanion.alerts import services
+from netcompanion.alerts.forms import ALL, UNRESOLVED_FILTER, NoteForm, QueueFilterForm, ResolveForm
+from netcompanion.alerts.models import Alert, AlertStatus
+from netcompanion.audit.models import What
+from netcompanion.audit.services import record_access
+from netcompanion.careteam.access import assigned_patient_ids, staff_required
+
+PAGE_SIZE = 50
+
+
+def _visible(request):
+    return Alert.objects.filter(patient_id__in=assigned_patient_ids(request.user))
+
+
+@staff_required
+def queue(request):
+    form = QueueFilterForm(request.GET or None)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    alerts = _visible(request).select_related("patient").queue_order()
+    if chosen.get("level"):
+        alerts = alerts.filter(level=chosen["level"])
+    status = chosen.get("status") or UNRESOLVED_FILTER
+    if status == UNRESOLVED_FILTER:
+        alerts = alerts.unresolved()
+    elif status != ALL:
+        alerts = alerts.filter(status=status)
+    page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "alerts/queue.html", {"form": form, "page": page, "query": _query_without_page(request)},
+                  status=400 if form.errors else 200)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _alert_for_staff(request, code) -> Alert:
+    """The alert, if its patient is assigned to this member of staff (else 404); opening it is audited."""
+    alert = get_object_or_404(
+        _visible(request).select_related("patient", "navigator_result", "lab_result", "acknowledged_by",
+                                         "resolved_by"), code=code)
+    record_access(request.user, alert.patient, What.ALERT)
+    return alert
+
+
+def _page(request, alert, note_form=None, resolve_form=None, status=200):
+    return render(request, "alerts/detail.html", {
+        "alert": alert, "events": alert.events.select_related("by"),
+        "note_form": note_form or NoteForm(), "resolve_form": resolve_form or ResolveForm(),
+        "resolved": alert.status == AlertStatus.RESOLVED,
+    }, status=status)
+
+
+@staff_required
+def detail(request, code):
+    return _page(request, _alert_for_staff(request, code))
+
+
+@staff_required
+@require_POST
+def acknowledge(request, code):
+    services.acknowledge(_alert_for_staff(request, code), request.user)
+    messages.success(request, "Marked as seen. The patient can now see that their report was seen.")
+    return redirect("alerts:detail", code=code)
+
+
+@staff_required
+@require_POST
+def add_note(request, code):
+    alert = _alert_for_staff(request, code)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _page(request, alert, note_form=form, status=400)
+    services.add_note(alert, request.user, form.cleaned_data["note"])
+    messages.success(request, "The note is saved.")
+    return redirect("alerts:detail", code=code)
+
+
+@staff_required
+@require_POST
+def resolve(request, code):
+    alert = _alert_for_staff(request, code)
+    form = ResolveForm(request.POST)
+    if not form.is_valid():
+        return _page(request, alert, resolve_form=form, status=400)
+    try:
+        services.resolve(alert, request.user, form.cleaned_data["outcome"], form.cleaned_data["note"])
+    except services.AlreadyResolved:
+        messages.error(request, "Someone had already resolved this alert; nothing was changed.")
+    else:
+        messages.success(request, "The alert is resolved.")
+    return redirect("alerts:detail", code=code)

@@ -1,0 +1,102 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from netcompanion.accounts.models import STAFF_ROLES, Role
+from netcompanion.careteam.models import Assignment
+from netcompanion.careteam.roster import SHOWS, SORTS
+
+RECORD_NUMBER_MAX_LENGTH = get_user_model()._meta.get_field("record_number").max_length
+ALREADY_ASSIGNED = "This member of the care team already looks after this patient."
+
+
+def name_of(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def duplicate_number(number: str) -> str:
+    return f"Another patient already has record number {number}. Check the number: nothing was changed."
+
+
+class PatientListForm(forms.Form):
+    """The list's search, filter and order. An unknown value is ignored, with its message shown by the field."""
+
+    q = forms.CharField(label="Find a patient", required=False, max_length=100,
+                        help_text="A name or a record number.",
+                        error_messages={"max_length": "Please use at most 100 characters. The list is not searched."})
+    show = forms.ChoiceField(label="Show", choices=list(SHOWS.items()), required=False,
+                             error_messages={"invalid_choice": "We do not know this filter, so everyone is shown."})
+    sort = forms.ChoiceField(label="Sort by", choices=list(SORTS.items()), required=False,
+                             error_messages={"invalid_choice": "We do not know this order, so the list is sorted "
+                                                               "by name."})
+
+    def choice(self) -> tuple[str, str, str]:
+        """(q, show, sort) to use: each field's value when valid, its default otherwise."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return data.get("q", ""), data.get("show") or "all", data.get("sort") or "name"
+
+
+def find_patient(text: str):
+    """The one active patient whose username, e-mail address or record number is ``text``."""
+    text = text.strip()
+    found = list(get_user_model().objects.filter(role=Role.PATIENT, is_active=True).filter(
+        Q(username__iexact=text) | Q(email__iexact=text) | Q(record_number__iexact=text))[:2])
+    if not found:
+        raise forms.ValidationError("We found no patient with this username, e-mail address or record number. "
+                                    "Check it and try again.")
+    if len(found) > 1:
+        raise forms.ValidationError("More than one patient matches. Use their username or record number instead.")
+    return found[0]
+
+
+class PatientField(forms.CharField):
+    """A patient found by what the clinic knows them by; cleans to the User."""
+
+    def __init__(self, **kwargs):
+        super().__init__(label="Patient", max_length=254, help_text="Their username, e-mail address or record number.",
+                         error_messages={"required": "Write the patient's username, e-mail address or record number."},
+                         widget=forms.TextInput(attrs={"autocomplete": "off"}), **kwargs)
+
+    def clean(self, value):
+        return find_patient(super().clean(value))
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{name_of(obj)} ({obj.get_role_display().lower()})"
+
+
+class AssignForm(forms.Form):
+    patient = PatientField()
+    staff = StaffChoiceField(
+        label="Care-team member", to_field_name="code", empty_label="Choose a nurse or doctor",
+        queryset=get_user_model().objects.filter(role__in=STAFF_ROLES, is_active=True).order_by(
+            "last_name", "first_name", "username"),
+        error_messages={"required": "Choose the nurse or doctor who will look after the patient.",
+                        "invalid_choice": "Choose one of the nurses or doctors in the list."})
+
+    def clean(self):
+        data = super().clean()
+        patient, staff = data.get("patient"), data.get("staff")
+        if patient and staff and Assignment.objects.active().filter(patient=patient, staff=staff).exists():
+            raise forms.ValidationError(ALREADY_ASSIGNED)
+        return data
+
+
+class RecordNumberForm(forms.Form):
+    patient = PatientField()
+    record_number = forms.CharField(
+        label="New record number", max_length=RECORD_NUMBER_MAX_LENGTH,
+        help_text="The clinic's own number for this patient. No two patients can share one.",
+        error_messages={"required": "Write the record number.",
+                        "max_length": f"A record number has at most {RECORD_NUMBER_MAX_LENGTH} characters."},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}))
+
+    def clean(self):
+        data = super().clean()
+        patient, number = data.get("patient"), data.get("record_number")
+        if patient and number and get_user_model().objects.filter(record_number__iexact=number).exclude(
+                pk=patient.pk).exists():
+            self.add_error("record_number", duplicate_number(number))
+        return data

@@ -1,0 +1,214 @@
+"""The care team's patient list, worked out in the database in two queries, whatever the number of patients.
+
+1. ``matching_ids``: every matching patient's id, in order (a few hundred integers, paged in Python, so there is
+   no separate count). Only the columns the chosen order and filter need are computed, each a Subquery that seeks
+   one row in an index starting with the patient (the latest diary entry uses ``(patient, status, -date)``).
+2. ``rows``: every column, for the 50 patients of one page only.
+
+The column expressions are built once, with the database's own clock (``Now()``), and the rows carry their text
+ready to print: this is the page nurses open most, and building querysets or working out each cell in the
+template costs more than the queries themselves.
+"""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, DateField, Exists, F, Func, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower, Now, NullIf
+from django.urls import reverse
+from django.utils import timezone
+
+from netcompanion.alerts.models import RANK, Alert, Level
+from netcompanion.appointments.models import Appointment
+from netcompanion.appointments.models import Status as AppointmentStatus
+from netcompanion.careteam.access import assigned_patients
+from netcompanion.diary.models import DiaryEntry
+from netcompanion.medicines import schedule
+from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
+
+QUIET_DAYS = 7
+URGENCY_RANK = 1_000_000  # alert_urgency = highest rank x this + number of open alerts
+LEVEL_BY_RANK = {rank: Level(level) for level, rank in RANK.items()}
+PLACEHOLDER = uuid.UUID(int=0)
+
+SORTS = {
+    "name": "Name",
+    "diary": "Longest without a diary entry",
+    "alerts": "Most urgent open alerts",
+    "injection": "Next injection due (overdue first)",
+    "followup": "Next follow-up check",
+}
+SHOWS = {
+    "all": "Everyone",
+    "alerts": "With open alerts",
+    "overdue": "Injection overdue",
+    "quiet": f"No diary entry in {QUIET_DAYS} days",
+}
+
+
+class PlusDays(Func):
+    """A date plus a whole number of days, as a date (SQLite keeps dates as text; PostgreSQL adds days itself)."""
+
+    arity = 2
+    output_field = DateField()
+    template = "(%(expressions)s)"
+    arg_joiner = " + "
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="date(%(expressions)s || ' days')",
+                              arg_joiner=", '+' || ", **extra_context)
+
+
+def next_visits():
+    """Booked appointments still to come, soonest first: the next one is a patient's next follow-up check."""
+    return Appointment.objects.filter(status=AppointmentStatus.BOOKED, start__gte=Now()).order_by("start")
+
+
+LATEST_DIARY = DiaryEntry.objects.current().filter(patient=OuterRef("pk")).order_by("-date")
+OPEN_ALERTS = Alert.objects.unresolved().filter(patient=OuterRef("pk")).order_by()
+NEXT_VISIT = next_visits().filter(patient=OuterRef("pk"))
+LAST_INJECTION = Subquery(Injection.objects.current().filter(patient=OuterRef("pk")).order_by("-given_on")
+                          .values("given_on")[:1])
+# A subquery rather than a join: the join made PostgreSQL scan every plan to hash them for 50 rows.
+PLAN_INTERVAL = Subquery(InjectionPlan.objects.filter(patient=OuterRef("pk"), status=PlanStatus.ACTIVE)
+                         .values("interval_days")[:1])
+
+# The columns to sort and filter on, each an expression on the patient. None refers to another, so any subset
+# can be computed alone.
+COLUMNS = {
+    "latest_diary_on": Subquery(LATEST_DIARY.values("date")[:1]),
+    # The highest level first, then the most alerts, from one pass over the patient's open alerts.
+    "alert_urgency": Subquery(OPEN_ALERTS.values("patient").annotate(
+        k=Max("rank") * URGENCY_RANK + Count("pk")).values("k")),
+    "injection_due_on": PlusDays(LAST_INJECTION, PLAN_INTERVAL),
+    "next_visit_at": Subquery(NEXT_VISIT.values("start")[:1]),
+}
+# What a page of rows shows besides the patient's own fields (the due date is worked out from its parts, the
+# latest diary entry's values are read by its id).
+SHOWN = {
+    "latest_diary_id": Subquery(LATEST_DIARY.values("pk")[:1]),
+    "alert_urgency": COLUMNS["alert_urgency"],
+    "last_injection_on": LAST_INJECTION, "plan_interval": PLAN_INTERVAL,
+    "next_visit_at": COLUMNS["next_visit_at"], "visit_title": Subquery(NEXT_VISIT.values("title")[:1]),
+}
+
+ORDERS = {
+    "name": [],
+    "diary": [F("latest_diary_on").asc(nulls_first=True)],
+    "alerts": [F("alert_urgency").desc(nulls_last=True)],
+    "injection": [F("injection_due_on").asc(nulls_last=True)],
+    "followup": [F("next_visit_at").asc(nulls_last=True)],
+}
+NEEDS = {"name": [], "diary": ["latest_diary_on"], "alerts": ["alert_urgency"], "injection": ["injection_due_on"],
+         "followup": ["next_visit_at"], "all": [], "quiet": ["latest_diary_on"], "overdue": ["injection_due_on"]}
+NAME_ORDER = [Lower(Coalesce(NullIf("last_name", Value("")), "username")), Lower("first_name"), "pk"]
+
+
+def matching_ids(staff, *, today: dt.date, sort: str = "name", show: str = "all", q: str = "") -> list[int]:
+    """The ids of the staff member's assigned patients that match, in the chosen order."""
+    patients = assigned_patients(staff).alias(**{name: COLUMNS[name] for name in NEEDS[sort] + NEEDS[show]})
+    for term in q.split():
+        patients = patients.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term)
+                                   | Q(username__icontains=term) | Q(record_number__icontains=term))
+    if show == "alerts":
+        patients = patients.filter(Exists(OPEN_ALERTS))
+    elif show == "overdue":
+        patients = patients.filter(injection_due_on__lt=today)
+    elif show == "quiet":
+        patients = patients.filter(Q(latest_diary_on__isnull=True)
+                                   | Q(latest_diary_on__lte=today - dt.timedelta(days=QUIET_DAYS)))
+    return list(patients.order_by(*ORDERS[sort], *NAME_ORDER).values_list("pk", flat=True))
+
+
+def days_ago(day: dt.date, today: dt.date) -> str:
+    days = (today - day).days
+    if days == 0:
+        return "Today"
+    if days == 1:
+        return "Yesterday"
+    if days < 0:
+        return f"In {-days} days"
+    return f"{days} days ago"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def diary_status(entry: DiaryEntry) -> str:
+    """The day in a few words: "6 stools, 2 flushes, pain 3, wheezing", or "no scores" for a note only."""
+    parts = []
+    if entry.stools is not None:
+        parts.append(_count(entry.stools, "stool", "stools"))
+    if entry.flushes is not None:
+        parts.append(_count(entry.flushes, "flush", "flushes"))
+    if entry.pain is not None:
+        parts.append(f"pain {entry.pain}")
+    if entry.wheezing:
+        parts.append("wheezing")
+    return ", ".join(parts) or "no scores"
+
+
+def day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def due_words(due: schedule.Due | None) -> str:
+    """When the next injection is due, in words; the same on the list, the overview and the medicines page."""
+    if due is None:
+        return "Not known"
+    if due.is_overdue:
+        return f"Overdue by {_count(due.days_overdue, 'day', 'days')} (due {day_text(due.due_on)})"
+    if due.is_due_today:
+        return "Due today"
+    return f"Due {day_text(due.due_on)}, in {_count(due.days_until, 'day', 'days')}"
+
+
+@dataclass(frozen=True)
+class Row:
+    url: str
+    name: str
+    record_number: str
+    diary_on: dt.date | None
+    diary_when: str
+    diary_status: str
+    quiet: bool
+    open_alerts: int
+    top_level: Level | None
+    injection: str
+    overdue: bool
+    visit: str
+    visit_title: str
+
+
+def rows(ids, *, today: dt.date) -> list[Row]:
+    """Every column for the patients ``ids`` (one page), in that order, in two queries."""
+    ids = list(ids)
+    found = {p["pk"]: p for p in get_user_model().objects.filter(pk__in=ids).values(
+        "pk", "code", "first_name", "last_name", "username", "record_number", **SHOWN)}
+    entries = DiaryEntry.objects.only("date", "stools", "flushes", "pain", "wheezing").in_bulk(
+        [p["latest_diary_id"] for p in found.values() if p["latest_diary_id"]])
+    # One reverse() for the page instead of one a row: the patient's code is the only part that changes.
+    url = reverse("careteam:patient", args=[PLACEHOLDER])
+    quiet_after = today - dt.timedelta(days=QUIET_DAYS)
+    result = []
+    for p in (found[pk] for pk in ids if pk in found):
+        entry = entries.get(p["latest_diary_id"])
+        top_rank, open_alerts = divmod(p["alert_urgency"] or 0, URGENCY_RANK)
+        visit_at = p["next_visit_at"] and timezone.localtime(p["next_visit_at"])
+        due = (schedule.due_status(p["last_injection_on"], p["plan_interval"], today)
+               if p["last_injection_on"] and p["plan_interval"] else None)
+        result.append(Row(
+            url=url.replace(str(PLACEHOLDER), str(p["code"])),
+            name=f"{p['first_name']} {p['last_name']}".strip() or p["username"],  # as User.get_full_name()
+            record_number=p["record_number"],
+            diary_on=entry and entry.date, diary_when=days_ago(entry.date, today) if entry else "",
+            diary_status=diary_status(entry) if entry else "",
+            quiet=entry is None or entry.date <= quiet_after,
+            open_alerts=open_alerts, top_level=LEVEL_BY_RANK.get(top_rank),
+            injection=due_words(due), overdue=bool(due and due.is_overdue),
+            visit=f"{day_text(visit_at)}, {visit_at:%H:%M}" if visit_at else "", visit_title=p["visit_title"] or "",
+        ))
+    return result

@@ -1,0 +1,48 @@
+"""Every change to who looks after whom goes through here. Ending an assignment keeps its row, so the history
+of who could see a record stays."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from netcompanion.accounts.models import STAFF_ROLES, Role
+from netcompanion.careteam.models import Assignment
+
+
+class AlreadyAssigned(Exception):
+    """This member of staff already looks after this patient. Nothing was changed."""
+
+
+class DuplicateRecordNumber(Exception):
+    """Another patient has this record number. Nothing was changed."""
+
+
+def assign(patient, staff, by) -> Assignment:
+    if patient.role != Role.PATIENT:
+        raise ValueError("Only patients are assigned to the care team.")
+    if staff.role not in STAFF_ROLES:
+        raise ValueError("Only nurses and doctors look after patients.")
+    try:
+        with transaction.atomic():
+            return Assignment.objects.create(patient=patient, staff=staff, assigned_by=by)
+    except IntegrityError as clash:  # the one-active-assignment constraint, also under a race
+        raise AlreadyAssigned(f"{staff} already looks after {patient}.") from clash
+
+
+def end_assignment(assignment: Assignment, by) -> bool:
+    """Ends an active assignment; False if it had already ended (by someone else, or in another tab)."""
+    return bool(Assignment.objects.active().filter(pk=assignment.pk).update(ended_at=timezone.now(), ended_by=by))
+
+
+def set_record_number(patient, number: str) -> None:
+    if patient.role != Role.PATIENT:
+        raise ValueError("Only patients have a record number.")
+    number = number.strip()
+    if number and type(patient).objects.filter(record_number__iexact=number).exclude(pk=patient.pk).exists():
+        raise DuplicateRecordNumber(number)
+    before, patient.record_number = patient.record_number, number
+    try:
+        with transaction.atomic():
+            patient.save(update_fields=["record_number"])
+    except IntegrityError as clash:  # the unique constraint, under a race
+        patient.record_number = before
+        raise DuplicateRecordNumber(number) from clash

@@ -1,0 +1,57 @@
+"""A small cast for the care team's workspace, and signing staff in with their second factor passed."""
+
+import datetime as dt
+import html
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.testing import verified_login
+from netcompanion.careteam import services
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def cast(db):
+    """Maria and Olle are patients; Johan a relative; Sara a nurse, Ali a doctor, Lena the lead nurse; Ada an
+    administrator. Nobody is assigned to anyone yet."""
+    def make(name, role, first, last, **extra):
+        return User.objects.create_user(name, email=f"{name}@example.org", password="x", role=role,
+                                        first_name=first, last_name=last, **extra)
+
+    people = {"maria": make("maria", Role.PATIENT, "Maria", "Lind", record_number="100-1"),
+              "olle": make("olle", Role.PATIENT, "Olle", "Berg", record_number="100-2"),
+              "johan": make("johan", Role.RELATIVE, "Johan", "Lind"),
+              "sara": make("sara", Role.NURSE, "Sara", "Ek"),
+              "ali": make("ali", Role.DOCTOR, "Ali", "Haddad"),
+              "lena": make("lena", Role.NURSE, "Lena", "Strand"),
+              "ada": make("ada", Role.ADMIN, "Ada", "Admin", is_staff=True, is_superuser=True)}
+    people["lena"].groups.add(Group.objects.get(name="Lead nurses"))
+    return people
+
+
+@pytest.fixture
+def staff_client(client):
+    """Signs ``client`` in as a member of staff who has passed the second factor: ``staff_client(user)``."""
+    def sign_in(user):
+        verified_login(client, user)
+        return client
+
+    return sign_in
+
+
+def assign(patient, staff, by=None):
+    return services.assign(patient, staff, by or staff)
+
+
+def days_ago(n: int) -> dt.date:
+    return TODAY - dt.timedelta(days=n)
+
+
+def text(response) -> str:
+    """The page as a person reads it: tags dropped, white space squashed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
