@@ -33,6 +33,11 @@ class User(AbstractUser):
         ]
 
     @property
+    def display_name(self) -> str:
+        """The name people give, or the username of someone who gave none."""
+        return self.get_full_name() or self.username
+
+    @property
     def is_care_team(self) -> bool:
         return self.role in STAFF_ROLES
 

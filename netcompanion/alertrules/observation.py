@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from netcompanion.triage.case import FieldError, InvalidCase, _message
+from netcompanion.triage.case import FieldError, InvalidCase, field_message
 
 Count = Annotated[int, Field(ge=0, le=1000)]
 Score = Annotated[int, Field(ge=0, le=10)]
@@ -82,4 +82,4 @@ def parse_observation(data: Any) -> Observation:
     try:
         return Observation.model_validate(data)
     except ValidationError as e:
-        raise InvalidObservation([FieldError(*_message(err)) for err in e.errors()]) from None
+        raise InvalidObservation([FieldError(*field_message(err)) for err in e.errors()]) from None

@@ -2,30 +2,12 @@ from django.contrib import admin
 from django.utils import timezone
 
 from netcompanion.appointments.models import Appointment, AppointmentVersion, CalendarFeed
+from netcompanion.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Appointments change only through services.py, which keeps a version; the admin can look, not edit."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class AppointmentVersionInline(admin.TabularInline):
+class AppointmentVersionInline(ReadOnlyInline):
     model = AppointmentVersion
     fields = ("number", "action", "changed_by", "changed_at", "data")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Appointment)

@@ -7,24 +7,7 @@ the admin therefore shows the data but never writes it.
 from django.contrib import admin
 
 from netcompanion.careplan.models import CareContact, CarePlan, CarePlanVersion, Question, QuestionEvent
-from netcompanion.core.admin import ReadOnlyAdmin
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    show_change_link = False
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from netcompanion.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 
 class CareContactInline(ReadOnlyInline):

@@ -18,7 +18,7 @@ def who(user, role: str, viewer) -> str:
         return "someone who is no longer registered"
     if user.pk == viewer.pk:
         return "you"
-    name = user.get_full_name() or user.username
+    name = user.display_name
     return f"{name} ({Role(role).label.lower()})" if role in Role.values else name
 
 

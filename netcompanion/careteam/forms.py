@@ -10,10 +10,6 @@ RECORD_NUMBER_MAX_LENGTH = get_user_model()._meta.get_field("record_number").max
 ALREADY_ASSIGNED = "This member of the care team already looks after this patient."
 
 
-def name_of(user) -> str:
-    return user.get_full_name() or user.username
-
-
 def duplicate_number(number: str) -> str:
     return f"Another patient already has record number {number}. Check the number: nothing was changed."
 
@@ -64,7 +60,7 @@ class PatientField(forms.CharField):
 
 class StaffChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{name_of(obj)} ({obj.get_role_display().lower()})"
+        return f"{obj.display_name} ({obj.get_role_display().lower()})"
 
 
 class AssignForm(forms.Form):

@@ -38,7 +38,6 @@ from netcompanion.careteam.forms import (
     PatientListForm,
     RecordNumberForm,
     duplicate_number,
-    name_of,
 )
 from netcompanion.careteam.models import Assignment
 from netcompanion.charts import pages as chart_pages
@@ -219,7 +218,7 @@ def care_plan_edit(request, code, part):
     edit = editing.edit_part(request, patient, part)
     record_access(request.user, patient, What.CARE_PLAN_EDIT if edit.changed else What.CARE_PLAN)
     if edit.saved:
-        messages.success(request, f"“{PARTS[part]}” is saved in {name_of(patient)}'s care plan, with your name on "
+        messages.success(request, f"“{PARTS[part]}” is saved in {patient.display_name}'s care plan, with your name on "
                                   "the change. The earlier version is kept in the history.")
         return redirect(reverse("careteam:care_plan", args=[patient.code]) + f"#{part}")
     return _patient_page(request, patient, "careteam/care_plan_part.html", "care_plan", {
@@ -278,7 +277,7 @@ def assign(request):
     except services.AlreadyAssigned:
         form.add_error(None, ALREADY_ASSIGNED)
         return _assignments_page(request, assign_form=form, status=400)
-    messages.success(request, f"{name_of(staff)} now looks after {name_of(patient)}.")
+    messages.success(request, f"{staff.display_name} now looks after {patient.display_name}.")
     return redirect("careteam:assignments")
 
 
@@ -310,5 +309,5 @@ def record_number(request):
     except services.DuplicateRecordNumber:
         form.add_error("record_number", duplicate_number(number))
         return _assignments_page(request, number_form=form, status=400)
-    messages.success(request, f"{name_of(patient)}'s record number is now {number}.")
+    messages.success(request, f"{patient.display_name}'s record number is now {number}.")
     return redirect("careteam:assignments")

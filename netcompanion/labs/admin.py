@@ -2,32 +2,13 @@
 
 from django.contrib import admin
 
+from netcompanion.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from netcompanion.labs.models import LabResult, LabResultVersion, Preparation
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class LabResultVersionInline(admin.TabularInline):
+class LabResultVersionInline(ReadOnlyInline):
     model = LabResultVersion
     fields = ("number", "action", "changed_by", "changed_at", "data")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LabResult)

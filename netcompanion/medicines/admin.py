@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from netcompanion.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from netcompanion.medicines.models import (
     Injection,
     InjectionPlan,
@@ -12,27 +13,12 @@ from netcompanion.medicines.models import (
 )
 
 
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class VersionInline(ReadOnlyInline):
+    fields = ("number", "action", "data", "changed_by", "changed_at")
 
 
-class VersionInline(ReadOnly, admin.TabularInline):
-    fields = readonly_fields = ("number", "action", "data", "changed_by", "changed_at")
-    extra = 0
-
-
-class RecordAdmin(ReadOnly, admin.ModelAdmin):
+class RecordAdmin(ReadOnlyAdmin):
     list_select_related = ("patient",)
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
 
 
 @admin.register(InjectionPlan)

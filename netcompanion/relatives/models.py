@@ -122,7 +122,7 @@ class Grant(models.Model):
     def who(self) -> str:
         """The relative's name once they have accepted, the invited address before."""
         if self.relative_id:
-            return self.relative.get_full_name() or self.relative.username
+            return self.relative.display_name
         return self.email
 
 

@@ -42,10 +42,6 @@ class CannotAccept(Exception):
     """This account may not take this invitation. Nothing was changed."""
 
 
-def who_is(user) -> str:
-    return user.get_full_name() or user.username
-
-
 def is_staff_account(user) -> bool:
     return user.is_care_team or user.role == Role.ADMIN or user.is_staff or user.is_superuser
 
@@ -86,7 +82,7 @@ def invite(patient, email: str, permissions: list[str]) -> tuple[Grant, str]:
 
 def send_invitation(grant: Grant, link: str) -> None:
     """Sends the invitation e-mail. Raises if the mail server refuses it."""
-    context = {"grant": grant, "patient_name": who_is(grant.patient), "link": link,
+    context = {"grant": grant, "patient_name": grant.patient.display_name, "link": link,
                "permissions": grant.labels_for_relative, "days": (grant.expires_at - grant.invited_at).days}
     send_mail(subject=f"{context['patient_name']} invites you to NET Companion",
               message=render_to_string("relatives/invitation_email.txt", context),
@@ -161,7 +157,7 @@ def refusal_to_accept(grant: Grant, user) -> str | None:
         return ("This invitation is from you. Send it to the person you want to share with; "
                 "you cannot accept it yourself.")
     if grant.patient.relative_grants.filter(relative=user, status=GrantStatus.ACTIVE).exists():
-        return (f"{who_is(grant.patient)} already shares with you. Ask them to change what you may see "
+        return (f"{grant.patient.display_name} already shares with you. Ask them to change what you may see "
                 "instead of sending a new invitation.")
     return None
 

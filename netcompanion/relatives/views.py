@@ -149,14 +149,14 @@ def invitation(request):
         except services.CannotAccept as cannot:
             return _refused(request, services.Invitation.USED, message=str(cannot), status=409)
         request.session.pop(SESSION_TOKEN, None)
-        messages.success(request, f"Welcome. {services.who_is(grant.patient)} now shares with you.")
+        messages.success(request, f"Welcome. {grant.patient.display_name} now shares with you.")
         return redirect("relatives:index")
     return _invitation_page(request, grant, signup, refusal, status=403 if refusal else 200)
 
 
 def _invitation_page(request, grant, signup, refusal, status):
     return render(request, "relatives/invitation.html", {
-        "grant": grant, "patient_name": services.who_is(grant.patient), "signup": signup, "refusal": refusal,
+        "grant": grant, "patient_name": grant.patient.display_name, "signup": signup, "refusal": refusal,
         "login_url": f"{reverse('login')}?next={reverse('relatives:invitation')}",
     }, status=status)
 
@@ -196,7 +196,7 @@ def diary(request, code):
     since = timezone.localdate() - timezone.timedelta(days=DAYS_SHOWN)
     entries = DiaryEntry.objects.current().filter(patient=grant.patient, date__gte=since)
     return render(request, "relatives/diary.html", {"grant": grant, "entries": entries,
-                                                    "patient_name": services.who_is(grant.patient)})
+                                                    "patient_name": grant.patient.display_name})
 
 
 @relative_side
@@ -205,7 +205,7 @@ def appointments(request, code):
     services.log(grant, request.user, ActivityAction.VIEWED_APPOINTMENTS)
     theirs = Appointment.objects.filter(patient=grant.patient)
     return render(request, "relatives/appointments.html", {
-        "grant": grant, "patient_name": services.who_is(grant.patient),
+        "grant": grant, "patient_name": grant.patient.display_name,
         "upcoming": theirs.upcoming(), "earlier": theirs.earlier_or_cancelled(),
     })
 
@@ -216,7 +216,7 @@ def careplan(request, code):
     services.log(grant, request.user, ActivityAction.VIEWED_CAREPLAN)
     plan = plan_for(grant.patient)
     return render(request, "relatives/careplan.html", {
-        "grant": grant, "patient_name": services.who_is(grant.patient), "contacts": list(plan.contacts.current()),
+        "grant": grant, "patient_name": grant.patient.display_name, "contacts": list(plan.contacts.current()),
         "parts": [{"key": key, "label": label, "text": getattr(plan, key)} for key, label in PARTS.items()],
     })
 
@@ -231,9 +231,9 @@ def add_entry(request, code):
             entry = services.add_entry(grant, request.user, form.cleaned_data)
         except services.AccessEnded:
             raise Http404("Access has ended") from None
-        messages.success(request, f"Saved. {services.who_is(grant.patient)} sees the entry for "
+        messages.success(request, f"Saved. {grant.patient.display_name} sees the entry for "
                                   f"{entry.date:%-d %B} in their diary, with your name on it.")
         return redirect("relatives:diary", grant.code)
     services.log(grant, request.user, ActivityAction.OPENED_ENTRY_FORM)
     return render(request, "relatives/entry_form.html", {
-        "grant": grant, "form": form, "patient_name": services.who_is(grant.patient)}, status=_status(form))
+        "grant": grant, "form": form, "patient_name": grant.patient.display_name}, status=_status(form))

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from netcompanion.core.admin import ReadOnlyAdmin
 from netcompanion.reminders.models import ReminderPreference, SentReminder
 
 
@@ -13,17 +14,8 @@ class ReminderPreferenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SentReminder)
-class SentReminderAdmin(admin.ModelAdmin):
+class SentReminderAdmin(ReadOnlyAdmin):
     """A read-only log: deleting a row here would let the reminder be sent again."""
 
     list_display = ["patient", "kind", "moment", "due_at", "claimed_at", "sent_at"]
     list_filter = ["kind", "moment"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -222,7 +222,7 @@ def _path(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _message(error: Any) -> tuple[str, str]:
+def field_message(error: Any) -> tuple[str, str]:
     path = _path(error["loc"])
     kind = error["type"]
     if kind in {"union_tag_invalid", "union_tag_not_found"}:
@@ -239,4 +239,4 @@ def parse_case(data: Any) -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as e:
-        raise InvalidCase([FieldError(*_message(err)) for err in e.errors()]) from None
+        raise InvalidCase([FieldError(*field_message(err)) for err in e.errors()]) from None

@@ -1,25 +1,10 @@
-import json
-import sys
-
-from django.core.management.base import BaseCommand
-
+from netcompanion.core.json_command import JsonFilterCommand
 from netcompanion.triage import InvalidCase, assess
 
 
-class Command(BaseCommand):
+class Command(JsonFilterCommand):
     help = "Reads a case as JSON on standard input and prints the navigator's assessment as JSON."
+    refused = InvalidCase
 
-    def handle(self, *args, **options):
-        try:
-            case = json.load(sys.stdin)
-        except ValueError as e:
-            self._refuse([{"field": "input", "message": f"not valid JSON: {e}"}])
-        try:
-            result = assess(case)
-        except InvalidCase as refused:
-            self._refuse([{"field": e.field, "message": e.message} for e in refused.errors])
-        self.stdout.write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
-
-    def _refuse(self, errors):
-        self.stderr.write(json.dumps({"errors": errors}, indent=2, ensure_ascii=False))
-        sys.exit(2)
+    def answer(self, data):
+        return assess(data).as_dict()

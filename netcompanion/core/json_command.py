@@ -1,0 +1,32 @@
+"""The shape of the commands that put a Django-free engine on the command line: JSON in, JSON out."""
+
+import json
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+
+class JsonFilterCommand(BaseCommand):
+    """Reads JSON on standard input and prints the answer as JSON. Input the engine refuses is printed on
+    standard error, each error naming its field, with exit code 2, so scripts can tell it from a crash."""
+
+    refused: type[Exception]  # the engine's refusal, carrying .errors with .field and .message
+
+    def answer(self, data: Any) -> Any:
+        raise NotImplementedError
+
+    def handle(self, *args, **options):
+        try:
+            data = json.load(sys.stdin)
+        except ValueError as e:
+            self._refuse([{"field": "input", "message": f"not valid JSON: {e}"}])
+        try:
+            result = self.answer(data)
+        except self.refused as refused:
+            self._refuse([{"field": e.field, "message": e.message} for e in refused.errors])
+        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+
+    def _refuse(self, errors):
+        self.stderr.write(json.dumps({"errors": errors}, indent=2, ensure_ascii=False))
+        sys.exit(2)
