@@ -11,8 +11,9 @@ from netcompanion.alerts.models import Alert, AlertStatus
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
+from netcompanion.core.urls import url_by_code
 
-PAGE_SIZE = 50
+PER_PAGE = 25
 
 
 def _visible(request):
@@ -31,9 +32,12 @@ def queue(request):
         alerts = alerts.unresolved()
     elif status != ALL:
         alerts = alerts.filter(status=status)
-    page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "alerts/queue.html", {"form": form, "page": page, "query": _query_without_page(request)},
-                  status=400 if form.errors else 200)
+    page = Paginator(alerts, PER_PAGE).get_page(request.GET.get("page"))
+    link = url_by_code("alerts:detail")
+    return render(request, "alerts/queue.html", {
+        "form": form, "page": page, "rows": [(alert, link(alert.code)) for alert in page],
+        "query": _query_without_page(request),
+    }, status=400 if form.errors else 200)
 
 
 def _query_without_page(request) -> str:

@@ -3,7 +3,7 @@
 1. ``matching_ids``: every matching patient's id, in order (a few hundred integers, paged in Python, so there is
    no separate count). Only the columns the chosen order and filter need are computed, each a Subquery that seeks
    one row in an index starting with the patient (the latest diary entry uses ``(patient, status, -date)``).
-2. ``rows``: every column, for the 50 patients of one page only.
+2. ``rows``: every column, for the patients of one page only.
 
 The column expressions are built once, with the database's own clock (``Now()``), and the rows carry their text
 ready to print: this is the page nurses open most, and building querysets or working out each cell in the
@@ -11,19 +11,18 @@ template costs more than the queries themselves.
 """
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, DateField, Exists, F, Func, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, Now, NullIf
-from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.alerts.models import RANK, Alert, Level
 from netcompanion.appointments.models import Appointment
 from netcompanion.appointments.models import Status as AppointmentStatus
 from netcompanion.careteam.access import assigned_patients
+from netcompanion.core.urls import url_by_code
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.medicines import schedule
 from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
@@ -31,7 +30,6 @@ from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
 QUIET_DAYS = 7
 URGENCY_RANK = 1_000_000  # alert_urgency = highest rank x this + number of open alerts
 LEVEL_BY_RANK = {rank: Level(level) for level, rank in RANK.items()}
-PLACEHOLDER = uuid.UUID(int=0)
 
 SORTS = {
     "name": "Name",
@@ -190,8 +188,7 @@ def rows(ids, *, today: dt.date) -> list[Row]:
         "pk", "code", "first_name", "last_name", "username", "record_number", **SHOWN)}
     entries = DiaryEntry.objects.only("date", "stools", "flushes", "pain", "wheezing").in_bulk(
         [p["latest_diary_id"] for p in found.values() if p["latest_diary_id"]])
-    # One reverse() for the page instead of one a row: the patient's code is the only part that changes.
-    url = reverse("careteam:patient", args=[PLACEHOLDER])
+    url = url_by_code("careteam:patient")
     quiet_after = today - dt.timedelta(days=QUIET_DAYS)
     result = []
     for p in (found[pk] for pk in ids if pk in found):
@@ -201,7 +198,7 @@ def rows(ids, *, today: dt.date) -> list[Row]:
         due = (schedule.due_status(p["last_injection_on"], p["plan_interval"], today)
                if p["last_injection_on"] and p["plan_interval"] else None)
         result.append(Row(
-            url=url.replace(str(PLACEHOLDER), str(p["code"])),
+            url=url(p["code"]),
             name=f"{p['first_name']} {p['last_name']}".strip() or p["username"],  # as User.get_full_name()
             record_number=p["record_number"],
             diary_on=entry and entry.date, diary_when=days_ago(entry.date, today) if entry else "",

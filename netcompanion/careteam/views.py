@@ -48,7 +48,7 @@ from netcompanion.medicines import schedule
 from netcompanion.medicines import services as medicines
 from netcompanion.medicines.models import Injection, InjectionPlan, Medicine
 
-PER_PAGE = 50
+PER_PAGE = 25
 DIARY_DAYS = 60
 OVERVIEW_DAYS = 7
 # The chart images of a page are one look: the page wrote the row (see audit.services.record_access).

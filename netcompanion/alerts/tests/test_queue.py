@@ -1,6 +1,7 @@
 """The care team's queue and an alert's page: who sees what, the order, and what staff can do."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -37,6 +38,16 @@ def test_the_queue_puts_the_most_urgent_first_then_the_oldest(client, cast, sara
     body = response.content.decode()
     assert body.index("Emergency") < body.index("Urgent") < body.index("Soon")
     assert "Maria Lind" in body and "NC-0001" in body and "A urgent reason." in body
+
+
+def test_the_queue_shows_twenty_five_alerts_a_page_and_each_links_to_its_alert(client, cast, sara):
+    alerts = [make_alert(cast["maria"], "soon", hours) for hours in range(27, 0, -1)]
+    first = client.get(QUEUE).content.decode()
+    assert "27 alerts, page 1 of 2" in first
+    assert len(re.findall(r'href="/care/alerts/[0-9a-f-]{36}/"', first)) == 25
+    assert f'href="{reverse("alerts:detail", args=[alerts[0].code])}"' in first
+    second = client.get(QUEUE, {"page": 2})
+    assert [a.pk for a in second.context["page"]] == [alerts[25].pk, alerts[26].pk]
 
 
 def test_a_nurse_sees_only_the_alerts_of_her_own_patients(client, cast, sara):
