@@ -43,6 +43,7 @@ def test_no_migrations_are_missing():
 @pytest.mark.parametrize("module", [
     "netcompanion.triage",
     "netcompanion.alertrules",
+    "netcompanion.grading", "netcompanion.staging", "netcompanion.followup", "netcompanion.explainer",
     "netcompanion.guide.pages", "netcompanion.guide.search", "netcompanion.guide.readability",
     "netcompanion.netcancerday.dates",
     "netcompanion.medicines.schedule",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BeforeValidator, Field
 
-from netcompanion.triage.case import FieldError, InvalidCase, field_message
+from netcompanion.triage.case import InvalidCase, Strict, validated
 
 Count = Annotated[int, Field(ge=0, le=1000)]
 Score = Annotated[int, Field(ge=0, le=10)]
@@ -34,11 +34,9 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Observation(_Strict):
+class Observation(Strict):
     """One diary day of one patient, and what the rules need to know around it."""
 
     date: IsoDate
@@ -61,7 +59,7 @@ class Observation(_Strict):
     diagnosed_net: bool
 
 
-class LabCheck(_Strict):
+class LabCheck(Strict):
     """One lab result against its report's upper limit, and whether this test was above it before."""
 
     test: str
@@ -77,9 +75,4 @@ class InvalidObservation(InvalidCase):
 
 def parse_observation(data: Any) -> Observation:
     """A validated Observation from decoded JSON, or InvalidObservation naming every bad field."""
-    if not isinstance(data, dict):
-        raise InvalidObservation([FieldError("observation", "send a JSON object")])
-    try:
-        return Observation.model_validate(data)
-    except ValidationError as e:
-        raise InvalidObservation([FieldError(*field_message(err)) for err in e.errors()]) from None
+    return validated(Observation, data, InvalidObservation, field="observation")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+Contract = TypeVar("Contract", bound=BaseModel)
 
 Severity = Literal["mild", "moderate", "severe"]
 Site = Literal["small_intestine", "stomach", "duodenum", "pancreas", "appendix", "colon", "rectum",
@@ -26,11 +28,13 @@ Weeks = Annotated[int, Field(ge=0, le=5200)]
 Hours = Annotated[int, Field(ge=0, le=8760)]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
+    """Unknown fields and loose types are refused: the base of every engine's input contract."""
+
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class AbdominalPain(_Strict):
+class AbdominalPain(Strict):
     code: Literal["abdominal_pain"]
     severity: Severity | None = None
     sudden: bool | None = None
@@ -39,7 +43,7 @@ class AbdominalPain(_Strict):
     no_stool_or_gas: bool | None = None
 
 
-class Flushing(_Strict):
+class Flushing(Strict):
     code: Literal["flushing"]
     episodes_per_day: Count | None = None
     triggers: list[Trigger] = []
@@ -48,7 +52,7 @@ class Flushing(_Strict):
     new_or_worse: bool = True
 
 
-class Diarrhea(_Strict):
+class Diarrhea(Strict):
     code: Literal["diarrhea"]
     stools_per_day: Count | None = None
     days: Days | None = None
@@ -57,82 +61,82 @@ class Diarrhea(_Strict):
     new_or_worse: bool = True
 
 
-class BloodInStool(_Strict):
+class BloodInStool(Strict):
     code: Literal["blood_in_stool"]
     amount: Literal["streaks", "large"] | None = None
     with_dizziness: bool | None = None
 
 
-class Vomiting(_Strict):
+class Vomiting(Strict):
     code: Literal["vomiting"]
     blood: bool | None = None
     keeps_fluids_down: bool | None = None
     hours: Hours | None = None
 
 
-class FaceNeckSwelling(_Strict):
+class FaceNeckSwelling(Strict):
     code: Literal["face_neck_swelling"]
     with_breathing_difficulty: bool | None = None
 
 
-class BreathingDifficulty(_Strict):
+class BreathingDifficulty(Strict):
     code: Literal["breathing_difficulty"]
     severity: Severity | None = None
     wheezing: bool | None = None
 
 
-class ChestPain(_Strict):
+class ChestPain(Strict):
     code: Literal["chest_pain"]
     severity: Severity | None = None
 
 
-class Fainting(_Strict):
+class Fainting(Strict):
     code: Literal["fainting"]
 
 
-class Palpitations(_Strict):
+class Palpitations(Strict):
     code: Literal["palpitations"]
 
 
-class Confusion(_Strict):
+class Confusion(Strict):
     code: Literal["confusion"]
 
 
-class Jaundice(_Strict):
+class Jaundice(Strict):
     code: Literal["jaundice"]
 
 
-class LegSwelling(_Strict):
+class LegSwelling(Strict):
     code: Literal["leg_swelling"]
 
 
-class SweatingShaking(_Strict):
+class SweatingShaking(Strict):
     code: Literal["sweating_shaking"]
     improves_with_sugar: bool | None = None
 
 
-class Fever(_Strict):
+class Fever(Strict):
     code: Literal["fever"]
     temperature_c: Annotated[float, Field(ge=30, le=45)] | None = None
 
 
-class Heartburn(_Strict):
+class Heartburn(Strict):
     code: Literal["heartburn"]
     weeks: Weeks | None = None
 
 
-class WeightLoss(_Strict):
+class WeightLoss(Strict):
     code: Literal["weight_loss"]
     kg: Annotated[float, Field(gt=0, le=100)] | None = None
     weeks: Weeks | None = None
 
 
-class Fatigue(_Strict):
+class Fatigue(Strict):
     code: Literal["fatigue"]
     severity: Severity | None = None
 
 
-class Cough(_Strict):
+class Cough(Strict):
     code: Literal["cough"]
     weeks: Weeks | None = None
     blood: bool | None = None
@@ -155,7 +159,7 @@ SYMPTOM_NAMES = {
 Symptom = Annotated[Union[SYMPTOM_MODELS], Field(discriminator="code")]  # noqa: UP007
 
 
-class Person(_Strict):
+class Person(Strict):
     age: Annotated[int, Field(ge=0, le=120)] | None = None
     diagnosed_net: bool
     primary_site: Site | None = None
@@ -163,7 +167,7 @@ class Person(_Strict):
     pregnant: bool | None = None
 
 
-class Case(_Strict):
+class Case(Strict):
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
     person: Person
     symptoms: Annotated[list[Symptom], Field(min_length=1, max_length=len(SYMPTOM_CODES))]
@@ -232,6 +236,17 @@ def field_message(error: Any) -> tuple[str, str]:
     if kind == "missing":
         return path, "this answer is required"
     return path, error["msg"].removeprefix("Value error, ")
+
+
+def validated(model: type[Contract], data: Any, refusal: type[InvalidCase], field: str = "input",
+              message: str = "send a JSON object") -> Contract:
+    """``model`` from decoded JSON that must be an object, or ``refusal`` naming every bad field."""
+    if not isinstance(data, dict):
+        raise refusal([FieldError(field, message)])
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        raise refusal([FieldError(*field_message(err)) for err in e.errors()]) from None
 
 
 def parse_case(data: Any) -> Case:

@@ -1,0 +1,83 @@
+"""The staging input contract, validated as strictly as the navigator's case.
+
+Values that only make sense for some sites (invasion levels, T, N and M categories, a mesenteric
+mass) are checked against the site's own table, and the refusal lists what the site allows.
+Contradictions between facts and a T, N or M given directly are the engine's to find.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, field_validator
+
+from netcompanion.staging.tables import SITES
+from netcompanion.triage.case import FieldError, InvalidCase, Strict, validated
+
+Site = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas"]
+Place = Literal["liver", "lung", "bone", "peritoneum", "distant_nodes", "brain", "other"]
+Cm = Annotated[float, Field(gt=0, le=100)]
+Count = Annotated[int, Field(ge=0, le=1000)]
+
+
+class InvalidInput(InvalidCase):
+    """The input breaks the contract or contradicts itself; `errors` name each field and say what is wrong."""
+
+
+class StagingInput(Strict):
+    site: Site
+    size_cm: Cm | None = Field(default=None, description="Greatest size of the primary tumour.")
+    invasion: str | None = Field(default=None, description="How deep the tumour grows; see INVASION_BY_SITE.")
+    nodes_positive: Count | None = Field(default=None, description="Regional lymph nodes with cancer.")
+    nodes_examined: Count | None = None
+    mesenteric_mass_cm: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=None, description="Jejunum and ileum only; 0 when there is none.")
+    metastases: list[Place] | None = Field(
+        default=None, description="Places of distant metastases; absent or empty means none (M0).")
+    T: str | None = None
+    N: str | None = None
+    M: str | None = None
+
+    @field_validator("metastases")
+    @classmethod
+    def _each_place_once(cls, places: list[str] | None) -> list[str] | None:
+        if places is not None and len(set(places)) != len(places):
+            raise ValueError("list each place once")
+        return places
+
+
+def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str | None:
+    if value in allowed:
+        return None
+    return f"{value!r} is not {what}; use one of: {', '.join(allowed)}"
+
+
+def _site_errors(facts: StagingInput) -> list[FieldError]:
+    table = SITES[facts.site]
+    errors = []
+    checks = (
+        ("invasion", table.invasion, "an invasion level"),
+        ("T", table.t_values, "an AJCC 8th T category"),
+        ("N", table.n_values, "an AJCC 8th N category"),
+        ("M", table.m_values, "an AJCC 8th M category"),
+    )
+    for name, allowed, what in checks:
+        value = getattr(facts, name)
+        if value is not None and (problem := _one_of(value, allowed, f"{what} for the {table.name}")):
+            errors.append(FieldError(name, problem))
+    if facts.nodes_positive is not None and facts.nodes_examined is not None \
+            and facts.nodes_positive > facts.nodes_examined:
+        errors.append(FieldError("nodes_positive", f"more nodes with cancer ({facts.nodes_positive}) than "
+                                                   f"nodes examined ({facts.nodes_examined})"))
+    if facts.mesenteric_mass_cm and not table.reads_mesenteric_mass:
+        errors.append(FieldError("mesenteric_mass_cm", f"a mesenteric mass is not part of staging for the "
+                                                       f"{table.name}; leave it out or give 0"))
+    return errors
+
+
+def parse_input(data: Any) -> StagingInput:
+    """Validated staging facts from decoded JSON, or InvalidInput naming every bad field."""
+    facts = validated(StagingInput, data, InvalidInput)
+    if errors := _site_errors(facts):
+        raise InvalidInput(errors)
+    return facts
