@@ -24,7 +24,7 @@ from typing import Literal
 
 from netcompanion.followup.case import DISTANT_SPREAD, NODES_POSITIVE, FollowUpCase
 
-RULESET_VERSION = "2026.11.1"
+RULESET_VERSION = "2026.11.2"
 
 Kind = Literal["imaging", "blood", "urine", "visit"]
 
@@ -200,8 +200,10 @@ NO_DISTANT_SPREAD = Condition("no distant spread", ("M",), _no_distant_spread)
 RESECTED = Condition("removed", (), lambda c: c.resected)
 R0 = Condition("removed with margin R0", ("margin",), lambda c: _margin_in(c, {"R0"}))
 R0_R1 = Condition("removed with margin R0 or R1", ("margin",), lambda c: _margin_in(c, {"R0", "R1"}))
-NOT_KNOWN_R0_R1 = Condition("not removed, margin R2, or margin unknown", (),
-                            lambda c: not c.resected or c.margin not in {"R0", "R1"})
+# Distant spread, or not knowing, counts as disease left behind: the margin is the primary tumour's.
+NOT_ALL_REMOVED = Condition("not removed, margin R2 or unknown, or distant spread (or not known)", (),
+                            lambda c: not c.resected or c.margin not in {"R0", "R1"}
+                            or _no_distant_spread(c) is not True)
 NO_R2 = Condition("not left with visible tumour (R2)", (), lambda c: c.margin != "R2")
 NO_ADVERSE = Condition("no adverse histological features", ("adverse_features",),
                        lambda c: None if c.adverse_features is None else not c.adverse_features)
@@ -306,21 +308,22 @@ SCHEDULES: tuple[ScheduleRule, ...] = (
         "checks.",
         "none (no source covers it)", "clinical.md §3.1-3.4"),
     ScheduleRule("FU-ESMO-RESECTED-G1G2",
-        (DIGESTIVE, G1_G2, R0_R1),
+        (DIGESTIVE, G1_G2, R0_R1, NO_DISTANT_SPREAD),
         G12_ITEMS, False,
         "checks every 6-12 months, and every 1-2 years after 5 years (ESMO 2020: a G1 or G2 NET removed "
-        "with margin R0 or R1).",
+        "with margin R0 or R1, without distant spread).",
         "ESMO advises follow-up for life after removal of a G1 or G2 NET: every 6-12 months, and after 5 "
         "years every 1-2 years.",
         ESMO, S_ESMO),
     # ESMO: "similar re-staging/assessment intervals" for advanced or inoperable disease. Mapped to the
     # same 6-12 months, without the lengthening after 5 years that ESMO describes for follow-up after surgery.
     ScheduleRule("FU-ESMO-ADVANCED-G1G2",
-        (DIGESTIVE, G1_G2, NOT_KNOWN_R0_R1),
+        (DIGESTIVE, G1_G2, NOT_ALL_REMOVED),
         ADVANCED_G12_ITEMS, False,
         "checks every 6-12 months for life (ESMO 2020: a G1 or G2 NET).",
-        "For a tumour that was not removed, not completely removed, or whose margin is not known, ESMO "
-        "advises the same gaps between checks as after surgery. This schedule uses 6-12 months for life "
+        "For a tumour that was not removed, not completely removed, whose margin is not known, or that "
+        "has spread further (or where that is not known), ESMO advises the same gaps between checks as after "
+        "surgery. This schedule uses 6-12 months for life "
         "and does not lengthen them after 5 years.",
         ESMO, S_ESMO),
     ScheduleRule("FU-ESMO-G3-NEC",

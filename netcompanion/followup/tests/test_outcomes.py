@@ -105,14 +105,25 @@ def test_a_pancreatic_net_with_an_affected_node_or_ki67_above_5_is_checked_more_
 @pytest.mark.parametrize("site", ["stomach", "duodenum", "ampulla", "jejunum_ileum", "colon_rectum"])
 @pytest.mark.parametrize("grade", ["G1", "G2"])
 def test_a_removed_g1_or_g2_net_is_checked_every_6_to_12_months_for_life_with_longer_gaps_after_5_years(site, grade):
-    decided, items = plan(site=site, grade=grade, resected=True, margin="R1", functioning=False)
+    decided, items = plan(site=site, grade=grade, resected=True, margin="R1", M="M0", functioning=False)
     assert decided == "FU-ESMO-RESECTED-G1G2"
     assert items == [
         ("ESMO-G12-VISIT", (6, 12), 6, 5), ("ESMO-G12-SCAN", (6, 12), 6, 5),
         ("ESMO-G12-VISIT-AFTER-5Y", (12, 24), 72, None), ("ESMO-G12-SCAN-AFTER-5Y", (12, 24), 72, None),
     ]
-    assert {i.guideline for i in suggest({"site": site, "grade": grade, "resected": True, "margin": "R1"}).items} \
-        == {"ESMO 2020"}
+    assert {i.guideline for i in suggest({"site": site, "grade": grade, "resected": True, "margin": "R1",
+                                          "M": "M0"}).items} == {"ESMO 2020"}
+
+
+@pytest.mark.parametrize("spread", [{"M": "M1a"}, {"stage": "IV"}, {}])
+def test_a_removed_primary_with_distant_spread_or_unknown_spread_keeps_6_to_12_months_for_life(spread):
+    """The margin is the primary tumour's: spread elsewhere, or not knowing, is not "all removed"."""
+    s = suggest({"site": "jejunum_ileum", "grade": "G2", "resected": True, "margin": "R0", "functioning": False,
+                 **spread})
+    assert s.rules[0] == "FU-ESMO-ADVANCED-G1G2"
+    assert {(i.every_months, i.for_years) for i in s.items} == {((6, 12), None)}
+    if not spread:
+        assert any(note.startswith("Not yet known:") and "M" in note for note in s.notes)
 
 
 @pytest.mark.parametrize("facts", [

@@ -8,7 +8,8 @@ from netcompanion.followup import ITEMS, InvalidInput, Override, add_months, due
 
 PANCREAS = {"site": "pancreas", "grade": "G2", "ki67_percent": 4, "size_cm": 2.5, "N": "N0", "M": "M0",
             "resected": True, "margin": "R0", "functioning": False}
-G2_REMOVED = {"site": "jejunum_ileum", "grade": "G2", "resected": True, "margin": "R0", "functioning": False}
+G2_REMOVED = {"site": "jejunum_ileum", "grade": "G2", "resected": True, "margin": "R0", "M": "M0",
+              "functioning": False}
 SURGERY = dt.date(2026, 1, 31)
 
 
