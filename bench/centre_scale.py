@@ -6,7 +6,9 @@ patients. Then, in one process and through the whole WSGI stack (Django's test C
 middleware, DEBUG off):
 
   writes  POST /api/v1/diary with a Bearer token, next to the same rows inserted one by one
-          through the DB-API cursor, each committed on its own (the baseline); profile of the API
+          through the DB-API cursor, each committed on its own (the baseline); profile of the API;
+          then POST /api/v1/diary/batch (--batch days a request), next to the same rows inserted
+          one by one and in one transaction a batch
   reads   p50/p95 of nurse01's alert queue and patient list (sorted, page 2), next to a static
           page through the same stack and session (the baseline); --explain prints query plans
   memory  peak RSS of the benchmark process and of the seed (a child process), tracemalloc peak
@@ -19,7 +21,7 @@ directory (never var/db.sqlite3). bench/with_postgres.sh runs it on a throwaway 
     python bench/centre_scale.py --patients 200 --days 60     # smoke run (a minute or two)
     bench/with_postgres.sh --explain --experiments            # full scale on PostgreSQL, plans, proposals
 
---experiments also times proposed changes (patched into this process only, never into the app) in
+--experiments also times proposed settings (patched into this process only, never into the app) in
 alternating batches against the app as it is. Every figure depends on the machine: the run prints
 the load average and a CPU calibration, and CPU time per request, which other load inflates least.
 """
@@ -52,7 +54,7 @@ from bench.timing import percentile  # noqa: E402
 
 WRITE_TARGET_RATIO = 0.3
 READ_TARGET_P95_MS = 50.0
-# The views are being written while this benchmark is: (label, url name, query string).
+# (label, url name, query string)
 READ_VIEWS = [
     ("alert queue", "alerts:queue", ""),
     ("alert queue, all statuses", "alerts:queue", "status=all"),
@@ -72,13 +74,14 @@ def parse_args(argv=None):
                    help="default: DATABASE_URL, else SQLite in a temporary directory")
     p.add_argument("--writes", type=int, help="timed API writes, and as many raw inserts "
                    "(default 2000, or the number of patients when fewer, at least 200)")
+    p.add_argument("--batch", type=int, default=28, help="days per batch request (default 28: four weeks)")
     p.add_argument("--reads", type=int, default=50, help="timed requests per view, after warm-up")
     p.add_argument("--profile-writes", type=int, default=200,
                    help="API writes to profile: half under cProfile, half with their queries logged")
     p.add_argument("--explain", action="store_true", help="print the query plans of each view's main queries")
     p.add_argument("--profile-reads", action="store_true", help="print each view's top functions too")
     p.add_argument("--experiments", action="store_true",
-                   help="also time proposed changes to writes and reads (in-process patches, no app edits)")
+                   help="also time proposed database settings on the writes (in-process patches, no app edits)")
     p.add_argument("--reuse", action="store_true",
                    help="skip the seed when --database-url already holds a centre of this size")
     p.add_argument("--keep", action="store_true", help="keep the temporary SQLite directory")
@@ -96,8 +99,8 @@ def configure(url: str, var_dir: str) -> None:
     os.environ["DEBUG"] = "false"
     os.environ["NETCOMPANION_VAR_DIR"] = var_dir
     os.environ.setdefault("LOG_LEVEL", "WARNING")
-    # PostgreSQL: one backend for a whole phase, so that its CPU time can be read (production's 60 s
-    # means one reconnection a minute, too rare to show in these figures). SQLite stays at 0 (settings).
+    # One connection for a whole phase, so that PostgreSQL's backend CPU time can be read (production's
+    # 60 s means one reconnection a minute, too rare to show in these figures).
     os.environ.setdefault("DATABASE_CONN_MAX_AGE", "3600")
     import django
 
@@ -171,8 +174,8 @@ def database_size() -> str:
 # --- requests as a WSGI server makes them ---------------------------------------------------------
 
 def serve(client, method: str, url: str, **extra):
-    """One request; the connection handling a WSGI server does around it (the test Client skips it):
-    SQLite reconnects per request (CONN_MAX_AGE 0 in settings), PostgreSQL keeps it with health checks."""
+    """One request, with the connection handling a WSGI server does around it (the test Client skips it):
+    the connection is kept between requests (CONN_MAX_AGE), with PostgreSQL's health check."""
     from django.db import close_old_connections
 
     close_old_connections()  # request_started
@@ -297,14 +300,25 @@ class DaySlots:
         self.turn = 0
 
     def take(self):
-        patient = self.patients[self.turn % len(self.patients)]
+        patient = self._next_patient()
+        return patient, self._free_day(patient)
+
+    def take_days(self, n: int):
+        """One patient and n free days, oldest first: what an app sends after a month offline."""
+        patient = self._next_patient()
+        return patient, sorted(self._free_day(patient) for _ in range(n))
+
+    def _next_patient(self):
         self.turn += 1
+        return self.patients[(self.turn - 1) % len(self.patients)]
+
+    def _free_day(self, patient) -> dt.date:
         day = self.today
         while (patient.pk, day) in self.taken:
             self.next_back[patient.pk] += 1
             day = self.start - dt.timedelta(days=self.next_back[patient.pk])
         self.taken.add((patient.pk, day))
-        return patient, day
+        return day
 
 
 class Payloads:
@@ -401,6 +415,34 @@ class WriteBench:
                              f"{response.content[:500]!r} for {body}")
         return response
 
+    def batches(self, n: int, size: int):
+        out = []
+        for _ in range(n):
+            patient, days = self.slots.take_days(size)
+            out.append([(patient, self.payloads.make(patient, day)) for day in days])
+        return out
+
+    def api_batch(self, batch):
+        patient = batch[0][0]
+        response = serve(self.client, "post", "/api/v1/diary/batch",
+                         data=json.dumps({"entries": [body for _patient, body in batch]}),
+                         content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {self.tokens[patient.pk]}")
+        if response.status_code != 201:
+            raise SystemExit(f"centre_scale: POST /api/v1/diary/batch gave {response.status_code}: "
+                             f"{response.content[:500]!r}")
+        return response
+
+    def raw_insert_many(self, prepared):
+        """A batch's INSERTs through the DB-API cursor (executemany) in one transaction."""
+        from django.db import connection
+
+        connection.ensure_connection()
+        cur = connection.connection.cursor()
+        cur.execute("BEGIN")
+        cur.executemany(prepared[0][0], [values for _sql, values in prepared])
+        cur.execute("COMMIT")
+        cur.close()
+
     def raw_insert(self, prepared):
         """One INSERT through the DB-API cursor, committed on its own (autocommit), like one request."""
         from django.db import connection
@@ -437,6 +479,30 @@ class WriteBench:
                 cur.execute(f"DELETE FROM diary_diaryentry WHERE code IN ({', '.join([mark] * len(chunk))})", chunk)
             if connection.vendor == "postgresql":
                 cur.execute("VACUUM ANALYZE diary_diaryentry")
+
+
+def batch_writes(bench: WriteBench, args) -> dict:
+    """The batch endpoint against the same rows inserted raw, one by one and then a transaction a batch."""
+    size = args.batch
+    n = max(10, args.writes // size)
+    for batch in bench.batches(2, size):  # warm-up
+        bench.api_batch(batch)
+    batches = bench.batches(n, size)
+    prepared = [bench.prepare_raw(batch) for batch in batches]
+    flat = [row for batch in prepared for row in batch]
+    one_by_one = summary(timed_requests(bench.raw_insert, flat))
+    bench.delete_raw(flat)
+    per_batch = summary(timed_requests(bench.raw_insert_many, prepared))
+    bench.delete_raw(flat)
+    api = summary(timed_requests(bench.api_batch, batches))
+    rows = {"api": size * api["rate"], "one": one_by_one["rate"], "batch": size * per_batch["rate"]}
+    return {
+        "shown": [("API, batch (alerts evaluated)", api, size), ("raw INSERT + commit, one by one", one_by_one, 1),
+                  ("raw INSERTs, one transaction a batch", per_batch, size)],
+        "ratios": [("ratio batch API / raw one by one", rows["api"] / rows["one"]),
+                   ("ratio batch API / raw batches (same batching)", rows["api"] / rows["batch"])],
+        "rows": rows,
+    }
 
 
 def profile_api(bench: WriteBench, n: int):
@@ -585,16 +651,10 @@ def nurse_client():
     return nurse, client
 
 
-def views_ready() -> list[tuple[str, str]]:
-    from django.urls import NoReverseMatch, reverse
+def view_urls() -> list[tuple[str, str]]:
+    from django.urls import reverse
 
-    found = []
-    for label, name, query in [BASELINE_VIEW, *READ_VIEWS]:
-        try:
-            found.append((label, reverse(name) + (f"?{query}" if query else "")))
-        except NoReverseMatch:
-            pass
-    return found
+    return [(label, reverse(name) + (f"?{query}" if query else "")) for label, name, query in [BASELINE_VIEW, *READ_VIEWS]]
 
 
 def read_views(client, views, reads: int):
@@ -677,22 +737,6 @@ def print_plans(label: str, log: Queries, top: int = 4) -> None:
 
 # --- experiments: proposed changes, patched in this process only ------------------------------------
 
-class KeepConnection:
-    """CONN_MAX_AGE > 0 on SQLite: one connection across requests instead of one per request."""
-
-    def __enter__(self):
-        from django.db import connections
-
-        self.db = connections["default"]
-        self.old = self.db.settings_dict["CONN_MAX_AGE"]
-        self.db.settings_dict["CONN_MAX_AGE"] = 600
-        self.db.close()
-
-    def __exit__(self, *exc):
-        self.db.settings_dict["CONN_MAX_AGE"] = self.old
-        self.db.close()
-
-
 class SynchronousNormal:
     """PRAGMA synchronous=NORMAL in WAL mode: commits are not fsynced (a power cut may lose the last ones;
     the database stays consistent). Added to the connection's init_command."""
@@ -724,46 +768,6 @@ class NoHealthCheck:
         self.db.health_check_enabled = True
 
 
-def throttled_token_auth():
-    """TokenAuth, but last_used_at is written only when it is more than an hour old."""
-    from unittest import mock
-
-    from django.utils import timezone
-
-    from netcompanion.accounts import api_auth
-    from netcompanion.accounts.models import ApiToken
-
-    def authenticate(self, request, token):
-        found = ApiToken.objects.active().select_related("user").filter(digest=ApiToken.hash(token)).first()
-        if found is None or not found.user.is_active:
-            return None
-        now = timezone.now()
-        if found.last_used_at is None or now - found.last_used_at > dt.timedelta(hours=1):
-            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
-        request.user = found.user
-        return found.user
-
-    return mock.patch.object(api_auth.TokenAuth, "authenticate", authenticate)
-
-
-def first_version_without_count():
-    """diary.services: a new entry's first version is number 1, without counting its versions."""
-    from unittest import mock
-
-    from netcompanion.diary import services
-
-    original = services._version
-
-    def version(entry, action, by):
-        if action == services.Action.CREATED:
-            services.DiaryEntryVersion.objects.create(entry=entry, number=1, action=action, data=entry.snapshot(),
-                                                      changed_by=by)
-        else:
-            original(entry, action, by)
-
-    return mock.patch.object(services, "_version", version)
-
-
 def ab(run, make, rounds: int = 8) -> tuple[dict, dict]:
     """(without, with) the change, in alternating batches so that other load on the machine hits both alike.
     ``run()`` times one batch and returns its Samples."""
@@ -782,79 +786,18 @@ def ab(run, make, rounds: int = 8) -> tuple[dict, dict]:
 
 
 def write_experiments(bench: WriteBench, per_arm: int) -> list[tuple[str, dict, dict]]:
-    from contextlib import ExitStack, contextmanager
-
     from django.db import connection
-    from django.utils import timezone
-
-    from netcompanion.accounts.models import ApiToken
 
     if connection.vendor == "sqlite":
-        changes = [("token last_used_at at most hourly", throttled_token_auth),
-                   ("connection kept between requests", KeepConnection),
-                   ("synchronous=NORMAL (WAL)", SynchronousNormal),
-                   ("first diary version without COUNT", first_version_without_count)]
+        changes = [("synchronous=NORMAL (WAL)", SynchronousNormal)]
     else:
-        changes = [("token last_used_at at most hourly", throttled_token_auth),
-                   ("no per-request health check", NoHealthCheck),
-                   ("first diary version without COUNT", first_version_without_count)]
-
-    @contextmanager
-    def everything():
-        with ExitStack() as stack:
-            for _label, each in changes:
-                stack.enter_context(each())
-            yield
-
-    # Tokens used within the hour, as an app that syncs several times a day has them.
-    ApiToken.objects.filter(user__in=bench.patients).update(last_used_at=timezone.now())
+        changes = [("no per-request health check", NoHealthCheck)]
     rounds, batch = 8, max(5, per_arm // 8)
     rows = []
-    for label, make in [*changes, ("all of the above", everything)]:
+    for label, make in changes:
         without, with_ = ab(lambda: timed_requests(bench.api, bench.jobs(batch)), make, rounds)
         rows.append((label, without, with_))
     return rows
-
-
-def read_experiments(reads: dict, per_arm: int) -> list[tuple[str, dict]]:
-    """Each view without and with a change: SQLite's connection kept, 25 rows a page instead of 50, the
-    alert queue's patients taken from the assignments alone (no join with the users table)."""
-    from contextlib import ExitStack
-    from unittest import mock
-
-    from django.db import connection
-
-    from netcompanion.alerts import views as alert_views
-    from netcompanion.careteam import views as careteam_views
-
-    def page_size(n_rows):
-        stack = ExitStack()
-        stack.enter_context(mock.patch.object(careteam_views, "PER_PAGE", n_rows))
-        stack.enter_context(mock.patch.object(alert_views, "PAGE_SIZE", n_rows))
-        return stack
-
-    def queue_from_assignments():
-        from netcompanion.alerts.models import Alert
-        from netcompanion.careteam.models import Assignment
-
-        def visible(request):
-            mine = Assignment.objects.active().filter(staff=request.user).values("patient_id")
-            return Alert.objects.filter(patient__in=mine)
-
-        return mock.patch.object(alert_views, "_visible", visible)
-
-    everywhere = lambda view: True  # noqa: E731
-    changes = [("25 rows a page", lambda: page_size(25), everywhere)]
-    if hasattr(alert_views, "_visible"):
-        changes.append(("queue via assignments", queue_from_assignments, lambda view: view.startswith("alert")))
-    if connection.vendor == "sqlite":
-        changes.insert(0, ("connection kept", KeepConnection, everywhere))
-    rounds, batch = 6, max(2, per_arm // 6)
-    out = []
-    for label, make, applies in changes:
-        out.append((label, {view: ab(lambda r=r: timed_requests(r["get"], range(batch)), make, rounds)
-                            for view, r in reads.items() if applies(view)}))
-    return out
 
 
 # --- the whole run ----------------------------------------------------------------------------------
@@ -964,6 +907,16 @@ def run(args, url: str, var_dir: str) -> None:
     write_peak = traced_peak(bench.api, bench.jobs(min(200, args.writes)))
     rss_after_writes = rss_mib()
 
+    header(f"writes in batches: POST /api/v1/diary/batch, {args.batch} days a request")
+    batched = batch_writes(bench, args)
+    for label, s_, rows_per_call in batched["shown"]:
+        print(f"  {label:<36} {rows_per_call * s_['rate']:8.0f} rows/s     p50 {s_['p50']:7.2f} ms   "
+              f"p95 {s_['p95']:7.2f} ms   CPU {(s_['cpu'] + s_['server_cpu']) / rows_per_call:6.2f} ms/row"
+              + f"   ({rows_per_call} rows a call)")
+    for label, value in batched["ratios"]:
+        print(f"  {label}: {value:.3f} (target >= {WRITE_TARGET_RATIO}: "
+              f"{'met' if value >= WRITE_TARGET_RATIO else 'NOT MET'})")
+
     header("where a write's time goes")
     profiler, logs = profile_api(bench, args.profile_writes)
     per_request = [len(log.captured) for log in logs]
@@ -995,46 +948,27 @@ def run(args, url: str, var_dir: str) -> None:
                   f"{without['cpu'] + without['server_cpu']:11.2f} {with_['cpu'] + with_['server_cpu']:6.2f}")
 
     header("reads: nurse01 (%d patients)" % min(300, args.patients))
-    views = views_ready()
-    reads = {}
-    read_peak = None
-    read_exp = []
-    if len(views) <= 1:
-        print("the care-team views (careteam:patients, alerts:queue) do not exist yet: no read figures")
-    else:
-        nurse, client = nurse_client()
-        reads = read_views(client, views, args.reads)
-        base = reads[BASELINE_VIEW[0]]
-        print(f"  (ms; x = p95 against the baseline; CPU = per request, this process's"
-              + (" + the PostgreSQL server's" if engine == "postgresql" else "")
-              + "; SQL = execute time; templates = rendering)")
+    nurse, client = nurse_client()
+    reads = read_views(client, view_urls(), args.reads)
+    base = reads[BASELINE_VIEW[0]]
+    print(f"  (ms; x = p95 against the baseline; CPU = per request, this process's"
+          + (" + the PostgreSQL server's" if engine == "postgresql" else "")
+          + "; SQL = execute time; templates = rendering)")
+    for label, r in reads.items():
+        print(f"  {label:<26} p50 {r['p50']:6.1f}  p95 {r['p95']:6.1f}  x{r['p95'] / base['p95']:4.1f}  "
+              f"CPU {r['cpu'] + r['server_cpu']:5.1f}  {r['queries']:3d} queries  SQL {r['sql_ms']:5.1f}  "
+              f"templates {r['template_ms']:5.1f}  {r['url']}")
+    worst = max(r["p95"] for label, r in reads.items() if label != BASELINE_VIEW[0])
+    print(f"  target p95 < {READ_TARGET_P95_MS:.0f} ms: {'met' if worst < READ_TARGET_P95_MS else 'NOT MET'} "
+          f"(worst {worst:.1f} ms)")
+    read_peak = max(traced_peak(r["get"], range(10)) for r in reads.values())
+    print("\nwhere a read's time goes (cProfile over 10 requests each; self time by layer):")
+    profile_reads(reads, 10, args.profile_reads)
+    if args.explain:
+        header("query plans")
         for label, r in reads.items():
-            print(f"  {label:<26} p50 {r['p50']:6.1f}  p95 {r['p95']:6.1f}  x{r['p95'] / base['p95']:4.1f}  "
-                  f"CPU {r['cpu'] + r['server_cpu']:5.1f}  {r['queries']:3d} queries  SQL {r['sql_ms']:5.1f}  "
-                  f"templates {r['template_ms']:5.1f}  {r['url']}")
-        worst = max(r["p95"] for label, r in reads.items() if label != BASELINE_VIEW[0])
-        print(f"  target p95 < {READ_TARGET_P95_MS:.0f} ms: {'met' if worst < READ_TARGET_P95_MS else 'NOT MET'} "
-              f"(worst {worst:.1f} ms)")
-        read_peak = max(traced_peak(r["get"], range(10)) for r in reads.values())
-        print("\nwhere a read's time goes (cProfile over 10 requests each; self time by layer):")
-        profile_reads(reads, 10, args.profile_reads)
-        if args.experiments:
-            header("experiments on the reads (patched in this process only)")
-            read_exp = read_experiments(reads, 30)
-            print("  without -> with each change, in alternating batches: p50 ms, and CPU ms per request "
-                  "(steadier when the machine is busy)")
-            print(f"  {'view':<26}" + "".join(f" {label + ': p50':>22} {'CPU':>16}" for label, _ in read_exp))
-            for view in reads:
-                print(f"  {view:<26}" + "".join(
-                    f" {res[view][0]['p50']:9.1f} -> {res[view][1]['p50']:8.1f} "
-                    f"{res[view][0]['cpu'] + res[view][0]['server_cpu']:7.1f} -> "
-                    f"{res[view][1]['cpu'] + res[view][1]['server_cpu']:6.1f}" if view in res else f" {'-':>39}"
-                    for _, res in read_exp))
-        if args.explain:
-            header("query plans")
-            for label, r in reads.items():
-                if label != BASELINE_VIEW[0]:
-                    print_plans(label, r["log"])
+            if label != BASELINE_VIEW[0]:
+                print_plans(label, r["log"])
 
     header(f"summary ({engine})")
     rows = []
@@ -1046,7 +980,10 @@ def run(args, url: str, var_dir: str) -> None:
              ("raw INSERT+commit/s (p95)", f"{raw['rate']:.0f}/s ({raw['p95']:.1f} ms; CPU "
                                            f"{raw['cpu'] + raw['server_cpu']:.2f} ms/write)"),
              ("ratio API/raw", f"{ratio:.3f} (target >= {WRITE_TARGET_RATIO}); by CPU per write {cpu_ratio:.3f}"),
-             ("statements per API write", f"{statistics.fmean(per_request):.1f}")]
+             ("statements per API write", f"{statistics.fmean(per_request):.1f}"),
+             (f"batch API rows/s ({args.batch} a request)", f"{batched['rows']['api']:.0f}/s"),
+             ("  ratio to raw one by one", f"{batched['ratios'][0][1]:.3f} (target >= {WRITE_TARGET_RATIO})"),
+             ("  ratio to raw batches", f"{batched['ratios'][1][1]:.3f} (raw {batched['rows']['batch']:.0f} rows/s)")]
     for label, without, with_ in exp_rows:
         rows.append((f"  with {label}", f"x{with_['rate'] / without['rate']:.2f} writes/s "
                                          f"({without['rate']:.0f} -> {with_['rate']:.0f}/s; CPU "
@@ -1055,18 +992,11 @@ def run(args, url: str, var_dir: str) -> None:
     for label, r in reads.items():
         rows.append((f"{label} p50/p95", f"{r['p50']:.1f} / {r['p95']:.1f} ms ({r['queries']} queries, "
                                          f"CPU {r['cpu'] + r['server_cpu']:.1f} ms)"))
-    for label, res in read_exp:
-        views = [pair for v, pair in res.items() if v != BASELINE_VIEW[0]]
-        before = statistics.fmean(p[0]["cpu"] + p[0]["server_cpu"] for p in views)
-        after = statistics.fmean(p[1]["cpu"] + p[1]["server_cpu"] for p in views)
-        rows.append((f"  reads with {label}", f"CPU per view request {before:.1f} -> {after:.1f} ms (x{after / before:.2f})"))
-    if not reads:
-        rows.append(("reads", "views not there yet"))
     rows += [("peak RSS, benchmark process", f"{rss_mib():.0f} MiB (after setup {rss_after_setup:.0f}, "
                                              f"after writes {rss_after_writes:.0f})"),
              ("peak RSS, seed process", f"{seeded['rss_mib']:.0f} MiB" if seeded else "(reused)"),
              ("tracemalloc peak, writes", f"{write_peak:.1f} MiB over 200 writes"),
-             ("tracemalloc peak, reads", f"{read_peak:.1f} MiB over 10 requests per view" if read_peak else "-"),
+             ("tracemalloc peak, reads", f"{read_peak:.1f} MiB over 10 requests per view"),
              ("wall time", f"{time.perf_counter() - wall:.0f} s"),
              ("load average at the end (1 min)", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (other work "
                                                  "on the machine slows every figure)")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
@@ -131,46 +133,77 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
-def evaluate_diary_day(patient_id: int, date: dt.date) -> list[Alert]:
-    """Checks one diary day (its entry and its single episodes) and raises what fires. Four small reads:
-    the four weeks up to the day, the injection plan, the day's episodes and the day's alerts."""
+def _window_start(date: dt.date) -> dt.date:
+    """The first of the four weeks a day is compared with; a diary may go back to year 1."""
     window = dt.timedelta(days=WINDOW_DAYS)
-    since = max(date, dt.date.min + window) - window  # a diary may go back to year 1
-    rows = list(DiaryEntry.objects.current().filter(patient_id=patient_id, date__gte=since, date__lte=date)
+    return max(date, dt.date.min + window) - window
+
+
+def evaluate_diary_day(patient_id: int, date: dt.date) -> list[Alert]:
+    return evaluate_diary_days(patient_id, [date])
+
+
+def evaluate_diary_days(patient_id: int, dates: Iterable[dt.date]) -> list[Alert]:
+    """Checks diary days (each entry and its single episodes) and raises what fires, in date order.
+
+    Set-wise, so that logging many days costs the same few reads as one: the four weeks before the
+    first day up to the last, the injection plan, the days' episodes and the days' alerts; then one
+    bulk write. Each day sees only the days before it, as if they had been logged one by one.
+    """
+    dates = sorted(set(dates))
+    if not dates:
+        return []
+    rows = list(DiaryEntry.objects.current()
+                .filter(patient_id=patient_id, date__gte=_window_start(dates[0]), date__lte=dates[-1])
+                .order_by("date")
                 .values("id", "date", "flushes", "stools", "bristol", "pain", "weight_kg", "wheezing", "dizziness"))
-    day = next((r for r in rows if r["date"] == date), {})
-    before = [r for r in rows if r["date"] < date]
-    weights = [r["weight_kg"] for r in before if r["weight_kg"] is not None]
+    row_dates = [r["date"] for r in rows]
+    by_date = {r["date"]: r for r in rows}
     plan = InjectionPlan.objects.filter(patient_id=patient_id).values_list("status", flat=True).first()
-    # The local day, as the diary groups episodes.
-    episodes = (Episode.objects.current().filter(patient_id=patient_id, occurred_at__date=date)
-                .aggregate(flushes=Count("pk", filter=Q(kind=EpisodeKind.FLUSH)),
-                           diarrhoeas=Count("pk", filter=Q(kind=EpisodeKind.DIARRHOEA)),
-                           wheezes=Count("pk", filter=Q(kind=EpisodeKind.WHEEZE)),
-                           pain=Max("severity", filter=Q(kind=EpisodeKind.PAIN))))
-    observation = Observation(
-        date=date, flushes=day.get("flushes"), stools=day.get("stools"), bristol=day.get("bristol"),
-        pain=day.get("pain"), weight_kg=_float(day.get("weight_kg")), wheezing=day.get("wheezing"),
-        dizziness=day.get("dizziness"),
-        previous_stools=[r["stools"] for r in before if r["stools"] is not None],
-        previous_highest_weight_kg=_float(max(weights, default=None)),
-        on_injections=None if plan is None else plan == PlanStatus.ACTIVE,
-        flush_episodes=episodes["flushes"], diarrhoea_episodes=episodes["diarrhoeas"],
-        wheeze_episodes=episodes["wheezes"], pain_episode_severity=episodes["pain"],
-        # Patient accounts are for people a NET team looks after.
-        diagnosed_net=True,
-    )
-    key, entry_id = diary_key(date), day.get("id")
-    mine = Q(source_key=key)
-    if entry_id:
-        # The same read finds the entry's still-firing alerts on another day: its date was changed.
-        mine |= Q(diary_entry_id=entry_id, met=True, status__in=UNRESOLVED)
-    found = list(Alert.objects.filter(mine, patient_id=patient_id))
-    alerts = _raise(patient_id, key, evaluate_day(observation), [a for a in found if a.source_key == key],
-                    diary_entry_id=entry_id)
-    for moved_from in {a.source_key for a in found if a.source_key != key}:
-        evaluate_diary_day(patient_id, dt.date.fromisoformat(moved_from.removeprefix("diary:")))
+    episodes = _episodes_by_local_day(patient_id, dates)
+    keys = {diary_key(date) for date in dates}
+    entry_ids = [by_date[date]["id"] for date in dates if date in by_date]
+    # The same read finds the entries' still-firing alerts on other days: their dates were changed.
+    found = list(Alert.objects.filter(Q(source_key__in=keys)
+                                      | Q(diary_entry_id__in=entry_ids, met=True, status__in=UNRESOLVED),
+                                      patient_id=patient_id))
+    moved_from = {a.source_key for a in found} - keys
+    changes, alerts = _Changes(), []
+    for date in dates:
+        day, key = by_date.get(date, {}), diary_key(date)
+        before = rows[bisect_left(row_dates, _window_start(date)):bisect_left(row_dates, date)]
+        weights = [r["weight_kg"] for r in before if r["weight_kg"] is not None]
+        observation = Observation(
+            date=date, flushes=day.get("flushes"), stools=day.get("stools"), bristol=day.get("bristol"),
+            pain=day.get("pain"), weight_kg=_float(day.get("weight_kg")), wheezing=day.get("wheezing"),
+            dizziness=day.get("dizziness"),
+            previous_stools=[r["stools"] for r in before if r["stools"] is not None],
+            previous_highest_weight_kg=_float(max(weights, default=None)),
+            on_injections=None if plan is None else plan == PlanStatus.ACTIVE,
+            # Patient accounts are for people a NET team looks after.
+            diagnosed_net=True, **episodes.get(date, {}),
+        )
+        firings = evaluate_day(observation)
+        existing = [a for a in found if a.source_key == key]
+        raised = len(changes.created)
+        changes.update(patient_id, key, firings, {a.rule_id: a for a in existing}, diary_entry_id=day.get("id"))
+        fired = {f.rule_id for f in firings}
+        alerts += [a for a in [*existing, *changes.created[raised:]] if a.rule_id in fired]
+    changes.write()
+    if moved_from:
+        evaluate_diary_days(patient_id, (dt.date.fromisoformat(k.removeprefix("diary:")) for k in moved_from))
     return alerts
+
+
+def _episodes_by_local_day(patient_id: int, dates: list[dt.date]) -> dict[dt.date, dict]:
+    """The days' single episodes counted per local day (the site's time zone), as the diary groups them."""
+    counts = (Episode.objects.current().filter(patient_id=patient_id, occurred_at__date__in=dates)
+              .annotate(day=TruncDate("occurred_at")).order_by().values("day")
+              .annotate(flush_episodes=Count("pk", filter=Q(kind=EpisodeKind.FLUSH)),
+                        diarrhoea_episodes=Count("pk", filter=Q(kind=EpisodeKind.DIARRHOEA)),
+                        wheeze_episodes=Count("pk", filter=Q(kind=EpisodeKind.WHEEZE)),
+                        pain_episode_severity=Max("severity", filter=Q(kind=EpisodeKind.PAIN))))
+    return {row["day"]: {k: v for k, v in row.items() if k != "day"} for row in counts}
 
 
 def diary_entry_deleted(entry: DiaryEntry) -> None:

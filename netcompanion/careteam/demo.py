@@ -3,7 +3,7 @@ import datetime as dt
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from netcompanion.alerts.services import evaluate_diary_day
+from netcompanion.alerts.services import evaluate_diary_days
 from netcompanion.careteam import services
 from netcompanion.careteam.apps import LEAD_NURSES
 from netcompanion.careteam.models import Assignment
@@ -24,6 +24,5 @@ def create_demo_careteam(patient, nurse, doctor, admin) -> int:
             made += 1
     # The demo diary is loaded in bulk, past the alert hooks; check its last four weeks as if just logged.
     today = timezone.localdate()
-    for days_ago in range(ALERT_DAYS, -1, -1):
-        evaluate_diary_day(patient.pk, today - dt.timedelta(days=days_ago))
+    evaluate_diary_days(patient.pk, [today - dt.timedelta(days=days_ago) for days_ago in range(ALERT_DAYS, -1, -1)])
     return made

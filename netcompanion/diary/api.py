@@ -5,7 +5,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
@@ -15,6 +15,7 @@ from netcompanion.diary.forms import DiaryEntryForm
 from netcompanion.diary.models import DiaryEntry
 
 router = Router(tags=["diary"], auth=PERSON_AUTH)
+MAX_BATCH = 366  # a year of a paper diary, or of an app that was offline
 
 
 class DiaryEntryIn(Schema):
@@ -36,6 +37,11 @@ class DiaryEntryOut(DiaryEntryIn):
     status: str
 
 
+class DiaryBatchIn(Schema):
+    entries: list[DiaryEntryIn] = Field(min_length=1, max_length=MAX_BATCH,
+                                        description=f"1 to {MAX_BATCH} days, each date once.")
+
+
 class Period(Schema):
     since: dt.date | None = None
     until: dt.date | None = None
@@ -45,12 +51,41 @@ def _own(request, code) -> DiaryEntry:
     return get_object_or_404(DiaryEntry.objects.current(), code=code, patient=patient_of(request))
 
 
-def _validated(request, payload: DiaryEntryIn, instance=None):
+def _form(request, payload: DiaryEntryIn, instance=None, logged=None) -> DiaryEntryForm:
     data = payload.dict()
     for answer in ("wheezing", "dizziness"):
         data[answer] = {True: "true", False: "false", None: "unknown"}[data[answer]]
-    form = DiaryEntryForm(data, patient=patient_of(request), instance=instance)
+    return DiaryEntryForm(data, patient=patient_of(request), instance=instance, logged=logged)
+
+
+def _validated(request, payload: DiaryEntryIn, instance=None):
+    form = _form(request, payload, instance)
     return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form))
+
+
+def _validated_batch(request, entries: list[DiaryEntryIn]):
+    """Each day through the web form, in date order and against the days before it, as if sent one by one;
+    the entries already logged are read once for all of them."""
+    logged = DiaryEntryForm.logged_around(patient_of(request), [e.date for e in entries])
+    rows, problems, first_sent = [None] * len(entries), [], {}
+    for i in sorted(range(len(entries)), key=lambda i: entries[i].date):
+        date = entries[i].date
+        if date in first_sent:
+            problems.append((i, "date", f"{date:%-d %B %Y} is also in entries[{first_sent[date]}]. "
+                                        "Send each day once."))
+            continue
+        first_sent[date] = i
+        form = _form(request, entries[i], logged=logged)
+        if form.is_valid():
+            rows[i] = form.cleaned_data
+            logged = [*logged, form.instance]
+        else:
+            problems += [(i, field, message) for field, messages in form.errors.items() for message in messages]
+    if problems:
+        # The index is a number, as in the API's own validation errors for the same body.
+        return None, Status(422, {"detail": [{"loc": ["body", "payload", "entries", i, field], "msg": message}
+                                             for i, field, message in sorted(problems, key=lambda p: p[0])]})
+    return rows, None
 
 
 @router.get("", response=list[DiaryEntryOut], summary="My diary entries, newest first")
@@ -69,6 +104,17 @@ def create_entry(request, payload: DiaryEntryIn):
     if problems:
         return problems
     return Status(201, services.record_entry(request.auth, request.auth, data))
+
+
+@router.post("/batch", response={201: list[DiaryEntryOut], 422: Problems},
+             summary="Log many days at once (all or none)")
+def create_entries(request, payload: DiaryBatchIn):
+    """For an app that was offline or a paper diary: every day is checked as the single endpoint checks it,
+    and if any day has a problem nothing is stored. The created days come back in the order sent."""
+    rows, problems = _validated_batch(request, payload.entries)
+    if problems:
+        return problems
+    return Status(201, services.record_entries(request.auth, request.auth, rows))
 
 
 @router.get("/{code}", response=DiaryEntryOut)

@@ -8,6 +8,13 @@ from netcompanion.diary.models import DiaryEntry, Episode, Trigger
 # Body weight does not change by more than this per day; a bigger jump is a typing slip.
 MAX_KG_PER_DAY = 2.0
 MIN_KG_CHANGE_TO_CHECK = 5.0
+WEIGHT_CHECK_DAYS = 30
+
+
+def _weight_window(date: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a weight is compared with, kept inside the calendar (a diary may go back to year 1)."""
+    span = dt.timedelta(days=WEIGHT_CHECK_DAYS)
+    return max(date, dt.date.min + span) - span, min(date, dt.date.max - span) + span
 
 
 class DiaryEntryForm(forms.ModelForm):
@@ -48,21 +55,36 @@ class DiaryEntryForm(forms.ModelForm):
             "bristol": {"max_value": "Use a number from 1 to 7.", "min_value": "Use a number from 1 to 7."},
         }
 
-    def __init__(self, *args, patient, **kwargs):
+    def __init__(self, *args, patient, logged: list[DiaryEntry] | None = None, **kwargs):
+        """`logged` is what the day is checked against when the caller gathered it once for many forms: the
+        patient's current entries around it (`logged_around`) and the days sent before it. Without it the
+        checks read the database themselves."""
         super().__init__(*args, **kwargs)
-        self.patient = patient
+        self.patient, self.logged = patient, logged
         for name in ("flushes", "stools", "bristol", "pain", "fatigue"):
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "min": 0})
         self.fields["weight_kg"].widget.attrs.update({"inputmode": "decimal"})
+
+    @staticmethod
+    def logged_around(patient, dates: list[dt.date]) -> list[DiaryEntry]:
+        """In one read, the current entries that the checks of all these days compare with."""
+        since, until = _weight_window(min(dates))[0], _weight_window(max(dates))[1]
+        return list(DiaryEntry.objects.current().filter(patient=patient, date__gte=since, date__lte=until)
+                    .only("id", "date", "weight_kg"))
+
+    def _others(self, since: dt.date, until: dt.date) -> list[DiaryEntry]:
+        """The patient's other current entries from since to until, newest first."""
+        if self.logged is None:
+            return list(DiaryEntry.objects.current().filter(patient=self.patient, date__gte=since, date__lte=until)
+                        .exclude(pk=self.instance.pk))
+        others = [e for e in self.logged if since <= e.date <= until and (e.pk is None or e.pk != self.instance.pk)]
+        return sorted(others, key=lambda e: e.date, reverse=True)
 
     def clean_date(self):
         date = self.cleaned_data["date"]
         if date > timezone.localdate():
             raise forms.ValidationError("The date is in the future. Log a day that has already started.")
-        clash = DiaryEntry.objects.current().filter(patient=self.patient, date=date)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
+        if self._others(date, date):
             raise forms.ValidationError(f"You already have an entry for {date:%-d %B %Y}. Change that one instead.")
         return date
 
@@ -71,9 +93,7 @@ class DiaryEntryForm(forms.ModelForm):
         weight, date = data.get("weight_kg"), data.get("date")
         if weight is None or date is None:
             return data
-        nearest = (DiaryEntry.objects.current().filter(patient=self.patient, weight_kg__isnull=False)
-                   .exclude(pk=self.instance.pk).exclude(date=date)
-                   .filter(date__gte=date - dt.timedelta(days=30), date__lte=date + dt.timedelta(days=30)))
+        nearest = [e for e in self._others(*_weight_window(date)) if e.weight_kg is not None and e.date != date]
         for other in nearest:
             days = abs((other.date - date).days)
             change = abs(float(weight - other.weight_kg))

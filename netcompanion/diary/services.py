@@ -10,18 +10,25 @@ FIELDS = ("date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fat
           "dizziness", "notes")
 
 
-def _version(entry: DiaryEntry, action: str, by) -> None:
+def _version(entry: DiaryEntry, action: str, by) -> DiaryEntryVersion:
+    """The entry as it is now, unsaved, so that many new entries' first versions take one insert."""
     number = 1 if action == Action.CREATED else entry.versions.count() + 1
-    DiaryEntryVersion.objects.create(entry=entry, number=number, action=action, data=entry.snapshot(),
-                                     changed_by=by)
+    return DiaryEntryVersion(entry=entry, number=number, action=action, data=entry.snapshot(), changed_by=by)
+
+
+def record_entry(patient, by, data: dict) -> DiaryEntry:
+    return record_entries(patient, by, [data])[0]
 
 
 @transaction.atomic
-def record_entry(patient, by, data: dict) -> DiaryEntry:
-    entry = DiaryEntry.objects.create(patient=patient, created_by=by, **{f: data[f] for f in FIELDS if f in data})
-    _version(entry, Action.CREATED, by)
-    alerts.evaluate_diary_day(patient.pk, entry.date)
-    return entry
+def record_entries(patient, by, rows: list[dict]) -> list[DiaryEntry]:
+    """Logs many days at once (an app that was offline, a paper diary), in the order given; the alert
+    rules then check them together, each day against the days before it."""
+    entries = DiaryEntry.objects.bulk_create(
+        DiaryEntry(patient=patient, created_by=by, **{f: row[f] for f in FIELDS if f in row}) for row in rows)
+    DiaryEntryVersion.objects.bulk_create(_version(entry, Action.CREATED, by) for entry in entries)
+    alerts.evaluate_diary_days(patient.pk, [entry.date for entry in entries])
+    return entries
 
 
 @transaction.atomic
@@ -30,7 +37,7 @@ def change_entry(entry: DiaryEntry, by, data: dict) -> DiaryEntry:
         if field in data:
             setattr(entry, field, data[field])
     entry.save()
-    _version(entry, Action.UPDATED, by)
+    _version(entry, Action.UPDATED, by).save()
     alerts.evaluate_diary_day(entry.patient_id, entry.date)
     return entry
 
@@ -40,7 +47,7 @@ def delete_entry(entry: DiaryEntry, by) -> None:
     """Marks the entry as entered in error; its versions stay, so nothing is lost."""
     entry.status = Status.ENTERED_IN_ERROR
     entry.save(update_fields=["status", "updated_at"])
-    _version(entry, Action.DELETED, by)
+    _version(entry, Action.DELETED, by).save()
     alerts.diary_entry_deleted(entry)
 
 
