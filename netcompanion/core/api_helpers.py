@@ -1,4 +1,9 @@
-"""What every patient-record API router shares: who the patient is, and how a form's errors become a 422."""
+"""What the API routers share: who the patient is, how a form's errors become a 422, and how a Django-free
+engine's refusal becomes one."""
+
+import json
+from collections.abc import Callable
+from typing import Any
 
 from ninja import Schema
 from ninja.errors import HttpError
@@ -8,7 +13,7 @@ from netcompanion.accounts.models import Role
 
 
 class FieldProblem(Schema):
-    loc: list[str]
+    loc: list[str | int]  # as pydantic's own errors: a list item is named by its index
     msg: str
 
 
@@ -28,3 +33,17 @@ def form_problems(form, rename: dict[str, str] | None = None) -> Status:
     rename = rename or {}
     return Status(422, {"detail": [{"loc": ["body", "payload", rename.get(field, field)], "msg": message}
                                    for field, messages in form.errors.items() for message in messages]})
+
+
+def engine_answer(request, engine: Callable[[Any], Any], refused: type[Exception]) -> Any:
+    """The engine's answer to the JSON body. Bad JSON, or input the engine refuses (``refused`` carries
+    ``.errors`` with ``.field`` and ``.message``), gets 422 with one entry per bad field:
+    {"detail": [{"field", "message"}]}."""
+    try:
+        data = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return Status(422, {"detail": [{"field": "body", "message": "the request body is not valid JSON"}]})
+    try:
+        return engine(data)
+    except refused as e:
+        return Status(422, {"detail": [{"field": error.field, "message": error.message} for error in e.errors]})

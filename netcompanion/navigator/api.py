@@ -1,8 +1,6 @@
-import json
-
 from ninja import Router
-from ninja.responses import Status
 
+from netcompanion.core.api_helpers import engine_answer
 from netcompanion.triage import Assessment, InvalidCase, assess
 from netcompanion.triage.case import Case
 
@@ -14,10 +12,6 @@ CASE_BODY = {"requestBody": {"required": True, "content": {"application/json": {
 }}}}}
 
 
-def _refusal(errors: list[dict[str, str]]) -> Status:
-    return Status(422, {"detail": errors})
-
-
 @router.post("", response={200: Assessment, 422: dict}, summary="How urgently and where to seek care",
              openapi_extra=CASE_BODY)
 def triage(request):
@@ -25,15 +19,7 @@ def triage(request):
 
     The API keeps nothing: only the web flow saves a signed-in patient's result.
     """
-    try:
-        case = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
-        return _refusal([{"field": "body", "message": "the request body is not valid JSON"}])
-    try:
-        assessment = assess(case)
-    except InvalidCase as refused:
-        return _refusal([{"field": e.field, "message": e.message} for e in refused.errors])
-    return assessment
+    return engine_answer(request, assess, InvalidCase)
 
 
 @router.get("/case-schema", response=dict, summary="The JSON Schema of a case")
