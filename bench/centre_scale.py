@@ -7,7 +7,8 @@ middleware, DEBUG off):
 
   writes  POST /api/v1/diary with a Bearer token, next to the same rows inserted one by one
           through the DB-API cursor, each committed on its own (the baseline); profile of the API;
-          then POST /api/v1/diary/batch (--batch days a request), next to the same rows inserted
+          and a floor: the same stack, token and parsing with no diary work; then
+          POST /api/v1/diary/batch (--batch days a request), next to the same rows inserted
           one by one and in one transaction a batch
   reads   p50/p95 of nurse01's alert queue and patient list (sorted, page 2), next to a static
           page through the same stack and session (the baseline); --explain prints query plans
@@ -481,6 +482,50 @@ class WriteBench:
                 cur.execute("VACUUM ANALYZE diary_diaryentry")
 
 
+def floor_urlconf():
+    """The app's URLconf plus one endpoint that authenticates the token and parses a diary day as the diary
+    API does, then answers 201 without touching the database: the floor under any write through this stack."""
+    import types
+
+    from django.urls import path
+    from ninja import NinjaAPI
+    from ninja.responses import Status
+
+    from netcompanion import urls
+    from netcompanion.accounts.api_auth import PERSON_AUTH
+    from netcompanion.diary.api import DiaryEntryIn
+
+    floor = NinjaAPI(urls_namespace="bench-floor", docs_url=None, openapi_url=None)
+
+    def parse_only(request, payload):
+        return Status(201, {})
+
+    parse_only.__annotations__["payload"] = DiaryEntryIn  # this file's annotations are strings
+    floor.post("/diary", auth=PERSON_AUTH, response={201: dict})(parse_only)
+
+    module = types.ModuleType("bench_floor_urls")
+    module.urlpatterns = [path("bench-floor/", floor.urls), *urls.urlpatterns]
+    sys.modules[module.__name__] = module
+    return module.__name__
+
+
+def floor_writes(bench: WriteBench, n: int) -> dict:
+    from django.test import override_settings
+
+    def post(job):
+        patient, body = job
+        response = serve(bench.client, "post", "/bench-floor/diary", data=json.dumps(body),
+                         content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {bench.tokens[patient.pk]}")
+        assert response.status_code == 201, response.content
+        return response
+
+    with override_settings(ROOT_URLCONF=floor_urlconf()):
+        jobs = bench.jobs(n)
+        for job in jobs[:20]:
+            post(job)
+        return summary(timed_requests(post, jobs))
+
+
 def batch_writes(bench: WriteBench, args) -> dict:
     """The batch endpoint against the same rows inserted raw, one by one and then a transaction a batch."""
     size = args.batch
@@ -904,6 +949,9 @@ def run(args, url: str, var_dir: str) -> None:
     cpu_ratio = (raw["cpu"] + raw["server_cpu"]) / (api["cpu"] + api["server_cpu"])
     print(f"  ratio API/raw: {ratio:.3f} (target >= {WRITE_TARGET_RATIO}: "
           f"{'met' if ratio >= WRITE_TARGET_RATIO else 'NOT MET'}); by CPU time per write {cpu_ratio:.3f}")
+    floor = floor_writes(bench, args.writes)
+    print(f"  floor: the same stack, token lookup and parsing, no diary work: {floor['rate']:.0f} requests/s "
+          f"(CPU {floor['cpu']:.2f} ms); no per-request write can beat floor/raw = {floor['rate'] / raw['rate']:.3f}")
     write_peak = traced_peak(bench.api, bench.jobs(min(200, args.writes)))
     rss_after_writes = rss_mib()
 
@@ -981,6 +1029,8 @@ def run(args, url: str, var_dir: str) -> None:
                                            f"{raw['cpu'] + raw['server_cpu']:.2f} ms/write)"),
              ("ratio API/raw", f"{ratio:.3f} (target >= {WRITE_TARGET_RATIO}); by CPU per write {cpu_ratio:.3f}"),
              ("statements per API write", f"{statistics.fmean(per_request):.1f}"),
+             ("floor (stack, token, parsing; no diary)", f"{floor['rate']:.0f}/s: ratio ceiling per request "
+                                                         f"{floor['rate'] / raw['rate']:.3f}"),
              (f"batch API rows/s ({args.batch} a request)", f"{batched['rows']['api']:.0f}/s"),
              ("  ratio to raw one by one", f"{batched['ratios'][0][1]:.3f} (target >= {WRITE_TARGET_RATIO})"),
              ("  ratio to raw batches", f"{batched['ratios'][1][1]:.3f} (raw {batched['rows']['batch']:.0f} rows/s)")]
