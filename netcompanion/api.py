@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from netcompanion.alerts.api import router as alerts_router
 from netcompanion.appointments.api import router as appointments_router
+from netcompanion.clinicaltools.api import router as clinicaltools_router
 from netcompanion.diary.api import router as diary_router
 from netcompanion.guide.api import router as guide_router
 from netcompanion.labs.api import router as labs_router
@@ -23,3 +24,4 @@ api.add_router("/injections", injections_router)
 api.add_router("/appointments", appointments_router)
 api.add_router("/labs", labs_router)
 api.add_router("/alerts", alerts_router)
+api.add_router("", clinicaltools_router)

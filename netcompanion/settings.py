@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "netcompanion.careteam",
     "netcompanion.alerts",
     "netcompanion.audit",
+    "netcompanion.clinicaltools",
     "netcompanion.accounts.apps.OTPAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

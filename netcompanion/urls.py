@@ -9,6 +9,7 @@ urlpatterns = [
     path("about/", core_views.about, name="about"),
     path("guide/", include("netcompanion.guide.urls")),
     path("check/", include("netcompanion.navigator.urls")),
+    path("tools/", include("netcompanion.clinicaltools.urls")),
     path("my/", core_views.my_record, name="my_record"),
     path("my/diary/", include("netcompanion.diary.urls")),
     path("my/medicines/", include("netcompanion.medicines.urls")),

@@ -1,0 +1,334 @@
+"""The report explainer's form and the staff calculators, built on the engines' own contracts.
+
+Ranges and combinations are the engines' to judge: a form only turns the text typed into numbers, words and
+T, N and M categories. What an engine refuses comes back as an error on the field it names (``add_refusal``),
+so the rule lives in one place and the person sees the reason next to what they typed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, get_args
+
+from django import forms
+from django.utils import timezone
+
+from netcompanion.clinicaltools.tnm import EXAMPLES, Category, Unreadable, read_category
+from netcompanion.explainer.texts import SITES as SITE_NAMES
+from netcompanion.followup import case as followup_case
+from netcompanion.grading.case import Site
+from netcompanion.staging import INVASION_BY_SITE, METASTASIS_PLACES
+from netcompanion.triage.case import InvalidCase
+
+SITES = get_args(Site)
+STAGED_SITES = tuple(INVASION_BY_SITE)
+NOT_STATED = ("", "Not stated")
+YES_NO = {"yes": True, "no": False}
+
+# Every invasion level any site allows, deepest last, in plain words (a test checks that none is missing).
+INVASION_LABELS = {
+    "confined_to_sphincter": "Stays within the sphincter of Oddi (ampulla)",
+    "confined_to_pancreas": "Stays within the pancreas",
+    "mucosa": "Inner lining only (mucosa)",
+    "submucosa": "Layer under the lining (submucosa)",
+    "muscularis_propria": "Muscle layer (muscularis propria)",
+    "subserosa": "Tissue under the outer lining (subserosa)",
+    "mesoappendix": "The fold of tissue that holds the appendix (mesoappendix)",
+    "peripancreatic": "Fat around the pancreas (peripancreatic), or into the pancreas from the duodenum or ampulla",
+    "duodenum_or_bile_duct": "Into the duodenum or the bile duct (pancreas)",
+    "serosa": "Through the outer lining (serosa or peritoneum)",
+    "adjacent_organs": "Into nearby organs or structures",
+    "large_vessels": "Into the wall of large blood vessels (pancreas)",
+}
+METASTASIS_LABELS = {
+    "liver": "Liver", "lung": "Lung", "bone": "Bone", "peritoneum": "Lining of the tummy (peritoneum)",
+    "distant_nodes": "Lymph nodes far from the tumour", "brain": "Brain", "other": "Somewhere else",
+}
+MARGIN_CHOICES = [("", "Not stated"), ("R0", "R0: clear, no tumour cells at the edge"),
+                  ("R1", "R1: tumour cells seen at the edge under the microscope"),
+                  ("R2", "R2: some tumour was left that can be seen")]
+CATEGORY_LABELS = {"NET": "NET (well differentiated)", "NEC": "NEC (poorly differentiated)",
+                   "typical_carcinoid": "Typical carcinoid (lung)", "atypical_carcinoid": "Atypical carcinoid (lung)",
+                   "high_grade": "High grade (lung)"}
+
+
+def _site_label(site: str) -> str:
+    name = SITE_NAMES[site].text
+    return name[0].upper() + name[1:]
+
+
+def site_field(sites: tuple[str, ...] = SITES) -> forms.ChoiceField:
+    return forms.ChoiceField(label="Where did the tumour start?",
+                             choices=[("", "Choose a place"), *((s, _site_label(s)) for s in sites)],
+                             error_messages={"required": "Choose where the tumour started."})
+
+
+def number_field(label: str, help_text: str = "", integer: bool = False) -> forms.Field:
+    kind = forms.IntegerField if integer else forms.FloatField
+    return kind(label=label, required=False, help_text=help_text, error_messages={"invalid": "Enter a number."})
+
+
+def choice_field(label: str, choices: list[tuple[str, str]], help_text: str = "", radio: bool = True,
+                 required: bool = False) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=choices, required=required, help_text=help_text,
+                             widget=forms.RadioSelect if radio else forms.Select,
+                             error_messages={"required": "Please choose one."})
+
+
+def tnm_field(label: str, help_text: str) -> forms.CharField:
+    return forms.CharField(label=label, required=False, max_length=40, help_text=help_text,
+                           widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}))
+
+
+def sentence(message: str) -> str:
+    """An engine's message as a sentence on the page: capital first, full stop last."""
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "?", "!")) else message + "."
+
+
+class EngineForm(forms.Form):
+    """A form whose answers go to an engine, and whose fields take back what the engine refuses."""
+
+    # An engine field whose form field has another name; None sends its error to the top of the form.
+    rename: dict[str, str | None] = {"T": "t", "N": "n", "M": "m"}
+
+    def chosen(self, name: str) -> Any:
+        """The cleaned value, with "not stated" as None and yes/no as True/False."""
+        value = self.cleaned_data.get(name)
+        if value in ("", [], None):
+            return None
+        return YES_NO.get(value, value) if isinstance(value, str) else value
+
+    def add_refusal(self, refused: InvalidCase, rename: dict[str, str | None] | None = None) -> None:
+        names = {**self.rename, **(rename or {})}
+        for error in refused.errors:
+            field = re.split(r"[\[.]", error.field)[0]
+            field = names.get(field, field)
+            if field in self.fields:
+                self.add_error(field, sentence(error.message))
+            else:
+                self.add_error(None, sentence(f"{error.field}: {error.message}"))
+
+    def _category(self, axis: str) -> Category | None:
+        text = self.cleaned_data.get(axis.lower(), "").strip()
+        if not text:
+            return None
+        try:
+            return read_category(axis, text)
+        except Unreadable as e:
+            raise forms.ValidationError(str(e)) from None
+
+    def clean_t(self):
+        return self._category("T")
+
+    def clean_n(self):
+        return self._category("N")
+
+    def clean_m(self):
+        return self._category("M")
+
+    def bound(self, names) -> list[forms.BoundField]:
+        return [self[name] for name in names]
+
+    def categories(self) -> dict[str, str]:
+        return {axis: self.cleaned_data[axis.lower()].value for axis in "TNM" if self.cleaned_data.get(axis.lower())}
+
+
+class GradeFields(EngineForm):
+    ki67_percent = number_field("Ki-67 index (%)", "For example 8 if the report says “Ki-67 8 %”.")
+    mitoses_per_2mm2 = number_field("Mitotic count (mitoses per 2 mm²)",
+                                    "How many dividing cells the pathologist counted in 2 mm².")
+    differentiation = choice_field("Differentiation", [("well", "Well differentiated"),
+                                                       ("poor", "Poorly differentiated"), NOT_STATED])
+    necrosis = choice_field("Necrosis (lung only)", [("yes", "Yes, necrosis was found"),
+                                                     ("no", "No necrosis"), NOT_STATED],
+                            "Areas of dead tumour cells. Only lung tumours are graded with it.")
+
+    GRADE_FIELDS = ("ki67_percent", "mitoses_per_2mm2", "differentiation", "necrosis")
+
+    @property
+    def grade_group(self) -> list[forms.BoundField]:
+        return self.bound(self.GRADE_FIELDS)
+
+    def has_grade_facts(self) -> bool:
+        return any(self.chosen(name) is not None for name in self.GRADE_FIELDS)
+
+    def grade_input(self) -> dict:
+        facts = {name: self.chosen(name) for name in self.GRADE_FIELDS}
+        return {"site": self.cleaned_data["site"], **{k: v for k, v in facts.items() if v is not None}}
+
+
+class StageFields(EngineForm):
+    t = tnm_field("T (the main tumour)", f"As printed, for example {EXAMPLES['T']}.")
+    n = tnm_field("N (lymph nodes)", f"As printed, for example {EXAMPLES['N']}: 3 of 14 nodes had tumour cells.")
+    m = tnm_field("M (spread to distant organs)",
+                  f"As printed, for example {EXAMPLES['M']}. If the report gives no M and no spread is listed below, "
+                  "the stage counts it as no spread (M0).")
+    size_cm = number_field("Size of the tumour (cm)", "Its largest size. 12 mm is 1.2 cm.")
+    invasion = choice_field("How deep it has grown", [("", "Not stated"), *INVASION_LABELS.items()], radio=False)
+    nodes_positive = number_field("Lymph nodes with tumour cells", integer=True)
+    nodes_examined = number_field("Lymph nodes examined", integer=True)
+    mesenteric_mass_cm = number_field("Size of any lump in the mesentery (cm)",
+                                      "Small intestine only: the tissue that holds the bowel. 0 if there is none.")
+    metastases = forms.MultipleChoiceField(label="Where it has spread to (distant metastases)", required=False,
+                                           choices=[(p, METASTASIS_LABELS[p]) for p in METASTASIS_PLACES],
+                                           widget=forms.CheckboxSelectMultiple)
+
+    STAGE_FIELDS = ("t", "n", "m", "size_cm", "invasion", "nodes_positive", "nodes_examined", "mesenteric_mass_cm",
+                    "metastases")
+    # Asked for when the report gives no T, N and M.
+    DETAIL_FIELDS = STAGE_FIELDS[3:]
+
+    def clean(self):
+        data = super().clean()
+        n = data.get("n")
+        if n and n.nodes_examined is not None:
+            typed = (data.get("nodes_positive"), data.get("nodes_examined"))
+            if typed != (None, None) and typed != (n.nodes_positive, n.nodes_examined):
+                self.add_error("n", f"N says {n.nodes_positive} of {n.nodes_examined} lymph nodes, but the boxes "
+                                    f"below say {typed[0]} of {typed[1]}. Make them match, or empty the boxes.")
+        return data
+
+    @property
+    def tnm_group(self) -> list[forms.BoundField]:
+        return self.bound(("t", "n", "m"))
+
+    @property
+    def detail_group(self) -> list[forms.BoundField]:
+        return self.bound(self.DETAIL_FIELDS)
+
+    def details_given(self) -> bool:
+        """Whether the details were filled in or need a change, so the page shows them open."""
+        return any(self[name].errors or self[name].value() not in (None, "", []) for name in self.DETAIL_FIELDS)
+
+    def has_stage_facts(self) -> bool:
+        return any(self.chosen(name) is not None for name in self.STAGE_FIELDS)
+
+    def m_assumed(self) -> bool:
+        """No M and no place of spread given: the staging rules then take M0, which the page must say."""
+        return self.chosen("m") is None and self.chosen("metastases") is None
+
+    def nodes_from_n(self) -> bool:
+        n = self.cleaned_data.get("n")
+        return bool(n and n.nodes_examined is not None)
+
+    def stage_input(self) -> dict:
+        facts = {name: self.chosen(name) for name in
+                 ("size_cm", "invasion", "nodes_positive", "nodes_examined", "mesenteric_mass_cm", "metastases")}
+        if self.nodes_from_n():
+            n = self.cleaned_data["n"]
+            facts.update(nodes_positive=n.nodes_positive, nodes_examined=n.nodes_examined)
+        facts.update(self.categories())
+        return {"site": self.cleaned_data["site"], **{k: v for k, v in facts.items() if v is not None}}
+
+    def stage_rename(self) -> dict[str, str | None]:
+        """Node counts read from the N box go back to the N box."""
+        return {"nodes_positive": "n", "nodes_examined": "n"} if self.nodes_from_n() else {}
+
+
+class ReportForm(GradeFields, StageFields):
+    """What a person copies from their pathology report."""
+
+    site = site_field()
+    resected = choice_field("Was the tumour removed by surgery?",
+                            [("yes", "Yes"), ("no", "No"), ("", "Not sure")])
+    margin = choice_field("If it was removed: were the edges clear (the margin)?", MARGIN_CHOICES, radio=False)
+
+    field_order = ["site", *GradeFields.GRADE_FIELDS, *StageFields.STAGE_FIELDS, "resected", "margin"]
+    # The follow-up engine reads results, not typed facts: its complaints about them go to the top.
+    followup_rename = {"grade": None, "category": None, "stage": None}
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        if not self.has_grade_facts() and not self.has_stage_facts():
+            raise forms.ValidationError("Enter at least the Ki-67 index or the mitotic count, or T, N and M.")
+        if data.get("site") == "lung" and self.has_stage_facts():
+            first = next(name for name in self.STAGE_FIELDS if self.chosen(name) is not None)
+            self.add_error(first, "Lung tumours are staged with the TNM system for lung cancer, which this page "
+                                  "does not cover. Leave the stage boxes empty; your care team can explain it.")
+        return data
+
+    def entered(self) -> list[tuple[str, str]]:
+        """What the person typed, in their words, for the note saved to a care plan."""
+        lines = []
+        for name in self.field_order:
+            field, value = self.fields[name], self.cleaned_data.get(name)
+            if value in ("", [], None):
+                continue
+            if name in ("t", "n", "m"):
+                shown = self.data.get(self.add_prefix(name), "").strip()
+            elif isinstance(field, forms.MultipleChoiceField):
+                shown = ", ".join(dict(field.choices)[v].lower() for v in value)
+            elif isinstance(field, forms.ChoiceField):
+                shown = dict(field.choices)[value]
+            else:
+                shown = f"{value:g}"
+            lines.append((field.label.rstrip("?"), shown))
+        return lines
+
+    def followup_input(self, grade: dict | None, stage: dict | None) -> dict | None:
+        """Follow-up needs to know whether the tumour was removed; without that answer there is none."""
+        resected = self.chosen("resected")
+        if resected is None:
+            return None
+        facts = {"site": self.cleaned_data["site"], "resected": resected, "margin": self.chosen("margin"),
+                 "ki67_percent": self.chosen("ki67_percent"), "size_cm": self.chosen("size_cm")}
+        if grade:
+            facts.update(grade=grade["grade"], category=grade["category"])
+        if stage:
+            facts.update(stage=stage["stage"], T=stage["T"], N=stage["N"], M=stage["M"])
+        return {k: v for k, v in facts.items() if v is not None}
+
+
+class GradeForm(GradeFields):
+    site = site_field()
+    field_order = ["site", *GradeFields.GRADE_FIELDS]
+
+
+class StageForm(StageFields):
+    site = site_field(STAGED_SITES)
+    field_order = ["site", *StageFields.STAGE_FIELDS]
+
+
+def _choices(literal, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    return [NOT_STATED, *((v, (labels or {}).get(v, v)) for v in get_args(literal))]
+
+
+class FollowUpForm(EngineForm):
+    """The follow-up engine's facts for staff, and the day follow-up counts from (for the due dates)."""
+
+    site = site_field()
+    resected = choice_field("Removed by surgery?", [("yes", "Yes"), ("no", "No")], required=True)
+    margin = choice_field("Margin", MARGIN_CHOICES, radio=False)
+    grade = choice_field("Grade", _choices(followup_case.Grade), radio=False)
+    category = choice_field("Category", _choices(followup_case.Category, CATEGORY_LABELS), radio=False)
+    ki67_percent = number_field("Ki-67 index (%)")
+    stage = choice_field("Stage group (AJCC 8th)", _choices(followup_case.Stage), radio=False)
+    t = tnm_field("T", f"For example {EXAMPLES['T']}.")
+    n = tnm_field("N", f"For example {EXAMPLES['N']}.")
+    m = tnm_field("M", f"For example {EXAMPLES['M']}.")
+    size_cm = number_field("Size (cm)")
+    functioning = choice_field("Makes hormones that cause symptoms (functioning)?",
+                               [("yes", "Yes"), ("no", "No"), ("", "Not known")], radio=False)
+    rectum = choice_field("Colon or rectum: in the rectum?", [("yes", "Rectum"), ("no", "Colon"), ("", "Not known")],
+                          radio=False)
+    adverse_features = choice_field("Adverse histological features named?",
+                                    [("yes", "Yes"), ("no", "No"), ("", "Not known")], radio=False)
+    start = forms.DateField(label="Follow-up counts from", help_text="The day of surgery, or of the diagnosis.",
+                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                            error_messages={"required": "Give the day follow-up counts from.",
+                                            "invalid": "Enter a date, for example 2026-03-31."})
+
+    ENGINE_FIELDS = ("site", "resected", "margin", "grade", "category", "ki67_percent", "stage", "size_cm",
+                     "functioning", "rectum", "adverse_features")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"start": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+    def followup_input(self) -> dict:
+        facts = {name: self.chosen(name) for name in self.ENGINE_FIELDS}
+        facts.update(self.categories())
+        return {k: v for k, v in facts.items() if v is not None}

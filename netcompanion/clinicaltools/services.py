@@ -1,0 +1,141 @@
+"""What the report explainer and the calculators write, and the clinic's follow-up settings they read.
+
+Nothing here decides a grade, a stage or a schedule: the engines do. This module saves an explanation to
+a patient's care plan (through ``careplan.services``, so it is versioned) and adds suggested checks to their
+appointments (through ``appointments.services``, so each is versioned too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from netcompanion.appointments.models import Appointment, Kind
+from netcompanion.appointments.services import book_appointment
+from netcompanion.careplan import services as careplan
+from netcompanion.careplan.changes import normalise_text
+from netcompanion.careplan.models import CarePlan
+from netcompanion.clinicaltools.models import FollowUpOverride, SuggestedCheck
+from netcompanion.followup import ITEMS, Override, Schedule, ScheduleItem, due_dates, suggest
+
+logger = logging.getLogger(__name__)
+
+APPOINTMENT_KIND = {"imaging": Kind.SCAN, "blood": Kind.BLOOD_TEST, "urine": Kind.URINE_TEST, "visit": Kind.VISIT}
+TO_BE_BOOKED = " (to be booked)"
+# How far ahead suggested checks become appointments: far enough to plan, near enough to be revised.
+HORIZON_YEARS = 2
+# A target date, not a booked time: the clinic books the real one.
+TARGET_TIME = dt.time(9, 0)
+
+
+def clinic_overrides() -> dict[str, Override]:
+    """The clinic's settings from the admin, keyed by follow-up item id.
+
+    A row for an item the current rule set no longer has is skipped (and logged): that item is not suggested,
+    so the setting has nothing to change.
+    """
+    overrides = {}
+    for row in FollowUpOverride.objects.all():
+        if row.item not in ITEMS:
+            logger.warning("Follow-up override for unknown item %s skipped", row.item)
+            continue
+        every = (row.every_months_min, row.every_months_max) if row.every_months_min is not None else None
+        overrides[row.item] = Override(enabled=row.enabled, every_months=every, for_years=row.for_years,
+                                       life_long=row.life_long, note=row.note)
+    return overrides
+
+
+def suggest_follow_up(data: Any) -> Schedule:
+    """The follow-up engine with the clinic's settings applied; raises ``followup.InvalidInput``."""
+    return suggest(data, clinic_overrides())
+
+
+# --- The patient's care plan ------------------------------------------------------------------------------
+
+class AlreadySaved(Exception):
+    """This explanation is already in the care plan's diagnosis part, word for word. Nothing was saved."""
+
+
+def save_to_care_plan(patient, note: str, based_on_version: int | None) -> CarePlan:
+    """Adds ``note`` to the end of the diagnosis part, as the patient.
+
+    Raises ``careplan.services.StaleVersion`` if the diagnosis part changed since ``based_on_version`` (the
+    page the patient saw is out of date), ``AlreadySaved`` if the note is there already (a second press of the
+    button), and ``ValidationError`` if the part would grow too long.
+    """
+    note = normalise_text(note)
+    current = careplan.plan_for(patient).diagnosis
+    if note in current:
+        raise AlreadySaved
+    return careplan.update_plan(patient, patient, {"diagnosis": f"{current}\n\n{note}" if current else note},
+                                based_on_version)
+
+
+def has_care_plan(patient) -> bool:
+    """A plan someone has written in; merely opening an empty one does not count."""
+    return CarePlan.objects.filter(patient=patient, version__gt=0).exists()
+
+
+# --- Suggested checks as appointments ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AddedChecks:
+    added: list[Appointment]
+    already: int
+    before_today: int
+
+
+def _title(item: ScheduleItem) -> str:
+    return Truncator(item.check).chars(Appointment._meta.get_field("title").max_length - len(TO_BE_BOOKED)) \
+        + TO_BE_BOOKED
+
+
+def _notes(item: ScheduleItem, due: dt.date) -> str:
+    every = item.every_months
+    interval = f"{every[0]}" if every[0] == every[1] else f"{every[0]} to {every[1]}"
+    lines = [
+        f"To be booked: a check suggested for about {due:%-d %B %Y}. The time is a placeholder until the clinic "
+        f"books it.",
+        f"Every {interval} months, following {item.guideline} ({item.rule_id}).",
+    ]
+    if item.overridden_by_clinic:
+        lines.append("The clinic has its own setting for this check." + (f" {item.clinic_note}"
+                                                                          if item.clinic_note else ""))
+    return "\n".join(lines)
+
+
+def add_suggested_checks(patient, staff, schedule: Schedule, start: dt.date,
+                         horizon_years: int = HORIZON_YEARS) -> AddedChecks:
+    """Adds each suggested check due from today to ``horizon_years`` after ``start`` as an appointment.
+
+    Idempotent: a check (same words) already added for the same day is not added again, even if it was since
+    moved or cancelled, so pressing the button twice, or after a recalculation, never doubles a check.
+    """
+    today = timezone.localdate()
+    due = due_dates(schedule, start, horizon_years)
+    added, already = [], 0
+    for day, item in due:
+        if day < today:
+            continue
+        if SuggestedCheck.objects.filter(patient=patient, what=item.check, due=day).exists():
+            already += 1
+            continue
+        try:
+            with transaction.atomic():
+                appointment = book_appointment(patient, staff, {
+                    "kind": APPOINTMENT_KIND[item.kind], "title": _title(item), "notes": _notes(item, day),
+                    "start": timezone.make_aware(dt.datetime.combine(day, TARGET_TIME)),
+                })
+                SuggestedCheck.objects.create(patient=patient, what=item.check, due=day, item=item.id,
+                                              rule=item.rule_id, appointment=appointment, added_by=staff)
+        except IntegrityError:  # someone added the same check at the same moment
+            already += 1
+            continue
+        added.append(appointment)
+    return AddedChecks(added, already, sum(day < today for day, _ in due))

@@ -1,0 +1,196 @@
+"""/tools/report/: anyone types in their pathology report and reads it explained; a patient can keep it."""
+
+import pytest
+from django.urls import reverse
+
+from netcompanion.careplan import services as careplan
+from netcompanion.careplan.models import CarePlan, CarePlanVersion
+from netcompanion.clinicaltools.forms import INVASION_LABELS
+from netcompanion.staging import INVASION_BY_SITE
+
+from .conftest import REPORT, field_errors, text
+
+pytestmark = pytest.mark.django_db
+
+URL = "/tools/report/"
+SAVE = "/tools/report/save/"
+
+
+def test_the_page_works_for_anyone_and_says_it_does_not_replace_the_care_team(client):
+    response = client.get(URL)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.count("<h1") == 1 and 'href="tel:112"' in body
+    assert "It does not replace your care team" in text(response)
+    assert "<script" not in body
+
+
+def test_the_worked_example_gives_grade_stage_follow_up_and_the_explanation(client):
+    response = client.post(URL, REPORT)
+    words = text(response)
+    assert response.status_code == 200
+    assert "Grade NET G2 (WHO 2019)" in words
+    assert "Stage Stage IV (AJCC 8th: T3 N1 M1a)" in words
+    assert "3 kinds of check-up suggested" in words
+    for heading in ("What your grade means", "What your stage means", "What usually comes next",
+                    "Questions to ask your doctor", "The codes on your report", "Sources"):
+        assert heading in words
+    assert "CT or MRI scan of the tummy (abdomen)" in words
+    body = response.content.decode()
+    assert 'href="/guide/understanding-your-report/"' in body
+    assert '<li value="8"><a href="https://www.cancer.gov/' in body
+    assert "It does not replace your care team" in words
+
+
+def test_the_details_instead_of_tnm_give_the_same_stage(client):
+    response = client.post(URL, {"site": "jejunum_ileum", "size_cm": "2.5", "invasion": "subserosa",
+                                 "nodes_positive": "3", "nodes_examined": "14", "mesenteric_mass_cm": "0",
+                                 "metastases": ["liver"]})
+    assert "Stage IV (AJCC 8th: T3 N1 M1a)" in text(response)
+    assert "Grade" not in text(response).split("Your results")[1].split("What your")[0]
+
+
+def test_a_stage_without_m_says_it_takes_no_spread_and_the_care_plan_keeps_that(client, cast):
+    assert "No M was entered" not in text(client.post(URL, REPORT))
+    response = client.post(URL, {**REPORT, "m": ""})
+    assert "Stage III (AJCC 8th: T3 N1 M0)" in text(response)
+    assert ("No M was entered, so this stage takes it that the tumour has not spread to distant organs (M0). If the "
+            "report or the scans say otherwise, the stage is different. Ask your care team whether any spread was "
+            "found.") in text(response)
+    client.force_login(cast["maria"])
+    save(client, version=0, m="")
+    assert "No M was entered" in CarePlan.objects.get().diagnosis
+
+
+def test_without_the_surgery_answer_follow_up_is_left_to_ask(client):
+    response = client.post(URL, {**REPORT, "resected": ""})
+    assert "Tell us whether the tumour was removed by surgery to see the suggested check-ups." in text(response)
+
+
+@pytest.mark.parametrize("change, field, message", [
+    ({"ki67_percent": "101"}, "ki67_percent", "Input should be less than or equal to 100."),
+    ({"ki67_percent": "eight"}, "ki67_percent", "Enter a number."),
+    ({"t": "", "n": "", "m": "", "size_cm": "-1"}, "size_cm", "Input should be greater than 0."),
+    ({"site": "pancreas", "t": "", "n": "", "m": "", "invasion": "subserosa"}, "invasion",
+     "'subserosa' is not an invasion level for the pancreas"),
+    ({"site": "pancreas", "n": "pN2"}, "n", "'N2' is not an AJCC 8th N category for the pancreas"),
+    ({"n": "pN1 (15/14)"}, "n", "More nodes with cancer (15) than nodes examined (14)."),
+    ({"t": "", "n": "", "m": "", "nodes_positive": "5", "nodes_examined": "3", "mesenteric_mass_cm": "0"},
+     "nodes_positive", "More nodes with cancer (5) than nodes examined (3)."),
+    ({"n": "pN1 (3/14)", "nodes_positive": "4", "nodes_examined": "14"}, "n", "Make them match"),
+    ({"t": "three"}, "t", "We could not read “three”."),
+    ({"t": "pN1"}, "t", "looks like the N part"),
+    ({"site": "lung", "mitoses_per_2mm2": "1", "necrosis": "no"}, "t", "Lung tumours are staged with the TNM"),
+    ({"resected": "no", "margin": "R0"}, "margin", "A margin is given, but the tumour was not removed"),
+])
+def test_what_an_engine_refuses_shows_next_to_the_field_and_nothing_is_saved(client, cast, change, field, message):
+    client.force_login(cast["maria"])
+    response = client.post(URL, {**REPORT, **change})
+    assert response.status_code == 400
+    assert any(message in error for error in field_errors(response, field)), field_errors(response, field)
+    assert "Please check the form." in text(response)
+    assert "Save to my care plan" not in text(response)
+    assert not CarePlan.objects.exists() and not CarePlanVersion.objects.exists()
+
+
+def test_what_was_typed_is_kept_after_an_error(client):
+    response = client.post(URL, {**REPORT, "ki67_percent": "101"})
+    body = response.content.decode()
+    assert 'value="101"' in body and 'value="pN1 (3/14)"' in body
+    assert "<details>" in body
+
+
+def test_details_that_need_a_change_are_shown_open(client):
+    response = client.post(URL, {"site": "jejunum_ileum", "size_cm": "-1"})
+    assert "<details open>" in response.content.decode()
+
+
+def test_reading_the_answer_writes_nothing(client, cast):
+    client.force_login(cast["maria"])
+    assert client.post(URL, REPORT).status_code == 200
+    assert not CarePlan.objects.exists()
+
+
+def test_an_empty_report_asks_for_a_grade_or_a_stage(client):
+    response = client.post(URL, {"site": "pancreas"})
+    assert response.status_code == 400
+    assert "Enter at least the Ki-67 index or the mitotic count, or T, N and M." in text(response)
+
+
+# Saving to the care plan
+
+def save(client, version=0, **change):
+    return client.post(SAVE, {**REPORT, **change, "version": version})
+
+
+def test_a_patient_saves_the_explanation_to_the_diagnosis_part_as_a_new_version(client, cast):
+    maria = cast["maria"]
+    careplan.update_plan(maria, maria, {"diagnosis": "Diagnosed in March."}, based_on_version=0)
+    client.force_login(maria)
+    page = client.post(URL, REPORT)
+    assert "Save to my care plan" in text(page)
+    assert 'name="version" value="1"' in page.content.decode()
+    response = save(client, version=1)
+    assert response.status_code == 302 and response.url == reverse("careplan:index")
+    plan = CarePlan.objects.get(patient=maria)
+    assert plan.version == 2
+    assert plan.diagnosis.startswith("Diagnosed in March.\n\nMy pathology report, explained by NET Companion on ")
+    assert "Ki-67 index (%): 8; T (the main tumour): pT3; N (lymph nodes): pN1 (3/14)" in plan.diagnosis
+    assert "Result: NET G2 (WHO 2019). Stage IV (AJCC 8th: T3 N1 M1a)." in plan.diagnosis
+    version = CarePlanVersion.objects.get(plan=plan, number=2)
+    assert version.changed_by == maria and version.parts == ["diagnosis"]
+    assert "Saved to your care plan" in text(client.get(response.url))
+
+
+def test_pressing_save_twice_keeps_one_copy(client, cast):
+    client.force_login(cast["maria"])
+    save(client, version=0)
+    response = save(client, version=0)
+    assert response.status_code == 302
+    assert CarePlanVersion.objects.count() == 1
+    assert CarePlan.objects.get().diagnosis.count("My pathology report") == 1
+
+
+def test_a_change_made_meanwhile_is_not_overwritten(client, cast):
+    maria, sara = cast["maria"], cast["sara"]
+    client.force_login(maria)
+    careplan.update_plan(maria, sara, {"diagnosis": "Small-bowel NET, liver spread."}, based_on_version=0)
+    response = save(client, version=0)
+    assert response.status_code == 409
+    assert "Not saved yet. Sara Ek (contact nurse) changed the diagnosis summary of your care plan" in text(response)
+    assert CarePlan.objects.get().diagnosis == "Small-bowel NET, liver spread."
+    assert 'name="version" value="1"' in response.content.decode()
+    assert save(client, version=1).status_code == 302
+    assert CarePlan.objects.get().diagnosis.startswith("Small-bowel NET, liver spread.\n\nMy pathology report")
+
+
+def test_only_the_patient_can_save(client, cast):
+    assert "Save to my care plan" not in text(client.post(URL, REPORT))
+    response = save(client)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    for who in ("johan", "sara"):
+        client.force_login(cast[who])
+        assert "Save to my care plan" not in text(client.post(URL, REPORT))
+        assert save(client).status_code == 404
+    assert not CarePlanVersion.objects.exists()
+    assert client.get(SAVE).status_code == 405
+
+
+@pytest.mark.parametrize("report, headline", [
+    ({"site": "lung", "mitoses_per_2mm2": "1", "necrosis": "no"},
+     "Grade Typical carcinoid, also called NET G1 (WHO 2021)"),
+    ({"site": "lung", "mitoses_per_2mm2": "4"}, "Grade Atypical carcinoid, also called NET G2 (WHO 2021)"),
+    ({"site": "colon_rectum", "ki67_percent": "60", "differentiation": "poor"},
+     "Grade Neuroendocrine carcinoma (NEC), high grade (WHO 2019)"),
+    ({"site": "pancreas", "ki67_percent": "30", "differentiation": "well", "t": "pT2", "n": "pN0", "m": "cM0"},
+     "Grade NET G3 (WHO 2019) Stage Stage II (AJCC 8th: T2 N0 M0)"),
+    ({"site": "appendix", "t": "pT1", "n": "pNX"}, "Stage No stage group yet (AJCC 8th: T1 NX M0)"),
+])
+def test_each_kind_of_result_gets_a_plain_headline(client, report, headline):
+    response = client.post(URL, report)
+    assert response.status_code == 200, response.context["form"].errors
+    assert headline in text(response)
+
+
+def test_every_invasion_level_has_plain_words():
+    assert set(INVASION_LABELS) == {level for levels in INVASION_BY_SITE.values() for level in levels}

@@ -1,0 +1,160 @@
+"""/tools/: the grade, stage and follow-up calculators for nurses and doctors, and adding suggested checks to
+an assigned patient's appointments."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from netcompanion.appointments.models import Appointment, AppointmentVersion, Kind, Status
+from netcompanion.audit.models import AccessEvent, What
+from netcompanion.careplan import services as careplan
+from netcompanion.clinicaltools.models import FollowUpOverride, SuggestedCheck
+from netcompanion.clinicaltools.services import HORIZON_YEARS
+from netcompanion.followup import due_dates, suggest
+
+from .conftest import text
+
+pytestmark = pytest.mark.django_db
+
+URL = "/tools/"
+TODAY = timezone.localdate()
+FOLLOWUP = {"calc": "followup", "followup-site": "jejunum_ileum", "followup-resected": "yes",
+            "followup-margin": "R0", "followup-grade": "G2", "followup-t": "pT3", "followup-n": "pN1",
+            "followup-m": "M0", "followup-start": TODAY.isoformat()}
+
+
+def for_patient(patient) -> str:
+    return f"{URL}?patient={patient.code}"
+
+
+def test_only_nurses_and_doctors_with_a_second_factor_get_the_calculators(client, cast, staff_client):
+    assert client.get(URL).status_code == 302  # anonymous: to sign-in, as on /care/
+    for who in ("maria", "johan"):
+        client.force_login(cast[who])
+        assert client.get(URL).status_code == 404
+    client.force_login(cast["ali"])
+    assert client.get(URL).url.startswith("/accounts/two-factor/")
+    response = staff_client(cast["ali"]).get(URL)
+    assert response.status_code == 200
+    words = text(response)
+    assert "Work out the grade" in words and "Work out the stage" in words and "Suggest follow-up" in words
+
+
+def test_the_grade_shows_what_decided_it_with_rules_and_sources(cast, staff_client):
+    client = staff_client(cast["sara"])
+    response = client.post(URL, {"calc": "grade", "grade-site": "pancreas", "grade-ki67_percent": "12",
+                                 "grade-mitoses_per_2mm2": "1", "grade-differentiation": "well"})
+    words = text(response)
+    assert response.status_code == 200
+    assert "Grade: NET G2" in words
+    assert "Decided by ki67 By Ki-67 G2 By mitoses G1" in words
+    assert "Rules: WHO2019-KI67-G2" in words and "WHO2019-MITOSES-G1" in words
+    assert "WHO 2019 digestive system tumours (5th ed.)" in words
+
+
+def test_the_stage_shows_t_n_m_and_the_group(cast, staff_client):
+    client = staff_client(cast["sara"])
+    response = client.post(URL, {"calc": "stage", "stage-site": "jejunum_ileum", "stage-t": "pT3",
+                                 "stage-n": "pN1 (3/14)", "stage-m": "M1a"})
+    words = text(response)
+    assert "Stage: IV (T3 N1 M1a)" in words
+    assert "T T3 N N1 M M1a Stage group IV" in words
+    assert "JI-IV" in words and "clinical.md §2.3 Jejunum and ileum" in words
+    without_m = client.post(URL, {"calc": "stage", "stage-site": "jejunum_ileum", "stage-t": "pT3", "stage-n": "pN1"})
+    assert "M M0 (no M and no metastases given: taken as M0)" in text(without_m)
+
+
+def test_a_refusal_shows_on_the_calculators_field(cast, staff_client):
+    client = staff_client(cast["sara"])
+    response = client.post(URL, {"calc": "stage", "stage-site": "pancreas", "stage-n": "N2"})
+    assert response.status_code == 400
+    assert "'N2' is not an AJCC 8th N category for the pancreas" in " ".join(
+        response.context["calculators"][1][3].errors["n"])
+    assert client.post(URL, {"calc": "nonsense"}).status_code == 404
+
+
+def test_follow_up_shows_the_guideline_next_to_the_clinics_setting(cast, staff_client):
+    FollowUpOverride.objects.create(item="ESMO-G12-SCAN", every_months_min=3, every_months_max=6,
+                                    note="Local protocol.", changed_by=cast["ada"])
+    response = staff_client(cast["sara"]).post(URL, FOLLOWUP)
+    words = text(response)
+    assert "CT or MRI scan of the tummy (abdomen) ESMO-G12-SCAN imaging 3–6 guideline 6–12" in words
+    assert "Clinic's own: Local protocol." in words
+    assert "Check-up with your NET care team" in words and "Guideline's" in words
+    assert f"Due dates for {HORIZON_YEARS} years from" in words
+
+
+def test_a_patient_page_context_is_only_for_an_assigned_patient_and_is_audited(cast, staff_client):
+    maria = cast["maria"]
+    response = staff_client(cast["sara"]).get(for_patient(maria))
+    assert "For Maria Lind (record number 100-1)" in text(response)
+    assert AccessEvent.objects.filter(staff=cast["sara"], patient=maria, what=What.OVERVIEW).count() == 1
+    client = staff_client(cast["ali"])
+    assert client.get(for_patient(maria)).status_code == 404
+    assert client.get(f"{URL}?patient=not-a-code").status_code == 404
+
+
+def add_checks(client, patient, **change):
+    return client.post(for_patient(patient), {**FOLLOWUP, **change, "calc": "add_checks"})
+
+
+def test_an_assigned_nurse_adds_the_suggested_checks_as_appointments_to_be_booked(cast, staff_client):
+    maria, sara = cast["maria"], cast["sara"]
+    careplan.update_plan(maria, maria, {"goals": "Stay well"}, based_on_version=0)
+    client = staff_client(sara)
+    assert "Add these checks to Maria Lind's appointments" in text(client.post(for_patient(maria), FOLLOWUP))
+
+    response = add_checks(client, maria)
+    assert response.status_code == 302
+    schedule = suggest({"site": "jejunum_ileum", "resected": True, "margin": "R0", "grade": "G2", "T": "T3",
+                        "N": "N1", "M": "M0"})
+    expected = [(day, item) for day, item in due_dates(schedule, TODAY, HORIZON_YEARS) if day >= TODAY]
+    appointments = list(Appointment.objects.filter(patient=maria).order_by("start", "title"))
+    assert len(appointments) == len(expected) > 0
+    assert sorted(timezone.localdate(a.start) for a in appointments) == sorted(day for day, _ in expected)
+    scan = next(a for a in appointments if a.kind == Kind.SCAN)
+    assert scan.title == "CT or MRI scan of the tummy (abdomen) (to be booked)"
+    assert scan.status == Status.BOOKED and scan.created_by == sara
+    assert "To be booked" in scan.notes and "ESMO 2020" in scan.notes
+    assert {a.kind for a in appointments} == {Kind.SCAN, Kind.VISIT, Kind.BLOOD_TEST}
+    assert AppointmentVersion.objects.filter(appointment__patient=maria).count() == len(appointments)
+    assert f"Added {len(appointments)} checks to Maria Lind's appointments" in text(client.get(response.url))
+
+    again = add_checks(client, maria)
+    assert Appointment.objects.filter(patient=maria).count() == len(appointments)
+    assert f"Added 0 checks to Maria Lind's appointments, marked “to be booked”. {len(appointments)} were " \
+           "there already" in text(client.get(again.url))
+
+
+def test_checks_already_due_before_today_are_not_added(cast, staff_client):
+    maria = cast["maria"]
+    careplan.update_plan(maria, maria, {"goals": "Stay well"}, based_on_version=0)
+    client = staff_client(cast["sara"])
+    response = add_checks(client, maria, **{"followup-start": (TODAY - dt.timedelta(days=400)).isoformat()})
+    assert all(timezone.localdate(a.start) >= TODAY for a in Appointment.objects.filter(patient=maria))
+    assert "fell before today and were not added" in text(client.get(response.url))
+
+
+def test_no_care_plan_means_no_checks_and_a_clear_message(cast, staff_client):
+    maria = cast["maria"]
+    client = staff_client(cast["sara"])
+    assert "Maria Lind has no care plan yet, so checks cannot be added." in text(
+        client.post(for_patient(maria), FOLLOWUP))
+    response = add_checks(client, maria)
+    assert "Maria Lind has no care plan yet, so no checks were added. Start the care plan first." in text(response)
+    assert not Appointment.objects.exists()
+
+
+def test_nobody_else_can_add_checks(client, cast, staff_client):
+    maria, olle = cast["maria"], cast["olle"]
+    careplan.update_plan(maria, maria, {"goals": "Stay well"}, based_on_version=0)
+    for who in ("maria", "johan"):
+        client.force_login(cast[who])
+        assert add_checks(client, maria).status_code == 404
+    client = staff_client(cast["sara"])
+    assert add_checks(client, olle).status_code == 404
+    assert client.post(URL, {**FOLLOWUP, "calc": "add_checks"}).status_code == 404
+    client = staff_client(cast["ali"])
+    assert add_checks(client, maria).status_code == 404
+    assert not Appointment.objects.exists() and not SuggestedCheck.objects.exists()

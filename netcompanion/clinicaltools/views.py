@@ -1,0 +1,209 @@
+"""The report explainer for everyone, and the grade, stage and follow-up calculators for the care team.
+
+The engines decide; these views read the forms, hand the facts over and show the answer. Nothing is kept
+unless a patient saves an explanation to their care plan, or staff add suggested checks to an assigned
+patient's appointments; both go through services, so each change is versioned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from itertools import groupby
+from operator import itemgetter
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from netcompanion import followup, grading, staging
+from netcompanion.accounts.decorators import patient_required
+from netcompanion.accounts.models import Role
+from netcompanion.audit.models import What
+from netcompanion.careplan import editing
+from netcompanion.careplan.forms import VersionOnlyForm
+from netcompanion.careplan.models import CarePlan
+from netcompanion.careplan.services import StaleVersion
+from netcompanion.careteam.access import patient_for_staff, staff_required
+from netcompanion.clinicaltools import services
+from netcompanion.clinicaltools.forms import FollowUpForm, GradeForm, ReportForm, StageForm
+from netcompanion.clinicaltools.summary import M_ASSUMED, care_plan_note, grade_label, stage_label
+from netcompanion.explainer import explain
+from netcompanion.guide.pages import load_guide
+
+# Opening the calculators for a patient and adding their checks is one look at the record, not one per click.
+LOOK_WITHIN = dt.timedelta(minutes=10)
+
+
+def _guide_page(url: str):
+    return {reverse("guide:page", args=[slug]): page for slug, page in load_guide().items()}[url]
+
+
+def _answer(form: ReportForm) -> dict | None:
+    """The engines' answer to a valid form, or None after putting what they refuse on the form's fields."""
+    grade = stage = None
+    if form.has_grade_facts():
+        try:
+            grade = grading.grade(form.grade_input()).as_dict()
+        except grading.InvalidInput as refused:
+            form.add_refusal(refused)
+    if form.has_stage_facts():
+        try:
+            stage = staging.stage(form.stage_input()).as_dict()
+        except staging.InvalidInput as refused:
+            form.add_refusal(refused, form.stage_rename())
+    if form.errors:
+        return None
+    schedule = None
+    if (facts := form.followup_input(grade, stage)) is not None:
+        try:
+            schedule = services.suggest_follow_up(facts).as_dict()
+        except followup.InvalidInput as refused:
+            form.add_refusal(refused, form.followup_rename)
+            return None
+    explanation = explain(grade, stage, schedule).as_dict()
+    page = _guide_page(explanation["guide_url"])
+    cited = {n for section in explanation["sections"] for n in section["sources"]}
+    return {"grade": grade, "stage": stage, "followup": schedule, "explanation": explanation, "guide": page,
+            "sources": [s for s in page.sources if s.number in cited],
+            "m_assumed": stage is not None and form.m_assumed(),
+            "grade_label": grade and grade_label(grade), "stage_label": stage and stage_label(stage)}
+
+
+def _render_report(request, form: ReportForm, answer: dict | None, *, conflict=None, problem: str = "",
+                   status: int | None = None):
+    version = None
+    if answer and request.user.is_authenticated and request.user.role == Role.PATIENT:
+        version = CarePlan.objects.filter(patient=request.user).values_list("version", flat=True).first() or 0
+    # What the person entered goes with the save button, so the server works the answer out again from it.
+    carry = [(name, value) for name in form.fields for value in form.data.getlist(name)] if answer else []
+    return render(request, "clinicaltools/report.html", {
+        "form": form, "answer": answer, "care_plan_version": version, "conflict": conflict, "problem": problem,
+        "carry": carry, "m_assumed_text": M_ASSUMED,
+    }, status=status or (400 if form.errors else 200))
+
+
+def report(request):
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    answer = _answer(form) if request.method == "POST" and form.is_valid() else None
+    return _render_report(request, form, answer)
+
+
+@require_POST
+@patient_required
+def save_report(request):
+    """Adds the explanation to the end of the diagnosis part of the patient's own care plan."""
+    form = ReportForm(request.POST)
+    answer = _answer(form) if form.is_valid() else None
+    if answer is None:
+        return _render_report(request, form, None)
+    based_on = VersionOnlyForm(request.POST)
+    if not based_on.is_valid():
+        return _render_report(request, form, answer, status=400, problem=(
+            "This page was out of date, so nothing was saved. Press the button again to save."))
+    note = care_plan_note(timezone.localdate(), form.entered(), answer["grade"], answer["stage"],
+                          answer["m_assumed"])
+    version = based_on.cleaned_data["version"]
+    try:
+        services.save_to_care_plan(request.user, note, version)
+    except services.AlreadySaved:
+        messages.info(request, "This explanation is already in your care plan, under “Diagnosis summary”.")
+    except StaleVersion as stale:
+        conflict = {"stamp": editing.conflict_stamp(stale.plan, "diagnosis", version, request.user)}
+        return _render_report(request, form, answer, conflict=conflict, status=409)
+    except ValidationError:
+        return _render_report(request, form, answer, status=400, problem=(
+            "Your care plan's diagnosis summary is too long to add this. Shorten it on your care plan page, then "
+            "save again."))
+    else:
+        messages.success(request, "Saved to your care plan, under “Diagnosis summary”. Earlier versions are kept "
+                                  "in its history.")
+    return redirect("careplan:index")
+
+
+# --- The staff calculators ------------------------------------------------------------------------------
+
+CALCULATORS = {"grade": GradeForm, "stage": StageForm, "followup": FollowUpForm}
+TITLES = {"grade": ("Grade", "Work out the grade"), "stage": ("Stage", "Work out the stage"),
+          "followup": ("Follow-up", "Suggest follow-up")}
+
+
+def _patient(request):
+    """The patient named by ?patient=<code>, if any: only one assigned to this member of staff (else 404)."""
+    code = request.GET.get("patient")
+    if not code:
+        return None
+    try:
+        code = uuid.UUID(code)
+    except ValueError:
+        raise Http404("No such patient") from None
+    return patient_for_staff(request, code, What.OVERVIEW, once_within=LOOK_WITHIN)
+
+
+def _calculate(calc: str, form) -> dict | None:
+    """The engine's result for a valid calculator form, or None after putting its refusal on the form."""
+    try:
+        if calc == "grade":
+            return grading.grade(form.grade_input()).as_dict()
+        if calc == "stage":
+            return {**staging.stage(form.stage_input()).as_dict(), "m_assumed": form.m_assumed()}
+        schedule = services.suggest_follow_up(form.followup_input())
+    except (grading.InvalidInput, staging.InvalidInput, followup.InvalidInput) as refused:
+        form.add_refusal(refused, form.stage_rename() if calc == "stage" else None)
+        return None
+    start = form.cleaned_data["start"]
+    due = followup.due_dates(schedule, start, services.HORIZON_YEARS)
+    by_day = [(day, [item.check for _, item in group]) for day, group in groupby(due, key=itemgetter(0))]
+    return {**schedule.as_dict(), "schedule": schedule, "start": start, "due_by_day": by_day}
+
+
+@staff_required
+def tools(request):
+    patient = _patient(request)
+    calc = request.POST.get("calc") if request.method == "POST" else None
+    adding = calc == "add_checks"
+    if adding:
+        calc = "followup"
+        if patient is None:
+            raise Http404("Checks are added from a patient's page")
+    if request.method == "POST" and calc not in CALCULATORS:
+        raise Http404("No such calculator")
+    forms_ = {name: form(request.POST if name == calc else None, prefix=name) for name, form in CALCULATORS.items()}
+    result = None
+    if calc and forms_[calc].is_valid():
+        result = _calculate(calc, forms_[calc])
+    can_add = patient is not None and services.has_care_plan(patient)
+    if adding and result is not None:
+        if not can_add:
+            messages.error(request, f"{patient.display_name} has no care plan yet, so no checks were added. "
+                                    "Start the care plan first.")
+        else:
+            added = services.add_suggested_checks(patient, request.user, result["schedule"], result["start"])
+            messages.success(request, _added_message(patient, added))
+            return redirect(request.get_full_path())
+    carry = [(name, value) for name in request.POST if name.startswith("followup-")
+             for value in request.POST.getlist(name)]
+    return render(request, "clinicaltools/tools.html", {
+        "calculators": [(name, *TITLES[name], form) for name, form in forms_.items()], "calc": calc,
+        "result": result, "patient": patient, "can_add": can_add, "carry": carry,
+        "horizon_years": services.HORIZON_YEARS, "today": timezone.localdate(),
+    }, status=400 if calc and forms_[calc].errors else 200)
+
+
+def _added_message(patient, added: services.AddedChecks) -> str:
+    def were(n: int) -> str:
+        return "was" if n == 1 else "were"
+
+    n = len(added.added)
+    parts = [f"Added {n} check{'' if n == 1 else 's'} to {patient.display_name}'s appointments, marked "
+             "“to be booked”."]
+    if added.already:
+        parts.append(f"{added.already} {were(added.already)} there already, so {were(added.already)} not added again.")
+    if added.before_today:
+        parts.append(f"{added.before_today} fell before today and {were(added.before_today)} not added: book "
+                     "them if they have not happened.")
+    return " ".join(parts)
