@@ -199,6 +199,8 @@ def _warnings(table: SiteTable, facts: StagingInput, t: str, n: str, m: str, sta
         keys.append("pancreas_2cm")
     if stage is not None:
         keys += [key for key, x in (("tx_settled", t == "TX"), ("nx_settled", n == "NX")) if x]
+    if facts.M is None and facts.metastases is None:
+        keys.append("m0_assumed")
     return [WARNINGS[key][0] for key in keys]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 EDITION = "AJCC 8th"
-TABLES_VERSION = "2026.11.1"
+TABLES_VERSION = "2026.11.2"
 
 ST = "clinical.md §2.1 Stomach [S11, S13]"
 DA = "clinical.md §2.2 Duodenum and ampulla of Vater [S11, S14]"
@@ -358,6 +358,9 @@ WARNINGS = {
                    "whatever they are.", NOT_ASSESSED),
     "nx_settled": ("The lymph nodes were not assessed (NX), but the stage is the same whatever they show.",
                    NOT_ASSESSED),
+    # The contract reads "no places given" as M0 (AJCC 8th has no MX); say so, so no one reads it as a finding.
+    "m0_assumed": ("No M and no places of spread were given, so this takes it that the tumour has not spread to "
+                   "distant organs (M0). Check that against the report and the scans.", CATEGORIES),
 }
 
 INVASION_BY_SITE = {site: table.invasion for site, table in SITES.items()}

@@ -5,8 +5,8 @@ import pytest
 from netcompanion.staging import EDITION, INVASION_BY_SITE, InvalidInput, StageResult, stage
 from netcompanion.staging.tables import WARNINGS
 
-SCOPE, N2, NOT_SPLIT, PANCREAS_2CM, TX_SETTLED, NX_SETTLED = (
-    WARNINGS[k][0] for k in ("scope", "n2", "m_not_split", "pancreas_2cm", "tx_settled", "nx_settled"))
+SCOPE, N2, NOT_SPLIT, PANCREAS_2CM, TX_SETTLED, NX_SETTLED, M0_ASSUMED = (
+    WARNINGS[k][0] for k in ("scope", "n2", "m_not_split", "pancreas_2cm", "tx_settled", "nx_settled", "m0_assumed"))
 
 
 def refusal(data) -> dict[str, str]:
@@ -136,6 +136,9 @@ def test_a_missing_mesenteric_mass_is_asked_for_when_it_could_make_n2():
     ({"site": "pancreas", "size_cm": 2.0, "invasion": "confined_to_pancreas"}, PANCREAS_2CM, True),
     ({"site": "pancreas", "size_cm": 2.0, "invasion": "duodenum_or_bile_duct"}, PANCREAS_2CM, False),
     ({"site": "pancreas", "size_cm": 2.5, "invasion": "confined_to_pancreas"}, PANCREAS_2CM, False),
+    ({"site": "stomach", "T": "T2", "N": "N0"}, M0_ASSUMED, True),
+    ({"site": "stomach", "T": "T2", "N": "N0", "metastases": []}, M0_ASSUMED, False),
+    ({"site": "stomach", "T": "T2", "N": "N0", "M": "M0"}, M0_ASSUMED, False),
 ])
 def test_warnings_appear_when_they_apply(data, warning, shown):
     result = stage(data)
