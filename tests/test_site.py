@@ -12,7 +12,7 @@ from netcompanion.guide.pages import load_guide
 PUBLIC_URLS = [
     "/", "/about/", "/check/", "/guide/", "/guide/search/", "/guide/search/?q=flushing", "/support/groups/",
     "/stories/", "/stories/share/", "/stories/share/thanks/", "/net-cancer-day/", "/accounts/login/",
-    "/accounts/password_reset/",
+    "/accounts/password_reset/", "/tools/report/",
     *(f"/guide/{slug}/" for slug in sorted(load_guide())),
 ]
 
@@ -44,6 +44,7 @@ def test_no_migrations_are_missing():
     "netcompanion.triage",
     "netcompanion.alertrules",
     "netcompanion.grading", "netcompanion.staging", "netcompanion.followup", "netcompanion.explainer",
+    "netcompanion.clinicaltools.tnm", "netcompanion.clinicaltools.summary",
     "netcompanion.guide.pages", "netcompanion.guide.search", "netcompanion.guide.readability",
     "netcompanion.netcancerday.dates",
     "netcompanion.medicines.schedule",
