@@ -1,17 +1,11 @@
-import json
-
 from ninja import Router
-from ninja.responses import Status
 
 from netcompanion.alertrules import Firing, InvalidObservation, Observation, check
+from netcompanion.core.api_helpers import engine_answer
 
 router = Router(tags=["alerts"])
 OBSERVATION_BODY = {"requestBody": {"required": True, "content": {"application/json": {
     "schema": Observation.model_json_schema()}}}}
-
-
-def _refusal(errors: list[dict[str, str]]) -> Status:
-    return Status(422, {"detail": errors})
 
 
 @router.post("/check", response={200: list[Firing], 422: dict}, summary="Which care-team alert rules a diary day fires",
@@ -21,11 +15,4 @@ def check_observation(request):
 
     Nothing is kept: patients' own diary entries raise alerts through the diary itself.
     """
-    try:
-        data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
-        return _refusal([{"field": "body", "message": "the request body is not valid JSON"}])
-    try:
-        return check(data)
-    except InvalidObservation as refused:
-        return _refusal([{"field": e.field, "message": e.message} for e in refused.errors])
+    return engine_answer(request, check, InvalidObservation)
