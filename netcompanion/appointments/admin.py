@@ -12,7 +12,7 @@ class AppointmentVersionInline(ReadOnlyInline):
 
 @admin.register(Appointment)
 class AppointmentAdmin(ReadOnlyAdmin):
-    list_display = ("title", "patient", "kind", "start", "status", "involves_procedure", "updated_at")
+    list_display = ("title", "patient", "kind", "start", "has_time", "status", "involves_procedure", "updated_at")
     list_filter = ("status", "kind", "involves_procedure")
     search_fields = ("code", "patient__username")
     list_select_related = ("patient",)

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
@@ -35,7 +35,8 @@ class AppointmentOut(Schema):
     code: UUID
     kind: str
     title: str
-    start: dt.datetime
+    start: dt.datetime = Field(description="For a check to book (has_time false) only the date counts.")
+    has_time: bool = Field(description="False for a check to book (status \"proposed\"): it has a date, no time.")
     end: dt.datetime | None
     place: str
     preparation: str

@@ -3,7 +3,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
-from netcompanion.appointments.models import PROCEDURE_LABEL, Appointment, FeedDetail, Kind, Status
+from netcompanion.appointments.models import PROCEDURE_LABEL, Appointment, FeedDetail, Kind, Status, untimed_start
 
 # A date this far ahead is almost always a typing slip in the year.
 MAX_YEARS_AHEAD = 10
@@ -14,7 +14,11 @@ STATUS_CHOICES_EDIT = [*STATUS_CHOICES_NEW, (Status.CANCELLED, "Cancelled")]
 
 
 class AppointmentForm(forms.Form):
-    """Date and times are asked for separately and become `start` and `duration` in cleaned_data."""
+    """Date and times are asked for separately and become `start` and `duration` in cleaned_data.
+
+    A check to book (no time yet) is changed without the status choice: giving it a time books it, and
+    leaving the time empty keeps it a check to book, so no booked appointment is ever without a time.
+    """
 
     kind = forms.ChoiceField(label="What kind of appointment is it?", choices=Kind.choices)
     title = forms.CharField(
@@ -53,32 +57,47 @@ class AppointmentForm(forms.Form):
 
     def __init__(self, *args, instance: Appointment | None = None, **kwargs):
         self.instance = instance
+        self.untimed = instance is not None and not instance.has_time
         if instance is not None:
             start = timezone.localtime(instance.start)
             end = timezone.localtime(instance.end) if instance.end else None
             kwargs["initial"] = {
-                "kind": instance.kind, "title": instance.title, "date": start.date(), "start_time": start.time(),
-                "end_time": end.time() if end else None, "place": instance.place,
-                "preparation": instance.preparation, "involves_procedure": instance.involves_procedure,
-                "status": instance.status, "notes": instance.notes, **kwargs.get("initial", {})}
+                "kind": instance.kind, "title": instance.title, "date": start.date(),
+                "start_time": None if self.untimed else start.time(), "end_time": end.time() if end else None,
+                "place": instance.place, "preparation": instance.preparation,
+                "involves_procedure": instance.involves_procedure, "status": instance.status,
+                "notes": instance.notes, **kwargs.get("initial", {})}
         else:
             kwargs["initial"] = {"status": Status.BOOKED, **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         if instance is not None:
             self.fields["status"].choices = STATUS_CHOICES_EDIT
+        if self.untimed:
+            del self.fields["status"]
+            self.fields["date"].help_text = "The check is due around this date. Change it to the day it is booked for."
+            self.fields["start_time"].required = False
+            self.fields["start_time"].help_text = ("Leave it empty until the time is booked. When you enter a time, "
+                                                   "the check moves to your appointments coming up.")
 
     def clean(self):
         data = super().clean()
-        date, start_time, end_time, status = (data.get(k) for k in ("date", "start_time", "end_time", "status"))
-        if date is None or start_time is None:
+        date, start_time, end_time = (data.get(k) for k in ("date", "start_time", "end_time"))
+        status = self.instance.status if self.untimed else data.get("status")
+        if date is None or (start_time is None and not self.untimed):
             return data
         today = timezone.localdate()
         if date.year > today.year + MAX_YEARS_AHEAD:
             self.add_error("date", f"Check the year: this is more than {MAX_YEARS_AHEAD} years away.")
             return data
+        if start_time is None:
+            if end_time is not None:
+                self.add_error("start_time", "Enter the time it starts too, or leave the end time empty.")
+            data.update(start=untimed_start(date), duration=None, status=status, has_time=False)
+            return data
+        if self.untimed:
+            status = Status.BOOKED
         start = timezone.make_aware(dt.datetime.combine(date, start_time))
-        data["start"] = start
-        data["duration"] = None
+        data.update(start=start, duration=None, status=status, has_time=True)
         if end_time is not None:
             if end_time == start_time:
                 self.add_error("end_time", "The end time is the same as the start time. "
@@ -89,8 +108,9 @@ class AppointmentForm(forms.Form):
                 data["duration"] = dt.datetime.combine(date, end_time) - dt.datetime.combine(date, start_time)
         start_changed = self.instance is None or self.instance.start != start
         if status == Status.BOOKED and date < today and start_changed:
-            self.add_error("date", "This date has passed. Check the date, or choose “Done” below "
-                                   "to record an appointment you have already had.")
+            self.add_error("date", "This date has passed. Enter the date it is booked for." if self.untimed else
+                           "This date has passed. Check the date, or choose “Done” below "
+                           "to record an appointment you have already had.")
         if status == Status.FULFILLED and start > timezone.now():
             self.add_error("status", "This appointment has not happened yet, so it cannot be done. "
                                      "Choose “Booked”.")

@@ -19,7 +19,8 @@ CALENDAR_NAME = "My appointments"
 DEFAULT_LENGTH = dt.timedelta(hours=1)
 # How often a subscribed calendar app should fetch the feed again (a hint; apps choose for themselves).
 REFRESH = dt.timedelta(hours=1)
-# FHIR Appointment.status -> VEVENT STATUS (RFC 5545 section 3.8.1.11).
+# FHIR Appointment.status -> VEVENT STATUS (RFC 5545 section 3.8.1.11). No "proposed": a check still to book
+# has no time, so it never goes into a calendar (a KeyError here rather than an event at a made-up time).
 EVENT_STATUS = {"booked": "CONFIRMED", "fulfilled": "CONFIRMED", "cancelled": "CANCELLED"}
 
 

@@ -25,9 +25,16 @@ PROCEDURE_LABEL = "involves anaesthesia or sedation, surgery, an endoscopy, a bi
 class Status(models.TextChoices):
     """FHIR Appointment.status values (http://hl7.org/fhir/appointmentstatus)."""
 
+    # A check the care team suggests for around a date; nobody has booked a time for it yet.
+    PROPOSED = "proposed", "To be booked"
     BOOKED = "booked", "Booked"
     CANCELLED = "cancelled", "Cancelled"
     FULFILLED = "fulfilled", "Done"
+
+
+# A check to book has a date but no time. Its `start` is this time on that date, never shown: midday keeps the
+# date the same in any time zone within 12 hours of the site's.
+UNTIMED = dt.time(12, 0)
 
 
 class AppointmentQuerySet(models.QuerySet):
@@ -35,13 +42,22 @@ class AppointmentQuerySet(models.QuerySet):
         """Booked appointments from the start of today on, soonest first."""
         return self.filter(status=Status.BOOKED, start__gte=start_of_today()).order_by("start")
 
+    def to_book(self):
+        """Checks the care team suggests that have no booked time yet, soonest first (overdue ones too)."""
+        return self.filter(status=Status.PROPOSED).order_by("start")
+
     def earlier_or_cancelled(self):
-        """Everything that is not upcoming, newest first."""
-        return self.exclude(status=Status.BOOKED, start__gte=start_of_today()).order_by("-start")
+        """Everything that is neither upcoming nor still to book, newest first."""
+        return (self.exclude(status=Status.PROPOSED).exclude(status=Status.BOOKED, start__gte=start_of_today())
+                .order_by("-start"))
 
 
 def start_of_today() -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+
+
+def untimed_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, UNTIMED))
 
 
 class Appointment(models.Model):
@@ -58,6 +74,8 @@ class Appointment(models.Model):
     notes = models.TextField("notes", max_length=2000, blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.BOOKED)
     involves_procedure = models.BooleanField(PROCEDURE_LABEL, default=False)
+    # False for a check to book (and for one removed before it was booked): only its date means anything.
+    has_time = models.BooleanField("has a booked time", default=True)
     # Bumped by every change; it is the iCalendar SEQUENCE, so calendar apps take the newest copy.
     revision = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -72,9 +90,16 @@ class Appointment(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(duration__isnull=True) | models.Q(duration__gt=dt.timedelta(0)),
                                    name="appointment_ends_after_it_starts"),
+            # Nothing booked or done is ever without a time, and nothing still to book ever has one.
+            models.CheckConstraint(condition=models.Q(status=Status.CANCELLED)
+                                   | models.Q(status=Status.PROPOSED, has_time=False)
+                                   | models.Q(status__in=[Status.BOOKED, Status.FULFILLED], has_time=True),
+                                   name="appointment_has_a_time_unless_to_be_booked"),
         ]
 
     def __str__(self) -> str:
+        if not self.has_time:
+            return f"{self.title}, around {timezone.localdate(self.start):%Y-%m-%d}"
         return f"{self.title} on {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
 
     @property
@@ -95,7 +120,7 @@ class Appointment(models.Model):
             "kind": self.kind, "title": self.title, "start": timezone.localtime(self.start).isoformat(),
             "duration_minutes": None if self.duration is None else int(self.duration.total_seconds() // 60),
             "place": self.place, "preparation": self.preparation, "notes": self.notes, "status": self.status,
-            "involves_procedure": self.involves_procedure,
+            "involves_procedure": self.involves_procedure, "has_time": self.has_time,
         }
 
 
@@ -126,9 +151,10 @@ class AppointmentVersion(models.Model):
         """The stored values in words, for showing the history to a person."""
         d = self.data
         start = dt.datetime.fromisoformat(d["start"])
+        when = ("Starts", f"{start:%-d %B %Y, %H:%M}") if d.get("has_time", True) else \
+            ("Due", f"around {start:%-d %B %Y}")
         rows = [
-            ("Title", d["title"]), ("Kind", Kind(d["kind"]).label), ("Status", Status(d["status"]).label),
-            ("Starts", f"{start:%-d %B %Y, %H:%M}"),
+            ("Title", d["title"]), ("Kind", Kind(d["kind"]).label), ("Status", Status(d["status"]).label), when,
             ("Length", f"{d['duration_minutes']} minutes" if d["duration_minutes"] else ""),
             ("Place", d["place"]), ("What to do before", d["preparation"]), ("Notes", d["notes"]),
             (PROCEDURE_LABEL.capitalize(), "yes" if d["involves_procedure"] else ""),

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from netcompanion.appointments import ical
 from netcompanion.appointments.models import (Action, Appointment, AppointmentVersion, CalendarFeed, FeedDetail,
-                                              Status)
+                                              Status, untimed_start)
 
-FIELDS = ("kind", "title", "start", "duration", "place", "preparation", "notes", "status", "involves_procedure")
+FIELDS = ("kind", "title", "start", "duration", "place", "preparation", "notes", "status", "involves_procedure",
+          "has_time")
 # A subscribed calendar keeps showing appointments from this far back, so they do not vanish the day after.
 FEED_LOOKBACK = dt.timedelta(days=90)
 
@@ -26,6 +27,13 @@ def book_appointment(patient, by, data: dict) -> Appointment:
                                              **{f: data[f] for f in FIELDS if f in data})
     _version(appointment, Action.CREATED, by)
     return appointment
+
+
+def propose_appointment(patient, by, due: dt.date, data: dict) -> Appointment:
+    """A check to book around ``due``: no time, so it stays out of the upcoming list, calendars and reminders
+    until someone books it."""
+    return book_appointment(patient, by, {**data, "start": untimed_start(due), "duration": None,
+                                          "status": Status.PROPOSED, "has_time": False})
 
 
 @transaction.atomic
@@ -47,7 +55,7 @@ def change_appointment(appointment: Appointment, by, data: dict) -> bool:
 
 
 def cancel_appointment(appointment: Appointment, by) -> bool:
-    """Cancelling is a status change: the appointment and all its versions stay."""
+    """Cancelling (or removing a check to book) is a status change: the appointment and all its versions stay."""
     return change_appointment(appointment, by, {"status": Status.CANCELLED})
 
 
@@ -97,7 +105,8 @@ def upcoming_calendar(patient, *, with_details: bool) -> bytes:
 
 
 def feed_calendar(feed: CalendarFeed) -> bytes:
-    """The subscription feed: cancelled ones are kept (as CANCELLED) so calendar apps take them off."""
+    """The subscription feed: cancelled ones are kept (as CANCELLED) so calendar apps take them off. Checks to
+    book have no time, so they were never in it, and one removed before it was booked stays out too."""
     since = timezone.now() - FEED_LOOKBACK
-    appointments = Appointment.objects.filter(patient=feed.patient, start__gte=since).order_by("start")
+    appointments = Appointment.objects.filter(patient=feed.patient, start__gte=since, has_time=True).order_by("start")
     return ical.build_calendar(map(_event, appointments), with_details=feed.detail == FeedDetail.DETAILS)

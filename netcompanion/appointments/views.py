@@ -29,7 +29,7 @@ def _calendar_response(body: bytes, *, filename: str | None = None) -> HttpRespo
 def index(request):
     mine = Appointment.objects.filter(patient=request.user)
     return render(request, "appointments/index.html", {
-        "upcoming": mine.upcoming(), "earlier": mine.earlier_or_cancelled(),
+        "upcoming": mine.upcoming(), "to_book": mine.to_book(), "earlier": mine.earlier_or_cancelled(),
         "has_feed": CalendarFeed.objects.active().filter(patient=request.user).exists(),
     })
 
@@ -64,8 +64,11 @@ def edit(request, code):
     appointment = _own(request, code)
     form = AppointmentForm(request.POST if request.method == "POST" else None, instance=appointment)
     if request.method == "POST" and form.is_valid():
+        booked_now = not appointment.has_time and form.cleaned_data["has_time"]
         if services.change_appointment(appointment, request.user, form.cleaned_data):
-            messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
+            messages.success(request, "Booked. It is now in your appointments coming up, and the earlier version is "
+                                      "kept in the history." if booked_now else
+                             "Your changes are saved. The earlier version is kept in the history.")
         else:
             messages.info(request, "Nothing was changed.")
         return redirect("appointments:detail", appointment.code)
@@ -75,15 +78,21 @@ def edit(request, code):
 
 @patient_required
 def cancel(request, code):
+    """Marks a booked appointment as cancelled, or takes a check to book off the list (also a cancellation)."""
     appointment = _own(request, code)
-    if appointment.status != Status.BOOKED:
+    if appointment.status not in (Status.BOOKED, Status.PROPOSED):
         messages.info(request, f"This appointment is already marked “{appointment.get_status_display()}”.")
         return redirect("appointments:detail", appointment.code)
+    to_book = appointment.status == Status.PROPOSED
     if request.method == "POST":
         services.cancel_appointment(appointment, request.user)
+        if to_book:
+            messages.success(request, "The check is taken off your checks to book. You find it under “Earlier and "
+                                      "cancelled”, with its history.")
+            return redirect("appointments:index")
         messages.success(request, "The appointment is marked as cancelled. It stays in your list and history.")
         return redirect("appointments:detail", appointment.code)
-    return render(request, "appointments/cancel.html", {"appointment": appointment})
+    return render(request, "appointments/cancel.html", {"appointment": appointment, "to_book": to_book})
 
 
 @patient_required

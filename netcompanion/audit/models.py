@@ -17,6 +17,7 @@ class What(models.TextChoices):
     ALERT = "alert", "Opened an alert"
     EXPORT_PDF = "export_pdf", "Downloaded the visit summary (PDF)"
     EXPORT_FHIR = "export_fhir", "Downloaded the record (FHIR)"
+    FOLLOW_UP_CHECKS = "follow_up_checks", "Added follow-up checks to the appointments"
 
 
 class AccessEvent(AppendOnly):

@@ -104,6 +104,7 @@ def patient(request, code):
         "alerts": list(patient.alerts.unresolved().queue_order()),
         "entries": list(DiaryEntry.objects.current().filter(patient=patient)[:OVERVIEW_DAYS]),
         **_injection(patient, today), "next_visit": roster.next_visits().filter(patient=patient).first(),
+        "to_book": list(patient.appointments.to_book()),
         "care_plan": care_plan, "contacts": list(care_plan.contacts.current()) if care_plan else [],
         "parts": [{"key": key, "label": label, "text": getattr(care_plan, key) if care_plan else ""}
                   for key, label in PARTS.items()],

@@ -1,13 +1,15 @@
 """The report explainer's form and the staff calculators, built on the engines' own contracts.
 
-Ranges and combinations are the engines' to judge: a form only turns the text typed into numbers, words and
-T, N and M categories. What an engine refuses comes back as an error on the field it names (``add_refusal``),
-so the rule lives in one place and the person sees the reason next to what they typed.
+Combinations are the engines' to judge: a form turns the text typed into numbers, words and T, N and M
+categories, and checks each number against the limits its engine's contract sets (``NUMBER_LIMITS``) only to
+say, in plain words, what a number must be. What an engine refuses comes back as an error on the field it
+names (``add_refusal``), so a value that gets past a form is still refused, with the reason next to it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, get_args
 
 from django import forms
@@ -63,9 +65,52 @@ def site_field(sites: tuple[str, ...] = SITES) -> forms.ChoiceField:
                              error_messages={"required": "Choose where the tumour started."})
 
 
-def number_field(label: str, help_text: str = "", integer: bool = False) -> forms.Field:
+@dataclass(frozen=True)
+class Limits:
+    """A number's allowed range, from an engine contract, and what to say when a value falls outside it."""
+
+    low: float
+    low_included: bool
+    high: float | None
+    too_low: str
+    too_high: str = ""
+
+
+MM_HINT = "Is it in millimetres? 12 mm is 1.2 cm."
+PERCENT_MESSAGE = "Ki-67 is a percentage: enter a number from 0 to 100."
+PERCENT = Limits(0, True, 100, PERCENT_MESSAGE, PERCENT_MESSAGE)
+NODES = Limits(0, True, 1000, "The number of lymph nodes cannot be below 0.",
+               "Check the number: the most this takes is 1,000 lymph nodes.")
+# Each row copies the limits of the contract named, which stays the backstop: grading.case (Percent, PerArea),
+# staging.inputs (Cm, Count, mesenteric_mass_cm) and followup.case (Percent, Centimetres). A test checks that
+# form and engine take and refuse the same values.
+NUMBER_LIMITS: dict[str, Limits] = {
+    "ki67_percent": PERCENT,
+    "mitoses_per_2mm2": Limits(0, True, None, "The mitotic count cannot be below 0. Enter 0 if none were counted."),
+    "size_cm": Limits(0, False, 100, "The size must be more than 0 cm.",
+                      f"Check the size: it is over 100 cm. {MM_HINT}"),
+    "nodes_positive": NODES,
+    "nodes_examined": NODES,
+    "mesenteric_mass_cm": Limits(0, True, 100, "The size cannot be below 0 cm. Enter 0 if there is no lump.",
+                                 f"Check the size: it is over 100 cm. {MM_HINT}"),
+}
+# The follow-up engine sets no upper size.
+FOLLOW_UP_SIZE = Limits(0, False, None, NUMBER_LIMITS["size_cm"].too_low)
+
+
+def _within(limits: Limits):
+    def check(value: float) -> None:
+        if value < limits.low or (value == limits.low and not limits.low_included):
+            raise forms.ValidationError(limits.too_low, code="too_low")
+        if limits.high is not None and value > limits.high:
+            raise forms.ValidationError(limits.too_high, code="too_high")
+    return check
+
+
+def number_field(label: str, help_text: str = "", integer: bool = False, limits: Limits | None = None) -> forms.Field:
     kind = forms.IntegerField if integer else forms.FloatField
-    return kind(label=label, required=False, help_text=help_text, error_messages={"invalid": "Enter a number."})
+    return kind(label=label, required=False, help_text=help_text, validators=[_within(limits)] if limits else [],
+                error_messages={"invalid": "Enter a whole number, for example 3." if integer else "Enter a number."})
 
 
 def choice_field(label: str, choices: list[tuple[str, str]], help_text: str = "", radio: bool = True,
@@ -135,9 +180,11 @@ class EngineForm(forms.Form):
 
 
 class GradeFields(EngineForm):
-    ki67_percent = number_field("Ki-67 index (%)", "For example 8 if the report says “Ki-67 8 %”.")
+    ki67_percent = number_field("Ki-67 index (%)", "For example 8 if the report says “Ki-67 8 %”.",
+                                limits=NUMBER_LIMITS["ki67_percent"])
     mitoses_per_2mm2 = number_field("Mitotic count (mitoses per 2 mm²)",
-                                    "How many dividing cells the pathologist counted in 2 mm².")
+                                    "How many dividing cells the pathologist counted in 2 mm².",
+                                    limits=NUMBER_LIMITS["mitoses_per_2mm2"])
     differentiation = choice_field("Differentiation", [("well", "Well differentiated"),
                                                        ("poor", "Poorly differentiated"), NOT_STATED])
     necrosis = choice_field("Necrosis (lung only)", [("yes", "Yes, necrosis was found"),
@@ -164,12 +211,15 @@ class StageFields(EngineForm):
     m = tnm_field("M (spread to distant organs)",
                   f"As printed, for example {EXAMPLES['M']}. If the report gives no M and no spread is listed below, "
                   "the stage counts it as no spread (M0).")
-    size_cm = number_field("Size of the tumour (cm)", "Its largest size. 12 mm is 1.2 cm.")
+    size_cm = number_field("Size of the tumour (cm)", "Its largest size. 12 mm is 1.2 cm.",
+                           limits=NUMBER_LIMITS["size_cm"])
     invasion = choice_field("How deep it has grown", [("", "Not stated"), *INVASION_LABELS.items()], radio=False)
-    nodes_positive = number_field("Lymph nodes with tumour cells", integer=True)
-    nodes_examined = number_field("Lymph nodes examined", integer=True)
+    nodes_positive = number_field("Lymph nodes with tumour cells", integer=True,
+                                  limits=NUMBER_LIMITS["nodes_positive"])
+    nodes_examined = number_field("Lymph nodes examined", integer=True, limits=NUMBER_LIMITS["nodes_examined"])
     mesenteric_mass_cm = number_field("Size of any lump in the mesentery (cm)",
-                                      "Small intestine only: the tissue that holds the bowel. 0 if there is none.")
+                                      "Small intestine only: the tissue that holds the bowel. 0 if there is none.",
+                                      limits=NUMBER_LIMITS["mesenteric_mass_cm"])
     metastases = forms.MultipleChoiceField(label="Where it has spread to (distant metastases)", required=False,
                                            choices=[(p, METASTASIS_LABELS[p]) for p in METASTASIS_PLACES],
                                            widget=forms.CheckboxSelectMultiple)
@@ -304,12 +354,12 @@ class FollowUpForm(EngineForm):
     margin = choice_field("Margin", MARGIN_CHOICES, radio=False)
     grade = choice_field("Grade", _choices(followup_case.Grade), radio=False)
     category = choice_field("Category", _choices(followup_case.Category, CATEGORY_LABELS), radio=False)
-    ki67_percent = number_field("Ki-67 index (%)")
+    ki67_percent = number_field("Ki-67 index (%)", limits=NUMBER_LIMITS["ki67_percent"])
     stage = choice_field("Stage group (AJCC 8th)", _choices(followup_case.Stage), radio=False)
     t = tnm_field("T", f"For example {EXAMPLES['T']}.")
     n = tnm_field("N", f"For example {EXAMPLES['N']}.")
     m = tnm_field("M", f"For example {EXAMPLES['M']}.")
-    size_cm = number_field("Size (cm)")
+    size_cm = number_field("Size (cm)", limits=FOLLOW_UP_SIZE)
     functioning = choice_field("Makes hormones that cause symptoms (functioning)?",
                                [("yes", "Yes"), ("no", "No"), ("", "Not known")], radio=False)
     rectum = choice_field("Colon or rectum: in the rectum?", [("yes", "Rectum"), ("no", "Colon"), ("", "Not known")],

@@ -2,7 +2,8 @@
 
 Nothing here decides a grade, a stage or a schedule: the engines do. This module saves an explanation to
 a patient's care plan (through ``careplan.services``, so it is versioned) and adds suggested checks to their
-appointments (through ``appointments.services``, so each is versioned too).
+appointments as checks to book, with a date and no time (through ``appointments.services``, so each is
+versioned too).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from netcompanion.appointments.models import Appointment, Kind
-from netcompanion.appointments.services import book_appointment
+from netcompanion.appointments.services import propose_appointment
+from netcompanion.audit.models import What
+from netcompanion.audit.services import record_access
 from netcompanion.careplan import services as careplan
 from netcompanion.careplan.changes import normalise_text
 from netcompanion.careplan.models import CarePlan
@@ -27,11 +30,8 @@ from netcompanion.followup import ITEMS, Override, Schedule, ScheduleItem, due_d
 logger = logging.getLogger(__name__)
 
 APPOINTMENT_KIND = {"imaging": Kind.SCAN, "blood": Kind.BLOOD_TEST, "urine": Kind.URINE_TEST, "visit": Kind.VISIT}
-TO_BE_BOOKED = " (to be booked)"
 # How far ahead suggested checks become appointments: far enough to plan, near enough to be revised.
 HORIZON_YEARS = 2
-# A target date, not a booked time: the clinic books the real one.
-TARGET_TIME = dt.time(9, 0)
 
 
 def clinic_overrides() -> dict[str, Override]:
@@ -92,18 +92,14 @@ class AddedChecks:
 
 
 def _title(item: ScheduleItem) -> str:
-    return Truncator(item.check).chars(Appointment._meta.get_field("title").max_length - len(TO_BE_BOOKED)) \
-        + TO_BE_BOOKED
+    return Truncator(item.check).chars(Appointment._meta.get_field("title").max_length)
 
 
-def _notes(item: ScheduleItem, due: dt.date) -> str:
+def _notes(item: ScheduleItem) -> str:
     every = item.every_months
     interval = f"{every[0]}" if every[0] == every[1] else f"{every[0]} to {every[1]}"
-    lines = [
-        f"To be booked: a check suggested for about {due:%-d %B %Y}. The time is a placeholder until the clinic "
-        f"books it.",
-        f"Every {interval} months, following {item.guideline} ({item.rule_id}).",
-    ]
+    # The rule id stays with the SuggestedCheck row; the patient reads the guideline's name.
+    lines = [f"A regular check every {interval} months, following {item.guideline}."]
     if item.overridden_by_clinic:
         lines.append("The clinic has its own setting for this check." + (f" {item.clinic_note}"
                                                                           if item.clinic_note else ""))
@@ -112,10 +108,11 @@ def _notes(item: ScheduleItem, due: dt.date) -> str:
 
 def add_suggested_checks(patient, staff, schedule: Schedule, start: dt.date,
                          horizon_years: int = HORIZON_YEARS) -> AddedChecks:
-    """Adds each suggested check due from today to ``horizon_years`` after ``start`` as an appointment.
+    """Adds each suggested check due from today to ``horizon_years`` after ``start`` as a check to book.
 
     Idempotent: a check (same words) already added for the same day is not added again, even if it was since
-    moved or cancelled, so pressing the button twice, or after a recalculation, never doubles a check.
+    moved or cancelled, so pressing the button twice, or after a recalculation, never doubles a check. Adding
+    any is a change to the record, so the patient sees it in "Who has looked at your record".
     """
     today = timezone.localdate()
     due = due_dates(schedule, start, horizon_years)
@@ -128,14 +125,14 @@ def add_suggested_checks(patient, staff, schedule: Schedule, start: dt.date,
             continue
         try:
             with transaction.atomic():
-                appointment = book_appointment(patient, staff, {
-                    "kind": APPOINTMENT_KIND[item.kind], "title": _title(item), "notes": _notes(item, day),
-                    "start": timezone.make_aware(dt.datetime.combine(day, TARGET_TIME)),
-                })
+                appointment = propose_appointment(patient, staff, day, {
+                    "kind": APPOINTMENT_KIND[item.kind], "title": _title(item), "notes": _notes(item)})
                 SuggestedCheck.objects.create(patient=patient, what=item.check, due=day, item=item.id,
                                               rule=item.rule_id, appointment=appointment, added_by=staff)
         except IntegrityError:  # someone added the same check at the same moment
             already += 1
             continue
         added.append(appointment)
+    if added:
+        record_access(staff, patient, What.FOLLOW_UP_CHECKS)
     return AddedChecks(added, already, sum(day < today for day, _ in due))

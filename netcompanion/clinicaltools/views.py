@@ -199,8 +199,8 @@ def _added_message(patient, added: services.AddedChecks) -> str:
         return "was" if n == 1 else "were"
 
     n = len(added.added)
-    parts = [f"Added {n} check{'' if n == 1 else 's'} to {patient.display_name}'s appointments, marked "
-             "“to be booked”."]
+    parts = [f"Added {n} check{'' if n == 1 else 's'} to {patient.display_name}'s appointments as checks to "
+             "book, with a date and no time."]
     if added.already:
         parts.append(f"{added.already} {were(added.already)} there already, so {were(added.already)} not added again.")
     if added.before_today:

@@ -162,7 +162,7 @@ def _appointments(patient) -> list[dict]:
     return [{
         "code": str(a.code), "kind": a.kind, "kind_name": a.get_kind_display(), "title": a.title,
         "start": _iso(a.start), "end": _iso(a.end), "duration_minutes": _plain(a.duration), "place": a.place,
-        "preparation": a.preparation, "notes": a.notes, "status": a.status,
+        "preparation": a.preparation, "notes": a.notes, "status": a.status, "has_time": a.has_time,
         "involves_procedure": a.involves_procedure, "created_by": person(a.created_by),
         "created_at": _iso(a.created_at), "updated_at": _iso(a.updated_at), "versions": _versions(a.versions.all()),
     } for a in rows]

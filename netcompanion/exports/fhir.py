@@ -59,7 +59,8 @@ UCUM_CODES: dict[str, str] = {
 }
 
 # NET Companion status -> FHIR code. A status missing here is an error, never a guess.
-APPOINTMENT_STATUS: dict[str, str] = {"booked": "booked", "cancelled": "cancelled", "fulfilled": "fulfilled"}
+APPOINTMENT_STATUS: dict[str, str] = {"proposed": "proposed", "booked": "booked", "cancelled": "cancelled",
+                                      "fulfilled": "fulfilled"}
 PLAN_STATUS: dict[str, str] = {"active": "active", "ended": "completed"}
 
 ROUTES: dict[str, tuple[str, str]] = {
@@ -299,16 +300,23 @@ PROCEDURE_NOTE = ("Involves anaesthesia or sedation, surgery, an endoscopy, a bi
 
 def appointment_resource(appointment: dict, patient_ref: dict) -> dict:
     """FHIR requires both start and end for a booked or fulfilled appointment; without a recorded length the
-    end is the start, and the comment says so."""
+    end is the start, and the comment says so.
+
+    A check to book has a date and no time, so it has no start and end (FHIR invariant app-3 allows that only
+    for proposed, cancelled and waitlisted appointments) but a requestedPeriod of that one day, and the patient
+    has not yet accepted a time (participant status needs-action).
+    """
     status = APPOINTMENT_STATUS[appointment["status"]]
+    untimed = not appointment["has_time"]
     kind_name = appointment.get("kind_name") or appointment["kind"]
-    participants = [{"actor": patient_ref, "required": "required", "status": "accepted"}]
+    participants = [{"actor": patient_ref, "required": "required",
+                     "status": "needs-action" if status == "proposed" else "accepted"}]
     if appointment.get("place"):
         participants.append({"actor": {"type": "Location", "display": appointment["place"]},
                              "required": "information-only", "status": "accepted"})
     comments = []
     end = appointment.get("end")
-    if not end:
+    if not end and not untimed:
         end = appointment["start"]
         comments.append("Length not recorded.")
     if appointment.get("involves_procedure") or appointment["kind"] == "procedure":
@@ -318,9 +326,13 @@ def appointment_resource(appointment: dict, patient_ref: dict) -> dict:
     resource = {
         "resourceType": "Appointment", "id": appointment["code"], "status": status,
         "serviceType": [_local(APPOINTMENT_KIND_SYSTEM, appointment["kind"], kind_name)],
-        "description": appointment["title"], "start": appointment["start"], "end": end,
-        "created": appointment["created_at"], "participant": participants,
+        "description": appointment["title"], "created": appointment["created_at"], "participant": participants,
     }
+    if untimed:
+        day = appointment["start"][:10]
+        resource["requestedPeriod"] = [{"start": day, "end": day}]
+    else:
+        resource.update(start=appointment["start"], end=end)
     if appointment.get("duration_minutes"):
         resource["minutesDuration"] = appointment["duration_minutes"]
     if comments:

@@ -46,7 +46,7 @@ def test_a_visitor_on_a_phone_reads_the_grade_the_stage_and_what_they_mean(live_
     phone.get_by_label("Ki-67 index (%)").fill("101")
     phone.get_by_role("button", name="Explain my report").click()
     expect(phone.get_by_text("Please check the form.")).to_be_visible()
-    expect(phone.get_by_text("Input should be less than or equal to 100.")).to_be_visible()
+    expect(phone.get_by_text("Ki-67 is a percentage: enter a number from 0 to 100.")).to_be_visible()
 
 
 def test_a_patient_keeps_the_explanation_in_their_care_plan(live_server, phone):

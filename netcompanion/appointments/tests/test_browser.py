@@ -7,6 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.appointments import services
 from netcompanion.appointments.demo import create_demo_appointments
 from netcompanion.appointments.models import Appointment, CalendarFeed
 from tests.browser.helpers import PASSWORD, page_problems, sign_in
@@ -37,6 +38,24 @@ def test_a_patient_adds_a_procedure_on_a_phone_and_sees_the_reminder(live_server
     expect(phone.get_by_text("Show your carcinoid-crisis card")).to_be_visible()
 
 
+def test_a_patient_books_a_check_to_book_on_a_phone(live_server, phone):
+    maria = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT)
+    nurse = User.objects.create_user("sara", password=PASSWORD, role=Role.NURSE)
+    due = timezone.localdate() + timezone.timedelta(days=60)
+    services.propose_appointment(maria, nurse, due, {"kind": "blood-test", "title": "Chromogranin A"})
+    sign_in(phone, live_server, "maria")
+    phone.goto(live_server.url + "/my/appointments/")
+    to_book = phone.locator(".appts-to-book")
+    expect(to_book).to_contain_text(f"Chromogranin A around {due:%-d %B %Y}")
+    phone.get_by_role("link", name="Add the booked time for Chromogranin A").click()
+    phone.get_by_label("Starts at").fill("08:15")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.get_by_text("Booked. It is now in your appointments coming up")).to_be_visible()
+    phone.get_by_role("link", name="Back to my appointments").click()
+    expect(phone.locator(".appts").first).to_contain_text("08:15")
+    expect(phone.get_by_role("heading", name="Checks to book")).to_have_count(0)
+
+
 def test_a_patient_makes_a_calendar_link_on_a_phone(live_server, phone):
     User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT)
     sign_in(phone, live_server, "maria")
@@ -55,12 +74,15 @@ def test_every_appointment_page_passes_axe(live_server, page, width):
     patient = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT)
     create_demo_appointments(patient)
     gastroscopy = Appointment.objects.get(title="Gastroscopy")
+    check = services.propose_appointment(patient, patient, timezone.localdate() + timezone.timedelta(days=90),
+                                         {"kind": "scan", "title": "CT scan", "notes": "Every 6 to 12 months."})
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, live_server, "maria")
     base = live_server.url + "/my/appointments/"
     problems = {}
     for url in ("", "new/", f"{gastroscopy.code}/", f"{gastroscopy.code}/edit/", f"{gastroscopy.code}/cancel/",
-                f"{gastroscopy.code}/history/", "calendar/"):
+                f"{gastroscopy.code}/history/", "calendar/", f"{check.code}/", f"{check.code}/edit/",
+                f"{check.code}/cancel/"):
         response = page.goto(base + url)
         problems[url] = [f"HTTP {response.status}"] if not response.ok else page_problems(page)
     page.goto(base + "new/")

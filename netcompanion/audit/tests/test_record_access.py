@@ -51,6 +51,19 @@ def test_the_patient_sees_who_looked_at_what_newest_first(client, cast, time_mac
     assert "lab results" not in words, "Olle's record is his own"
 
 
+@pytest.mark.parametrize("what", list(What))
+def test_each_kind_of_look_reads_as_words(client, cast, what):
+    record_access(cast["sara"], cast["maria"], what)
+    client.force_login(cast["maria"])
+    assert f"Sara Ek (contact nurse) · {what.label}" in text(client.get(PAGE))
+
+
+def test_adding_follow_up_checks_is_listed_in_plain_words(client, cast):
+    record_access(cast["sara"], cast["maria"], What.FOLLOW_UP_CHECKS)
+    client.force_login(cast["maria"])
+    assert "Sara Ek (contact nurse) · Added follow-up checks to the appointments" in text(client.get(PAGE))
+
+
 def test_every_look_is_listed_across_pages(client, cast):
     for _ in range(51):
         record_access(cast["sara"], cast["maria"], What.OVERVIEW)

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from netcompanion.alerts.models import RANK, Alert, Level
+from netcompanion.appointments import services as appointments
 from netcompanion.audit.models import AccessEvent, What
 from netcompanion.careplan import services as careplan
 from netcompanion.careplan.models import CarePlanVersion
@@ -64,6 +65,16 @@ def test_the_overview_is_clearly_the_care_teams_with_everything_at_a_glance(cast
     assert "Overdue by 4 days" in words
     assert "Keep walking every day" in words and "Sara Ek (contact nurse), +46 8 555 01 23" in words
     assert reverse("careteam:summary_pdf", args=[record.code]) in body
+
+
+def test_the_overview_lists_the_checks_still_to_book_apart_from_booked_visits(cast, record, staff_client):
+    appointments.propose_appointment(record, cast["sara"], TODAY + dt.timedelta(days=90),
+                                     {"kind": "scan", "title": "CT or MRI scan of the tummy (abdomen)",
+                                      "notes": "A regular check every 6 to 12 months, following ESMO 2020."})
+    words = text(page(staff_client(cast["sara"]), "careteam:patient", record))
+    due = TODAY + dt.timedelta(days=90)
+    assert f"Checks to book Around {due.day} {due:%B %Y}: CT or MRI scan of the tummy (abdomen) (scan)" in words
+    assert "following ESMO 2020" in words
 
 
 def test_the_diary_labs_medicines_and_checks_read_like_a_clinical_record(cast, record, staff_client):

@@ -68,9 +68,9 @@ def test_without_the_surgery_answer_follow_up_is_left_to_ask(client):
 
 
 @pytest.mark.parametrize("change, field, message", [
-    ({"ki67_percent": "101"}, "ki67_percent", "Input should be less than or equal to 100."),
+    ({"ki67_percent": "101"}, "ki67_percent", "Ki-67 is a percentage: enter a number from 0 to 100."),
     ({"ki67_percent": "eight"}, "ki67_percent", "Enter a number."),
-    ({"t": "", "n": "", "m": "", "size_cm": "-1"}, "size_cm", "Input should be greater than 0."),
+    ({"t": "", "n": "", "m": "", "size_cm": "-1"}, "size_cm", "The size must be more than 0 cm."),
     ({"site": "pancreas", "t": "", "n": "", "m": "", "invasion": "subserosa"}, "invasion",
      "'subserosa' is not an invasion level for the pancreas"),
     ({"site": "pancreas", "n": "pN2"}, "n", "'N2' is not an AJCC 8th N category for the pancreas"),

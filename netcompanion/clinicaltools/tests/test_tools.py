@@ -2,6 +2,7 @@
 an assigned patient's appointments."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -74,6 +75,16 @@ def test_a_refusal_shows_on_the_calculators_field(cast, staff_client):
     assert client.post(URL, {"calc": "nonsense"}).status_code == 404
 
 
+def test_a_number_out_of_range_is_refused_in_plain_words_on_the_calculator(cast, staff_client):
+    client = staff_client(cast["sara"])
+    response = client.post(URL, {"calc": "grade", "grade-site": "pancreas", "grade-ki67_percent": "101"})
+    assert response.status_code == 400
+    assert "Ki-67 is a percentage: enter a number from 0 to 100." in text(response)
+    assert "Input should" not in text(response)
+    response = client.post(URL, {**FOLLOWUP, "followup-size_cm": "0"})
+    assert "The size must be more than 0 cm." in text(response) and "Input should" not in text(response)
+
+
 def test_follow_up_shows_the_guideline_next_to_the_clinics_setting(cast, staff_client):
     FollowUpOverride.objects.create(item="ESMO-G12-SCAN", every_months_min=3, every_months_max=6,
                                     note="Local protocol.", changed_by=cast["ada"])
@@ -99,11 +110,13 @@ def add_checks(client, patient, **change):
     return client.post(for_patient(patient), {**FOLLOWUP, **change, "calc": "add_checks"})
 
 
-def test_an_assigned_nurse_adds_the_suggested_checks_as_appointments_to_be_booked(cast, staff_client):
+def test_an_assigned_nurse_adds_the_suggested_checks_as_checks_to_book(cast, staff_client):
     maria, sara = cast["maria"], cast["sara"]
     careplan.update_plan(maria, maria, {"goals": "Stay well"}, based_on_version=0)
     client = staff_client(sara)
-    assert "Add these checks to Maria Lind's appointments" in text(client.post(for_patient(maria), FOLLOWUP))
+    page = text(client.post(for_patient(maria), FOLLOWUP))
+    assert "Add these checks to Maria Lind's appointments" in page
+    assert "It stays out of Maria Lind's booked appointments, calendar and reminders" in page
 
     response = add_checks(client, maria)
     assert response.status_code == 302
@@ -113,18 +126,44 @@ def test_an_assigned_nurse_adds_the_suggested_checks_as_appointments_to_be_booke
     appointments = list(Appointment.objects.filter(patient=maria).order_by("start", "title"))
     assert len(appointments) == len(expected) > 0
     assert sorted(timezone.localdate(a.start) for a in appointments) == sorted(day for day, _ in expected)
+    assert {(a.status, a.has_time, a.duration) for a in appointments} == {(Status.PROPOSED, False, None)}
     scan = next(a for a in appointments if a.kind == Kind.SCAN)
-    assert scan.title == "CT or MRI scan of the tummy (abdomen) (to be booked)"
-    assert scan.status == Status.BOOKED and scan.created_by == sara
-    assert "To be booked" in scan.notes and "ESMO 2020" in scan.notes
+    assert scan.title == "CT or MRI scan of the tummy (abdomen)" and scan.created_by == sara
+    assert scan.notes == "A regular check every 6 to 12 months, following ESMO 2020."
     assert {a.kind for a in appointments} == {Kind.SCAN, Kind.VISIT, Kind.BLOOD_TEST}
     assert AppointmentVersion.objects.filter(appointment__patient=maria).count() == len(appointments)
-    assert f"Added {len(appointments)} checks to Maria Lind's appointments" in text(client.get(response.url))
+    assert f"Added {len(appointments)} checks to Maria Lind's appointments as checks to book, with a date and " \
+           "no time." in text(client.get(response.url))
 
     again = add_checks(client, maria)
     assert Appointment.objects.filter(patient=maria).count() == len(appointments)
-    assert f"Added 0 checks to Maria Lind's appointments, marked “to be booked”. {len(appointments)} were " \
-           "there already" in text(client.get(again.url))
+    assert f"Added 0 checks to Maria Lind's appointments as checks to book, with a date and no time. " \
+           f"{len(appointments)} were there already" in text(client.get(again.url))
+
+
+def test_adding_checks_is_in_the_patients_record_of_who_looked(cast, staff_client):
+    maria, sara = cast["maria"], cast["sara"]
+    careplan.update_plan(maria, maria, {"goals": "Stay well"}, based_on_version=0)
+    client = staff_client(sara)
+    add_checks(client, maria)
+    add_checks(client, maria)  # nothing new is added, so nothing new is recorded
+    events = AccessEvent.objects.filter(staff=sara, patient=maria)
+    assert events.filter(what=What.FOLLOW_UP_CHECKS).count() == 1
+    assert events.filter(what=What.OVERVIEW).count() == 1, "opening the calculators is still one look"
+
+
+def test_the_patient_sees_the_checks_to_book_with_no_time_and_nothing_to_be_reminded_of(client, cast, staff_client):
+    maria = cast["maria"]
+    careplan.update_plan(maria, maria, {"goals": "Stay well"}, based_on_version=0)
+    add_checks(staff_client(cast["sara"]), maria)
+    client.force_login(maria)
+    page = text(client.get("/my/appointments/"))
+    coming_up, to_book = page.split("Checks to book")
+    assert "Nothing booked." in coming_up
+    assert "CT or MRI scan of the tummy (abdomen)" in to_book and "around " in to_book
+    assert not re.search(r"\b\d{2}:\d{2}\b", to_book.split("Earlier and cancelled")[0]), "no time is shown"
+    assert Appointment.objects.filter(patient=maria).upcoming().count() == 0
+    assert b"BEGIN:VEVENT" not in client.get("/my/appointments/appointments.ics").content
 
 
 def test_checks_already_due_before_today_are_not_added(cast, staff_client):

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -5,8 +6,10 @@ from collections import Counter
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 
+from netcompanion.appointments import services as appointments
 from netcompanion.appointments.models import Status as AppointmentStatus
 from netcompanion.exports import fhir
 from netcompanion.exports.tests.test_json import codes_of
@@ -14,6 +17,7 @@ from netcompanion.labs import catalogue
 from netcompanion.medicines.models import Drug, PlanStatus
 
 LOINC = "http://loinc.org"
+TODAY = timezone.localdate()
 # Codes this export may use, each confirmed (see the docstring of exports/fhir.py). Nothing else may appear
 # under http://loinc.org.
 CONFIRMED_LOINC = {"29463-7", "72514-3"} | {c.code for t in catalogue.KNOWN_TESTS.values() for c in t.codes}
@@ -155,6 +159,32 @@ def test_medicines_and_appointments_map_to_fhir_statuses(bundle):
     plan = resources["CarePlan"][0]
     assert plan["description"] == "MARIA small-intestine NET G1"
     assert any("Nurse MARIA" in n["text"] for n in plan["note"])
+
+
+@pytest.mark.django_db
+def test_a_check_to_book_is_a_proposed_appointment_with_a_requested_day_and_no_time(client, maria, records):
+    """FHIR app-3 lets a proposed appointment go without start and end; its day goes in requestedPeriod."""
+    due = TODAY + dt.timedelta(days=60)
+    check = appointments.propose_appointment(maria, records["sara"], due, {
+        "kind": "scan", "title": "MARIA CT to book", "notes": "A regular check every 6 to 12 months."})
+    booked_later = appointments.propose_appointment(maria, records["sara"], due, {"kind": "visit",
+                                                                                  "title": "MARIA visit"})
+    appointments.cancel_appointment(booked_later, maria)
+    bundle = json.loads(client.get(reverse("exports:fhir")).content)
+    Bundle.model_validate(bundle)
+    by_title = {a["description"]: a for a in by_type(bundle)["Appointment"]}
+    proposed = by_title["MARIA CT to book"]
+    assert proposed["id"] == str(check.code) and proposed["status"] == "proposed" in APPOINTMENT_STATUS
+    assert "start" not in proposed and "end" not in proposed and "minutesDuration" not in proposed
+    assert proposed["requestedPeriod"] == [{"start": due.isoformat(), "end": due.isoformat()}]
+    assert proposed["participant"][0]["status"] == "needs-action"
+    assert proposed["comment"] == "A regular check every 6 to 12 months."
+    removed = by_title["MARIA visit"]
+    assert removed["status"] == "cancelled" and "start" not in removed
+    document = json.loads(client.get(reverse("exports:json")).content)
+    saved = {a["title"]: a for a in document["appointments"]}
+    assert (saved["MARIA CT to book"]["status"], saved["MARIA CT to book"]["has_time"]) == ("proposed", False)
+    assert saved["MARIA Ga-68 PET"]["has_time"] is True
 
 
 @pytest.mark.django_db

@@ -80,6 +80,22 @@ def test_a_cancelled_appointment_gets_no_reminder(cast):
     assert sent_at(local(22, 8)) == []
 
 
+def test_a_check_to_book_gets_no_reminder_until_a_time_is_booked(cast):
+    """A check the care team suggests has a date but no time: a reminder would send the patient to a made-up time."""
+    maria, sara = cast["maria"], cast["sara"]
+    services.save_preferences(maria, ["appointment"])
+    with travel(local(20, 9)):
+        check = appointments.propose_appointment(maria, sara, dt.date(2026, 11, 24),
+                                                 {"kind": "blood-test", "title": "Chromogranin A"})
+    assert sent_at(local(22, 8)) == []
+    assert sent_at(local(24, 8)) == []
+    with travel(local(24, 9)):
+        appointments.change_appointment(check, maria, {"start": local(27, 8, 15), "status": "booked",
+                                                       "has_time": True})
+    [reminder] = sent_at(local(25, 8))
+    assert "You have an appointment on Friday 27 November, at 08:15." in reminder.body
+
+
 def test_a_moved_appointment_gets_a_reminder_for_its_new_date(cast):
     records = give_everything(cast["maria"], opt_in=["appointment"])
     assert len(sent_at(local(22, 8))) == 1
