@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: a named cast of users and the browser set-up."""
+"""Fixtures shared by the whole suite: staff sign-in and the browser set-up."""
 
 import os
 
@@ -27,3 +27,15 @@ def phone(browser):
     context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def staff_client(client):
+    """``staff_client(user)``: the test client signed in as a member of staff who has passed the second factor."""
+    from netcompanion.accounts.testing import verified_login  # models: only once Django is set up
+
+    def sign_in(user):
+        verified_login(client, user)
+        return client
+
+    return sign_in

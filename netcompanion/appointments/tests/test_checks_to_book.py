@@ -5,7 +5,6 @@ no time is ever shown for it. The patient books it by giving it a time, or takes
 """
 
 import datetime as dt
-import html
 import re
 
 import pytest
@@ -17,6 +16,7 @@ from netcompanion.appointments import services
 from netcompanion.appointments.models import Appointment, Status
 from netcompanion.appointments.tests.helpers import book, form, local
 from netcompanion.appointments.tests.test_calendar import make_link, parse
+from netcompanion.core.testing import text
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -24,9 +24,6 @@ IN_100_DAYS = TODAY + dt.timedelta(days=100)
 NOTE = "A regular check every 6 to 12 months, following ESMO 2020."
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
-
-def text(response) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def propose(patient, by, due=IN_100_DAYS, **values) -> Appointment:

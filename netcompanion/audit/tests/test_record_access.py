@@ -1,8 +1,6 @@
 """The patient's side of the audit: every look by the care team, newest first, their own only, never changed."""
 
 import datetime as dt
-import html
-import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,13 +10,10 @@ from netcompanion.accounts.models import Role, User
 from netcompanion.accounts.testing import verified_login
 from netcompanion.audit.models import AccessEvent, What
 from netcompanion.audit.services import record_access
+from netcompanion.core.testing import text
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("audit:index")
-
-
-def text(response) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 @pytest.fixture

@@ -1,15 +1,12 @@
 """A small cast for the care team's workspace, and signing staff in with their second factor passed."""
 
 import datetime as dt
-import html
-import re
 
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from netcompanion.accounts.models import Role, User
-from netcompanion.accounts.testing import verified_login
 from netcompanion.careteam import services
 
 TODAY = timezone.localdate()
@@ -34,24 +31,9 @@ def cast(db):
     return people
 
 
-@pytest.fixture
-def staff_client(client):
-    """Signs ``client`` in as a member of staff who has passed the second factor: ``staff_client(user)``."""
-    def sign_in(user):
-        verified_login(client, user)
-        return client
-
-    return sign_in
-
-
 def assign(patient, staff, by=None):
     return services.assign(patient, staff, by or staff)
 
 
 def days_ago(n: int) -> dt.date:
     return TODAY - dt.timedelta(days=n)
-
-
-def text(response) -> str:
-    """The page as a person reads it: tags dropped, white space squashed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())

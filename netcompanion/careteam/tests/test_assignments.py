@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from netcompanion.accounts.models import User
 from netcompanion.careteam.models import Assignment
+from netcompanion.core.testing import text
 
-from .conftest import assign, text
+from .conftest import assign
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("careteam:assignments")

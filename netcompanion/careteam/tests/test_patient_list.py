@@ -14,10 +14,11 @@ from netcompanion.alerts.models import RANK, Alert, AlertStatus, Level
 from netcompanion.appointments.models import Appointment
 from netcompanion.audit.models import AccessEvent
 from netcompanion.careteam import services
+from netcompanion.core.testing import text
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.medicines.models import Injection, InjectionPlan
 
-from .conftest import assign, days_ago, text
+from .conftest import assign, days_ago
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("careteam:patients")

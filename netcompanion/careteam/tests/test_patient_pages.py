@@ -11,13 +11,14 @@ from netcompanion.appointments import services as appointments
 from netcompanion.audit.models import AccessEvent, What
 from netcompanion.careplan import services as careplan
 from netcompanion.careplan.models import CarePlanVersion
+from netcompanion.core.testing import text
 from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.labs.models import LabResult
 from netcompanion.medicines import services as medicines
 from netcompanion.medicines.models import Medicine
 from netcompanion.navigator.models import NavigatorResult
 
-from .conftest import TODAY, assign, days_ago, text
+from .conftest import TODAY, assign, days_ago
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,10 @@
 """A small cast: Maria (patient) is looked after by Sara (nurse); Olle is another patient; Johan, Maria's
 relative; Ali, a doctor who looks after nobody; Ada, an administrator."""
 
-import html
-import re
 
 import pytest
 
 from netcompanion.accounts.models import Role, User
-from netcompanion.accounts.testing import verified_login
 from netcompanion.careteam import services as careteam
 
 # The worked example of issue #6: a small-intestine NET G2 with Ki-67 8 %, pT3 pN1 (3/14) M1a.
@@ -29,21 +26,6 @@ def cast(db):
               "ada": make("ada", Role.ADMIN, "Ada", "Admin", is_staff=True, is_superuser=True)}
     careteam.assign(people["maria"], people["sara"], people["ada"])
     return people
-
-
-@pytest.fixture
-def staff_client(client):
-    """``staff_client(user)``: the test client signed in with the second factor passed."""
-    def sign_in(user):
-        verified_login(client, user)
-        return client
-
-    return sign_in
-
-
-def text(response) -> str:
-    """The page as a person reads it: tags dropped, white space squashed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def field_errors(response, name: str) -> list[str]:

@@ -6,9 +6,10 @@ from django.urls import reverse
 from netcompanion.careplan import services as careplan
 from netcompanion.careplan.models import CarePlan, CarePlanVersion
 from netcompanion.clinicaltools.forms import INVASION_LABELS
+from netcompanion.core.testing import text
 from netcompanion.staging import INVASION_BY_SITE
 
-from .conftest import REPORT, field_errors, text
+from .conftest import REPORT, field_errors
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,8 @@ from netcompanion.audit.models import AccessEvent, What
 from netcompanion.careplan import services as careplan
 from netcompanion.clinicaltools.models import FollowUpOverride, SuggestedCheck
 from netcompanion.clinicaltools.services import HORIZON_YEARS
+from netcompanion.core.testing import text
 from netcompanion.followup import due_dates, suggest
-
-from .conftest import text
 
 pytestmark = pytest.mark.django_db
 

@@ -31,8 +31,3 @@ def grant(patient, relative, permissions):
 
 def link_in_last_mail() -> str:
     return re.search(r"http://testserver(/relatives/accept/[^/\s]+/)", mail.outbox[-1].body).group(1)
-
-
-def text(response) -> str:
-    """The page as a person reads it: tags dropped, white space squashed."""
-    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())

@@ -8,10 +8,11 @@ from django.utils import timezone
 from netcompanion.accounts.models import Role, User
 from netcompanion.appointments.tests.helpers import book
 from netcompanion.careplan import services as careplan_services
+from netcompanion.core.testing import text
 from netcompanion.diary import services as diary_services
 from netcompanion.relatives.models import Activity, Grant, GrantStatus
 
-from .conftest import link_in_last_mail, text
+from .conftest import link_in_last_mail
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.accounts.models import User
+from netcompanion.core.testing import text
 from netcompanion.relatives import services
 from netcompanion.relatives.models import Activity, Grant, GrantStatus
 
-from .conftest import ALL, grant, link_in_last_mail, text
+from .conftest import ALL, grant, link_in_last_mail
 
 pytestmark = pytest.mark.django_db
 GOOD_PASSWORD = "a quiet harbour 42"

@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from netcompanion.appointments.tests.helpers import book
 from netcompanion.careplan import services as careplan_services
+from netcompanion.core.testing import text
 from netcompanion.diary import services as diary_services
 from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion
 from netcompanion.relatives import services
 from netcompanion.relatives.models import Activity, ActivityAction, Grant, GrantStatus
 
-from .conftest import ALL, grant, text
+from .conftest import ALL, grant
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
