@@ -11,7 +11,7 @@ from netcompanion.alerts.models import Alert, AlertStatus
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
-from netcompanion.core.urls import url_by_code
+from netcompanion.core.urls import query_without_page, url_by_code
 
 PER_PAGE = 25
 
@@ -36,14 +36,9 @@ def queue(request):
     link = url_by_code("alerts:detail")
     return render(request, "alerts/queue.html", {
         "form": form, "page": page, "rows": [(alert, link(alert.code)) for alert in page],
-        "query": _query_without_page(request),
+        "query": query_without_page(request),
     }, status=400 if form.errors else 200)
 
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _alert_for_staff(request, code) -> Alert:

@@ -41,6 +41,7 @@ from netcompanion.careteam.forms import (
 )
 from netcompanion.careteam.models import Assignment
 from netcompanion.charts import pages as chart_pages
+from netcompanion.core.urls import query_without_page
 from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.documents.views import period_form, visit_summary_pdf
 from netcompanion.labs.models import LabResult
@@ -59,11 +60,6 @@ def _page(request, items):
     return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
 
 
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
 
 # --- The patient list ---------------------------------------------------------------------------------
 
@@ -77,7 +73,7 @@ def patients(request):
         "form": form, "page": page, "rows": roster.rows(page.object_list, today=today),
         "has_patients": page.paginator.count > 0 or assigned_patients(request.user).exists(),
         "filtered": bool(q) or show != "all", "sort_label": roster.SORTS[sort], "show_label": roster.SHOWS[show],
-        "query": _query_without_page(request),
+        "query": query_without_page(request),
     })
 
 
@@ -255,7 +251,7 @@ def _assignments_page(request, assign_form=None, number_form=None, status=200):
         member = next((m for m in members if str(m.code) == request.GET["member"]), None)
         current = current.filter(staff=member) if member else current
     return render(request, "careteam/assignments.html", {
-        "members": members, "member": member, "page": _page(request, current), "query": _query_without_page(request),
+        "members": members, "member": member, "page": _page(request, current), "query": query_without_page(request),
         "assign_form": assign_form or AssignForm(), "number_form": number_form or RecordNumberForm(),
     }, status=status)
 

@@ -1,4 +1,4 @@
-"""Links for long lists, where reverse() once a row costs more than the row's query."""
+"""Links in long lists: to each row's record, and to the other pages of the list."""
 
 import uuid
 from collections.abc import Callable
@@ -12,3 +12,10 @@ def url_by_code(viewname: str) -> Callable[[uuid.UUID], str]:
     """The URL of ``viewname`` for any record code, reversing once: only the code changes from row to row."""
     url = reverse(viewname, args=[PLACEHOLDER])
     return lambda code: url.replace(PLACEHOLDER, str(code))
+
+
+def query_without_page(request) -> str:
+    """The query string without ``page``: a pager's links change the page and keep the filters and sort."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

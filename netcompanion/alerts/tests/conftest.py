@@ -1,8 +1,6 @@
 """The cast: Maria and Olle are patients; Sara is Maria's contact nurse and Nils is Olle's; Johan is a relative."""
 
 import pytest
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.careteam.models import Assignment
@@ -25,21 +23,6 @@ def cast(db):
 
 
 @pytest.fixture
-def sign_in_staff(client):
-    """Signs a member of staff in as if they had typed their authenticator code."""
-
-    def sign_in(user):
-        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-        client.force_login(user)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-        return client
-
-    return sign_in
-
-
-@pytest.fixture
-def sara(cast, sign_in_staff):
-    sign_in_staff(cast["sara"])
+def sara(cast, staff_client):
+    staff_client(cast["sara"])
     return cast["sara"]
