@@ -12,11 +12,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError
 
+from netcompanion.grading.case import Category, Grade, Site
+from netcompanion.grading.engine import DecidedBy
 from netcompanion.triage.case import FieldError, InvalidCase, Strict, field_message
 
-Site = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas", "lung"]
 StagedSite = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas"]
-Grade = Literal["G1", "G2", "G3"]
 LungCategory = Literal["typical_carcinoid", "atypical_carcinoid", "high_grade"]
 Months = Annotated[float, Field(gt=0, le=240)]
 Range = Annotated[list[Months], Field(min_length=2, max_length=2)]
@@ -34,11 +34,11 @@ DISTANT = ("M1", "M1a", "M1b", "M1c")
 class GradeInput(Strict):
     site: Site
     classification: Literal["WHO 2019", "WHO 2021"]
-    category: Literal["NET", "NEC", "typical_carcinoid", "atypical_carcinoid", "high_grade"]
+    category: Category
     grade: Grade | None
     synonym: Literal["NET G1", "NET G2"] | None
     high_grade: bool
-    decided_by: Literal["ki67", "mitoses", "necrosis", "both", "differentiation"]
+    decided_by: DecidedBy
     by_ki67: Grade | None
     by_mitoses: Grade | LungCategory | None
     rules: list[str] = []

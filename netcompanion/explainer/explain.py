@@ -13,7 +13,12 @@ from typing import Any, Literal
 
 from netcompanion.explainer import texts as tx
 from netcompanion.explainer.contract import (
-    DISTANT, FollowUpInput, FollowUpItem, GradeInput, StageInput, parse_inputs,
+    DISTANT,
+    FollowUpInput,
+    FollowUpItem,
+    GradeInput,
+    StageInput,
+    parse_inputs,
 )
 from netcompanion.explainer.texts import Text
 

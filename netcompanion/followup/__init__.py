@@ -6,7 +6,14 @@
 """
 
 from netcompanion.followup.case import FollowUpCase, InvalidInput, parse_case
-from netcompanion.followup.engine import Override, Schedule, ScheduleItem, add_months, due_dates, suggest
+from netcompanion.followup.engine import (
+           Override,
+           Schedule,
+           ScheduleItem,
+           add_months,
+           due_dates,
+           suggest,
+)
 from netcompanion.followup.rules import ITEMS, RULESET_VERSION, Item
 
 __all__ = ["ITEMS", "RULESET_VERSION", "FollowUpCase", "InvalidInput", "Item", "Override", "Schedule",

@@ -12,12 +12,9 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field
 
+from netcompanion.grading.case import Category, Grade, Site
 from netcompanion.triage.case import FieldError, InvalidCase, Strict, validated
 
-Site = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas",
-               "lung"]
-Grade = Literal["G1", "G2", "G3"]
-Category = Literal["NET", "NEC", "typical_carcinoid", "atypical_carcinoid", "high_grade"]
 Stage = Literal["I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV"]
 TCategory = Literal["TX", "T1", "T1a", "T1b", "T1c", "T2", "T2a", "T2b", "T3", "T4"]
 NCategory = Literal["NX", "N0", "N1", "N2", "N3"]

@@ -16,7 +16,13 @@ from pydantic import BaseModel, ConfigDict
 
 from netcompanion.followup.case import FollowUpCase, InvalidInput, parse_case
 from netcompanion.followup.rules import (
-    FACT_NAMES, ITEMS, NOTES, RULESET_VERSION, SCHEDULES, Item, ScheduleRule,
+    FACT_NAMES,
+    ITEMS,
+    NOTES,
+    RULESET_VERSION,
+    SCHEDULES,
+    Item,
+    ScheduleRule,
 )
 from netcompanion.triage.case import FieldError
 

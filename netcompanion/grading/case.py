@@ -15,6 +15,8 @@ from pydantic import Field
 from netcompanion.triage.case import InvalidCase, Strict, validated
 
 Site = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas", "lung"]
+Grade = Literal["G1", "G2", "G3"]
+Category = Literal["NET", "NEC", "typical_carcinoid", "atypical_carcinoid", "high_grade"]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 # A mean over several 2 mm² areas, so it need not be a whole number.
 PerArea = Annotated[float, Field(ge=0, allow_inf_nan=False)]

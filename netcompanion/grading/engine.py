@@ -12,12 +12,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from netcompanion.grading.case import InvalidInput, Report, Site, parse_report
-from netcompanion.grading.rules import LADDERS, LUNG_SYNONYMS, RULES, RULESET_VERSION, WHO2022_SYNONYM, GradeRule
+from netcompanion.grading.case import Category, Grade, InvalidInput, Report, Site, parse_report
+from netcompanion.grading.rules import (
+    LADDERS,
+    LUNG_SYNONYMS,
+    RULES,
+    RULESET_VERSION,
+    WHO2022_SYNONYM,
+    GradeRule,
+)
 from netcompanion.triage.case import FieldError
 
 DecidedBy = Literal["ki67", "mitoses", "necrosis", "both", "differentiation"]
-Grade = Literal["G1", "G2", "G3"]
 INDEX_FIELDS = {"ki67": "ki67_percent", "mitoses": "mitoses_per_2mm2", "necrosis": "necrosis"}
 
 KI67 = "the Ki-67 index (the share of tumour cells that are growing)"
@@ -48,7 +54,7 @@ class GradeResult(BaseModel):
 
     site: Site
     classification: Literal["WHO 2019", "WHO 2021"]
-    category: Literal["NET", "NEC", "typical_carcinoid", "atypical_carcinoid", "high_grade"]
+    category: Category
     grade: Grade | None
     synonym: Literal["NET G1", "NET G2"] | None
     high_grade: bool

@@ -12,8 +12,7 @@ from itertools import product
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netcompanion.followup import ITEMS, RULESET_VERSION, InvalidInput, due_dates, suggest
-from netcompanion.followup import rules
+from netcompanion.followup import ITEMS, RULESET_VERSION, InvalidInput, due_dates, rules, suggest
 from netcompanion.followup.rules import NOTES, SCHEDULES
 
 GUIDELINES = {"ESMO 2020", "CommNETS/NANETS 2018", "NCCN 2026 (secondary)", "Czech national guideline (ENETS-based)"}
