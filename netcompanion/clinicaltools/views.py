@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -32,15 +31,11 @@ from netcompanion.careteam.access import patient_for_staff, staff_required
 from netcompanion.clinicaltools import services
 from netcompanion.clinicaltools.forms import FollowUpForm, GradeForm, ReportForm, StageForm
 from netcompanion.clinicaltools.summary import M_ASSUMED, care_plan_note, grade_label, stage_label
-from netcompanion.explainer import explain
+from netcompanion.explainer import GUIDE_PAGE, explain
 from netcompanion.guide.pages import load_guide
 
 # Opening the calculators for a patient and adding their checks is one look at the record, not one per click.
 LOOK_WITHIN = dt.timedelta(minutes=10)
-
-
-def _guide_page(url: str):
-    return {reverse("guide:page", args=[slug]): page for slug, page in load_guide().items()}[url]
 
 
 def _answer(form: ReportForm) -> dict | None:
@@ -66,7 +61,7 @@ def _answer(form: ReportForm) -> dict | None:
             form.add_refusal(refused, form.followup_rename)
             return None
     explanation = explain(grade, stage, schedule).as_dict()
-    page = _guide_page(explanation["guide_url"])
+    page = load_guide()[GUIDE_PAGE]
     cited = {n for section in explanation["sections"] for n in section["sources"]}
     return {"grade": grade, "stage": stage, "followup": schedule, "explanation": explanation, "guide": page,
             "sources": [s for s in page.sources if s.number in cited],

@@ -41,7 +41,8 @@ HEADINGS = {
     "glossary": "The codes on your report",
 }
 
-GUIDE_URL = "/guide/understanding-your-report/"
+GUIDE_PAGE = "understanding-your-report"  # the guide page whose numbered sources the texts cite
+GUIDE_URL = f"/guide/{GUIDE_PAGE}/"
 
 REMINDER = Text("REMINDER", "This page explains your report in general terms. It does not replace your care team. "
                             "They know your whole situation and can tell you what your results mean for you.")
