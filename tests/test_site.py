@@ -51,6 +51,7 @@ def test_no_migrations_are_missing():
     "netcompanion.labs.catalogue",
     "netcompanion.labs.preparation",
     "netcompanion.charts.cycle",
+    "netcompanion.diary.checks",
 ])
 def test_clinical_and_search_logic_runs_without_django(module):
     code = f"import sys, {module}; sys.exit('django' in sys.modules)"

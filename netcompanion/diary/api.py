@@ -1,17 +1,18 @@
-"""The diary over JSON, for the patient's own apps. Validation is the web form's, so both agree."""
+"""The diary over JSON, for the patient's own apps. The checks are checks.py's, as the web form's are, so
+both agree; a day is checked without building a form, which a year of days sent at once would feel."""
 
 import datetime as dt
 from decimal import Decimal
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
-from netcompanion.core.api_helpers import Problems, form_problems, patient_of
-from netcompanion.diary import services
-from netcompanion.diary.forms import DiaryEntryForm
+from netcompanion.core.api_helpers import Problems, patient_of
+from netcompanion.diary import checks, services
 from netcompanion.diary.models import DiaryEntry
 
 router = Router(tags=["diary"], auth=PERSON_AUTH)
@@ -51,40 +52,51 @@ def _own(request, code) -> DiaryEntry:
     return get_object_or_404(DiaryEntry.objects.current(), code=code, patient=patient_of(request))
 
 
-def _form(request, payload: DiaryEntryIn, instance=None, logged=None) -> DiaryEntryForm:
-    data = payload.dict()
-    for answer in ("wheezing", "dizziness"):
-        data[answer] = {True: "true", False: "false", None: "unknown"}[data[answer]]
-    return DiaryEntryForm(data, patient=patient_of(request), instance=instance, logged=logged)
+def _row(payload: DiaryEntryIn) -> dict:
+    """The day as it is stored, its notes trimmed as the web form trims them."""
+    row = payload.dict()
+    row["notes"] = row["notes"].strip()
+    return row
 
 
-def _validated(request, payload: DiaryEntryIn, instance=None):
-    form = _form(request, payload, instance)
-    return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form))
+def _refused(problems: list[tuple[list[str | int], str]]) -> Status:
+    """422 in the shape of the API's own validation errors, so an app reads both the same way."""
+    return Status(422, {"detail": [{"loc": ["body", "payload", *where], "msg": message}
+                                   for where, message in problems]})
+
+
+def _validated(request, payload: DiaryEntryIn, instance: DiaryEntry | None = None):
+    row = _row(payload)
+    logged = DiaryEntry.logged_between(patient_of(request), *checks.weight_window(payload.date),
+                                       exclude=instance.pk if instance else None)
+    problems = checks.check_day(checks.parse_day(row), logged, timezone.localdate())
+    return (None, _refused([([p.field], p.message) for p in problems])) if problems else (row, None)
 
 
 def _validated_batch(request, entries: list[DiaryEntryIn]):
-    """Each day through the web form, in date order and against the days before it, as if sent one by one;
-    the entries already logged are read once for all of them."""
-    logged = DiaryEntryForm.logged_around(patient_of(request), [e.date for e in entries])
+    """Each day in date order and against the days before it, as if sent one by one; the entries already
+    logged are read once for all of them."""
+    logged = DiaryEntry.logged_between(patient_of(request), *checks.window([e.date for e in entries]))
+    today = timezone.localdate()
     rows, problems, first_sent = [None] * len(entries), [], {}
     for i in sorted(range(len(entries)), key=lambda i: entries[i].date):
         date = entries[i].date
         if date in first_sent:
-            problems.append((i, "date", f"{date:%-d %B %Y} is also in entries[{first_sent[date]}]. "
-                                        "Send each day once."))
+            again = f"{date:%-d %B %Y} is also in entries[{first_sent[date]}]. Send each day once."
+            problems.append((i, "date", again))
             continue
         first_sent[date] = i
-        form = _form(request, entries[i], logged=logged)
-        if form.is_valid():
-            rows[i] = form.cleaned_data
-            logged = [*logged, form.instance]
+        row = _row(entries[i])
+        found = checks.check_day(checks.parse_day(row), logged, today)
+        if found:
+            problems += [(i, p.field, p.message) for p in found]
         else:
-            problems += [(i, field, message) for field, messages in form.errors.items() for message in messages]
+            rows[i] = row
+            logged[date] = row["weight_kg"]
     if problems:
         # The index is a number, as in the API's own validation errors for the same body.
-        return None, Status(422, {"detail": [{"loc": ["body", "payload", "entries", i, field], "msg": message}
-                                             for i, field, message in sorted(problems, key=lambda p: p[0])]})
+        return None, _refused([(["entries", i, field], message)
+                               for i, field, message in sorted(problems, key=lambda p: p[0])])
     return rows, None
 
 

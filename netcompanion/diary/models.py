@@ -1,17 +1,22 @@
+import datetime as dt
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from netcompanion.core.records import RecordQuerySet, Status
+from netcompanion.diary import checks
+
+Trigger = models.TextChoices("Trigger", [(t.value.upper(), (t.value, t.label)) for t in checks.TRIGGERS],
+                             module=__name__)
 
 
-class Trigger(models.TextChoices):
-    SPICY_FOOD = "spicy_food", "Spicy food"
-    ALCOHOL = "alcohol", "Alcohol"
-    STRESS = "stress", "Stress"
-    OTHER = "other", "Something else"
+def _within(field: str) -> list:
+    """The limits of checks.py as the column's validators; a floor of 0 is the positive column's own, not repeated."""
+    limit = checks.LIMIT[field]
+    return [*([MinValueValidator(limit.low)] if limit.low > 0 else []), MaxValueValidator(limit.high)]
 
 
 class DiaryEntry(models.Model):
@@ -21,19 +26,19 @@ class DiaryEntry(models.Model):
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_entries")
     date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
-    flushes = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(100)])
+    flushes = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("flushes"))
     flush_triggers = models.JSONField(default=list, blank=True)
-    stools = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(50)])
+    stools = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("stools"))
     bristol = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(7)],
+        null=True, blank=True, validators=_within("bristol"),
         help_text="Bristol stool scale, 1 (hard lumps) to 7 (entirely liquid).")
-    pain = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(10)])
-    fatigue = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(10)])
-    weight_kg = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True,
-                                    validators=[MinValueValidator(20), MaxValueValidator(300)])
+    pain = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("pain"))
+    fatigue = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("fatigue"))
+    weight_kg = models.DecimalField(max_digits=checks.WEIGHT_MAX_DIGITS, decimal_places=checks.WEIGHT_DECIMAL_PLACES,
+                                    null=True, blank=True, validators=_within("weight_kg"))
     wheezing = models.BooleanField(null=True, blank=True)
     dizziness = models.BooleanField(null=True, blank=True)
-    notes = models.TextField(max_length=2000, blank=True)
+    notes = models.TextField(max_length=checks.NOTES_MAX_CHARS, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -51,6 +56,16 @@ class DiaryEntry(models.Model):
 
     def __str__(self) -> str:
         return f"Diary {self.date}"
+
+    @staticmethod
+    def logged_between(patient, since: dt.date, until: dt.date, exclude: int | None = None
+                       ) -> dict[dt.date, Decimal | None]:
+        """The patient's current days from since to until with their weight, in one read: what
+        checks.check_day compares a day with. `exclude` is the entry being changed, not a duplicate of itself."""
+        days = DiaryEntry.objects.current().filter(patient=patient, date__gte=since, date__lte=until)
+        if exclude is not None:
+            days = days.exclude(pk=exclude)
+        return dict(days.values_list("date", "weight_kg"))
 
     @property
     def trigger_labels(self) -> list[str]:

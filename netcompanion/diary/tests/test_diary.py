@@ -47,7 +47,7 @@ def test_a_patient_logs_a_day_and_sees_it(client, maria):
     ({"pain": "11"}, "Use a number from 0 to 10."),
     ({"bristol": "8"}, "Use a number from 1 to 7."),
     ({"date": (TODAY + dt.timedelta(days=1)).isoformat()}, "The date is in the future."),
-    ({"weight_kg": "12"}, "greater than or equal to 20"),
+    ({"weight_kg": "12"}, "you can log a weight from 20 to 300 kg"),
 ])
 def test_impossible_values_are_refused_next_to_the_field_and_kept(client, maria, values, field_message):
     response = client.post(reverse("diary:new"), day(stools="5", **values))
@@ -178,3 +178,11 @@ def test_deleting_an_episode_marks_it_and_only_the_owner_can(client, cast, maria
     client.post(reverse("diary:delete_episode", args=[episode.code]))
     episode.refresh_from_db()
     assert episode.status == Status.ENTERED_IN_ERROR and episode.deleted_by == maria
+
+
+def test_a_missing_date_and_an_impossible_number_are_both_shown(client, maria):
+    response = client.post(reverse("diary:new"), day(date="", pain="11"))
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "This field is required." in body and "Use a number from 0 to 10." in body
+    assert not DiaryEntry.objects.exists()
