@@ -1,15 +1,17 @@
 from django import forms
 
 from netcompanion.alerts.models import AlertStatus, Level, Outcome
+from netcompanion.careteam.forms import FilterSelect
 
 UNRESOLVED_FILTER = "unresolved"
 ALL = "all"
 
 
 class QueueFilterForm(forms.Form):
-    level = forms.ChoiceField(label="Level", required=False, choices=[("", "Every level"), *Level.choices])
-    status = forms.ChoiceField(label="Status", required=False, initial=UNRESOLVED_FILTER, choices=[
-        (UNRESOLVED_FILTER, "Not resolved"), *AlertStatus.choices, (ALL, "All")])
+    level = forms.ChoiceField(label="Level", required=False, choices=[("", "Every level"), *Level.choices],
+                              widget=FilterSelect)
+    status = forms.ChoiceField(label="Status", required=False, initial=UNRESOLVED_FILTER, widget=FilterSelect,
+                               choices=[(UNRESOLVED_FILTER, "Not resolved"), *AlertStatus.choices, (ALL, "All")])
 
 
 class NoteForm(forms.Form):

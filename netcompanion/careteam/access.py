@@ -9,6 +9,8 @@ from functools import wraps
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,6 +19,8 @@ from django.utils.http import urlencode
 from netcompanion.accounts.models import STAFF_ROLES, Role
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.models import Assignment
+
+MANAGE_ASSIGNMENTS = Permission.objects.filter(content_type__app_label="careteam", codename="manage_assignments")
 
 
 def is_verified(user) -> bool:
@@ -44,9 +48,16 @@ def staff_required(view):
 
 
 def can_manage_assignments(user) -> bool:
-    """Administrators and lead nurses (the careteam.manage_assignments permission)."""
-    return user.is_authenticated and (
-        user.role == Role.ADMIN or (user.role in STAFF_ROLES and user.has_perm("careteam.manage_assignments")))
+    """Administrators and lead nurses: staff holding careteam.manage_assignments, themselves or through a group
+    ("Lead nurses"), or superusers, as ``has_perm`` decides. Every staff page's header asks, so it is one EXISTS
+    query, where ``has_perm`` loads all of the user's permissions in two."""
+    if not user.is_authenticated:
+        return False
+    if user.role == Role.ADMIN:
+        return True
+    if user.role not in STAFF_ROLES or not user.is_active:
+        return False
+    return user.is_superuser or MANAGE_ASSIGNMENTS.filter(Q(user=user) | Q(group__user=user)).exists()
 
 
 def assignments_required(view):

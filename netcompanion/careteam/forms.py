@@ -14,15 +14,22 @@ def duplicate_number(number: str) -> str:
     return f"Another patient already has record number {number}. Check the number: nothing was changed."
 
 
+class FilterSelect(forms.Select):
+    """A select that writes its options itself instead of including a template for each: the filters above the
+    staff lists are drawn on every look at them. Options carry no attribute but ``selected``."""
+
+    template_name = "careteam/_filter_select.html"
+
+
 class PatientListForm(forms.Form):
     """The list's search, filter and order. An unknown value is ignored, with its message shown by the field."""
 
     q = forms.CharField(label="Find a patient", required=False, max_length=100,
                         help_text="A name or a record number.",
                         error_messages={"max_length": "Please use at most 100 characters. The list is not searched."})
-    show = forms.ChoiceField(label="Show", choices=list(SHOWS.items()), required=False,
+    show = forms.ChoiceField(label="Show", choices=list(SHOWS.items()), required=False, widget=FilterSelect,
                              error_messages={"invalid_choice": "We do not know this filter, so everyone is shown."})
-    sort = forms.ChoiceField(label="Sort by", choices=list(SORTS.items()), required=False,
+    sort = forms.ChoiceField(label="Sort by", choices=list(SORTS.items()), required=False, widget=FilterSelect,
                              error_messages={"invalid_choice": "We do not know this order, so the list is sorted "
                                                                "by name."})
 

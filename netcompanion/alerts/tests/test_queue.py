@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.alerts.models import RANK, Alert, AlertEvent, AlertStatus, EventAction
+from netcompanion.accounts.models import User
 from netcompanion.audit.models import AccessEvent, What
+from netcompanion.careteam.models import Assignment
 
 pytestmark = pytest.mark.django_db
 QUEUE = reverse("alerts:queue")
@@ -143,3 +145,35 @@ def test_an_empty_note_is_refused_and_nothing_is_saved(client, cast, sara):
     response = client.post(reverse("alerts:note", args=[alert.code]), {"note": ""})
     assert response.status_code == 400 and "Write the note before saving it." in response.content.decode()
     assert not alert.events.exists()
+
+
+def test_each_row_reads_as_the_nurse_sees_it_with_times_in_local_time(client, cast, sara):
+    seen = make_alert(cast["maria"], "urgent", status=AlertStatus.ACKNOWLEDGED, met=False)
+    new = make_alert(cast["olle"], "soon")
+    Assignment.objects.create(staff=sara, patient=cast["olle"], assigned_by=cast["lead"])
+    User.objects.filter(pk=cast["olle"].pk).update(record_number="")
+    Alert.objects.filter(pk=seen.pk).update(source_key="diary:2026-03-03",
+                                            raised_at=dt.datetime(2026, 3, 4, 13, 5, tzinfo=dt.UTC))
+    Alert.objects.filter(pk=new.pk).update(source_key="injection:7:2026-06-30",
+                                           raised_at=dt.datetime(2026, 7, 8, 22, 30, tzinfo=dt.UTC))
+    body = client.get(QUEUE).content.decode()
+    rows = re.findall(r'<tr>\s*<th scope="row">.*?</tr>', body, re.S)
+    assert [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in rows] == [
+        "Maria Lind : urgent alert Record number NC-0001 Urgent A urgent reason. Diary, 3 March 2026 "
+        "4 Mar 2026, 14:05 Seen No longer fires",
+        "Olle Berg : soon alert Soon A soon reason. Injection due 30 June 2026 9 Jul 2026, 00:30 New",
+    ]
+    assert '<time datetime="2026-03-04T13:05:00+00:00">' in rows[0]
+    assert 'class="alert-level alert-level-urgent"' in rows[0] and 'class="alert-level alert-level-soon"' in rows[1]
+
+
+def test_the_filters_show_their_labels_and_choice_and_tie_an_error_to_its_field(client, cast, sara):
+    plain = client.get(QUEUE).content.decode()
+    assert '<label for="id_level">Level:</label>' in plain and '<label for="id_status">Status:</label>' in plain
+    assert '<option value="unresolved" selected>Not resolved</option>' in plain
+    assert 'aria-invalid' not in plain and 'class="errorlist"' not in plain
+    wrong = client.get(QUEUE, {"level": "urgent", "status": "whenever"}).content.decode()
+    assert '<option value="urgent" selected>Urgent</option>' in wrong
+    assert '<select name="status" aria-invalid="true" aria-describedby="id_status_error" id="id_status">' in wrong
+    assert ('<ul class="errorlist" id="id_status_error"><li>Select a valid choice. whenever is not one of the '
+            'available choices.</li></ul>') in wrong

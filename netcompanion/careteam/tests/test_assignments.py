@@ -2,9 +2,13 @@
 
 import pytest
 from django.contrib.admin.sites import site
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from netcompanion.accounts.models import User
+from netcompanion.careteam.apps import LEAD_NURSES
 from netcompanion.careteam.models import Assignment
 from netcompanion.core.testing import text
 
@@ -130,6 +134,49 @@ def test_the_header_shows_each_person_the_workspace_links_they_may_use(client, c
                                               ("Assignments", PAGE)) if f'href="{url}"' in body]
     assert nav == {"maria": [], "johan": [], "sara": ["Care team", "Alerts"],
                    "lena": ["Care team", "Alerts", "Assignments"], "ada": ["Assignments"]}
+
+
+def _grant(user, how):
+    if how == "group":
+        user.groups.add(Group.objects.get(name=LEAD_NURSES))
+    elif how == "permission":
+        user.user_permissions.add(Permission.objects.get(content_type__app_label="careteam",
+                                                         codename="manage_assignments"))
+    elif how == "superuser":
+        User.objects.filter(pk=user.pk).update(is_superuser=True)
+    elif how == "other group":
+        user.groups.add(Group.objects.create(name="Night shift"))
+
+
+@pytest.mark.parametrize(("name", "how", "may"), [
+    ("sara", None, False), ("sara", "other group", False), ("sara", "group", True), ("ali", "group", True),
+    ("sara", "permission", True), ("ali", "superuser", True), ("ada", None, True), ("lena", None, True),
+])
+def test_the_assignments_link_shows_exactly_when_the_page_opens(cast, staff_client, name, how, may):
+    _grant(cast[name], how)
+    client = staff_client(User.objects.get(pk=cast[name].pk))
+    shown = f'href="{PAGE}"' in client.get(reverse("home")).content.decode()
+    assert (shown, client.get(PAGE).status_code) == (may, 200 if may else 404)
+
+
+def test_a_patient_given_the_permission_still_has_no_assignments_page(client, cast):
+    _grant(cast["maria"], "permission")
+    client.force_login(cast["maria"])
+    assert f'href="{PAGE}"' not in client.get(reverse("home")).content.decode()
+    assert client.get(PAGE).status_code == 404
+
+
+def permission_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("home")).status_code == 200
+    return sum('"auth_permission"' in query["sql"] for query in queries)
+
+
+def test_the_header_asks_about_the_assignments_link_in_one_query_for_staff_and_none_for_patients(
+        client, cast, staff_client):
+    client.force_login(cast["maria"])
+    assert permission_queries(client) == 0
+    assert permission_queries(staff_client(cast["sara"])) == 1
 
 
 def test_assignments_are_read_only_in_the_admin(cast, staff_client):

@@ -162,6 +162,23 @@ def test_unknown_sort_and_filter_are_ignored_with_a_note(cast, ward, staff_clien
     assert names(response) == ["Anna Alm", "Dan Berg", "Bo Ek", "Cleo Nord"]
 
 
+def test_the_filters_show_their_labels_and_choice_and_tie_an_error_to_its_field(cast, ward, staff_client):
+    body = staff_client(cast["sara"]).get(LIST, {"show": "alerts", "sort": "age"}).content.decode()
+    assert '<label for="id_show">Show:</label>' in body and '<label for="id_sort">Sort by:</label>' in body
+    assert '<option value="alerts" selected>With open alerts</option>' in body
+    assert '<select name="show" id="id_show">' in body
+    assert '<select name="sort" aria-invalid="true" aria-describedby="id_sort_error" id="id_sort">' in body
+    assert ('<ul class="errorlist" id="id_sort_error"><li>We do not know this order, so the list is sorted by name.'
+            '</li></ul>') in body
+
+
+def test_a_row_dates_the_diary_entry_and_gives_the_visit_time_in_local_time(cast, ward, staff_client):
+    Appointment.objects.filter(patient=ward["bo"]).update(start=dt.datetime(2030, 1, 15, 7, 45, tzinfo=dt.UTC))
+    response = staff_client(cast["sara"]).get(LIST)
+    assert f'<time datetime="{days_ago(0).isoformat()}">Today</time>' in response.content.decode()
+    assert "15 Jan 2030, 08:45 Blood test" in text(response)
+
+
 def test_a_member_of_staff_with_no_patients_is_told_why_kindly(cast, staff_client):
     assign(cast["maria"], cast["sara"])
     response = staff_client(cast["ali"]).get(LIST)
