@@ -52,8 +52,11 @@ class _Changes:
     events: list[tuple[Alert, str, str]] = field(default_factory=list)
     news: bool = False
 
-    def update(self, patient_id: int, key: str, firings: list[Firing], existing: dict[str, Alert], **links) -> None:
-        """Compares what fires now with the source's alerts; rules only ever raise."""
+    def update(self, patient_id: int, key: str, firings: list[Firing], existing: dict[str, Alert],
+               **links) -> list[Alert]:
+        """Compares what fires now with the source's alerts; rules only ever raise. Returns the source's
+        alerts that fire now, those it already had and those it raises."""
+        first_new = len(self.created)
         for f in firings:
             alert = existing.get(f.rule_id)
             if alert is None:
@@ -79,6 +82,7 @@ class _Changes:
             if alert.rule_id not in fired and alert.met and alert.status in UNRESOLVED:
                 alert.met = False
                 self._record(alert, EventAction.NO_LONGER_MET, "", links)
+        return [a for a in [*existing.values(), *self.created[first_new:]] if a.rule_id in fired]
 
     def _escalate(self, alert: Alert, f: Firing, links: dict) -> None:
         """A higher level is news: even a seen or resolved alert goes back to the queue as new."""
@@ -119,10 +123,9 @@ def _raise(patient_id: int, key: str, firings: list[Firing], existing: list[Aler
     if existing is None:
         existing = list(Alert.objects.filter(patient_id=patient_id, source_key=key))
     changes = _Changes()
-    changes.update(patient_id, key, firings, {a.rule_id: a for a in existing}, **links)
+    alerts = changes.update(patient_id, key, firings, {a.rule_id: a for a in existing}, **links)
     changes.write()
-    fired = {f.rule_id for f in firings}
-    return [a for a in [*existing, *changes.created] if a.rule_id in fired]
+    return alerts
 
 
 def diary_key(date: dt.date) -> str:
@@ -164,10 +167,12 @@ def evaluate_diary_days(patient_id: int, dates: Iterable[dt.date]) -> list[Alert
     keys = {diary_key(date) for date in dates}
     entry_ids = [by_date[date]["id"] for date in dates if date in by_date]
     # The same read finds the entries' still-firing alerts on other days: their dates were changed.
-    found = list(Alert.objects.filter(Q(source_key__in=keys)
+    found: dict[str, dict[str, Alert]] = {}
+    for alert in Alert.objects.filter(Q(source_key__in=keys)
                                       | Q(diary_entry_id__in=entry_ids, met=True, status__in=UNRESOLVED),
-                                      patient_id=patient_id))
-    moved_from = {a.source_key for a in found} - keys
+                                      patient_id=patient_id):
+        found.setdefault(alert.source_key, {})[alert.rule_id] = alert
+    moved_from = set(found) - keys
     changes, alerts = _Changes(), []
     for date in dates:
         day, key = by_date.get(date, {}), diary_key(date)
@@ -183,12 +188,8 @@ def evaluate_diary_days(patient_id: int, dates: Iterable[dt.date]) -> list[Alert
             # Patient accounts are for people a NET team looks after.
             diagnosed_net=True, **episodes.get(date, {}),
         )
-        firings = evaluate_day(observation)
-        existing = [a for a in found if a.source_key == key]
-        raised = len(changes.created)
-        changes.update(patient_id, key, firings, {a.rule_id: a for a in existing}, diary_entry_id=day.get("id"))
-        fired = {f.rule_id for f in firings}
-        alerts += [a for a in [*existing, *changes.created[raised:]] if a.rule_id in fired]
+        alerts += changes.update(patient_id, key, evaluate_day(observation), found.get(key, {}),
+                                 diary_entry_id=day.get("id"))
     changes.write()
     if moved_from:
         evaluate_diary_days(patient_id, (dt.date.fromisoformat(k.removeprefix("diary:")) for k in moved_from))

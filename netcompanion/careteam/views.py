@@ -60,7 +60,6 @@ def _page(request, items):
     return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
 
 
-
 # --- The patient list ---------------------------------------------------------------------------------
 
 @staff_required

@@ -29,8 +29,6 @@ STAGES_ELSEWHERE = ("I", "II", "III", "IV")
 DISTANT = ("M1", "M1a", "M1b", "M1c")
 
 
-
-
 class GradeInput(Strict):
     site: Site
     classification: Literal["WHO 2019", "WHO 2021"]
