@@ -34,8 +34,6 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
-
-
 class Observation(Strict):
     """One diary day of one patient, and what the rules need to know around it."""
 

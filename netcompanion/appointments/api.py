@@ -12,7 +12,7 @@ from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.appointments import services
 from netcompanion.appointments.forms import AppointmentForm
 from netcompanion.appointments.models import Appointment
-from netcompanion.core.api_helpers import Problems, form_problems, patient_of
+from netcompanion.core.api_helpers import Problems, body_problems, form_problems, patient_of
 
 router = Router(tags=["appointments"], auth=PERSON_AUTH)
 # The web form asks for a date and times; the API takes `start` and `end` and maps them.
@@ -61,8 +61,7 @@ def _validated(request, payload: AppointmentIn, instance=None):
     data = payload.dict()
     start, end = _local(data.pop("start")), _local(data.pop("end"))
     if end is not None and end.date() != start.date():
-        return None, Status(422, {"detail": [{"loc": ["body", "payload", "end"],
-                                              "msg": "The end must be on the same day as the start."}]})
+        return None, body_problems([(["end"], "The end must be on the same day as the start.")])
     form = AppointmentForm({**data, "date": start.date(), "start_time": start.time(),
                             "end_time": end.time() if end else None}, instance=instance)
     return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form, RENAMED))

@@ -28,11 +28,18 @@ def patient_of(request):
     return request.auth
 
 
+def body_problems(problems: list[tuple[list[str | int], str]]) -> Status:
+    """422 in the shape of the API's own validation errors, so that an app reads both the same way: each
+    problem is where in the body (a field, or a list's index and then the field) and what to change."""
+    return Status(422, {"detail": [{"loc": ["body", "payload", *where], "msg": message}
+                                   for where, message in problems]})
+
+
 def form_problems(form, rename: dict[str, str] | None = None) -> Status:
-    """A form's errors in the same shape as the API's own validation errors, naming each field."""
+    """A form's errors as ``body_problems``, naming each field."""
     rename = rename or {}
-    return Status(422, {"detail": [{"loc": ["body", "payload", rename.get(field, field)], "msg": message}
-                                   for field, messages in form.errors.items() for message in messages]})
+    return body_problems([([rename.get(field, field)], message)
+                          for field, messages in form.errors.items() for message in messages])
 
 
 def engine_answer(request, engine: Callable[[Any], Any], refused: type[Exception]) -> Any:

@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
-from netcompanion.core.api_helpers import Problems, patient_of
+from netcompanion.core.api_helpers import Problems, body_problems, patient_of
 from netcompanion.diary import checks, services
 from netcompanion.diary.models import DiaryEntry
 
@@ -59,18 +59,12 @@ def _row(payload: DiaryEntryIn) -> dict:
     return row
 
 
-def _refused(problems: list[tuple[list[str | int], str]]) -> Status:
-    """422 in the shape of the API's own validation errors, so an app reads both the same way."""
-    return Status(422, {"detail": [{"loc": ["body", "payload", *where], "msg": message}
-                                   for where, message in problems]})
-
-
 def _validated(request, payload: DiaryEntryIn, instance: DiaryEntry | None = None):
     row = _row(payload)
     logged = DiaryEntry.logged_between(patient_of(request), *checks.weight_window(payload.date),
                                        exclude=instance.pk if instance else None)
     problems = checks.check_day(checks.parse_day(row), logged, timezone.localdate())
-    return (None, _refused([([p.field], p.message) for p in problems])) if problems else (row, None)
+    return (None, body_problems([([p.field], p.message) for p in problems])) if problems else (row, None)
 
 
 def _validated_batch(request, entries: list[DiaryEntryIn]):
@@ -95,7 +89,7 @@ def _validated_batch(request, entries: list[DiaryEntryIn]):
             logged[date] = row["weight_kg"]
     if problems:
         # The index is a number, as in the API's own validation errors for the same body.
-        return None, _refused([(["entries", i, field], message)
+        return None, body_problems([(["entries", i, field], message)
                                for i, field, message in sorted(problems, key=lambda p: p[0])])
     return rows, None
 

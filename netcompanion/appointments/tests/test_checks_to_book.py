@@ -25,7 +25,6 @@ NOTE = "A regular check every 6 to 12 months, following ESMO 2020."
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
-
 def propose(patient, by, due=IN_100_DAYS, **values) -> Appointment:
     return services.propose_appointment(patient, by, due, {"kind": "scan", "title": "CT scan of the tummy",
                                                            "notes": NOTE, **values})

@@ -76,7 +76,6 @@ def test_more_nodes_with_cancer_never_lower_n_or_the_stage(tumour, nodes, more, 
     assert STAGE_RANK[after.stage] >= STAGE_RANK[before.stage]
 
 
-
 @settings(max_examples=1000, deadline=None)
 @given(anything)
 def test_any_input_gives_a_result_or_a_refusal_naming_its_fields(data):
