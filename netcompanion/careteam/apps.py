@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.apps import apps as global_apps
+from django.contrib.auth import user_logged_in
 from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_migrate
@@ -28,4 +29,7 @@ class CareteamConfig(AppConfig):
     verbose_name = "Care team"
 
     def ready(self):
+        from netcompanion.careteam.access import remember_assignments_link
+
         post_migrate.connect(create_lead_nurses_group, sender=self)
+        user_logged_in.connect(remember_assignments_link, dispatch_uid="careteam.assignments_link")

@@ -172,11 +172,29 @@ def permission_queries(client) -> int:
     return sum('"auth_permission"' in query["sql"] for query in queries)
 
 
-def test_the_header_asks_about_the_assignments_link_in_one_query_for_staff_and_none_for_patients(
-        client, cast, staff_client):
+def test_the_header_decides_the_assignments_link_at_sign_in_and_asks_no_more_on_each_page(client, cast, staff_client):
     client.force_login(cast["maria"])
     assert permission_queries(client) == 0
-    assert permission_queries(staff_client(cast["sara"])) == 1
+    assert permission_queries(staff_client(cast["sara"])) == 0
+    assert permission_queries(staff_client(cast["lena"])) == 0
+
+
+def test_a_permission_granted_during_a_session_opens_the_page_at_once_and_shows_the_link_from_the_next_sign_in(
+        cast, staff_client):
+    client = staff_client(cast["sara"])
+    _grant(cast["sara"], "group")
+    assert client.get(PAGE).status_code == 200
+    assert f'href="{PAGE}"' not in client.get(reverse("home")).content.decode()
+    client = staff_client(User.objects.get(pk=cast["sara"].pk))
+    assert f'href="{PAGE}"' in client.get(reverse("home")).content.decode()
+
+
+def test_a_permission_taken_back_during_a_session_closes_the_page_at_once(cast, staff_client):
+    client = staff_client(cast["lena"])
+    cast["lena"].groups.clear()
+    assert client.get(PAGE).status_code == 404
+    client = staff_client(User.objects.get(pk=cast["lena"].pk))
+    assert f'href="{PAGE}"' not in client.get(reverse("home")).content.decode()
 
 
 def test_assignments_are_read_only_in_the_admin(cast, staff_client):
