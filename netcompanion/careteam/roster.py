@@ -3,7 +3,7 @@
 1. ``matching_ids``: every matching patient's id, in order (a few hundred integers, paged in Python, so there is
    no separate count). Only the columns the chosen order and filter need are computed, each a Subquery that seeks
    one row in an index starting with the patient (the latest diary entry uses ``(patient, status, -date)``).
-2. ``rows``: every column, for the patients of one page only.
+2. ``rows``: every column, for the patients of one page only, the latest diary entry's values included.
 
 The column expressions are built once, with the database's own clock (``Now()``), and the rows carry their text
 ready to print: this is the page nurses open most, and building querysets or working out each cell in the
@@ -15,7 +15,7 @@ from typing import TypedDict
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, DateField, Exists, F, Func, Max, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Lower, Now, NullIf
+from django.db.models.functions import Coalesce, JSONObject, Lower, Now, NullIf
 from django.utils import timezone
 
 from netcompanion.alerts.models import RANK, Alert, Level
@@ -83,10 +83,12 @@ COLUMNS = {
     "injection_due_on": PlusDays(LAST_INJECTION, PLAN_INTERVAL),
     "next_visit_at": Subquery(NEXT_VISIT.values("start")[:1]),
 }
-# What a page of rows shows besides the patient's own fields (the due date is worked out from its parts, the
-# latest diary entry's values are read by its id).
+# What a page of rows shows besides the patient's own fields (the due date is worked out from its parts). The
+# latest diary entry's values come as one JSON object, from one seek in the index, where reading the entries by id
+# took a query of its own.
 SHOWN = {
-    "latest_diary_id": Subquery(LATEST_DIARY.values("pk")[:1]),
+    "latest_diary": Subquery(LATEST_DIARY.values(
+        entry=JSONObject(date="date", stools="stools", flushes="flushes", pain="pain", wheezing="wheezing"))[:1]),
     "alert_urgency": COLUMNS["alert_urgency"],
     "last_injection_on": LAST_INJECTION, "plan_interval": PLAN_INTERVAL,
     "next_visit_at": COLUMNS["next_visit_at"], "visit_title": Subquery(NEXT_VISIT.values("title")[:1]),
@@ -135,16 +137,16 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def diary_status(entry: DiaryEntry) -> str:
+def diary_status(entry: dict) -> str:
     """The day in a few words: "6 stools, 2 flushes, pain 3, wheezing", or "no scores" for a note only."""
     parts = []
-    if entry.stools is not None:
-        parts.append(_count(entry.stools, "stool", "stools"))
-    if entry.flushes is not None:
-        parts.append(_count(entry.flushes, "flush", "flushes"))
-    if entry.pain is not None:
-        parts.append(f"pain {entry.pain}")
-    if entry.wheezing:
+    if entry["stools"] is not None:
+        parts.append(_count(entry["stools"], "stool", "stools"))
+    if entry["flushes"] is not None:
+        parts.append(_count(entry["flushes"], "flush", "flushes"))
+    if entry["pain"] is not None:
+        parts.append(f"pain {entry['pain']}")
+    if entry["wheezing"]:  # true or 1, as each database writes a boolean in JSON
         parts.append("wheezing")
     return ", ".join(parts) or "no scores"
 
@@ -195,16 +197,15 @@ ROW_VALUES = get_user_model().objects.values("pk", "code", "first_name", "last_n
 
 
 def rows(ids, *, today: dt.date) -> list[Row]:
-    """Every column for the patients ``ids`` (one page), in that order, in two queries."""
+    """Every column for the patients ``ids`` (one page), in that order, in one query."""
     ids = list(ids)
     found = {p["pk"]: p for p in ROW_VALUES.filter(pk__in=ids)}
-    entries = DiaryEntry.objects.only("date", "stools", "flushes", "pain", "wheezing").in_bulk(
-        [p["latest_diary_id"] for p in found.values() if p["latest_diary_id"]])
     url = url_by_code("careteam:patient")
     quiet_after = today - dt.timedelta(days=QUIET_DAYS)
     result = []
     for p in (found[pk] for pk in ids if pk in found):
-        entry = entries.get(p["latest_diary_id"])
+        entry = p["latest_diary"]
+        day = dt.date.fromisoformat(entry["date"]) if entry else None
         top_rank, open_alerts = divmod(p["alert_urgency"] or 0, URGENCY_RANK)
         top_level = LEVEL_BY_RANK.get(top_rank)
         due = (schedule.due_status(p["last_injection_on"], p["plan_interval"], today)
@@ -213,9 +214,9 @@ def rows(ids, *, today: dt.date) -> list[Row]:
             url=url(p["code"]),
             name=f"{p['first_name']} {p['last_name']}".strip() or p["username"],  # as User.get_full_name()
             record_number=p["record_number"],
-            diary_date=entry.date.isoformat() if entry else "", diary_when=days_ago(entry.date, today) if entry else "",
+            diary_date=day.isoformat() if day else "", diary_when=days_ago(day, today) if day else "",
             diary_status=diary_status(entry) if entry else "",
-            quiet=entry is None or entry.date <= quiet_after,
+            quiet=day is None or day <= quiet_after,
             open_alerts=open_alerts, top_level=top_level, top_label=top_level.label if top_level else "",
             injection=due_words(due), overdue=bool(due and due.is_overdue),
             visit=moment_text(p["next_visit_at"]) if p["next_visit_at"] else "", visit_title=p["visit_title"] or "",
