@@ -30,7 +30,7 @@ def _visible(request):
 def queue(request):
     form = QueueFilterForm(request.GET or None)
     chosen = form.cleaned_data if form.is_valid() else {}
-    alerts = _visible(request).select_related("patient").only(*ROW_FIELDS).queue_order()
+    alerts = _visible(request).queue_order()
     if chosen.get("level"):
         alerts = alerts.filter(level=chosen["level"])
     status = chosen.get("status") or UNRESOLVED_FILTER
@@ -38,10 +38,13 @@ def queue(request):
         alerts = alerts.unresolved()
     elif status != ALL:
         alerts = alerts.filter(status=status)
-    page = Paginator(alerts, PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(alerts.values_list("pk", flat=True), PER_PAGE).get_page(request.GET.get("page"))
+    # The page picks its alerts by id, in a subquery, and reads only those in full with their patients: sorting
+    # every matching alert with its patient joined took twice as long on a long history.
+    shown = Alert.objects.filter(pk__in=page.object_list).select_related("patient").only(*ROW_FIELDS).queue_order()
     link = url_by_code("alerts:detail")
     return render(request, "alerts/queue.html", {
-        "form": form, "page": page, "rows": [_row(alert, link) for alert in page],
+        "form": form, "page": page, "rows": [_row(alert, link) for alert in shown],
         "query": query_without_page(request),
     }, status=400 if form.errors else 200)
 
