@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -26,6 +27,28 @@ def test_every_public_page_shows_emergency_help_and_the_care_team_notice(client,
     assert body.count("<h1") == 1
     assert 'href="tel:112"' in body
     assert "does not replace your care team" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [None, "patient", "relative", "nurse", "admin"])
+def test_every_link_in_the_header_and_footer_opens(client, staff_client, role):
+    from netcompanion.accounts.models import Role, User
+    from netcompanion.careteam.apps import LEAD_NURSES
+    from netcompanion.core.context_processors import SITE_LINKS
+
+    if role in ("nurse", "admin"):
+        user = User.objects.create_user("staff", password="x", role=Role(role))
+        user.groups.add(Group.objects.get(name=LEAD_NURSES))
+        staff_client(user)
+    elif role:
+        client.force_login(User.objects.create_user("someone", password="x", role=Role(role)))
+    body = client.get("/").content.decode()
+    links = [url for name, args in SITE_LINKS.values() if f'href="{(url := reverse(name, args=args))}"' in body]
+    assert 'href=""' not in body and 'action=""' not in body
+    assert reverse("home") in links and reverse("about") in links
+    assert (reverse("careteam:assignments") in links) == (role in ("nurse", "admin"))
+    for url in links:
+        assert client.get(url).status_code == 200, url
 
 
 @pytest.mark.django_db
