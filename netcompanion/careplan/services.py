@@ -58,7 +58,8 @@ class QuestionNotOpen(Exception):
 
 
 def check_author(patient, author) -> None:
-    """The patient and the care team may write; anyone else may not. (Assignment to a team comes later.)"""
+    """The patient and the care team may write; anyone else may not. Which patients a member of staff reaches is
+    decided before this, by the pages (``careteam.access``: assigned patients only); this checks the role only."""
     if patient.role != Role.PATIENT:
         raise ValueError("A care plan belongs to a patient.")
     if author.pk != patient.pk and not author.is_care_team:
