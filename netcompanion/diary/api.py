@@ -2,7 +2,6 @@
 both agree; a day is checked without building a form, which a year of days sent at once would feel."""
 
 import datetime as dt
-from decimal import Decimal
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
@@ -19,18 +18,8 @@ router = Router(tags=["diary"], auth=PERSON_AUTH)
 MAX_BATCH = 366  # a year of a paper diary, or of an app that was offline
 
 
-class DiaryEntryIn(Schema):
+class DiaryEntryIn(checks.DayValues, Schema):
     date: dt.date
-    flushes: int | None = None
-    flush_triggers: list[str] = []
-    stools: int | None = None
-    bristol: int | None = None
-    pain: int | None = None
-    fatigue: int | None = None
-    weight_kg: Decimal | None = None
-    wheezing: bool | None = None
-    dizziness: bool | None = None
-    notes: str = ""
 
 
 class DiaryEntryOut(DiaryEntryIn):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel
+
 from netcompanion.triage.case import FieldError, InvalidCase, Strict, validated
 
 # A problem names the form field (and JSON key) and says, in plain words, what to change.
@@ -112,9 +114,9 @@ RULES = {rule.id: rule for rule in (
 )}
 
 
-class Day(Strict):
-    """One diary day as the caller read it: typed values, not yet judged. Every answer may be missing;
-    the date is None only when the caller could not read it (the web form then says so itself)."""
+class DayValues(BaseModel):
+    """What a diary day holds, each answer optional: the one list of fields behind the checks' strict Day
+    and the JSON API's schema (which reads JSON leniently and requires the date)."""
 
     date: dt.date | None
     flushes: int | None = None
@@ -127,6 +129,11 @@ class Day(Strict):
     wheezing: bool | None = None
     dizziness: bool | None = None
     notes: str = ""
+
+
+class Day(DayValues, Strict):
+    """One diary day as the caller read it: typed values, not yet judged. Every answer may be missing;
+    the date is None only when the caller could not read it (the web form then says so itself)."""
 
 
 class InvalidInput(InvalidCase):
