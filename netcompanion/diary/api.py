@@ -79,7 +79,7 @@ def _validated_batch(request, entries: list[DiaryEntryIn]):
     if problems:
         # The index is a number, as in the API's own validation errors for the same body.
         return None, body_problems([(["entries", i, field], message)
-                               for i, field, message in sorted(problems, key=lambda p: p[0])])
+                                    for i, field, message in sorted(problems, key=lambda p: p[0])])
     return rows, None
 
 
