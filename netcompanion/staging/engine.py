@@ -1,8 +1,11 @@
 """stage(data) -> StageResult: the AJCC 8th T, N and M categories and the stage group of a NET.
 
-A missing fact never lowers a category. Where size or depth is missing, every value it could take
-is tried: T is given only when they all agree, otherwise the missing field is asked for (with
-neither, T is TX). Lymph nodes work the same way, except that no node count at all means NX.
+A missing fact never lowers a category unless a warning says so. Where size or depth is missing,
+every value it could take is tried: T is given only when they all agree, otherwise the missing
+field is asked for (with neither, T is TX). Lymph nodes work the same way, except that no node count
+at all means NX, and that a count without the size of a mesenteric mass (jejunum and ileum) is read
+as no mass over 2 cm, as no places of spread are read as M0: pathology reports often leave the mass
+out when there is none, and a warning names the assumption.
 A T, N or M given directly must fit the facts given with it. When T is TX or N is NX, the stage
 group is given only if every possible T (or N) leads to the same group.
 """
@@ -138,12 +141,8 @@ def _n(table: SiteTable, facts: StagingInput) -> tuple[str, list[AnyRow]]:
         if settled:
             [(n, rows)] = possible.items()
             return n, list(rows)
-        if facts.nodes_positive is None:
-            return "NX", [NX]
-        mass_row = next(r for r in table.n_rows if r.mass_over_cm is not None)
-        raise _Refused("mesenteric_mass_cm", f"give the size of any mesenteric mass (0 if there is none): a mass "
-                                             f"over {mass_row.mass_over_cm:g} cm makes it {mass_row.N}, so now it "
-                                             f"could be {options}")
+        # Only a mass with no count gets here: a count with no mass was given none over 2 cm (_mass_assumed).
+        return "NX", [NX]
     if facts.N == "NX":
         if settled or facts.nodes_positive is not None:
             raise _Refused("N", f"NX means the lymph nodes cannot be assessed, but the facts given make it "
@@ -153,6 +152,13 @@ def _n(table: SiteTable, facts: StagingInput) -> tuple[str, list[AnyRow]]:
         raise _Refused("N", f"{facts.N} does not fit the lymph nodes and mesenteric mass given, which make it "
                             f"{options}")
     return facts.N, [N_GIVEN, *possible[facts.N]]
+
+
+def _mass_assumed(table: SiteTable, facts: StagingInput) -> bool:
+    """Whether N would rest on a mesenteric mass that was not given: nodes counted, no N, and the mass could
+    change N. Not when the count settles N without it (12 or more positive nodes are N2 whatever the mass)."""
+    return (facts.N is None and facts.nodes_positive is not None and facts.mesenteric_mass_cm is None
+            and len(_possible_n(table, facts)) > 1)
 
 
 def _m(table: SiteTable, facts: StagingInput) -> tuple[str, list[AnyRow]]:
@@ -189,7 +195,8 @@ def _group(table: SiteTable, t: str, n: str, m: str) -> tuple[str | None, str | 
     return None, f"The stage depends on {missing}: it could be {_either(list(found))}.", []
 
 
-def _warnings(table: SiteTable, facts: StagingInput, t: str, n: str, m: str, stage: str | None) -> list[str]:
+def _warnings(table: SiteTable, facts: StagingInput, t: str, n: str, m: str, stage: str | None,
+              mass_assumed: bool) -> list[str]:
     keys = ["scope"]
     if n == "N2":
         keys.append("n2")
@@ -199,6 +206,9 @@ def _warnings(table: SiteTable, facts: StagingInput, t: str, n: str, m: str, sta
         keys.append("pancreas_2cm")
     if stage is not None:
         keys += [key for key, x in (("tx_settled", t == "TX"), ("nx_settled", n == "NX")) if x]
+    # With distant spread the stage is IV whatever the mass: only the N shown could differ, so it is left unsaid.
+    if mass_assumed and PARENT.get(m, m) != "M1":
+        keys.append("mass_assumed")
     if facts.M is None and facts.metastases is None:
         keys.append("m0_assumed")
     return [WARNINGS[key][0] for key in keys]
@@ -208,6 +218,9 @@ def stage(data: Any) -> StageResult:
     """The TNM categories and stage group from decoded JSON, or InvalidInput naming every bad field."""
     facts = parse_input(data)
     table = SITES[facts.site]
+    mass_assumed = _mass_assumed(table, facts)
+    if mass_assumed:
+        facts = facts.model_copy(update={"mesenteric_mass_cm": 0.0})
     results, errors = [], []
     for axis in (_t, _n, _m):
         try:
@@ -222,5 +235,5 @@ def stage(data: Any) -> StageResult:
     return StageResult(
         site=facts.site, edition=EDITION, tables_version=TABLES_VERSION, T=t, N=n, M=m, stage=group,
         stage_reason=reason, rules=[r.id for r in rows], sources=list(dict.fromkeys(r.source for r in rows)),
-        warnings=_warnings(table, facts, t, n, m, group),
+        warnings=_warnings(table, facts, t, n, m, group, mass_assumed),
     )

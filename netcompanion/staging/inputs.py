@@ -31,7 +31,8 @@ class StagingInput(Strict):
     nodes_positive: Count | None = Field(default=None, description="Regional lymph nodes with cancer.")
     nodes_examined: Count | None = None
     mesenteric_mass_cm: Annotated[float, Field(ge=0, le=100)] | None = Field(
-        default=None, description="Jejunum and ileum only; 0 when there is none.")
+        default=None, description="Jejunum and ileum only; 0 when there is none. Left out with a node count, "
+                                  "no mass over 2 cm is assumed and a warning says so.")
     metastases: list[Place] | None = Field(
         default=None, description="Places of distant metastases; absent or empty means none (M0).")
     T: str | None = None

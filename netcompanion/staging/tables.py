@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 EDITION = "AJCC 8th"
-TABLES_VERSION = "2026.11.2"
+TABLES_VERSION = "2026.11.3"
 
 ST = "clinical.md §2.1 Stomach [S11, S13]"
 DA = "clinical.md §2.2 Duodenum and ampulla of Vater [S11, S14]"
@@ -361,6 +361,10 @@ WARNINGS = {
     # The contract reads "no places given" as M0 (AJCC 8th has no MX); say so, so no one reads it as a finding.
     "m0_assumed": ("No M and no places of spread were given, so this takes it that the tumour has not spread to "
                    "distant organs (M0). Check that against the report and the scans.", CATEGORIES),
+    # Reports often leave out a mesenteric mass when there is none; with distant spread it is not said (engine).
+    "mass_assumed": ("No size was given for a lump in the mesentery (the tissue that holds the bowel in place), "
+                     "so this takes it that there is no lump over 2 cm. A lump over 2 cm would make it N2, "
+                     "which is stage III. Check that against the report and the scans.", JI),
 }
 
 INVASION_BY_SITE = {site: table.invasion for site, table in SITES.items()}

@@ -31,6 +31,13 @@ def test_the_small_intestine_example_is_t3_n1_m1a_stage_iv(client):
     assert [answer[k] for k in ("T", "N", "M", "stage", "edition")] == ["T3", "N1", "M1a", "IV", "AJCC 8th"]
 
 
+def test_nodes_without_a_mesenteric_mass_are_staged_with_the_assumption_said(client):
+    body = {k: v for k, v in SMALL_INTESTINE.items() if k not in ("mesenteric_mass_cm", "metastases")}
+    answer = post(client, "stage", body).json()
+    assert (answer["N"], answer["stage"]) == ("N1", "III")
+    assert any("no lump over 2 cm" in w for w in answer["warnings"])
+
+
 def test_followup_suggests_checks_and_keeps_nothing(client):
     response = post(client, "followup", {"site": "jejunum_ileum", "grade": "G2", "M": "M1a", "resected": True})
     assert response.status_code == 200

@@ -63,6 +63,19 @@ def test_a_stage_without_m_says_it_takes_no_spread_and_the_care_plan_keeps_that(
     assert "No M was entered" in CarePlan.objects.get().diagnosis
 
 
+def test_nodes_without_a_mesenteric_mass_are_staged_and_the_page_says_what_was_assumed(client):
+    details = {"site": "jejunum_ileum", "size_cm": "2.5", "invasion": "subserosa", "nodes_positive": "3",
+               "nodes_examined": "14", "metastases": ["lung"]}
+    assert "No size was given for a lump in the mesentery" not in text(client.post(URL, details))
+    response = client.post(URL, {**details, "metastases": []})
+    words = text(response)
+    assert response.status_code == 200
+    assert "Stage III (AJCC 8th: T3 N1 M0)" in words
+    assert ("No size was given for a lump in the mesentery (the tissue that holds the bowel in place), so this "
+            "takes it that there is no lump over 2 cm. A lump over 2 cm would make it N2, which is stage III. "
+            "Check that against the report and the scans.") in words
+
+
 def test_without_the_surgery_answer_follow_up_is_left_to_ask(client):
     response = client.post(URL, {**REPORT, "resected": ""})
     assert "Tell us whether the tumour was removed by surgery to see the suggested check-ups." in text(response)

@@ -5,8 +5,9 @@ import pytest
 from netcompanion.staging import EDITION, INVASION_BY_SITE, InvalidInput, StageResult, stage
 from netcompanion.staging.tables import WARNINGS
 
-SCOPE, N2, NOT_SPLIT, PANCREAS_2CM, TX_SETTLED, NX_SETTLED, M0_ASSUMED = (
-    WARNINGS[k][0] for k in ("scope", "n2", "m_not_split", "pancreas_2cm", "tx_settled", "nx_settled", "m0_assumed"))
+SCOPE, N2, NOT_SPLIT, PANCREAS_2CM, TX_SETTLED, NX_SETTLED, M0_ASSUMED, MASS_ASSUMED = (
+    WARNINGS[k][0] for k in ("scope", "n2", "m_not_split", "pancreas_2cm", "tx_settled", "nx_settled", "m0_assumed",
+                             "mass_assumed"))
 
 
 def refusal(data) -> dict[str, str]:
@@ -122,10 +123,35 @@ def test_a_missing_size_or_depth_that_could_change_t_is_asked_for_never_guessed(
     assert f"could be {could_be}" in errors[field]
 
 
-def test_a_missing_mesenteric_mass_is_asked_for_when_it_could_make_n2():
-    errors = refusal({"site": "jejunum_ileum", "nodes_positive": 3})
-    assert "could be N1 or N2" in errors["mesenteric_mass_cm"]
-    assert stage({"site": "jejunum_ileum", "nodes_positive": 12}).N == "N2"
+SMALL_BOWEL = {"site": "jejunum_ileum", "size_cm": 0.5, "invasion": "mucosa"}
+
+
+@pytest.mark.parametrize("data, n, group", [
+    ({"site": "jejunum_ileum", "nodes_positive": 3}, "N1", "III"),
+    ({**SMALL_BOWEL, "nodes_positive": 0}, "N0", "I"),
+    ({**SMALL_BOWEL, "nodes_positive": 3, "nodes_examined": 14, "M": "M0"}, "N1", "III"),
+])
+def test_a_missing_mesenteric_mass_is_taken_as_none_over_2_cm_and_said(data, n, group):
+    result = stage(data)
+    assert (result.N, result.stage) == (n, group)
+    assert MASS_ASSUMED in result.warnings
+    assert "would make it N2, which is stage III" in MASS_ASSUMED
+
+
+@pytest.mark.parametrize("data, n, group", [
+    ({**SMALL_BOWEL, "nodes_positive": 3, "metastases": ["liver"]}, "N1", "IV"),
+    ({**SMALL_BOWEL, "nodes_positive": 0, "M": "M1"}, "N0", "IV"),
+    ({**SMALL_BOWEL, "nodes_positive": 12}, "N2", "III"),
+    ({**SMALL_BOWEL, "nodes_positive": 3, "N": "N1"}, "N1", "III"),
+    ({**SMALL_BOWEL, "nodes_positive": 3, "mesenteric_mass_cm": 0}, "N1", "III"),
+    ({**SMALL_BOWEL, "nodes_positive": 3, "mesenteric_mass_cm": 2.5}, "N2", "III"),
+    ({**SMALL_BOWEL, "nodes_positive": 0, "mesenteric_mass_cm": 2.1}, "N2", "III"),
+    ({"site": "stomach", "nodes_positive": 3}, "N1", "III"),
+])
+def test_no_mass_is_assumed_where_the_answer_cannot_depend_on_it_or_the_mass_is_given(data, n, group):
+    result = stage(data)
+    assert (result.N, result.stage) == (n, group)
+    assert MASS_ASSUMED not in result.warnings
 
 
 @pytest.mark.parametrize("data, warning, shown", [

@@ -257,6 +257,7 @@ def test_the_contract_offers_exactly_the_tables_sites_and_places():
 TABLES_FINGERPRINTS = {
     "2026.11.1": "70466db27321ab3b",
     "2026.11.2": "617a91002240f0f9",  # M0 taken from no places of spread is said
+    "2026.11.3": "d891d01226cc5f74",  # a node count without a mesenteric mass takes none over 2 cm, and says so
 }
 
 
