@@ -1,5 +1,6 @@
 """Guide pages: Markdown files with YAML front matter, parsed once into plain data.
 
+A page's `sources:` list names bibliography ids; the nth id is the source the body cites as [n].
 No Django import, so the search index, the readability check and the CLI can
 load the guide without a configured project.
 """
@@ -16,6 +17,8 @@ from pathlib import Path
 import frontmatter
 import markdown
 
+from netcompanion.bibliography import Source, UnknownSource, cite
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
 CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -26,14 +29,6 @@ TEXT_BLOCKS = {"p", "li", "h2", "h3", "h4", "td", "th", "dt", "dd"}
 
 class GuideContentError(ValueError):
     """A guide file breaks the content rules; raised at load time, never at request time."""
-
-
-@dataclass(frozen=True)
-class Source:
-    number: int
-    title: str
-    publisher: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -108,6 +103,18 @@ def _cite(match: re.Match[str]) -> str:
     return f'<sup class="cite">[{links}]</sup>'
 
 
+def _sources(path: Path, ids: object) -> tuple[Source, ...]:
+    """The page's sources in citation order; an id missing from the bibliography stops the load."""
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise GuideContentError(f"{path.name}: sources must be a list of bibliography ids")
+    if len(set(ids)) != len(ids):
+        raise GuideContentError(f"{path.name}: a source is listed twice")
+    try:
+        return tuple(cite(source_id) for source_id in ids)
+    except UnknownSource as unknown:
+        raise GuideContentError(f"{path.name}: {unknown.args[0]}") from None
+
+
 def parse_page(path: Path) -> Page:
     post = frontmatter.load(path)
     missing = [f for f in REQUIRED_FIELDS if not post.metadata.get(f)]
@@ -116,10 +123,7 @@ def parse_page(path: Path) -> Page:
     meta = post.metadata
     if meta["slug"] != path.stem:
         raise GuideContentError(f"{path.name}: slug {meta['slug']!r} differs from the file name")
-    sources = tuple(
-        Source(i, s["title"], s.get("publisher", ""), s["url"])
-        for i, s in enumerate(meta["sources"], start=1)
-    )
+    sources = _sources(path, meta["sources"])
     md = markdown.Markdown(extensions=["toc", "tables", "sane_lists", "attr_list"])
     body = md.convert(post.content)
     html = CITATION.sub(_cite, body)
@@ -142,7 +146,7 @@ def parse_page(path: Path) -> Page:
         cited_numbers=frozenset(int(n) for group in CITATION.findall(body) for n in group.split(",")),
         keywords=tuple(meta.get("keywords", ())),
     )
-    unknown = sorted(page.cited_numbers - {s.number for s in sources})
+    unknown = sorted(page.cited_numbers - set(range(1, len(sources) + 1)))
     if unknown:
         raise GuideContentError(f"{path.name}: cites sources {unknown} that are not listed")
     return page

@@ -2,7 +2,8 @@
 
 import pytest
 
-from netcompanion.guide.pages import load_guide
+from netcompanion.bibliography import SOURCES
+from netcompanion.guide.pages import GuideContentError, load_guide, parse_page
 
 REQUIRED_SLUGS = (
     "what-is-a-net", "symptoms", "when-to-seek-care", "tests-and-diagnosis", "understanding-your-report",
@@ -21,9 +22,21 @@ def test_it_has_every_required_page():
 @pytest.mark.parametrize("slug", sorted(GUIDE))
 def test_every_source_is_cited_and_every_citation_has_a_source(slug):
     page = GUIDE[slug]
-    listed = {s.number for s in page.sources}
+    listed = set(range(1, len(page.sources) + 1))
     assert page.cited_numbers == listed, f"{slug}: uncited sources {sorted(listed - page.cited_numbers)}"
-    assert all(s.url.startswith("https://") or s.url.startswith("http://") for s in page.sources)
+
+
+@pytest.mark.parametrize("slug", sorted(GUIDE))
+def test_every_source_is_a_bibliography_entry(slug):
+    assert all(SOURCES[s.id] is s for s in GUIDE[slug].sources)
+
+
+def test_a_page_citing_an_id_the_bibliography_lacks_does_not_load(tmp_path):
+    page = tmp_path / "a-page.md"
+    page.write_text("---\ntitle: A page\nslug: a-page\nsummary: S.\nreviewed: 2026-12-07\n"
+                    "sources:\n  - no-such-source\n---\n## One\n\nA claim [1].\n", encoding="utf-8")
+    with pytest.raises(GuideContentError, match="a-page.md: no source 'no-such-source'"):
+        parse_page(page)
 
 
 @pytest.mark.parametrize("slug", sorted(GUIDE))

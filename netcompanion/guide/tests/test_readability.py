@@ -11,7 +11,7 @@ slug: hard
 summary: A page written for specialists.
 reviewed: 2026-01-01
 sources:
-  - {title: t, url: "https://example.org"}
+  - nci-pdq-gi-net-hp
 ---
 Gastroenteropancreatic neuroendocrine neoplasms demonstrate considerable heterogeneity regarding
 proliferative characteristics, necessitating individualised multidisciplinary therapeutic
