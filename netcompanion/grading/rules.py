@@ -15,19 +15,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-RULESET_VERSION = "2026.11.1"
+RULESET_VERSION = "2026.12.1"
 
 Scheme = Literal["digestive", "lung"]
 
-WHO2019 = "WHO 2019 digestive system tumours (5th ed.): clinical.md §1.1 [S1, S2]"
-WHO2019_NEC = ("WHO 2019 digestive system tumours: poorly differentiated NECs are high grade by definition and "
-               "not graded, clinical.md §1.1 [S1]; IARC/WHO NET vs NEC framework, §1.2 [S10]")
-WHO2021_LUNG = ("WHO 2021 thoracic tumours (5th ed.), criteria as in WHO 2015: clinical.md §1.2 [S6, S7, S8]; "
-                "unchanged in the 5th ed. per Metovic et al., Virchows Arch 2021;478:5 (PMC7966641)")
-WHO2021_LUNG_POOR = ("WHO 2021 thoracic tumours: poorly differentiated lung NENs are the high-grade carcinomas "
-                     "(LCNEC, SCLC), clinical.md §1.2 [S6, S10]")
-WHO2022_SYNONYM = ("WHO 2022 endocrine and neuroendocrine tumours (5th ed.): lung NET G1 and G2 are synonyms of "
-                   "typical and atypical carcinoid, clinical.md §1.2 [S9]")
+# Each row cites one bibliography id (netcompanion/bibliography/sources.toml).
+# WHO 2019 digestive grading, as tabled in J Nucl Med Technol; the same bands are in World J
+# Gastrointest Surg 2023 (wjgs-2023-gi-nen-tables).
+WHO2019 = "jnmt-who2019-gep-grading"
+# Poorly differentiated NECs are high grade by definition and not graded (IARC/WHO framework).
+WHO2019_NEC = "rindi-2018-iarc-who-framework"
+# WHO thoracic: mitoses per 2 mm² and necrosis decide; unchanged in the 5th edition (2021).
+WHO2021_LUNG = "metovic-2021-lung-nen"
+# Poorly differentiated lung NENs are the carcinomas (LCNEC, SCLC): the same review.
+WHO2021_LUNG_POOR = "metovic-2021-lung-nen"
+# WHO 2022: lung NET G1 and G2 are synonyms of typical and atypical carcinoid.
+WHO2022_SYNONYM = "kasajima-kloppel-2024-lung-nen"
 
 # Lowest first: the engine takes the highest any row gives.
 LADDERS: dict[str, tuple[str, ...]] = {
