@@ -26,7 +26,7 @@ DIGESTIVE_CATEGORIES = frozenset({"NET", "NEC"})
 NODES_POSITIVE = frozenset({"N1", "N2", "N3"})
 DISTANT_SPREAD = frozenset({"M1", "M1a", "M1b", "M1c"})
 
-# Values that exist only at some sites (clinical.md §2.3, §2.5, §2.7): AJCC 8th gives T1a/T1b only for
+# Values that exist only at some sites: AJCC 8th (as reprinted in nci-pdq-gi-net-hp) gives T1a/T1b only for
 # the colorectum, N2 only for the jejunum/ileum, and sub-groups IIA-IIIB only for the colorectum; the lung
 # carcinoma TNM has its own T, N and stage sub-groups.
 ONLY_AT: dict[str, dict[str, frozenset[str]]] = {
@@ -78,7 +78,7 @@ def _contradictions(c: FollowUpCase) -> list[FieldError]:
 
     if c.lung:
         if c.grade is not None:
-            refuse("grade", "lung carcinoids are not graded G1-G3; give the category instead (clinical.md §1.2)")
+            refuse("grade", "lung carcinoids are not graded G1-G3; give the category instead (WHO thoracic classification)")
         if c.category in DIGESTIVE_CATEGORIES:
             refuse("category", "for the lung use typical_carcinoid, atypical_carcinoid or high_grade")
     elif c.category in LUNG_CATEGORIES:

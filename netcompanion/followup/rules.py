@@ -11,9 +11,10 @@ NOTES add a sentence when their condition holds. Choices where the sources leave
 row that makes them. Any change here bumps RULESET_VERSION (a test holds the fingerprint of these tables)
 and needs clinical sign-off.
 
-Left out: ESMO's "every 3-6 months during treatment" and the ENETS site-by-site intervals (UNCONFIRMED in
-clinical.md §3.2 and §3.4, and not found with `search`); the pivotal-trial scan schedules (§3.5), which
-are not guideline advice.
+Every row cites one bibliography id (netcompanion/bibliography/sources.toml): the guideline whose
+schedule or statement it applies. Left out: ESMO's "every 3-6 months during treatment" and the ENETS
+site-by-site intervals (not found in a primary source), and the pivotal trials' scan schedules, which are
+not guideline advice.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Literal
 
 from netcompanion.followup.case import DISTANT_SPREAD, NODES_POSITIVE, FollowUpCase
 
-RULESET_VERSION = "2026.11.2"
+RULESET_VERSION = "2026.12.1"
 
 Kind = Literal["imaging", "blood", "urine", "visit"]
 
@@ -34,16 +35,17 @@ NCCN = "NCCN 2026 (secondary)"
 CZECH = "Czech national guideline (ENETS-based)"
 AJCC9 = "AJCC version 9 (2024)"
 
-S_ESMO = "clinical.md §3.2: Pavel et al., Ann Oncol 2020, via Neuroendocrine Cancer UK [S37]"
-S_COMMNETS = "clinical.md §3.3: Singh et al., JAMA Oncol 2018 [S38, S39]"
-S_NCCN = "clinical.md §3.1: NCCN v1.2026 NET-8, third-party rendering [S35]"
-S_CZECH = "clinical.md §3.4: Czech Blue Book ch. 27.1.1, appendix [S60]"
-S_AJCC9 = "clinical.md §2 (AJCC v9) and §5.1 [S30]"
-# What a scan covers for a digestive NET (NCCN: abdomen, with or without pelvis) and what ESMO's
-# follow-up is made of (symptoms, blood or urine markers, CT or MRI).
-S_SCAN = "scan of the abdomen: §3.1 [S35]"
-S_WHAT = "checks as ESMO lists them: §3.2 [S37]"
-S_MARKERS = "markers only for a hormone-making tumour, as clinically indicated: §3.1 [S35]"
+# ESMO 2020 (Pavel et al.), as Neuroendocrine Cancer UK's follow-up page also summarises it.
+S_ESMO = "esmo-gep-nen-2020"
+S_COMMNETS = "commnets-nanets-2018-follow-up"
+# NCCN Neuroendocrine and Adrenal Tumors, NET-8 (surveillance after resection); its version could not be
+# checked against NCCN's own copy, hence the "(secondary)" in NCCN above.
+S_NCCN = "nccn-neuroendocrine-adrenal"
+S_CZECH = "cos-modra-kniha-net"
+S_AJCC9 = "ajcc-v9-gep-net-2024"
+# A row cites the guideline that sets its timing. What the checks are made of is the same for every
+# schedule: ESMO's list (symptoms, blood or urine markers, CT or MRI), a scan of the abdomen as NCCN
+# describes it for a digestive NET, and hormone markers only for a tumour that makes hormones (NCCN).
 
 VISIT = "Check-up with your NET care team: how you feel, any symptoms, and an examination"
 SCAN = "CT or MRI scan of the tummy (abdomen)"
@@ -76,44 +78,44 @@ ITEMS: dict[str, Item] = _items(
     # ESMO gives no time for the first check: it falls one (shortest) interval after the start.
     # id                           check      kind     every     first  years  guideline  source
     Item("ESMO-G12-VISIT", VISIT, "visit", (6, 12), 6, 5, ESMO, S_ESMO),
-    Item("ESMO-G12-SCAN", SCAN, "imaging", (6, 12), 6, 5, ESMO, f"{S_ESMO}; {S_SCAN}"),
-    Item("ESMO-G12-MARKERS", MARKERS, "blood", (6, 12), 6, 5, ESMO, f"{S_ESMO}; {S_MARKERS}",
+    Item("ESMO-G12-SCAN", SCAN, "imaging", (6, 12), 6, 5, ESMO, S_ESMO),
+    Item("ESMO-G12-MARKERS", MARKERS, "blood", (6, 12), 6, 5, ESMO, S_ESMO,
          only_if_functioning=True),
     Item("ESMO-G12-VISIT-AFTER-5Y", VISIT, "visit", (12, 24), 72, None, ESMO, S_ESMO,
          note="ESMO allows longer gaps after 5 years; the care team may keep the shorter ones."),
-    Item("ESMO-G12-SCAN-AFTER-5Y", SCAN, "imaging", (12, 24), 72, None, ESMO, f"{S_ESMO}; {S_SCAN}",
+    Item("ESMO-G12-SCAN-AFTER-5Y", SCAN, "imaging", (12, 24), 72, None, ESMO, S_ESMO,
          note="ESMO allows longer gaps after 5 years; the care team may keep the shorter ones."),
-    Item("ESMO-G12-MARKERS-AFTER-5Y", MARKERS, "blood", (12, 24), 72, None, ESMO, f"{S_ESMO}; {S_MARKERS}",
+    Item("ESMO-G12-MARKERS-AFTER-5Y", MARKERS, "blood", (12, 24), 72, None, ESMO, S_ESMO,
          only_if_functioning=True),
     Item("ESMO-ADV-G12-VISIT", VISIT, "visit", (6, 12), 6, None, ESMO, S_ESMO),
-    Item("ESMO-ADV-G12-SCAN", SCAN, "imaging", (6, 12), 6, None, ESMO, f"{S_ESMO}; {S_SCAN}"),
-    Item("ESMO-ADV-G12-MARKERS", MARKERS, "blood", (6, 12), 6, None, ESMO, f"{S_ESMO}; {S_MARKERS}",
+    Item("ESMO-ADV-G12-SCAN", SCAN, "imaging", (6, 12), 6, None, ESMO, S_ESMO),
+    Item("ESMO-ADV-G12-MARKERS", MARKERS, "blood", (6, 12), 6, None, ESMO, S_ESMO,
          only_if_functioning=True),
     Item("ESMO-G3-VISIT", VISIT, "visit", (2, 3), 2, None, ESMO, S_ESMO),
-    Item("ESMO-G3-SCAN", SCAN, "imaging", (2, 3), 2, None, ESMO, f"{S_ESMO}; {S_SCAN}"),
-    Item("ESMO-G3-MARKERS", MARKERS, "blood", (2, 3), 2, None, ESMO, f"{S_ESMO}; {S_MARKERS}",
+    Item("ESMO-G3-SCAN", SCAN, "imaging", (2, 3), 2, None, ESMO, S_ESMO),
+    Item("ESMO-G3-MARKERS", MARKERS, "blood", (2, 3), 2, None, ESMO, S_ESMO,
          only_if_functioning=True),
 
     # CommNETS: "follow-up consultation with CT or MRI" every year for 3 years, then every 1-2 years to 10.
     Item("CN-PANC-VISIT-Y1-3", VISIT, "visit", (12, 12), 12, 3, COMMNETS, S_COMMNETS),
-    Item("CN-PANC-SCAN-Y1-3", SCAN, "imaging", (12, 12), 12, 3, COMMNETS, f"{S_COMMNETS}; {S_SCAN}"),
+    Item("CN-PANC-SCAN-Y1-3", SCAN, "imaging", (12, 12), 12, 3, COMMNETS, S_COMMNETS),
     Item("CN-PANC-MARKERS-Y1-3", MARKERS, "blood", (12, 12), 12, 3, COMMNETS,
-         f"{S_COMMNETS}; {S_WHAT}; {S_MARKERS}", only_if_functioning=True),
+         S_COMMNETS, only_if_functioning=True),
     Item("CN-PANC-VISIT-Y4-10", VISIT, "visit", (12, 24), 48, 10, COMMNETS, S_COMMNETS),
-    Item("CN-PANC-SCAN-Y4-10", SCAN, "imaging", (12, 24), 48, 10, COMMNETS, f"{S_COMMNETS}; {S_SCAN}"),
+    Item("CN-PANC-SCAN-Y4-10", SCAN, "imaging", (12, 24), 48, 10, COMMNETS, S_COMMNETS),
     Item("CN-PANC-MARKERS-Y4-10", MARKERS, "blood", (12, 24), 48, 10, COMMNETS,
-         f"{S_COMMNETS}; {S_WHAT}; {S_MARKERS}", only_if_functioning=True),
+         S_COMMNETS, only_if_functioning=True),
 
     # Czech: "twice in the first year after resection, then yearly"; it names no end and no tests, so the
     # checks are ESMO's and the yearly ones run for life as ESMO advises.
-    Item("CZ-APPX-VISIT-Y1", VISIT, "visit", (6, 6), 6, 1, CZECH, f"{S_CZECH}; {S_WHAT}"),
-    Item("CZ-APPX-SCAN-Y1", SCAN, "imaging", (6, 6), 6, 1, CZECH, f"{S_CZECH}; {S_WHAT}; {S_SCAN}"),
-    Item("CZ-APPX-MARKERS-Y1", MARKERS, "blood", (6, 6), 6, 1, CZECH, f"{S_CZECH}; {S_WHAT}; {S_MARKERS}",
+    Item("CZ-APPX-VISIT-Y1", VISIT, "visit", (6, 6), 6, 1, CZECH, S_CZECH),
+    Item("CZ-APPX-SCAN-Y1", SCAN, "imaging", (6, 6), 6, 1, CZECH, S_CZECH),
+    Item("CZ-APPX-MARKERS-Y1", MARKERS, "blood", (6, 6), 6, 1, CZECH, S_CZECH,
          only_if_functioning=True),
-    Item("CZ-APPX-VISIT-YEARLY", VISIT, "visit", (12, 12), 24, None, CZECH, f"{S_CZECH}; {S_WHAT}"),
-    Item("CZ-APPX-SCAN-YEARLY", SCAN, "imaging", (12, 12), 24, None, CZECH, f"{S_CZECH}; {S_WHAT}; {S_SCAN}"),
+    Item("CZ-APPX-VISIT-YEARLY", VISIT, "visit", (12, 12), 24, None, CZECH, S_CZECH),
+    Item("CZ-APPX-SCAN-YEARLY", SCAN, "imaging", (12, 12), 24, None, CZECH, S_CZECH),
     Item("CZ-APPX-MARKERS-YEARLY", MARKERS, "blood", (12, 12), 24, None, CZECH,
-         f"{S_CZECH}; {S_WHAT}; {S_MARKERS}", only_if_functioning=True),
+         S_CZECH, only_if_functioning=True),
 
     # NCCN: first at 12 weeks to 12 months (the sooner end, 3 months), then every 12-24 months to 10 years.
     Item("NCCN-LUNG-VISIT", "Check-up with your care team: history and examination", "visit", (12, 24), 3, 10,
@@ -254,7 +256,7 @@ SCHEDULES: tuple[ScheduleRule, ...] = (
         "No routine follow-up checks are needed after complete removal of a small G1 NET of the pancreas "
         "(under 2 cm) with no affected lymph nodes. If new symptoms appear, contact your care team.",
         COMMNETS, S_COMMNETS),
-    # Czech appendix rows (§3.4): under 1 cm with R0 no routine checks, 1-2 cm with R0 "consider follow-up",
+    # Czech appendix rows: under 1 cm with R0 no routine checks, 1-2 cm with R0 "consider follow-up",
     # over 2 cm checks twice in the first year, then yearly. That timing lies within ESMO's 6-12 months and
     # is used for every appendix NET G1/G2 removed with R0 that ESMO's no-follow-up row does not cover: under
     # 1 cm (ESMO asks for G1 and no adverse features) and 1-2 cm (no Czech schedule). R1 gets ESMO's closer
@@ -303,10 +305,10 @@ SCHEDULES: tuple[ScheduleRule, ...] = (
         (LUNG,),
         NO_CHECKS, False,
         "no suggested schedule.",
-        "The guidelines in our clinical reference give no follow-up schedule for this lung tumour (one "
-        "that is high grade, was not removed, or whose type is not known). Your care team will plan your "
-        "checks.",
-        "none (no source covers it)", "clinical.md §3.1-3.4"),
+        "The guidelines this tool follows give no follow-up schedule for this lung tumour (one that is "
+        "high grade, was not removed, or whose type is not known). Your care team will plan your checks.",
+        # NCCN's lung schedule is the only one here, and it covers removed carcinoids only.
+        "none (no source covers it)", S_NCCN),
     ScheduleRule("FU-ESMO-RESECTED-G1G2",
         (DIGESTIVE, G1_G2, R0_R1, NO_DISTANT_SPREAD),
         G12_ITEMS, False,
@@ -381,13 +383,13 @@ NOTES: tuple[NoteRule, ...] = (
         lambda c, s, items: c.resected and s not in HIGH_OR_UNKNOWN_GRADE and _has(items, "imaging"),
         "Scans that show hormone receptors (SSTR PET, such as gallium-68 DOTATATE PET) and FDG-PET scans are "
         "not used for routine checks after surgery. Your care team may still use them to answer a specific "
-        "question.", NCCN, f"{S_NCCN}; clinical.md §5.3"),
+        "question.", NCCN, S_NCCN),
     NoteRule("FU-NOTE-NO-CGA", lambda c, s, items: not c.lung and _has(items, "blood"),
         "Chromogranin A (CgA) is not suggested as a follow-up blood test: AJCC version 9 advises against it "
         "for NETs of the gut and pancreas.", AJCC9, S_AJCC9),
     NoteRule("FU-NOTE-FUNCTIONING-UNKNOWN", lambda c, s, items: c.functioning is None and _has(items, "blood"),
         "Hormone tests are listed because it is not known whether the tumour makes hormones. If it does not, "
-        "they can be left out.", ESMO, f"{S_ESMO}; {S_MARKERS}"),
+        "they can be left out.", ESMO, S_NCCN),
     NoteRule("FU-NOTE-ESMO-G2", lambda c, s, items: s in G12_SCHEDULES and c.grade == "G2",
         "ESMO gives 6-12 months for a G1 or G2 NET with a low Ki-67. With a higher Ki-67 your care team may "
         "choose shorter gaps.", ESMO, S_ESMO),
