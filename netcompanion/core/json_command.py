@@ -9,9 +9,13 @@ from django.core.management.base import BaseCommand
 
 class JsonFilterCommand(BaseCommand):
     """Reads JSON on standard input and prints the answer as JSON. Input the engine refuses is printed on
-    standard error, each error naming its field, with exit code 2, so scripts can tell it from a crash."""
+    standard error, each error naming its field, with exit code 2, so scripts can tell it from a crash.
+
+    No system checks: they look at the settings and the installed apps, which the engine commands run
+    without (netcompanion.cli), and they say nothing about an engine."""
 
     refused: type[Exception]  # the engine's refusal, carrying .errors with .field and .message
+    requires_system_checks = []
 
     def answer(self, data: Any) -> Any:
         raise NotImplementedError

@@ -7,6 +7,8 @@ from netcompanion.guide.services import guide_index
 
 class Command(BaseCommand):
     help = 'Finds the guide pages that answer a question and prints them as JSON, best first.'
+    # Runs without the settings (netcompanion.cli), so without the system checks that read them.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("question", help='for example "why does my face go red after wine"')
