@@ -2,7 +2,7 @@
 
 Each row has an id, what it gives (a T, N, M or stage group), its condition written as data (the
 invasion levels and size range it covers, a range of positive nodes, where metastases are) and its
-source: the clinical.md section and its [S..] tags. Within a site, the highest T (or N) whose row
+source: the bibliography id of the table it comes from. Within a site, the highest T (or N) whose row
 matches wins: that is how the AJCC text reads ("T2: invades the muscularis propria OR > 1 cm").
 
 Invasion levels are listed shallow to deep per site, and only the levels that the site's AJCC T
@@ -15,27 +15,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 EDITION = "AJCC 8th"
-TABLES_VERSION = "2026.11.3"
+TABLES_VERSION = "2026.12.1"
 
-ST = "clinical.md §2.1 Stomach [S11, S13]"
-DA = "clinical.md §2.2 Duodenum and ampulla of Vater [S11, S14]"
-DA_SIZE = ("clinical.md §2.2; '> 1 cm' as in the AJCC table reprinted by NCI PDQ [S11] "
-           "(PathologyOutlines [S14] writes '≥ 1 cm')")
-JI = "clinical.md §2.3 Jejunum and ileum [S11, S20, S21]"
-AP = "clinical.md §2.4 Appendix [S11, S15]"
-CR = "clinical.md §2.5 Colon and rectum [S11, S17]"
-CR_T1_SPLIT = ("clinical.md §2.5 T1a/T1b [S17]: '< 1 cm' (2021) or '≤ 1 cm' (later wording), so exactly 1 cm "
-               "fits T1a or T1b; the split does not change the stage group [S11]")
-PA = "clinical.md §2.6 Pancreas [S12, S27]"
-PA_SIZE = ("clinical.md §2.6 [S12]: AJCC 8th wording 'T1 < 2 cm, T2 2–4 cm, T3 > 4 cm', also in "
-           "Curr Oncol 2023;30(8):7566 Table 2 [S27]; extension into peripancreatic fat is not a basis "
-           "for staging [S12]")
-M_SPLIT = "clinical.md §2 common M categories (M1a liver only, M1b extrahepatic only, M1c both)"
-DA_NO_SPLIT = ("clinical.md §2.2 [S11]: 'M1 = distant metastases'; M1a/b/c is UNCONFIRMED for this chapter, "
-               "so M1 is not split")
-SCOPE = "clinical.md §2 Scope: well-differentiated NETs only [S13–S17, S19]"
-NOT_ASSESSED = "clinical.md §2.1: TX/NX, cannot be assessed [S11]"
-CATEGORIES = "clinical.md §2: the T, N and M categories of the site's table"
+# Each row cites one bibliography id (netcompanion/bibliography/sources.toml). The NCI PDQ pages reprint
+# the AJCC 8th tables with permission; PathologyOutlines and the other pages cross-check them.
+ST = "nci-pdq-gi-net-hp"
+DA = "nci-pdq-gi-net-hp"
+# '> 1 cm' as in the table the NCI PDQ reprints (PathologyOutlines writes '≥ 1 cm').
+DA_SIZE = "nci-pdq-gi-net-hp"
+JI = "nci-pdq-gi-net-hp"
+# N1 fewer than 12 nodes; N2 12 or more, or a mesenteric mass over 2 cm.
+JI_N = "wjgs-2023-gi-nen-tables"
+AP = "nci-pdq-gi-net-hp"
+CR = "nci-pdq-gi-net-hp"
+# T1a/T1b: '< 1 cm' (2021 wording) or '≤ 1 cm' (later wording), so exactly 1 cm fits T1a or T1b; the split
+# does not change the stage group (stage I is any T1 N0 M0 in the NCI PDQ reprint).
+CR_T1_SPLIT = "pathologyoutlines-colon-net-staging"
+PA = "nci-pdq-pnet-hp"
+# AJCC 8th wording 'T1 < 2 cm, T2 2–4 cm, T3 > 4 cm'; extension into peripancreatic fat is not a basis for
+# staging (nci-pdq-pnet-hp).
+PA_SIZE = "curr-oncol-2023-pannet-staging"
+# The common M categories (M1a liver only, M1b outside the liver only, M1c both), confirmed per site.
+M_SPLIT = {"ST": "pathologyoutlines-stomach-net-staging", "JI": "wjgs-2023-gi-nen-tables",
+           "AP": "pathologyoutlines-appendix-net-staging", "CR": "egeus-rectal-net", "PA": "nci-pdq-pnet-hp"}
+# The NCI PDQ reprint gives only 'M1 = distant metastases' for this chapter; the M1a/b/c split could not be
+# confirmed for it, so M1 is not split.
+DA_NO_SPLIT = "nci-pdq-gi-net-hp"
+# Well-differentiated NETs only; a NEC or MiNEN is staged as a carcinoma of the organ.
+SCOPE = "pathologyoutlines-stomach-net-staging"
+NOT_ASSESSED = "nci-pdq-gi-net-hp"
+CATEGORIES = "nci-pdq-gi-net-hp"
 
 METASTASIS_PLACES = ("liver", "lung", "bone", "peritoneum", "distant_nodes", "brain", "other")
 
@@ -178,8 +187,8 @@ def _n0_n1(prefix: str, source: str) -> tuple[NRow, ...]:
     )
 
 
-def _m_split(prefix: str, tags: str) -> tuple[MRow, ...]:
-    source = f"{M_SPLIT} {tags}"
+def _m_split(prefix: str) -> tuple[MRow, ...]:
+    source = M_SPLIT[prefix]
     return (
         MRow(f"{prefix}-M0", "M0", False, False, source),
         MRow(f"{prefix}-M1A", "M1a", True, False, source),
@@ -189,7 +198,7 @@ def _m_split(prefix: str, tags: str) -> tuple[MRow, ...]:
 
 
 def _i_to_iv(prefix: str, n_nodes: tuple[str, ...], source: str) -> tuple[StageRow, ...]:
-    """The grouping that stomach, duodenum/ampulla, jejunum/ileum, appendix and pancreas share (§2.6)."""
+    """The grouping that stomach, duodenum/ampulla, jejunum/ileum, appendix and pancreas share."""
     return (
         StageRow(f"{prefix}-I", ("T1",), ("N0",), ("M0",), "I", source),
         StageRow(f"{prefix}-II", ("T2", "T3"), ("N0",), ("M0",), "II", source),
@@ -220,7 +229,7 @@ SITES: dict[str, SiteTable] = {
             TRow("ST-T4", "T4", ("serosa", "adjacent_organs"), None, ST),
         ),
         n_rows=_n0_n1("ST", ST),
-        m_rows=_m_split("ST", "[S13, S18]"),
+        m_rows=_m_split("ST"),
         stage_rows=_i_to_iv("ST", ("N1",), ST),
     ),
     "duodenum": SiteTable(
@@ -264,14 +273,15 @@ SITES: dict[str, SiteTable] = {
             TRow("JI-T3", "T3", ("subserosa",), None, JI),
             TRow("JI-T4", "T4", ("serosa", "adjacent_organs"), None, JI),
         ),
-        # A mesenteric mass of 2 cm or less does not change N (clinical.md §2.3 [S20]).
+        # A mesenteric mass of 2 cm or less does not change N (NCCN, citing AJCC version 9:
+        # nccn-neuroendocrine-adrenal).
         n_rows=(
-            NRow("JI-N0", "N0", 0, 0, None, JI),
-            NRow("JI-N1", "N1", 1, 11, None, JI),
-            NRow("JI-N2-NODES", "N2", 12, None, None, JI),
-            NRow("JI-N2-MASS", "N2", None, None, 2, JI),
+            NRow("JI-N0", "N0", 0, 0, None, JI_N),
+            NRow("JI-N1", "N1", 1, 11, None, JI_N),
+            NRow("JI-N2-NODES", "N2", 12, None, None, JI_N),
+            NRow("JI-N2-MASS", "N2", None, None, 2, JI_N),
         ),
-        m_rows=_m_split("JI", "[S20, S21]"),
+        m_rows=_m_split("JI"),
         stage_rows=_i_to_iv("JI", ("N1", "N2"), JI),
     ),
     "appendix": SiteTable(
@@ -287,7 +297,7 @@ SITES: dict[str, SiteTable] = {
             TRow("AP-T4", "T4", ("serosa", "adjacent_organs"), None, AP),
         ),
         n_rows=_n0_n1("AP", AP),
-        m_rows=_m_split("AP", "[S15]"),
+        m_rows=_m_split("AP"),
         stage_rows=_i_to_iv("AP", ("N1",), AP),
     ),
     "colon_rectum": SiteTable(
@@ -306,7 +316,7 @@ SITES: dict[str, SiteTable] = {
             TRow("CR-T1B", "T1b", WALL, from_to(1, 2), CR_T1_SPLIT),
         ),
         n_rows=_n0_n1("CR", CR),
-        m_rows=_m_split("CR", "[S22]"),
+        m_rows=_m_split("CR"),
         stage_rows=(
             StageRow("CR-I", ("T1",), ("N0",), ("M0",), "I", CR),
             StageRow("CR-IIA", ("T2",), ("N0",), ("M0",), "IIA", CR),
@@ -329,7 +339,7 @@ SITES: dict[str, SiteTable] = {
             TRow("PA-T4-VESSELS", "T4", ("large_vessels",), None, PA),
         ),
         n_rows=_n0_n1("PA", PA),
-        m_rows=_m_split("PA", "[S12]"),
+        m_rows=_m_split("PA"),
         stage_rows=_i_to_iv("PA", ("N1",), PA),
     ),
 }
@@ -349,7 +359,7 @@ WARNINGS = {
               "much like normal cells. A neuroendocrine carcinoma (NEC) or a mixed tumour (MiNEN) is staged "
               "in another way.", SCOPE),
     "n2": ("N2 means cancer in 12 or more lymph nodes, or a lump over 2 cm in the mesentery (the tissue that "
-           "holds the bowel in place). It still counts as stage III: it does not make the stage higher.", JI),
+           "holds the bowel in place). It still counts as stage III: it does not make the stage higher.", JI_N),
     "m_not_split": ("For the duodenum and ampulla we show M1 without the a, b or c split, because we could not "
                     "confirm that split for this part of the AJCC manual.", DA_NO_SPLIT),
     "pancreas_2cm": ("A pancreatic tumour of exactly 2 cm is T2 in the AJCC 8th wording (T1 is under 2 cm). "
@@ -364,7 +374,7 @@ WARNINGS = {
     # Reports often leave out a mesenteric mass when there is none; with distant spread it is not said (engine).
     "mass_assumed": ("No size was given for a lump in the mesentery (the tissue that holds the bowel in place), "
                      "so this takes it that there is no lump over 2 cm. A lump over 2 cm would make it N2, "
-                     "which is stage III. Check that against the report and the scans.", JI),
+                     "which is stage III. Check that against the report and the scans.", JI_N),
 }
 
 INVASION_BY_SITE = {site: table.invasion for site, table in SITES.items()}

@@ -24,9 +24,7 @@ def test_the_issue_example():
         "site": "jejunum_ileum", "edition": "AJCC 8th", "tables_version": result.tables_version,
         "T": "T3", "N": "N1", "M": "M1a", "stage": "IV", "stage_reason": None,
         "rules": ["JI-T3", "JI-N1", "JI-M1A", "JI-IV"],
-        "sources": ["clinical.md §2.3 Jejunum and ileum [S11, S20, S21]",
-                    "clinical.md §2 common M categories (M1a liver only, M1b extrahepatic only, M1c both) "
-                    "[S20, S21]"],
+        "sources": ["nci-pdq-gi-net-hp", "wjgs-2023-gi-nen-tables"],
         "warnings": [SCOPE],
     }
 
