@@ -18,8 +18,8 @@ EXAMPLES: dict[str, str] = {"T": "pT3 or T1b", "N": "pN1 or pN1 (3/14)", "M": "M
 # y: after treatment, p: from removed tissue, c: from scans and examination. pT and cT categories are the T
 # categories (UICC TNM 8th ed., as quoted in the IQTIG 2019 specification), so the prefix is dropped.
 _CATEGORY = re.compile(r"(?:y?[pc]|y)?(?P<axis>[TNM])(?P<category>X|[0-4][abc]?)", re.IGNORECASE)
-# Several tumours are written pT3(m) or pT3(4), with the highest T of them (clinical.md §2 [S11, S20]), so the
-# category stands.
+# Several tumours are written pT3(m) or pT3(4), with the highest T of them (the CAP checklist,
+# cap-stomach-net-checklist), so the category stands.
 _MULTIPLE = re.compile(r"\(\s*(?:m|\d+)\s*\)", re.IGNORECASE)
 # Lymph nodes with cancer of those examined: "(3/14)", "3/14" or "(3 of 14)".
 _NODES = re.compile(r"\(?\s*(?P<positive>\d+)\s*(?:/|of)\s*(?P<examined>\d+)\s*\)?", re.IGNORECASE)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from netcompanion import followup, grading, staging
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.accounts.models import Role
+from netcompanion.bibliography import cite, citations
 from netcompanion.audit.models import What
 from netcompanion.careplan import editing
 from netcompanion.careplan.forms import VersionOnlyForm
@@ -62,9 +63,11 @@ def _answer(form: ReportForm) -> dict | None:
             return None
     explanation = explain(grade, stage, schedule).as_dict()
     page = load_guide()[GUIDE_PAGE]
-    cited = {n for section in explanation["sections"] for n in section["sources"]}
+    # The explanation's sources, numbered as its text cites them; then those the results' rules rest on.
+    rule_ids = [i for result in (grade, stage, schedule) if result for i in result["sources"]]
     return {"grade": grade, "stage": stage, "followup": schedule, "explanation": explanation, "guide": page,
-            "sources": [s for s in page.sources if s.number in cited],
+            "sources": citations(explanation["sources"]),
+            "rule_sources": [s for s in citations(rule_ids) if s.id not in explanation["sources"]],
             "m_assumed": stage is not None and form.m_assumed(),
             "grade_label": grade and grade_label(grade), "stage_label": stage and stage_label(stage)}
 
@@ -143,9 +146,11 @@ def _calculate(calc: str, form) -> dict | None:
     """The engine's result for a valid calculator form, or None after putting its refusal on the form."""
     try:
         if calc == "grade":
-            return grading.grade(form.grade_input()).as_dict()
+            result = grading.grade(form.grade_input()).as_dict()
+            return {**result, "citations": citations(result["sources"])}
         if calc == "stage":
-            return {**staging.stage(form.stage_input()).as_dict(), "m_assumed": form.m_assumed()}
+            result = staging.stage(form.stage_input()).as_dict()
+            return {**result, "m_assumed": form.m_assumed(), "citations": citations(result["sources"])}
         schedule = services.suggest_follow_up(form.followup_input())
     except (grading.InvalidInput, staging.InvalidInput, followup.InvalidInput) as refused:
         form.add_refusal(refused, form.stage_rename() if calc == "stage" else None)
@@ -153,7 +158,10 @@ def _calculate(calc: str, form) -> dict | None:
     start = form.cleaned_data["start"]
     due = followup.due_dates(schedule, start, services.HORIZON_YEARS)
     by_day = [(day, [item.check for _, item in group]) for day, group in groupby(due, key=itemgetter(0))]
-    return {**schedule.as_dict(), "schedule": schedule, "start": start, "due_by_day": by_day}
+    result = schedule.as_dict()
+    items = [{**item, "citation": cite(item["source"])} for item in result["items"]]
+    return {**result, "items": items, "citations": citations(result["sources"]), "schedule": schedule,
+            "start": start, "due_by_day": by_day}
 
 
 @staff_required

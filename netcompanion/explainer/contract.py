@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import AfterValidator, Field, ValidationError
 
+from netcompanion.bibliography import SOURCES
 from netcompanion.grading.case import Category, Grade, Site
 from netcompanion.grading.engine import DecidedBy
 from netcompanion.triage.case import FieldError, InvalidCase, Strict, field_message
@@ -29,6 +30,16 @@ STAGES_ELSEWHERE = ("I", "II", "III", "IV")
 DISTANT = ("M1", "M1a", "M1b", "M1c")
 
 
+def _known_source(source_id: str) -> str:
+    if source_id not in SOURCES:
+        raise ValueError(f"{source_id!r} is not a source in the bibliography")
+    return source_id
+
+
+# A source is cited by its bibliography id: an id the bibliography lacks could not be shown to anyone.
+SourceId = Annotated[str, AfterValidator(_known_source)]
+
+
 class GradeInput(Strict):
     site: Site
     classification: Literal["WHO 2019", "WHO 2021"]
@@ -40,7 +51,7 @@ class GradeInput(Strict):
     by_ki67: Grade | None
     by_mitoses: Grade | LungCategory | None
     rules: list[str] = []
-    sources: list[str] = []
+    sources: list[SourceId] = []
     warnings: list[str] = []
     ruleset_version: str | None = None
 
@@ -58,7 +69,7 @@ class StageInput(Strict):
     stage: Literal["I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV"] | None
     stage_reason: str | None
     rules: list[str] = []
-    sources: list[str] = []
+    sources: list[SourceId] = []
     warnings: list[str] = []
     tables_version: str | None = None
 
@@ -71,7 +82,7 @@ class FollowUpItem(Strict):
     first_after_months: Annotated[float, Field(ge=0, le=240)] | None
     for_years: Annotated[int, Field(ge=1, le=100)] | None
     guideline: Annotated[str, Field(min_length=1)]
-    source: Annotated[str, Field(min_length=1)]
+    source: SourceId
     rule_id: str
     note: str | None = None
     overridden_by_clinic: bool = False
@@ -85,7 +96,7 @@ class FollowUpInput(Strict):
     no_routine_follow_up: bool
     notes: list[str] = []
     rules: list[str] = []
-    sources: list[str] = []
+    sources: list[SourceId] = []
     ruleset_version: str | None = None
 
 

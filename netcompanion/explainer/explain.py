@@ -8,7 +8,7 @@ reads it in plain words from texts.py, and any other note becomes a question for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from netcompanion.explainer import texts as tx
@@ -28,7 +28,7 @@ class Section:
     id: str
     heading: str
     paragraphs: tuple[str, ...]
-    sources: tuple[int, ...]
+    sources: tuple[str, ...]  # bibliography ids, in the order the section first cites them
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "heading": self.heading, "paragraphs": list(self.paragraphs),
@@ -48,27 +48,45 @@ class Explanation:
     reminder: str
     engine_notes: tuple[EngineNote, ...]
     text_ids: tuple[str, ...]
+    sources: tuple[str, ...]  # bibliography ids; the one cited as [n] is the nth
 
     def as_dict(self) -> dict[str, Any]:
         return {"sections": [s.as_dict() for s in self.sections], "guide_url": self.guide_url,
                 "reminder": self.reminder,
                 "engine_notes": [{"engine": n.engine, "text": n.text} for n in self.engine_notes],
-                "text_ids": list(self.text_ids)}
+                "text_ids": list(self.text_ids), "sources": list(self.sources)}
 
 
-def render(text: Text, **values: Any) -> str:
-    """The text as shown: placeholders filled, and its sources cited after the last sentence, as on the guide."""
+class Numbering:
+    """Numbers sources in the order an explanation first cites them, as a guide page numbers its list."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def number(self, source_id: str) -> int:
+        if source_id not in self.ids:
+            self.ids.append(source_id)
+        return self.ids.index(source_id) + 1
+
+
+def render(text: Text, numbering: Numbering | None = None, **values: Any) -> str:
+    """The text as shown: placeholders filled, and its sources cited by number after the last sentence, as on
+    the guide. Without a numbering, the text's own sources count from 1."""
     body = text.text.format(**values)
-    return f"{body} [{', '.join(map(str, text.sources))}]." if text.sources else body
+    if not text.sources:
+        return body
+    numbering = numbering or Numbering()
+    return f"{body} [{', '.join(str(numbering.number(s)) for s in text.sources)}]."
 
 
 class _Builder:
     """Collects the texts of one section, keeping the ids shown and the sources they rest on."""
 
-    def __init__(self, used: list[str]) -> None:
+    def __init__(self, used: list[str], numbering: Numbering) -> None:
         self.used = used
+        self.numbering = numbering
         self.paragraphs: list[str] = []
-        self.sources: set[int] = set()
+        self.sources: list[str] = []
 
     def add(self, text: Text, **values: Any) -> None:
         self.add_joined([(text, values)])
@@ -76,12 +94,12 @@ class _Builder:
     def add_joined(self, parts: list[tuple[Text, dict[str, Any]]]) -> None:
         """One paragraph from several texts, e.g. a follow-up check with its timing and guideline."""
         self.used.extend(text.id for text, _ in parts)
-        self.paragraphs.append(" ".join(render(text, **values) for text, values in parts))
+        self.paragraphs.append(" ".join(render(text, self.numbering, **values) for text, values in parts))
         for text, _ in parts:
-            self.sources.update(text.sources)
+            self.sources.extend(text.sources)
 
     def section(self, key: str) -> Section:
-        return Section(key, tx.HEADINGS[key], tuple(self.paragraphs), tuple(sorted(self.sources)))
+        return Section(key, tx.HEADINGS[key], tuple(self.paragraphs), tuple(dict.fromkeys(self.sources)))
 
 
 def _every(span: list[float]) -> str:
@@ -156,7 +174,8 @@ def _followup_item(item: FollowUpItem, b: _Builder) -> None:
         parts = [(tx.NEXT["followup_item_years"], {"check": item.check, "every": every, "years": years})]
     if item.first_after_months is not None:
         parts.append((tx.NEXT["followup_first"], {"first": _after(item.first_after_months)}))
-    parts.append((tx.NEXT["followup_guideline"], {"guideline": item.guideline}))
+    # The guideline sentence cites the source the follow-up rule rests on.
+    parts.append((replace(tx.NEXT["followup_guideline"], sources=(item.source,)), {"guideline": item.guideline}))
     if item.overridden_by_clinic:
         parts.append((tx.NEXT["followup_clinic"], {}))
     b.add_joined(parts)
@@ -249,27 +268,29 @@ def explain(grade: dict | None, stage: dict | None, followup: dict | None) -> Ex
     g, s, f = parse_inputs(grade, stage, followup)
     notes = _engine_notes(g, s, f)
     used: list[str] = []
+    numbering = Numbering()
     sections = []
     if g:
-        b = _Builder(used)
+        b = _Builder(used, numbering)
         _site_line(g.site, b)
         _grade_section(g, b)
         sections.append(b.section("grade"))
     if s:
-        b = _Builder(used)
+        b = _Builder(used, numbering)
         if not g:
             _site_line(s.site, b)
         _stage_section(s, g, b)
         sections.append(b.section("stage"))
-    b = _Builder(used)
+    b = _Builder(used, numbering)
     _next_section(g, s, f, b)
     sections.append(b.section("next"))
-    b = _Builder(used)
+    b = _Builder(used, numbering)
     _questions(g, s, f, bool(notes), b)
     sections.append(b.section("questions"))
     if g or s:
-        b = _Builder(used)
+        b = _Builder(used, numbering)
         _glossary(g, s, b)
         sections.append(b.section("glossary"))
     used.append(tx.REMINDER.id)
-    return Explanation(tuple(sections), tx.GUIDE_URL, render(tx.REMINDER), notes, tuple(used))
+    return Explanation(tuple(sections), tx.GUIDE_URL, render(tx.REMINDER), notes, tuple(used),
+                       tuple(numbering.ids))

@@ -39,7 +39,11 @@ def test_the_worked_example_gives_grade_stage_follow_up_and_the_explanation(clie
     assert "CT or MRI scan of the tummy (abdomen)" in words
     body = response.content.decode()
     assert 'href="/guide/understanding-your-report/"' in body
-    assert '<li value="8"><a href="https://www.cancer.gov/' in body
+    assert ('<a href="https://www.cancer.gov/types/gi-neuroendocrine-tumors/hp/gi-neuroendocrine-treatment-pdq" '
+            'rel="noopener">Gastrointestinal Neuroendocrine Tumors Treatment (PDQ)') in body
+    assert 'href="https://doi.org/10.1016/j.annonc.2020.03.304"' in body
+    assert "ESMO Clinical Practice Guidelines for diagnosis, treatment and follow-up . Annals of Oncology" in words
+    assert "clinical.md" not in body and "§" not in body
     assert "It does not replace your care team" in words
 
 

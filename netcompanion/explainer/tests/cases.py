@@ -10,7 +10,7 @@ def grade(site: str = "jejunum_ileum", **fields: Any) -> dict[str, Any]:
     lung = site == "lung"
     return {"site": site, "classification": "WHO 2021" if lung else "WHO 2019", "category": "NET", "grade": "G2",
             "synonym": None, "high_grade": False, "decided_by": "ki67", "by_ki67": "G2", "by_mitoses": None,
-            "rules": ["WHO2019-KI67-G2"], "sources": ["clinical.md §1.1 [S1]"], "warnings": [],
+            "rules": ["WHO2019-KI67-G2"], "sources": ["jnmt-who2019-gep-grading"], "warnings": [],
             "ruleset_version": "2026.11.1", **fields}
 
 
@@ -24,13 +24,13 @@ def stage(site: str = "jejunum_ileum", T: str = "T3", N: str = "N1", M: str = "M
           **fields: Any) -> dict[str, Any]:
     return {"site": site, "edition": "AJCC 8th", "T": T, "N": N, "M": M, "stage": group,
             "stage_reason": None if group else "T is TX, so the stage group cannot be set", "rules": [],
-            "sources": ["clinical.md §2.3 [S11]"], "warnings": [], **fields}
+            "sources": ["nci-pdq-gi-net-hp"], "warnings": [], **fields}
 
 
 def item(**fields: Any) -> dict[str, Any]:
     return {"id": "ESMO-IMAGING", "check": "CT or MRI scan of the tummy (abdomen)", "kind": "imaging",
             "every_months": [6, 12], "first_after_months": 6, "for_years": None, "guideline": "ESMO 2020",
-            "source": "clinical.md §3.2 [S37]", "rule_id": "FU-ESMO-RESECTED-G1G2", **fields}
+            "source": "esmo-gep-nen-2020", "rule_id": "FU-ESMO-RESECTED-G1G2", **fields}
 
 
 def followup(*items: dict[str, Any], none: bool = False, notes: tuple[str, ...] = ()) -> dict[str, Any]:

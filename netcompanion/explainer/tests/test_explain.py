@@ -178,7 +178,7 @@ def test_the_explanation_is_frozen_and_its_dict_is_plain_json():
     with pytest.raises(AttributeError):
         result.reminder = "changed"
     data = result.as_dict()
-    assert set(data) == {"sections", "guide_url", "reminder", "engine_notes", "text_ids"}
+    assert set(data) == {"sections", "guide_url", "reminder", "engine_notes", "text_ids", "sources"}
     assert set(data["sections"][0]) == {"id", "heading", "paragraphs", "sources"}
 
 
