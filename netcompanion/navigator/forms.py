@@ -3,13 +3,29 @@
 from typing import Literal, get_args, get_origin
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from netcompanion.navigator.questions import CHOICE_LABELS, QUESTIONS, SITES, TREATMENTS
-from netcompanion.triage.case import SYMPTOM_CODES, SYMPTOM_MODELS, SYMPTOM_NAMES, answer_bounds, answer_kind
+from netcompanion.navigator.questions import CHOICE_LABELS, PREGNANT, QUESTIONS, SITES, TREATMENTS
+from netcompanion.triage.case import (
+    NOT_SURE,
+    SYMPTOM_CODES,
+    SYMPTOM_MODELS,
+    SYMPTOM_NAMES,
+    InvalidCase,
+    YesNo,
+    Person,
+    answer_bounds,
+    answer_kind,
+    validated,
+)
 
-YES_NO = [("yes", "Yes"), ("no", "No"), ("", "Not sure")]
-NO_TREATMENT = "none"
+# "Not sure" is an answer of its own, which the engine takes the careful way; nothing is ticked until the
+# person chooses, so nobody is given "not sure" (or anything else) without saying it.
+YES_NO = [("yes", _("Yes")), ("no", _("No")), (NOT_SURE, _("Not sure"))]
+ANSWERS = {"yes": True, "no": False}
+NONE_OF_THESE = "none"
+CHOOSE_ONE = _("Please choose an answer. If you do not know, choose “Not sure”.")
 
 
 class AboutForm(forms.Form):
@@ -23,55 +39,81 @@ class AboutForm(forms.Form):
         help_text="So we can show the right emergency number.",
         choices=[("", "Choose a country"), *countries],
     )
-    age = forms.IntegerField(label="Your age", required=False, min_value=0, max_value=120)
+    age = forms.IntegerField(label=_("Your age in years"), required=False, min_value=0, max_value=120)
+    age_months = forms.IntegerField(
+        label=_("For a child under five: age in months"), required=False, min_value=0, max_value=59,
+        help_text=_("Fever and dehydration are judged by months in babies. A baby of 10 weeks is 2 months."),
+    )
     primary_site = forms.ChoiceField(label="Where did your NET start?", required=False,
                                      choices=[("", "Not sure, or not diagnosed"), *SITES])
     treatments = forms.MultipleChoiceField(
         label="Which treatments are you having now?", required=False, widget=forms.CheckboxSelectMultiple,
-        choices=[*TREATMENTS, (NO_TREATMENT, "None of these")],
+        choices=[*TREATMENTS, (NONE_OF_THESE, "None of these")],
         help_text="If you leave this empty, we assume you might be having one of them.",
     )
-    pregnant = forms.ChoiceField(label="Are you pregnant?", required=False, choices=YES_NO,
+    pregnant = forms.ChoiceField(label=PREGNANT, required=False, choices=YES_NO,
                                  widget=forms.RadioSelect)
 
     def clean_treatments(self):
         chosen = self.cleaned_data["treatments"]
-        if NO_TREATMENT in chosen and len(chosen) > 1:
+        if NONE_OF_THESE in chosen and len(chosen) > 1:
             raise forms.ValidationError("You ticked “None of these” and a treatment. Please choose one or the other.")
         return chosen
+
+    def clean(self):
+        """The engine's own contract decides what fits together (an age in months that matches the years)."""
+        cleaned = super().clean()
+        if not self.errors:
+            try:
+                validated(Person, self.to_person(), InvalidCase)
+            except InvalidCase as refused:
+                for error in refused.errors:
+                    self.add_error(None, error.message)
+        return cleaned
 
     def to_person(self) -> dict:
         data = self.cleaned_data
         person = {"diagnosed_net": data["diagnosed_net"] == "yes"}
-        if data["age"] is not None:
-            person["age"] = data["age"]
+        for number in ("age", "age_months"):
+            if data[number] is not None:
+                person[number] = data[number]
         if data["primary_site"]:
             person["primary_site"] = data["primary_site"]
         if data["treatments"]:
-            person["treatments"] = [t for t in data["treatments"] if t != NO_TREATMENT]
+            person["treatments"] = [t for t in data["treatments"] if t != NONE_OF_THESE]
         if data["pregnant"]:
-            person["pregnant"] = data["pregnant"] == "yes"
+            person["pregnant"] = ANSWERS.get(data["pregnant"], data["pregnant"])
         return person
 
 
 class SymptomsForm(forms.Form):
     symptoms = forms.MultipleChoiceField(
-        label="Which symptoms do you have now?", widget=forms.CheckboxSelectMultiple,
-        choices=[(code, SYMPTOM_NAMES[code].capitalize()) for code in SYMPTOM_CODES],
-        error_messages={"required": "Please choose at least one symptom."},
+        label=_("Which symptoms do you have now?"), widget=forms.CheckboxSelectMultiple,
+        choices=[*((code, SYMPTOM_NAMES[code].capitalize()) for code in SYMPTOM_CODES), (NONE_OF_THESE, _("None of these"))],
+        error_messages={"required": _("Please choose at least one symptom, or “None of these”.")},
     )
+
+    def clean_symptoms(self):
+        chosen = self.cleaned_data["symptoms"]
+        if NONE_OF_THESE in chosen and len(chosen) > 1:
+            raise forms.ValidationError(_("You ticked “None of these” and a symptom. Please choose one or the other."))
+        return [code for code in chosen if code != NONE_OF_THESE]
 
 
 def form_field(code: str, name: str, info) -> forms.Field:
-    """A Django form field asking for one answer of the contract."""
+    """A Django form field asking for one answer of the contract.
+
+    Questions with set answers must be answered ("Not sure" is one of them); numbers may be left empty.
+    """
     label = QUESTIONS[(code, name)]
     kind = answer_kind(info)
-    if kind is bool:
-        return forms.ChoiceField(label=label, required=False, choices=YES_NO, widget=forms.RadioSelect)
+    if kind == YesNo:
+        return forms.ChoiceField(label=label, choices=YES_NO, widget=forms.RadioSelect,
+                                 error_messages={"required": CHOOSE_ONE})
     if get_origin(kind) is Literal:
         choices = [(v, CHOICE_LABELS[v]) for v in get_args(kind)]
-        return forms.ChoiceField(label=label, required=False, choices=[*choices, ("", "Not sure")],
-                                 widget=forms.RadioSelect)
+        return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect,
+                                 error_messages={"required": CHOOSE_ONE})
     if get_origin(kind) is list:
         choices = [(v, CHOICE_LABELS[v]) for v in get_args(get_args(kind)[0])]
         return forms.MultipleChoiceField(label=label, required=False, choices=choices,
@@ -106,6 +148,6 @@ class DetailsForm(forms.Form):
                 prefix, _, name = key.partition("__")
                 if prefix != code or value in (None, "", []):
                     continue
-                symptom[name] = {"yes": True, "no": False}.get(value, value) if isinstance(value, str) else value
+                symptom[name] = ANSWERS.get(value, value) if isinstance(value, str) else value
             symptoms.append(symptom)
         return symptoms

@@ -10,8 +10,10 @@ from django.views.decorators.http import require_POST
 
 from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
 from netcompanion.navigator.models import NavigatorResult
+from netcompanion.navigator.questions import unsure_questions
 from netcompanion.navigator.services import run_navigator
 from netcompanion.triage import InvalidCase
+from netcompanion.triage.rules import GETTING_HELP
 
 SESSION_KEY = "navigator"
 RESULT_KEY = "navigator_result"
@@ -41,6 +43,8 @@ def symptoms(request):
     form = SymptomsForm(request.POST if request.method == "POST" else None, initial={"symptoms": _answers(request).get("codes", [])})
     if request.method == "POST" and form.is_valid():
         _save(request, codes=form.cleaned_data["symptoms"])
+        if not form.cleaned_data["symptoms"]:
+            return _assessed(request, [])
         return redirect("navigator:details")
     return render(request, "navigator/symptoms.html", {"form": form, "step": 2},
                   status=400 if form.errors else 200)
@@ -48,38 +52,53 @@ def symptoms(request):
 
 def details(request):
     answers = _answers(request)
-    if "codes" not in answers:
+    if not answers.get("codes"):
         return redirect("navigator:symptoms" if "person" in answers else "navigator:start")
     form = DetailsForm(request.POST if request.method == "POST" else None, codes=answers["codes"])
     if request.method == "POST" and form.is_valid():
-        case = {"person": answers["person"], "symptoms": form.to_symptoms(answers["codes"])}
-        if answers.get("country"):
-            case["country"] = answers["country"]
         try:
-            assessment, saved = run_navigator(request.user, case)
+            return _assessed(request, form.to_symptoms(answers["codes"]))
         except InvalidCase as refused:
             for error in refused.errors:
                 form.add_error(None, f"{error.field}: {error.message}")
-        else:
-            request.session[RESULT_KEY] = assessment.as_dict()
-            if saved:
-                return redirect("navigator:saved", code=saved.code)
-            return redirect("navigator:result")
     return render(request, "navigator/details.html", {"form": form, "step": 3},
                   status=400 if form.errors else 200)
+
+
+def _assessed(request, symptoms: list[dict]):
+    """Runs the case made of the session's answers and these symptoms, and shows (or saves) the result.
+
+    Raises InvalidCase if the engine refuses the case; the person's answers were checked step by step.
+    """
+    answers = _answers(request)
+    case = {"person": answers["person"], "symptoms": symptoms}
+    if answers.get("country"):
+        case["country"] = answers["country"]
+    assessment, saved = run_navigator(request.user, case)
+    request.session[RESULT_KEY] = assessment.as_dict()
+    if saved:
+        return redirect("navigator:saved", code=saved.code)
+    return redirect("navigator:result")
+
+
+def _result_page(request, assessment: dict, record: NavigatorResult | None = None):
+    return render(request, "navigator/result.html", {
+        "a": assessment, "record": record, "unsure": unsure_questions(assessment),
+        "getting_help": assessment["level"] in GETTING_HELP,
+    })
 
 
 def result(request):
     assessment = request.session.get(RESULT_KEY)
     if not assessment:
         return redirect("navigator:start")
-    return render(request, "navigator/result.html", {"a": assessment})
+    return _result_page(request, assessment)
 
 
 @login_required
 def saved(request, code):
     record = get_object_or_404(NavigatorResult, code=code, patient=request.user)
-    return render(request, "navigator/result.html", {"a": record.result, "record": record})
+    return _result_page(request, record.result, record)
 
 
 def gp_note(request):

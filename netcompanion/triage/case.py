@@ -3,6 +3,11 @@
 Unknown symptoms, unknown attributes, wrong types and out-of-range numbers are
 refused with the path of the offending field ("symptoms[0].severity"): the
 engine never guesses what a person meant.
+
+Every question has three kinds of answer besides its values: left out (not
+asked, or skipped), and "not_sure" (asked, and the person cannot say). The
+rules take "not_sure" as the answer that could be dangerous; a left-out answer
+only counts against the person where the rules need it to clear them.
 """
 
 from __future__ import annotations
@@ -11,11 +16,13 @@ from dataclasses import dataclass
 from types import UnionType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 Contract = TypeVar("Contract", bound=BaseModel)
 
-Severity = Literal["mild", "moderate", "severe"]
+NOT_SURE = "not_sure"
+Severity = Literal["mild", "moderate", "severe", "not_sure"]
+YesNo = bool | Literal["not_sure"]
 Site = Literal["small_intestine", "stomach", "duodenum", "pancreas", "appendix", "colon", "rectum",
                "lung", "unknown", "other"]
 Treatment = Literal["somatostatin_analogue", "interferon", "everolimus", "sunitinib", "chemotherapy",
@@ -37,52 +44,59 @@ class Strict(BaseModel):
 class AbdominalPain(Strict):
     code: Literal["abdominal_pain"]
     severity: Severity | None = None
-    sudden: bool | None = None
-    new_or_worse: bool = True
-    with_vomiting: bool | None = None
-    no_stool_or_gas: bool | None = None
+    sudden: YesNo | None = None
+    new_or_worse: YesNo | None = None
+    with_vomiting: YesNo | None = None
+    no_stool_or_gas: YesNo | None = None
 
 
 class Flushing(Strict):
     code: Literal["flushing"]
     episodes_per_day: Count | None = None
     triggers: list[Trigger] = []
-    with_wheezing: bool | None = None
-    with_dizziness: bool | None = None
-    new_or_worse: bool = True
+    with_wheezing: YesNo | None = None
+    with_dizziness: YesNo | None = None
+    new_or_worse: YesNo | None = None
 
 
 class Diarrhea(Strict):
     code: Literal["diarrhea"]
     stools_per_day: Count | None = None
     days: Days | None = None
-    watery: bool | None = None
-    signs_of_dehydration: bool | None = None
-    new_or_worse: bool = True
+    watery: YesNo | None = None
+    signs_of_dehydration: YesNo | None = None
+    new_or_worse: YesNo | None = None
 
 
 class BloodInStool(Strict):
     code: Literal["blood_in_stool"]
-    amount: Literal["streaks", "large"] | None = None
-    with_dizziness: bool | None = None
+    amount: Literal["streaks", "large", "not_sure"] | None = None
+    with_dizziness: YesNo | None = None
+
+
+class BlackStool(Strict):
+    """Black, sticky, tarry stools: blood from high up in the gut (not the grey-green of iron tablets)."""
+
+    code: Literal["black_stool"]
+    with_dizziness: YesNo | None = None
 
 
 class Vomiting(Strict):
     code: Literal["vomiting"]
-    blood: bool | None = None
-    keeps_fluids_down: bool | None = None
+    blood: YesNo | None = None
+    keeps_fluids_down: YesNo | None = None
     hours: Hours | None = None
 
 
 class FaceNeckSwelling(Strict):
     code: Literal["face_neck_swelling"]
-    with_breathing_difficulty: bool | None = None
+    with_breathing_difficulty: YesNo | None = None
 
 
 class BreathingDifficulty(Strict):
     code: Literal["breathing_difficulty"]
     severity: Severity | None = None
-    wheezing: bool | None = None
+    wheezing: YesNo | None = None
 
 
 class ChestPain(Strict):
@@ -112,7 +126,13 @@ class LegSwelling(Strict):
 
 class SweatingShaking(Strict):
     code: Literal["sweating_shaking"]
-    improves_with_sugar: bool | None = None
+    improves_with_sugar: YesNo | None = None
+    drowsy_or_confused: YesNo | None = None
+    can_swallow_safely: YesNo | None = None
+
+
+class Seizure(Strict):
+    code: Literal["seizure"]
 
 
 class Fever(Strict):
@@ -139,19 +159,19 @@ class Fatigue(Strict):
 class Cough(Strict):
     code: Literal["cough"]
     weeks: Weeks | None = None
-    blood: bool | None = None
+    blood: YesNo | None = None
 
 
 SYMPTOM_MODELS = (
-    AbdominalPain, Flushing, Diarrhea, BloodInStool, Vomiting, FaceNeckSwelling, BreathingDifficulty, ChestPain,
-    Fainting, Palpitations, Confusion, Jaundice, LegSwelling, SweatingShaking, Fever, Heartburn, WeightLoss,
-    Fatigue, Cough,
+    AbdominalPain, Flushing, Diarrhea, BloodInStool, BlackStool, Vomiting, FaceNeckSwelling, BreathingDifficulty,
+    ChestPain, Fainting, Seizure, Palpitations, Confusion, Jaundice, LegSwelling, SweatingShaking, Fever, Heartburn,
+    WeightLoss, Fatigue, Cough,
 )
 SYMPTOM_CODES = tuple(get_args(m.model_fields["code"].annotation)[0] for m in SYMPTOM_MODELS)
 SYMPTOM_NAMES = {
     "abdominal_pain": "tummy (abdominal) pain", "flushing": "flushing", "diarrhea": "diarrhoea",
-    "blood_in_stool": "blood in the stool", "vomiting": "vomiting", "face_neck_swelling": "swelling of the face or neck",
-    "breathing_difficulty": "breathlessness or wheezing", "chest_pain": "chest pain", "fainting": "fainting",
+    "blood_in_stool": "blood in the stool", "black_stool": "black, tarry stools", "vomiting": "vomiting", "face_neck_swelling": "swelling of the face or neck",
+    "breathing_difficulty": "breathlessness or wheezing", "chest_pain": "chest pain", "fainting": "fainting", "seizure": "a fit (seizure)",
     "palpitations": "racing or pounding heart (palpitations)", "confusion": "confusion", "jaundice": "yellow skin or eyes (jaundice)",
     "leg_swelling": "swollen legs", "sweating_shaking": "sweating and shaking", "fever": "fever",
     "heartburn": "heartburn", "weight_loss": "weight loss", "fatigue": "tiredness (fatigue)", "cough": "cough",
@@ -161,16 +181,32 @@ Symptom = Annotated[Union[SYMPTOM_MODELS], Field(discriminator="code")]  # noqa:
 
 class Person(Strict):
     age: Annotated[int, Field(ge=0, le=120)] | None = None
+    # Only for children under five, whose fever and dehydration thresholds go by months.
+    age_months: Annotated[int, Field(ge=0, le=59)] | None = None
     diagnosed_net: bool
     primary_site: Site | None = None
     treatments: list[Treatment] | None = None  # None: not answered, which rules treat cautiously
-    pregnant: bool | None = None
+    pregnant: YesNo | None = None
+
+    @model_validator(mode="after")
+    def _months_match_years(self) -> Person:
+        if self.age_months is not None and self.age is not None and self.age_months // 12 != self.age:
+            raise ValueError(f"age_months ({self.age_months}) does not match age ({self.age} years)")
+        return self
+
+    @property
+    def months(self) -> int | None:
+        """Age in months; a child given in whole years counts as the youngest that age can mean (the careful view)."""
+        if self.age_months is not None:
+            return self.age_months
+        return None if self.age is None else self.age * 12
 
 
 class Case(Strict):
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
     person: Person
-    symptoms: Annotated[list[Symptom], Field(min_length=1, max_length=len(SYMPTOM_CODES))]
+    # An empty list is an answer too: a person with no symptom from the list still gets a result.
+    symptoms: Annotated[list[Symptom], Field(max_length=len(SYMPTOM_CODES))]
 
     @field_validator("symptoms")
     @classmethod
@@ -185,7 +221,8 @@ def answer_kind(info: Any) -> Any:
     """The type an answer takes, without the "or None" that makes it optional."""
     kind = info.annotation
     if get_origin(kind) in (Union, UnionType):
-        kind = next(a for a in get_args(kind) if a is not type(None))
+        answers = tuple(a for a in get_args(kind) if a is not type(None))
+        kind = answers[0] if len(answers) == 1 else Union[answers]  # noqa: UP007 - YesNo stays whole
     return kind
 
 
@@ -226,8 +263,16 @@ def _path(loc: tuple[Any, ...]) -> str:
     return out
 
 
+def _union_member(part: Any) -> bool:
+    """Pydantic names the branch of a yes/no/"not_sure" answer it tried; the person named only the answer."""
+    return part == "bool" or (isinstance(part, str) and part.startswith("literal["))
+
+
 def field_message(error: Any) -> tuple[str, str]:
-    path = _path(error["loc"])
+    loc = error["loc"]
+    if loc and _union_member(loc[-1]):
+        return _path(loc[:-1]), 'answer true, false or "not_sure"'
+    path = _path(loc)
     kind = error["type"]
     if kind in {"union_tag_invalid", "union_tag_not_found"}:
         return f"{path}.code", f"unknown symptom code; use one of: {', '.join(SYMPTOM_CODES)}"
@@ -246,7 +291,12 @@ def validated(model: type[Contract], data: Any, refusal: type[InvalidCase], fiel
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        raise refusal([FieldError(*field_message(err)) for err in e.errors()]) from None
+        raise refusal(_field_errors(e)) from None
+
+
+def _field_errors(error: ValidationError) -> list[FieldError]:
+    """One FieldError per field, in order: a union answer's branches make one message, not two."""
+    return [FieldError(*m) for m in dict.fromkeys(field_message(err) for err in error.errors())]
 
 
 def parse_case(data: Any) -> Case:
@@ -254,4 +304,4 @@ def parse_case(data: Any) -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as e:
-        raise InvalidCase([FieldError(*field_message(err)) for err in e.errors()]) from None
+        raise InvalidCase(_field_errors(e)) from None

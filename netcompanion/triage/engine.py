@@ -10,33 +10,25 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from netcompanion.triage.case import SYMPTOM_NAMES, Case, parse_case
+from netcompanion.triage.case import NOT_SURE, SYMPTOM_NAMES, Case, parse_case
+from netcompanion.triage.conditions import answers_of
 from netcompanion.triage.emergency_numbers import emergency_number
-from netcompanion.triage.rules import (
-    PREGNANCY_NOTE,
-    RULES,
-    RULESET_VERSION,
-    SELF_CARE,
-    ZEBRA,
-    Level,
-    Rule,
-)
+from netcompanion.triage.rules import ADVICE, RULES, RULESET_VERSION, ZEBRA, Level, Rule
 
 HEADLINES = {
     Level.EMERGENCY: "Call {number} now.",
     Level.URGENT: "Get help today: contact a health centre or on-call clinic now.",
     Level.SOON: "Contact {who} within the next few days.",
-    Level.ROUTINE: "Bring this up at your next planned visit, and note it in your diary.",
+    Level.ROUTINE: "Mention this to {who} at your next visit, and note it in your diary.",
     Level.SELF_CARE: "You can look after this yourself for now.",
 }
 WHERE = {
     Level.EMERGENCY: "Call the emergency number, {number}. If someone can take you safely and faster, go to the "
-                     "nearest emergency department. Do not drive yourself.",
+                     "nearest emergency department.",
     Level.URGENT: "Contact your health centre or an on-call clinic now. If they are closed, go to an emergency "
-                  "department. If you get worse while you wait, call {number}.",
+                  "department. If you get worse before you are seen, call {number}.",
     Level.SOON: "Contact {who} by phone or message within a few days. If you get worse, seek help sooner.",
-    Level.ROUTINE: "Tell your care team at your next planned visit. If it gets worse or new symptoms start, "
-                   "check again.",
+    Level.ROUTINE: "Tell {who} at your next visit. If it gets worse or new symptoms start, check again.",
     Level.SELF_CARE: "Look after yourself as below. If it gets worse, lasts, or new symptoms start, check again "
                      "or contact your care team.",
 }
@@ -50,7 +42,13 @@ class Reason(_Result):
     rule: str
     text: str
     level: str
-    source: str
+    sources: list[str]
+
+
+class Tip(_Result):
+    id: str
+    text: str
+    sources: list[str]
 
 
 class GpNote(_Result):
@@ -61,12 +59,17 @@ class GpNote(_Result):
 
 
 class Assessment(_Result):
+    """The result. `reasons` are only the findings that set the level; `also_reported` names the other
+    symptoms without advice that could read as "wait"; `not_sure` lists the answers taken the careful way."""
+
     level: str
     headline: str
     where: str
     emergency_number: str
     reasons: list[Reason]
-    self_care: list[str]
+    also_reported: list[str]
+    not_sure: list[str]
+    advice: list[Tip]
     ruleset_version: str
     gp_note: GpNote | None = None
 
@@ -74,19 +77,25 @@ class Assessment(_Result):
         return self.model_dump()
 
 
-def _fired(rules: tuple[Rule, ...], case: Case) -> list[Rule]:
+def _fired(rules: tuple[Rule, ...], case: Case) -> list[tuple[Rule, str]]:
+    """Each rule that holds, with the symptom it held for ("*" for the whole case)."""
+    whole = answers_of(None, case.person, case.symptoms)
+    each = [(s.code, answers_of(s, case.person, case.symptoms)) for s in case.symptoms]
     fired = []
     for rule in rules:
-        if rule.code == "*":
-            if rule.when(case, case.person):
-                fired.append(rule)
-            continue
-        fired.extend(rule for s in case.symptoms if s.code == rule.code and rule.when(s, case.person))
+        subjects = [("*", whole)] if rule.code == "*" else [(code, a) for code, a in each if code == rule.code]
+        fired.extend((rule, code) for code, answers in subjects if all(t.holds(answers) for t in rule.when))
     return fired
 
 
 def _reason(rule: Rule) -> Reason:
-    return Reason(rule=rule.id, text=rule.reason, level=rule.level.value, source=rule.source)
+    return Reason(rule=rule.id, text=rule.reason, level=rule.level.value, sources=list(rule.sources))
+
+
+def _not_sure(case: Case) -> list[str]:
+    """Where the person answered "not sure", as "symptom.answer" or "person.answer"."""
+    unsure = [f"{s.code}.{k}" for s in case.symptoms for k, v in s.model_dump().items() if v == NOT_SURE]
+    return (["person.pregnant"] if case.person.pregnant == NOT_SURE else []) + unsure
 
 
 def describe(symptom: Any) -> str:
@@ -110,29 +119,30 @@ def _plain(value: Any) -> str:
 
 def evaluate(case: Case) -> Assessment:
     fired = _fired(RULES, case)
-    level = max((r.level for r in fired), key=lambda lv: lv.rank, default=Level.ROUTINE)
+    level = max((r.level for r, _ in fired), key=lambda lv: lv.rank, default=Level.ROUTINE)
     number = emergency_number(case.country)
     who = "your care team (your contact nurse)" if case.person.diagnosed_net else \
         "a healthcare provider (your GP or health centre)"
-    reasons = [_reason(r)
-               for r in sorted(fired, key=lambda r: -r.level.rank) if r.level.rank >= Level.ROUTINE.rank or
-               r.level == level]
-    advice = [tip for s in case.symptoms for tip in SELF_CARE.get(s.code, ())]
-    if case.person.pregnant and case.person.treatments:
-        advice.append(PREGNANCY_NOTE)
+    top = [(r, code) for r, code in fired if r.level == level]
+    explained = {code for _, code in top}
+    whole = answers_of(None, case.person, case.symptoms)
+    advice = [Tip(id=a.id, text=a.text, sources=list(a.sources))
+              for a in ADVICE if level in a.levels and all(t.holds(whole) for t in a.when)]
     gp_note = None
     if not case.person.diagnosed_net:
         criteria = _fired(ZEBRA, case)
         if criteria:
-            gp_note = GpNote(criteria=[_reason(r) for r in criteria],
+            gp_note = GpNote(criteria=[_reason(r) for r, _ in criteria],
                              symptoms=[describe(s) for s in case.symptoms])
     return Assessment(
         level=level.value,
         headline=HEADLINES[level].format(number=number, who=who),
         where=WHERE[level].format(number=number, who=who),
         emergency_number=number,
-        reasons=reasons,
-        self_care=list(dict.fromkeys(advice)),
+        reasons=[_reason(r) for r in dict.fromkeys(r for r, _ in top)],
+        also_reported=[SYMPTOM_NAMES[s.code] for s in case.symptoms if s.code not in explained],
+        not_sure=_not_sure(case),
+        advice=advice,
         ruleset_version=RULESET_VERSION,
         gp_note=gp_note,
     )

@@ -1,39 +1,24 @@
 """The navigator's rules: one row per rule, reviewable line by line.
 
-Each row names the symptom it looks at ("*" for the whole case), the level it
-raises the result to, the condition, the plain-language reason shown to the
-person, and where the rule comes from. The levels are a proposed design (no
-guideline publishes a NET triage table); a clinician signs them off, and any
-change bumps RULESET_VERSION (a test holds the fingerprint of this table).
+Each row names the symptom it looks at ("*" for the whole case), the level it raises the result
+to, its condition (tests from conditions.py that must all hold; alternatives are separate rows),
+the plain-language reason shown to the person, and the bibliography ids of its sources
+(netcompanion/bibliography). The levels are a proposed design (no guideline publishes a NET triage
+table); a clinician signs them off, and any change bumps RULESET_VERSION (a test holds the
+fingerprint of this table).
 
-Conditions treat a missing answer as "not known to be safe": a rule that
-needs an answer to clear a person (keeps fluids down, mild chest pain) fires
-when the answer is missing.
+The advice rows below say what a person can safely do, by level: at urgent and emergency only what
+is safe while getting help, never anything that invites waiting.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
 
-RULESET_VERSION = "2026.11.1"
+from netcompanion.triage.conditions import Op, Test
 
-# Treatments that lower resistance to infection (fever is then urgent).
-IMMUNE_LOWERING = frozenset({"chemotherapy", "everolimus", "sunitinib", "radioligand_therapy", "interferon"})
-
-GUIDE = "NET Companion guide: when-to-seek-care"
-CRISIS = "clinical.md §4 carcinoid crisis [S11, S47, S49, S50]"
-OBSTRUCTION = "clinical.md §4 bowel obstruction [S11]"
-BLEEDING = "clinical.md §4 GI bleeding [S11, S52]"
-SYNDROME = "clinical.md §4 carcinoid syndrome [S11, S53, S54]"
-HEART = "clinical.md §4 carcinoid heart disease [S11, S55]"
-HYPO = "clinical.md §4 hypoglycaemia (insulinoma) [S12, S56]"
-VIPOMA = "clinical.md §4 VIPoma, dehydration [S12]"
-DRUGS = "clinical.md §4 drug-related flags [S11, S44, S57]"
-NHV = "Socialstyrelsen, national highly specialised care for NETs: >4 flushes or >4 hormone-related diarrhoeas a day despite treatment"
-SVF = "RCC standardised care pathway (SVF) for NETs: findings that should raise suspicion of a NET"
+RULESET_VERSION = "2026.12.1"
 
 
 class Level(str, Enum):
@@ -49,6 +34,33 @@ class Level(str, Enum):
 
 
 E, U, S, R, C = Level.EMERGENCY, Level.URGENT, Level.SOON, Level.ROUTINE, Level.SELF_CARE
+GETTING_HELP = frozenset({E, U})
+MEANWHILE = frozenset({S, R, C})
+
+# Treatments that lower resistance to infection (fever is then urgent).
+IMMUNE_LOWERING = frozenset({"chemotherapy", "everolimus", "sunitinib", "radioligand_therapy", "interferon"})
+# Treatments whose labels warn that they can harm an unborn baby.
+HARMFUL_IN_PREGNANCY = frozenset({"everolimus", "sunitinib", "chemotherapy", "radioligand_therapy", "interferon"})
+
+# Sources, as bibliography ids.
+CRISIS = ("ncuk-carcinoid-crisis", "nci-pdq-gi-net-hp", "cja-2012-carcinoid-crisis", "ocp-net-6-5")
+OBSTRUCTION = ("nci-pdq-gi-net-hp", "hpal-bowel-obstruction")
+BLEEDING = ("nci-pdq-gi-net-hp", "cancernet-gi-net-symptoms", "nhs-blood-in-poo")
+SYNDROME = ("nci-pdq-gi-net-hp", "nice-ipg786", "ocp-net-2-1")
+HEART = ("nci-pdq-gi-net-hp",)
+HYPO = ("nhs-low-blood-sugar", "nci-pdq-pnet-hp")
+VIPOMA = ("nci-pdq-pnet-hp",)
+NHV = ("nhv-net-sweden",)
+SVF = ("rcc-svf-net",)
+CALL_999 = ("swast-when-to-call-999",)
+NET_SYMPTOMS = ("macmillan-net-symptoms", "cancernet-gi-net-symptoms")
+INFECTION = ("christie-fever", "nice-ng51")
+SACT = ("ukons-triage-toolkit",)
+PREGNANCY = ("uhb-when-to-call-midwife", "tommys-fever-pregnancy")
+FEVER_CHILD = ("nice-ng143", "nhs-fever-children")
+DEHYDRATION_CHILD = ("nice-cg84", "nhs-dehydration")
+LABELS = ("label-everolimus", "label-sunitinib", "label-lutathera", "label-capecitabine", "label-temozolomide",
+          "label-streptozocin", "label-interferon-alfa")
 
 
 @dataclass(frozen=True)
@@ -56,181 +68,316 @@ class Rule:
     id: str
     code: str
     level: Level
-    when: Callable[[Any, Any], bool]
+    when: tuple[Test, ...]
     reason: str
-    source: str
+    sources: tuple[str, ...]
 
 
-def _severe(s: Any) -> bool:
-    return s.severity == "severe"
+@dataclass(frozen=True)
+class Advice:
+    """Something a person can safely do, shown when the result's level is in `levels` and `when` holds."""
+
+    id: str
+    levels: frozenset[Level]
+    when: tuple[Test, ...]
+    text: str
+    sources: tuple[str, ...]
 
 
-def _at_least_moderate(s: Any) -> bool:
-    return s.severity in {"moderate", "severe"}
+def T(field: str, op: Op, value: object = None) -> Test:  # noqa: N802 - reads as a table column
+    return Test(field, op, value)
 
 
-def _gte(value: float | None, limit: float) -> bool:
-    return value is not None and value >= limit
-
+YES, NO, CLEAR_NO = Op.YES_OR_UNSURE, Op.NO_OR_UNSURE, Op.CLEARLY_NO
+NOT_YES, NOT_NO = Op.NOT_CLEARLY_YES, Op.NOT_CLEARLY_NO
+IS, IS_NOT, AT_LEAST, AT_LEAST_OR_MISSING, BELOW = Op.IS, Op.IS_NOT, Op.AT_LEAST, Op.AT_LEAST_OR_MISSING, Op.BELOW
+ANY_OF, EMPTY, MISSING = Op.ANY_OF, Op.EMPTY, Op.MISSING
+ALWAYS: tuple[Test, ...] = ()
 
 RULES: tuple[Rule, ...] = (
-    # id                  code                level  condition (symptom s, person p)
-    Rule("AP-OBSTRUCTION", "abdominal_pain", E, lambda s, p: bool(s.no_stool_or_gas) or (bool(s.with_vomiting) and _severe(s)),
-         "Tummy pain with vomiting, or with no stool or wind, can mean a blocked bowel.", OBSTRUCTION),
-    Rule("AP-SUDDEN-SEVERE", "abdominal_pain", E, lambda s, p: bool(s.sudden) and _severe(s),
+    # id, symptom, level, condition (all must hold), reason, sources
+    Rule("AP-NO-STOOL-OR-WIND", "abdominal_pain", E, (T("no_stool_or_gas", YES),),
+         "Tummy pain when you pass no stool or wind can mean a blocked bowel.", OBSTRUCTION),
+    Rule("AP-VOMITING-SEVERE", "abdominal_pain", E, (T("with_vomiting", YES), T("severity", IS, "severe")),
+         "Severe tummy pain with vomiting can mean a blocked bowel.", OBSTRUCTION),
+    Rule("AP-SUDDEN-SEVERE", "abdominal_pain", E, (T("sudden", YES), T("severity", IS, "severe")),
          "Sudden, severe tummy pain needs help at once.", OBSTRUCTION),
-    Rule("AP-NEW", "abdominal_pain", U, lambda s, p: s.new_or_worse,
-         "New or worsening tummy pain needs checking the same day: it can be an early sign of a blocked bowel.", GUIDE),
-    Rule("AP-KNOWN", "abdominal_pain", R, lambda s, p: True,
-         "Tummy pain you already know about is worth noting and raising at your next visit.", GUIDE),
-    Rule("AP-KNOWN-SEVERE", "abdominal_pain", S, lambda s, p: _severe(s),
-         "Severe tummy pain, even if it is not new, should be looked at by your care team.", GUIDE),
-    Rule("AP-VOMITING", "abdominal_pain", U, lambda s, p: bool(s.with_vomiting),
+    Rule("AP-NEW", "abdominal_pain", U, (T("new_or_worse", NOT_NO),),
+         "New or worsening tummy pain needs checking the same day: it can be an early sign of a blocked bowel.",
+         OBSTRUCTION),
+    Rule("AP-VOMITING", "abdominal_pain", U, (T("with_vomiting", YES),),
          "Tummy pain with vomiting needs checking the same day.", OBSTRUCTION),
+    Rule("AP-KNOWN-SEVERE", "abdominal_pain", S, (T("severity", IS, "severe"),),
+         "Severe tummy pain, even if it is not new, should be looked at by your care team.", OBSTRUCTION),
+    Rule("AP-RECURRING-UNDIAGNOSED", "abdominal_pain", S,
+         (T("new_or_worse", CLEAR_NO), T("person.diagnosed_net", CLEAR_NO), T("person.age", AT_LEAST_OR_MISSING, 18)),
+         "Tummy pain that keeps coming back should be checked by a doctor, even when it is mild.",
+         ("nci-pdq-gi-net-hp", "ncuk-small-bowel-symptoms")),
+    Rule("AP-KNOWN", "abdominal_pain", R, (T("new_or_worse", CLEAR_NO),),
+         "Tummy pain you already know about, and that is no worse, is worth noting in your diary.", OBSTRUCTION),
 
-    Rule("FL-CRISIS", "flushing", E, lambda s, p: bool(s.with_wheezing) or bool(s.with_dizziness),
-         "Flushing with wheezing or dizziness can be a carcinoid crisis.", CRISIS),
-    Rule("FL-MANY", "flushing", S, lambda s, p: _gte(s.episodes_per_day, 5),
+    Rule("FL-CRISIS-WHEEZE", "flushing", E, (T("with_wheezing", YES),),
+         "Flushing with wheezing or trouble breathing can be a carcinoid crisis.", CRISIS),
+    Rule("FL-CRISIS-DIZZY", "flushing", E, (T("with_dizziness", YES),),
+         "Flushing with dizziness or feeling faint can be a carcinoid crisis.", CRISIS),
+    Rule("FL-MANY", "flushing", S, (T("episodes_per_day", AT_LEAST, 5),),
          "More than 4 flushes a day may mean your treatment needs a change.", NHV),
-    Rule("FL-NEW", "flushing", S, lambda s, p: s.new_or_worse,
+    Rule("FL-NEW", "flushing", S, (T("new_or_worse", NOT_NO),),
          "New or worse flushing should be checked.", SYNDROME),
-    Rule("FL-UNEXPLAINED", "flushing", R, lambda s, p: not s.triggers,
-         "Flushing without a known trigger is worth raising at your next visit.", SYNDROME),
-    Rule("FL-KNOWN", "flushing", C, lambda s, p: True,
-         "Flushing you already know about can often be eased by avoiding what sets it off.", SYNDROME),
+    Rule("FL-UNEXPLAINED", "flushing", R, (T("new_or_worse", CLEAR_NO), T("triggers", EMPTY)),
+         "Familiar flushing without a known trigger is worth noting in your diary.", SYNDROME),
+    Rule("FL-UNDIAGNOSED", "flushing", S, (T("person.diagnosed_net", CLEAR_NO),),
+         "Flushing that keeps coming back should be checked by a doctor.", SVF),
+    Rule("FL-KNOWN", "flushing", R, (T("new_or_worse", CLEAR_NO),),
+         "Flushing you already know about is worth noting in your diary, with what set it off.", SYNDROME),
 
-    Rule("DI-DEHYDRATION", "diarrhea", E, lambda s, p: bool(s.signs_of_dehydration),
+    Rule("DI-DEHYDRATION", "diarrhea", E, (T("signs_of_dehydration", YES),),
          "Diarrhoea with signs of dehydration can become dangerous quickly.", VIPOMA),
-    Rule("DI-VERY-MANY", "diarrhea", U, lambda s, p: _gte(s.stools_per_day, 10),
+    Rule("DI-VERY-MANY", "diarrhea", U, (T("stools_per_day", AT_LEAST, 10),),
          "Ten or more stools a day can dry you out within hours.", VIPOMA),
-    Rule("DI-MANY", "diarrhea", S, lambda s, p: _gte(s.stools_per_day, 5),
+    Rule("DI-INFANT", "diarrhea", U, (T("person.months", BELOW, 12),),
+         "A baby under one year with diarrhoea can dry out quickly and needs to be seen the same day.",
+         DEHYDRATION_CHILD),
+    Rule("DI-CHEMOTHERAPY", "diarrhea", U,
+         (T("person.treatments", ANY_OF, frozenset({"chemotherapy"})), T("new_or_worse", NOT_NO)),
+         "New diarrhoea during chemotherapy needs checking the same day: it can get severe quickly.",
+         (*SACT, "label-capecitabine")),
+    Rule("DI-MANY", "diarrhea", S, (T("stools_per_day", AT_LEAST, 5),),
          "More than 4 loose stools a day may mean your treatment needs a change.", NHV),
-    Rule("DI-NEW", "diarrhea", S, lambda s, p: s.new_or_worse,
+    Rule("DI-NEW", "diarrhea", S, (T("new_or_worse", NOT_NO), T("person.diagnosed_net", YES)),
          "New or worse diarrhoea should be checked.", SYNDROME),
-    Rule("DI-KNOWN", "diarrhea", R, lambda s, p: True,
-         "Diarrhoea you already know about is worth noting in your diary and raising at your next visit.",
-         SYNDROME),
+    Rule("DI-LONG-UNDIAGNOSED", "diarrhea", S, (T("days", AT_LEAST, 7), T("person.diagnosed_net", CLEAR_NO)),
+         "Diarrhoea that has lasted a week or more should be checked by a doctor.", ("nhs-diarrhoea-vomiting",)),
+    Rule("DI-KNOWN", "diarrhea", R, (T("new_or_worse", CLEAR_NO),),
+         "Diarrhoea you already know about, and that is no worse, is worth noting in your diary.", SYNDROME),
 
-    Rule("BL-HEAVY", "blood_in_stool", E, lambda s, p: s.amount == "large" or bool(s.with_dizziness),
-         "A lot of blood from the bowel, or blood with dizziness, is an emergency.", BLEEDING),
-    Rule("BL-ANY", "blood_in_stool", U, lambda s, p: True,
+    Rule("BL-LARGE", "blood_in_stool", E, (T("amount", IS, "large"),),
+         "A lot of blood from the bowel is an emergency.", BLEEDING),
+    Rule("BL-DIZZY", "blood_in_stool", E, (T("with_dizziness", YES),),
+         "Blood from the bowel with dizziness or feeling faint is an emergency.", BLEEDING),
+    Rule("BL-ANY", "blood_in_stool", U, ALWAYS,
          "Blood in the stool needs checking the same day.", BLEEDING),
+    Rule("BS-ANY", "black_stool", E, ALWAYS,
+         "Black, tarry stools can mean bleeding high up in the gut: this is an emergency.", BLEEDING),
 
-    Rule("VO-BLOOD", "vomiting", E, lambda s, p: bool(s.blood),
-         "Vomiting blood is an emergency.", BLEEDING),
-    Rule("VO-FLUIDS", "vomiting", U, lambda s, p: s.keeps_fluids_down is not True,
+    Rule("VO-BLOOD", "vomiting", E, (T("blood", YES),),
+         "Vomiting blood, or what looks like coffee grounds, is an emergency.", BLEEDING),
+    Rule("VO-FLUIDS", "vomiting", U, (T("keeps_fluids_down", NOT_YES),),
          "Vomiting when you cannot keep fluids down needs help the same day.", OBSTRUCTION),
-    Rule("VO-LONG", "vomiting", U, lambda s, p: _gte(s.hours, 24),
+    Rule("VO-LONG", "vomiting", U, (T("hours", AT_LEAST, 24),),
          "Vomiting for a day or more needs help the same day.", OBSTRUCTION),
-    Rule("VO-ANY", "vomiting", S, lambda s, p: True,
-         "Vomiting should be discussed with your care team.", OBSTRUCTION),
+    Rule("VO-INFANT", "vomiting", U, (T("person.months", BELOW, 12),),
+         "A baby under one year who is vomiting can dry out quickly and needs to be seen the same day.",
+         DEHYDRATION_CHILD),
+    Rule("VO-NET", "vomiting", S, (T("person.diagnosed_net", YES),),
+         "With a NET, vomiting should be discussed with your care team: it can be an early sign of a blocked "
+         "bowel.", OBSTRUCTION),
+    Rule("VO-ANY", "vomiting", C, ALWAYS,
+         "Vomiting that lets you keep fluids down, for less than a day, can usually be looked after at home.",
+         ("nhs-diarrhoea-vomiting",)),
 
-    Rule("FN-AIRWAY", "face_neck_swelling", E, lambda s, p: bool(s.with_breathing_difficulty),
-         "Swelling of the face or neck with trouble breathing is an emergency.", GUIDE),
-    Rule("FN-ANY", "face_neck_swelling", U, lambda s, p: True,
+    Rule("FN-AIRWAY", "face_neck_swelling", E, (T("with_breathing_difficulty", YES),),
+         "Swelling of the face or neck with trouble breathing is an emergency.", CALL_999),
+    Rule("FN-ANY", "face_neck_swelling", U, ALWAYS,
          "New swelling of the face or neck needs checking the same day.", SYNDROME),
 
-    Rule("BR-SEVERE", "breathing_difficulty", E, lambda s, p: _severe(s),
-         "Severe breathlessness is an emergency.", GUIDE),
-    Rule("BR-NOT-MILD", "breathing_difficulty", U, lambda s, p: s.severity != "mild",
+    Rule("BR-SEVERE", "breathing_difficulty", E, (T("severity", IS, "severe"),),
+         "Severe breathlessness is an emergency.", CALL_999),
+    Rule("BR-NOT-MILD", "breathing_difficulty", U, (T("severity", IS_NOT, "mild"),),
          "Breathlessness that is more than mild needs checking the same day.", HEART),
-    Rule("BR-WHEEZE", "breathing_difficulty", U, lambda s, p: bool(s.wheezing),
+    Rule("BR-WHEEZE", "breathing_difficulty", U, (T("wheezing", YES),),
          "Wheezing can come from NET hormones and needs checking the same day.", SYNDROME),
-    Rule("BR-ANY", "breathing_difficulty", S, lambda s, p: True,
+    Rule("BR-EVEROLIMUS", "breathing_difficulty", U, (T("person.treatments", ANY_OF, frozenset({"everolimus"})),),
+         "Breathlessness during everolimus needs checking the same day: the medicine can inflame the lungs.",
+         ("label-everolimus",)),
+    Rule("BR-ANY", "breathing_difficulty", S, ALWAYS,
          "Breathlessness should be discussed with your care team.", HEART),
 
-    Rule("CP-NOT-MILD", "chest_pain", E, lambda s, p: s.severity != "mild",
-         "Chest pain is an emergency unless it is clearly mild.", GUIDE),
-    Rule("CP-MILD", "chest_pain", U, lambda s, p: True,
+    Rule("CP-NOT-MILD", "chest_pain", E, (T("severity", IS_NOT, "mild"),),
+         "Chest pain is an emergency unless it is clearly mild.", CALL_999),
+    Rule("CP-MILD", "chest_pain", U, ALWAYS,
          "Even mild chest pain needs checking the same day.", HEART),
 
-    Rule("FA-ANY", "fainting", E, lambda s, p: True,
+    Rule("FA-ANY", "fainting", E, ALWAYS,
          "Fainting can come from a carcinoid crisis, bleeding or a heart problem.", CRISIS),
-    Rule("CO-ANY", "confusion", E, lambda s, p: True,
+    Rule("SZ-ANY", "seizure", E, ALWAYS,
+         "A fit (seizure) is an emergency. It can come from very low blood sugar.", HYPO),
+    Rule("CO-ANY", "confusion", E, ALWAYS,
          "New confusion can be caused by low blood sugar or a carcinoid crisis.", HYPO),
-    Rule("SW-ANY", "sweating_shaking", E, lambda s, p: True,
-         "Sweating and shaking can be low blood sugar. Take sugar now if you can swallow safely.", HYPO),
-    Rule("PA-NET", "palpitations", U, lambda s, p: p.diagnosed_net,
+    Rule("SW-DROWSY", "sweating_shaking", E, (T("drowsy_or_confused", YES),),
+         "Sweating and shaking with drowsiness or confusion can be dangerously low blood sugar.", HYPO),
+    Rule("SW-SWALLOW", "sweating_shaking", E, (T("can_swallow_safely", NO),),
+         "Low blood sugar in someone who cannot swallow safely needs emergency help: do not give food or drink.",
+         HYPO),
+    Rule("SW-UNKNOWN", "sweating_shaking", E,
+         (T("improves_with_sugar", NOT_YES), T("drowsy_or_confused", NOT_NO), T("can_swallow_safely", NOT_YES)),
+         "Sweating and shaking can be dangerously low blood sugar, and we do not know that you are alert and "
+         "able to swallow.", HYPO),
+    Rule("SW-NO-BETTER", "sweating_shaking", E, (T("improves_with_sugar", NO),),
+         "Low blood sugar that does not get better with sugar needs emergency help.", HYPO),
+    Rule("SW-ANY", "sweating_shaking", U, ALWAYS,
+         "Sweating and shaking can be low blood sugar, which needs checking the same day.", HYPO),
+    Rule("PA-NET", "palpitations", U, (T("person.diagnosed_net", YES),),
          "With a NET, a racing or pounding heart should be checked the same day: it can come from the heart "
          "or from treatment.", HEART),
-    Rule("PA-ANY", "palpitations", S, lambda s, p: True,
+    Rule("PA-ANY", "palpitations", S, ALWAYS,
          "A racing or pounding heart should be checked.", HEART),
-    Rule("JA-ANY", "jaundice", U, lambda s, p: True,
-         "Yellow skin or eyes need checking the same day.", GUIDE),
-    Rule("LS-NET", "leg_swelling", U, lambda s, p: p.diagnosed_net,
+    Rule("JA-ANY", "jaundice", U, ALWAYS,
+         "Yellow skin or eyes need checking the same day.", ("nci-pdq-gi-net-hp",)),
+    Rule("LS-PREGNANT", "leg_swelling", U, (T("person.pregnant", YES),),
+         "Swelling in pregnancy needs checking the same day with your midwife: it can be a sign of "
+         "pre-eclampsia.", PREGNANCY),
+    Rule("LS-NET", "leg_swelling", U, (T("person.diagnosed_net", YES),),
          "With a NET, new swelling of the legs should be checked the same day: it can come from the heart.",
          HEART),
-    Rule("LS-ANY", "leg_swelling", S, lambda s, p: True,
+    Rule("LS-ANY", "leg_swelling", S, ALWAYS,
          "Swollen legs should be checked.", HEART),
 
-    Rule("FE-TREATMENT", "fever", U, lambda s, p: bool(IMMUNE_LOWERING & set(p.treatments or ())),
-         "A fever during a treatment that lowers resistance to infection needs help the same day.", GUIDE),
-    Rule("FE-TREATMENT-UNKNOWN", "fever", U, lambda s, p: p.treatments is None,
-         "We do not know your treatments, and a fever during some treatments needs help the same day.", GUIDE),
-    Rule("FE-SURGERY", "fever", U, lambda s, p: "surgery_last_30_days" in (p.treatments or ()),
-         "A fever in the weeks after surgery needs help the same day.", GUIDE),
-    Rule("FE-VERY-HIGH", "fever", U, lambda s, p: _gte(s.temperature_c, 40),
-         "A temperature of 40 °C or more needs help the same day.", GUIDE),
-    Rule("FE-HIGH", "fever", S, lambda s, p: s.temperature_c is None or s.temperature_c >= 38,
-         "A fever of 38 °C or more should be discussed with a healthcare provider.", GUIDE),
-    Rule("FE-ANY", "fever", R, lambda s, p: True,
-         "A raised temperature is worth noting in your diary.", GUIDE),
+    Rule("FE-INFANT", "fever", U, (T("person.months", BELOW, 3), T("temperature_c", AT_LEAST_OR_MISSING, 38)),
+         "A baby under 3 months with a temperature of 38 °C or more needs to be seen by a doctor today, "
+         "within hours.", FEVER_CHILD),
+    Rule("FE-BABY", "fever", U, (T("person.months", BELOW, 6), T("temperature_c", AT_LEAST_OR_MISSING, 39)),
+         "A baby under 6 months with a temperature of 39 °C or more needs to be seen by a doctor today.",
+         FEVER_CHILD),
+    Rule("FE-OLDER", "fever", U, (T("person.age", AT_LEAST, 75), T("temperature_c", AT_LEAST_OR_MISSING, 38)),
+         "At 75 or older, a fever can be a sign of a serious infection and needs checking the same day.",
+         ("nice-ng51",)),
+    Rule("FE-TREATMENT", "fever", U, (T("person.treatments", ANY_OF, IMMUNE_LOWERING),),
+         "A fever during a treatment that lowers resistance to infection needs help the same day.", INFECTION),
+    Rule("FE-TREATMENT-UNKNOWN", "fever", U, (T("person.treatments", MISSING), T("person.diagnosed_net", YES)),
+         "We do not know your treatments, and a fever during some treatments needs help the same day.",
+         INFECTION),
+    Rule("FE-SURGERY", "fever", U, (T("person.treatments", ANY_OF, frozenset({"surgery_last_30_days"})),),
+         "A fever in the weeks after surgery needs help the same day.", ("gstt-surgical-wounds",)),
+    Rule("FE-VERY-HIGH", "fever", U, (T("temperature_c", AT_LEAST, 40),),
+         "A temperature of 40 °C or more needs help the same day.", INFECTION),
+    Rule("FE-PREGNANT", "fever", U, (T("person.pregnant", YES), T("temperature_c", AT_LEAST_OR_MISSING, 37.5)),
+         "A temperature of 37.5 °C or more in pregnancy needs checking the same day, with your midwife or doctor.",
+         PREGNANCY),
+    Rule("FE-ANY", "fever", C, ALWAYS,
+         "A fever without any of the warning signs we ask about can usually be looked after at home.",
+         ("nhs-fever-adults", *FEVER_CHILD)),
 
-    Rule("HB-LONG", "heartburn", S, lambda s, p: _gte(s.weeks, 4),
+    Rule("HB-LONG", "heartburn", S, (T("weeks", AT_LEAST, 4),),
          "Heartburn for a month or more should be checked: it can come from stomach ulcers.", SVF),
-    Rule("HB-ANY", "heartburn", R, lambda s, p: True,
-         "Heartburn is worth noting in your diary and raising at your next visit.", SVF),
+    Rule("HB-ANY", "heartburn", R, ALWAYS,
+         "Heartburn is worth noting in your diary.", SVF),
 
-    Rule("WL-MARKED", "weight_loss", S, lambda s, p: _gte(s.kg, 3) or s.kg is None,
-         "Losing weight without trying should be checked by your care team.", GUIDE),
-    Rule("WL-ANY", "weight_loss", R, lambda s, p: True,
-         "Weight changes are worth noting in your diary.", GUIDE),
+    Rule("WL-MARKED", "weight_loss", S, (T("kg", AT_LEAST_OR_MISSING, 3),),
+         "Losing weight without trying should be checked by your care team.", NET_SYMPTOMS),
+    Rule("WL-ANY", "weight_loss", R, ALWAYS,
+         "Weight changes are worth noting in your diary.", NET_SYMPTOMS),
 
-    Rule("FT-SEVERE", "fatigue", S, lambda s, p: _severe(s),
-         "Severe tiredness should be discussed with your care team.", GUIDE),
-    Rule("FT-MODERATE", "fatigue", R, lambda s, p: s.severity != "mild",
-         "Tiredness is worth raising at your next visit.", GUIDE),
-    Rule("FT-ANY", "fatigue", C, lambda s, p: True,
-         "Mild tiredness can often be eased with activity and rest in balance.", GUIDE),
+    Rule("FT-SEVERE-TREATMENT", "fatigue", U,
+         (T("severity", IS, "severe"), T("person.treatments", ANY_OF, IMMUNE_LOWERING)),
+         "Severe tiredness during a treatment such as chemotherapy needs checking the same day.", SACT),
+    Rule("FT-SEVERE", "fatigue", S, (T("severity", IS, "severe"),),
+         "Severe tiredness should be discussed with your care team.", NET_SYMPTOMS),
+    Rule("FT-MODERATE", "fatigue", R, (T("severity", IS_NOT, "mild"),),
+         "Tiredness is worth noting in your diary.", NET_SYMPTOMS),
+    Rule("FT-ANY", "fatigue", R, ALWAYS,
+         "Tiredness is worth noting in your diary, so your care team can see how it changes.", NET_SYMPTOMS),
 
-    Rule("CG-BLOOD", "cough", U, lambda s, p: bool(s.blood),
-         "Coughing up blood needs checking the same day.", GUIDE),
-    Rule("CG-LONG", "cough", S, lambda s, p: _gte(s.weeks, 3),
-         "A cough that lasts three weeks or more should be checked.", GUIDE),
-    Rule("CG-UNSURE", "cough", R, lambda s, p: s.weeks is None or s.blood is None,
-         "A cough is worth noting in your diary and raising at your next visit.", GUIDE),
-    Rule("CG-ANY", "cough", C, lambda s, p: True,
-         "A short cough without blood can usually be looked after at home.", GUIDE),
+    Rule("CG-BLOOD", "cough", U, (T("blood", YES),),
+         "Coughing up blood needs checking the same day.", NET_SYMPTOMS),
+    Rule("CG-LONG", "cough", S, (T("weeks", AT_LEAST, 3),),
+         "A cough that lasts three weeks or more should be checked.", NET_SYMPTOMS),
+    Rule("CG-WEEKS-UNKNOWN", "cough", R, (T("weeks", MISSING),),
+         "A cough is worth noting in your diary.", NET_SYMPTOMS),
+    Rule("CG-BLOOD-UNKNOWN", "cough", R, (T("blood", MISSING),),
+         "A cough is worth noting in your diary.", NET_SYMPTOMS),
+    Rule("CG-ANY", "cough", C, ALWAYS,
+         "A short cough without blood can usually be looked after at home.", NET_SYMPTOMS),
 
-    Rule("ND-ANY", "*", S, lambda c, p: not p.diagnosed_net,
-         "Symptoms like these should be checked by a healthcare provider.", GUIDE),
+    Rule("PG-TREATMENT", "*", S,
+         (T("person.pregnant", YES), T("person.treatments", ANY_OF, HARMFUL_IN_PREGNANCY)),
+         "You are or may be pregnant, and you have a treatment that can harm an unborn baby: your care team "
+         "needs to know within days.", LABELS),
+    Rule("PG-TREATMENT-UNKNOWN", "*", S,
+         (T("person.pregnant", YES), T("person.diagnosed_net", YES), T("person.treatments", MISSING)),
+         "You are or may be pregnant, and we do not know your treatments: some NET treatments can harm an "
+         "unborn baby, so your care team needs to know within days.", LABELS),
+    Rule("PG-OTHER-TREATMENT", "*", S,
+         (T("person.pregnant", YES), T("person.treatments", ANY_OF, frozenset({"somatostatin_analogue", "telotristat"}))),
+         "You are or may be pregnant, and you take a NET medicine that is not well studied in pregnancy: your "
+         "care team needs to know within days.", ("label-octreotide", "label-lanreotide", "label-telotristat")),
+    Rule("PG-NET", "*", R, (T("person.pregnant", YES), T("person.diagnosed_net", YES)),
+         "You are or may be pregnant: tell your care team and your midwife about your NET.", PREGNANCY),
+    Rule("AP-PREGNANT-SEVERE", "abdominal_pain", E, (T("person.pregnant", YES), T("severity", IS, "severe")),
+         "Severe tummy pain in pregnancy is an emergency.", PREGNANCY),
+    Rule("JA-FEVER", "*", E,
+         (T("symptoms", ANY_OF, frozenset({"jaundice"})), T("symptoms", ANY_OF, frozenset({"fever"}))),
+         "Yellow skin or eyes with a fever can mean an infected, blocked bile duct: this is an emergency.",
+         ("nidirect-jaundice", "nci-pdq-gi-net-hp")),
+    Rule("LS-BREATHLESS", "*", E,
+         (T("symptoms", ANY_OF, frozenset({"leg_swelling"})), T("symptoms", ANY_OF, frozenset({"breathing_difficulty"}))),
+         "A swollen leg with breathlessness can mean a blood clot that has reached the lungs: this is an "
+         "emergency.", ("nhs-dvt",)),
+    Rule("FE-TREATMENT-BREATHLESS", "*", E,
+         (T("symptoms", ANY_OF, frozenset({"fever"})), T("symptoms", ANY_OF, frozenset({"breathing_difficulty"})),
+          T("person.treatments", ANY_OF, IMMUNE_LOWERING)),
+         "A fever with breathlessness during a treatment that lowers resistance to infection can be sepsis: this "
+         "is an emergency.", INFECTION),
+    Rule("NS-NONE", "*", C, (T("symptom_count", BELOW, 1),),
+         "You did not report any of the symptoms we ask about, so nothing here needs care now.", NET_SYMPTOMS),
 )
 
 # "Think zebra": patterns that published referral criteria list as reasons to
 # look for a NET. Only for people without a diagnosis; they add a note for the GP.
 ZEBRA: tuple[Rule, ...] = (
-    Rule("ZB-FLUSH", "flushing", S, lambda s, p: True,
-         "Episodes of flushing", SVF),
-    Rule("ZB-DIARRHOEA", "diarrhea", S, lambda s, p: _gte(s.days, 91),
+    Rule("ZB-FLUSH", "flushing", S, ALWAYS, "Episodes of flushing", SVF),
+    Rule("ZB-DIARRHOEA", "diarrhea", S, (T("days", AT_LEAST, 91),),
          "Diarrhoea that has lasted more than three months", SVF),
-    Rule("ZB-ULCER", "heartburn", S, lambda s, p: _gte(s.weeks, 8),
+    Rule("ZB-ULCER", "heartburn", S, (T("weeks", AT_LEAST, 8),),
          "Long-lasting heartburn, which can come from recurring stomach ulcers", SVF),
-    Rule("ZB-HYPO", "sweating_shaking", S, lambda s, p: s.improves_with_sugar is True,
+    Rule("ZB-HYPO", "sweating_shaking", S, (T("improves_with_sugar", Op.CLEARLY_YES),),
          "Attacks of sweating and shaking that get better with sugar (low blood sugar) in someone without diabetes",
          SVF),
-    Rule("ZB-PALPITATIONS", "palpitations", S, lambda s, p: True,
+    Rule("ZB-PALPITATIONS", "palpitations", S, ALWAYS,
          "Unexplained attacks of a racing or pounding heart", SVF),
 )
 
-SELF_CARE: dict[str, tuple[str, ...]] = {
-    "flushing": ("Note what sets off your flushing. Alcohol, spicy food, large meals and stress are common triggers.",),
-    "diarrhea": ("Drink plenty of fluids through the day, a little at a time.",
-                 "Eat small meals and notice which foods make it worse."),
-    "fatigue": ("Balance short spells of activity with rest. Gentle daily exercise often helps tiredness.",),
-    "heartburn": ("Eat smaller meals and avoid lying down soon after eating.",),
-    "fever": ("Drink plenty and rest. Check your temperature again in a few hours.",),
-    "cough": ("Note how long the cough lasts and whether it changes.",),
-    "weight_loss": ("Weigh yourself once a week, at the same time of day, and note it in your diary.",),
-}
-PREGNANCY_NOTE = ("You are pregnant and on treatment: tell your doctor about your pregnancy and these symptoms, "
-                  "because some NET treatments need to change in pregnancy.")
+ADVICE: tuple[Advice, ...] = (
+    # While getting help (urgent and emergency): only what is safe meanwhile, nothing that invites waiting.
+    Advice("GH-NO-DRIVING", frozenset({E}), ALWAYS,
+           "Do not drive yourself. Ask someone to take you, or wait for the ambulance.", CALL_999),
+    Advice("GH-DRIVING-UNWELL", frozenset({U}), ALWAYS,
+           "Do not drive yourself if you feel faint, dizzy or very unwell: ask someone to take you.", CALL_999),
+    Advice("GH-CALL-HANDLER", frozenset({E}), ALWAYS,
+           "Tell the call handler your main symptoms, when they started, and which treatments you have.",
+           CALL_999),
+    Advice("GH-SAY-NET", GETTING_HELP, (T("person.diagnosed_net", YES),),
+           "Say that you have a neuroendocrine tumour (NET), and show your carcinoid-crisis card if you have one.",
+           ("ncuk-carcinoid-crisis",)),
+    Advice("GH-MEDICINES", GETTING_HELP, ALWAYS,
+           "Take your medicines with you, or a list of them.", CALL_999),
+    Advice("GH-RESCUE", GETTING_HELP, (T("person.diagnosed_net", YES), T("symptoms", ANY_OF, frozenset({"flushing"}))),
+           "Use rescue medicine (such as an extra octreotide injection) only if your care plan says so.",
+           ("ncuk-carcinoid-crisis",)),
+    Advice("GH-SUGAR", GETTING_HELP, (T("symptoms", ANY_OF, frozenset({"sweating_shaking"})),),
+           "If you can swallow safely, have something sugary now, such as glucose tablets or a glass of fruit "
+           "juice. Never give food or drink to someone who is drowsy or cannot swallow.", HYPO),
+    Advice("GH-PREGNANT", frozenset(Level), (T("person.pregnant", YES), T("person.diagnosed_net", YES)),
+           "Tell your care team that you are or may be pregnant: some NET treatments need to change in pregnancy.",
+           LABELS),
+
+    # Meanwhile (soon and lower): looking after yourself until you have talked to someone.
+    Advice("SC-FLUSHING", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"flushing"})),),
+           "Note what sets off your flushing. Alcohol, spicy food, large meals and stress are common triggers.",
+           SYNDROME),
+    Advice("SC-DIARRHOEA-FLUIDS", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"diarrhea"})),),
+           "Drink plenty of fluids through the day, a little at a time.", DEHYDRATION_CHILD),
+    Advice("SC-DIARRHOEA-MEALS", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"diarrhea"})),),
+           "Eat small meals and notice which foods make it worse.", SYNDROME),
+    Advice("SC-FATIGUE", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"fatigue"})),),
+           "Balance short spells of activity with rest. Gentle daily exercise often helps tiredness.",
+           NET_SYMPTOMS),
+    Advice("SC-HEARTBURN", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"heartburn"})),),
+           "Eat smaller meals and avoid lying down soon after eating.", SVF),
+    Advice("SC-FEVER", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"fever"})),),
+           "Drink plenty and rest. If you feel worse, or a new symptom starts, check again at once.", INFECTION),
+    Advice("SC-COUGH", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"cough"})),),
+           "Note how long the cough lasts and whether it changes.", NET_SYMPTOMS),
+    Advice("SC-WEIGHT", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"weight_loss"})),),
+           "Weigh yourself once a week, at the same time of day, and note it in your diary.", NET_SYMPTOMS),
+)

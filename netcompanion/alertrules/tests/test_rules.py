@@ -69,7 +69,7 @@ def test_an_unanswered_stool_type_counts_as_diarrhoea():
 def test_flushing_with_dizziness_is_the_navigators_carcinoid_crisis():
     result = check({"date": TODAY.isoformat(), "diagnosed_net": True, "flushes": 1, "dizziness": True})
     assert [(f.rule_id, f.level) for f in result] == [("AL-DIARY-NAVIGATOR", "emergency")]
-    assert "(FL-CRISIS)" in result[0].reason and "carcinoid crisis" in result[0].reason
+    assert "(FL-CRISIS-DIZZY)" in result[0].reason and "carcinoid crisis" in result[0].reason
     assert "AL-DIARY-NAVIGATOR" not in fired(flushes=0, dizziness=True)
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.core.testing import text
 from netcompanion.navigator.models import NavigatorResult
 
 pytestmark = pytest.mark.django_db
@@ -20,24 +21,83 @@ def walk(client, about, codes, details):
 DIAGNOSED = {"diagnosed_net": "yes", "country": "GB", "treatments": ["somatostatin_analogue"], "pregnant": ""}
 
 
+FLUSHING_NOT_SURE = {"flushing__with_wheezing": "not_sure", "flushing__with_dizziness": "not_sure",
+                     "flushing__new_or_worse": "not_sure"}
+
+
 def test_a_person_gets_an_emergency_result_with_their_countrys_number(client):
-    response = walk(client, DIAGNOSED, ["flushing"], {"flushing__with_wheezing": "yes"})
-    body = response.content.decode()
-    assert "Emergency" in body and 'href="tel:999"' in body and "Call 999 now." in body
+    response = walk(client, DIAGNOSED, ["flushing"], {**FLUSHING_NOT_SURE, "flushing__with_wheezing": "yes"})
+    body = text(response)
+    assert "Emergency" in body and 'href="tel:999"' in response.content.decode() and "Call 999 now." in body
     assert "carcinoid crisis" in body
 
 
-def test_a_missing_answer_keeps_the_careful_level(client):
-    response = walk(client, DIAGNOSED, ["abdominal_pain"], {})
-    assert "Urgent: today" in response.content.decode()
+def test_the_emergency_result_says_only_what_is_safe_while_getting_help(client):
+    body = text(walk(client, DIAGNOSED, ["flushing", "fatigue"],
+                     {**FLUSHING_NOT_SURE, "flushing__with_wheezing": "yes", "fatigue__severity": "mild"}))
+    assert "While you get help" in body and "Do not drive yourself" in body
+    assert "carcinoid-crisis card" in body and "only if your care plan says so" in body
+    assert "You also told us about: tiredness (fatigue)" in body
+    for waiting in ("next visit", "few days", "few hours", "meanwhile", "note what sets off"):
+        assert waiting not in body.lower()
+
+
+def test_every_question_with_set_answers_must_be_answered_and_nothing_is_ticked_for_the_person(client):
+    client.post(reverse("navigator:start"), DIAGNOSED)
+    client.post(reverse("navigator:symptoms"), {"symptoms": ["diarrhea"]})
+    page = client.get(reverse("navigator:details")).content.decode()
+    assert "checked" not in page
+    response = client.post(reverse("navigator:details"), {"diarrhea__stools_per_day": "9"})
+    assert response.status_code == 400
+    assert "If you do not know, choose “Not sure”." in text(response)
+    assert 'value="9"' in response.content.decode()
+
+
+def test_not_sure_takes_the_careful_view_and_the_result_says_so(client):
+    answers = {"diarrhea__stools_per_day": "9", "diarrhea__watery": "yes", "diarrhea__new_or_worse": "yes"}
+    unsure = text(walk(client, DIAGNOSED, ["diarrhea"], {**answers, "diarrhea__signs_of_dehydration": "not_sure"}))
+    assert "Call 999 now." in unsure
+    assert "You answered “Not sure” to these questions" in unsure and "signs of dehydration" in unsure
+    client.post(reverse("navigator:start_again"))
+    sure = text(walk(client, DIAGNOSED, ["diarrhea"], {**answers, "diarrhea__signs_of_dehydration": "no"}))
+    assert "Within a few days" in sure and "Call 999 now." not in sure and "You answered “Not sure”" not in sure
+
+
+def test_none_of_these_symptoms_gives_a_result(client):
+    client.post(reverse("navigator:start"), DIAGNOSED)
+    response = client.post(reverse("navigator:symptoms"), {"symptoms": ["none"]}, follow=True)
+    body = text(response)
+    assert "You did not report any of the symptoms we ask about" in body
+    assert "Look after yourself" in body
+
+
+def test_none_of_these_and_a_symptom_together_are_refused(client):
+    client.post(reverse("navigator:start"), DIAGNOSED)
+    response = client.post(reverse("navigator:symptoms"), {"symptoms": ["none", "fever"]})
+    assert response.status_code == 400
+    assert "None of these" in text(response)
+
+
+def test_a_baby_s_age_in_months_must_match_the_years(client):
+    response = client.post(reverse("navigator:start"), {"diagnosed_net": "no", "age": "2", "age_months": "7"})
+    assert response.status_code == 400
+    assert "does not match" in text(response)
+    client.post(reverse("navigator:start"), {"diagnosed_net": "no", "age": "0", "age_months": "1"})
+    client.post(reverse("navigator:symptoms"), {"symptoms": ["fever"]})
+    body = text(client.post(reverse("navigator:details"), {"fever__temperature_c": "38.2"}, follow=True))
+    assert "Urgent: today" in body and "A baby under 3 months" in body
 
 
 def test_someone_without_a_diagnosis_is_offered_a_gp_note(client):
     about = {"diagnosed_net": "no", "country": "SE"}
-    body = walk(client, about, ["flushing", "diarrhea"], {"diarrhea__days": "120"}).content.decode()
+    details = {**FLUSHING_NOT_SURE, "flushing__with_wheezing": "no", "flushing__with_dizziness": "no",
+               "diarrhea__days": "120", "diarrhea__watery": "no", "diarrhea__signs_of_dehydration": "no",
+               "diarrhea__new_or_worse": "yes"}
+    body = walk(client, about, ["flushing", "diarrhea"], details).content.decode()
     assert "Print a one-page note for your GP" in body
     note = client.get(reverse("navigator:gp_note")).content.decode()
     assert "Diarrhoea that has lasted more than three months" in note
+    assert "new or worse: not sure" in note
     assert "does not say that I have one" in note
 
 
@@ -68,7 +128,7 @@ def test_no_symptom_chosen_is_refused(client):
     client.post(reverse("navigator:start"), DIAGNOSED)
     response = client.post(reverse("navigator:symptoms"), {})
     assert response.status_code == 400
-    assert "Please choose at least one symptom." in response.content.decode()
+    assert "Please choose at least one symptom, or “None of these”." in text(response)
 
 
 def test_skipping_ahead_returns_to_the_first_step(client):
@@ -97,9 +157,9 @@ def test_a_signed_in_patients_result_is_saved_to_their_record(client, patients):
 
 def test_staff_and_anonymous_results_are_not_saved(client, patients):
     _, _, nurse = patients
-    walk(client, DIAGNOSED, ["fatigue"], {})
+    walk(client, DIAGNOSED, ["fatigue"], {"fatigue__severity": "mild"})
     client.force_login(nurse)
-    walk(client, DIAGNOSED, ["fatigue"], {})
+    walk(client, DIAGNOSED, ["fatigue"], {"fatigue__severity": "mild"})
     assert NavigatorResult.objects.count() == 0
 
 
@@ -110,14 +170,15 @@ def test_the_api_assesses_a_case(client):
     assert response.status_code == 200
     data = response.json()
     assert data["level"] == "emergency" and data["emergency_number"] == "911"
-    assert set(data) >= {"level", "headline", "where", "emergency_number", "reasons", "self_care",
-                         "ruleset_version"}
+    assert set(data) >= {"level", "headline", "where", "emergency_number", "reasons", "also_reported", "not_sure",
+                         "advice", "ruleset_version"}
+    assert data["reasons"][0]["sources"]
     assert NavigatorResult.objects.count() == 0
 
 
 @pytest.mark.parametrize("body, field", [
     ('{"person": {"diagnosed_net": true}, "symptoms": [{"code": "headache"}]}', "symptoms[0].code"),
-    ('{"person": {"diagnosed_net": true}, "symptoms": []}', "symptoms"),
+    ('{"person": {"diagnosed_net": true}, "symptoms": [{"code": "cough", "blood": "maybe"}]}', "symptoms[0].blood"),
     ("not json", "body"),
     ("", "body"),
 ])

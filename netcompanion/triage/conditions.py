@@ -1,0 +1,91 @@
+"""The tests a rule row may use, and what each means for an answer left out or "not sure".
+
+A row's condition is a tuple of tests that must all hold; alternatives are rows of their own.
+A test names an answer of the symptom ("stools_per_day"), of the person ("person.age"), or of
+the case ("symptoms": the codes reported, "symptom_count"). The wording of each test says how
+it treats the two non-answers, so a reviewer can read a row without reading any code:
+
+- "not_sure" (asked, and the person cannot say) counts as the answer that could be dangerous:
+  YES_OR_UNSURE, NO_OR_UNSURE and IS include it.
+- A left-out answer (not asked, or skipped) clears nobody: NOT_CLEARLY_YES, NOT_CLEARLY_NO,
+  IS_NOT, AT_LEAST_OR_MISSING and MISSING include it where a row needs the answer to clear a
+  person; the other tests need an answer to fire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from netcompanion.triage.case import NOT_SURE
+
+
+class Op(str, Enum):
+    YES_OR_UNSURE = "is yes or not sure"
+    NO_OR_UNSURE = "is no or not sure"
+    CLEARLY_YES = "is a clear yes"
+    CLEARLY_NO = "is a clear no"
+    NOT_CLEARLY_YES = "is not a clear yes (no, not sure or left out)"
+    NOT_CLEARLY_NO = "is not a clear no (yes, not sure or left out)"
+    IS = "is {value} or not sure"
+    IS_NOT = "is not {value} (not sure and left out included)"
+    AT_LEAST = "is at least {value}"
+    AT_LEAST_OR_MISSING = "is at least {value}, or left out"
+    BELOW = "is below {value}"
+    ANY_OF = "includes one of {value}"
+    EMPTY = "is empty"
+    MISSING = "was left out"
+
+
+def _holds(op: Op, answer: Any, value: Any) -> bool:
+    if op is Op.YES_OR_UNSURE:
+        return answer is True or answer == NOT_SURE
+    if op is Op.NO_OR_UNSURE:
+        return answer is False or answer == NOT_SURE
+    if op is Op.CLEARLY_YES:
+        return answer is True
+    if op is Op.CLEARLY_NO:
+        return answer is False
+    if op is Op.NOT_CLEARLY_YES:
+        return answer is not True
+    if op is Op.NOT_CLEARLY_NO:
+        return answer is not False
+    if op is Op.IS:
+        return answer == value or answer == NOT_SURE
+    if op is Op.IS_NOT:
+        return answer != value
+    if op is Op.AT_LEAST:
+        return answer is not None and answer >= value
+    if op is Op.AT_LEAST_OR_MISSING:
+        return answer is None or answer >= value
+    if op is Op.BELOW:
+        return answer is not None and answer < value
+    if op is Op.ANY_OF:
+        return bool(set(answer or ()) & value)
+    if op is Op.EMPTY:
+        return answer is not None and len(answer) == 0
+    return answer is None  # Op.MISSING
+
+
+@dataclass(frozen=True)
+class Test:
+    field: str
+    op: Op
+    value: Any = None
+
+    def holds(self, answers: Mapping[str, Any]) -> bool:
+        return _holds(self.op, answers.get(self.field), self.value)
+
+    def __str__(self) -> str:
+        value = ", ".join(sorted(self.value)) if isinstance(self.value, frozenset) else self.value
+        return f"{self.field} {self.op.value.format(value=value)}"
+
+
+def answers_of(subject: Any, person: Any, symptoms: list[Any]) -> dict[str, Any]:
+    """Every answer a test can name: the subject's own, the person's as "person.*", and the case's."""
+    own = subject.model_dump() if subject is not None else {}
+    about = {f"person.{name}": getattr(person, name) for name in (*type(person).model_fields, "months")}
+    codes = [s.code for s in symptoms]
+    return {**own, **about, "symptoms": codes, "symptom_count": len(codes)}
