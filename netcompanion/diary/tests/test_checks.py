@@ -176,4 +176,5 @@ def test_every_rule_has_an_id_and_a_source():
     rows = [*LIMITS, *RULES.values()]
     assert all(row.id and row.source for row in rows)
     assert len({row.id for row in rows}) == len(rows)
-    assert all(trigger.value and trigger.label and trigger.source for trigger in TRIGGERS)
+    assert all(trigger.value and trigger.label for trigger in TRIGGERS)
+    assert {trigger.source for trigger in TRIGGERS} == {"nci-pdq-gi-net-hp", None}
