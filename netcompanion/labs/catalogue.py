@@ -1,8 +1,8 @@
 """Known lab tests, their units and LOINC codes, and how a value compares with the lab's range.
 
-Pure Python (no Django), so it can be checked on its own. The LOINC codes come from
-/work/shared/reference/clinical.md §5.5 [S75, S76]. Codes marked "verify against loinc.org" there
-(insulin, glucagon, gastrin, VIP) are deliberately left out.
+Pure Python (no Django), so it can be checked on its own. Each code cites a bibliography id: the 5-HIAA
+codes are in HL7 mCODE's tumour-marker value set, the chromogranin A codes in LOINC itself. Codes not
+confirmed in a primary source (insulin, glucagon, gastrin, VIP) are deliberately left out.
 """
 
 from __future__ import annotations
@@ -56,13 +56,15 @@ class KnownTest:
         return next((c for c in self.codes if c.dimension == dimension), None)
 
 
+MCODE = "hl7-mcode-tumor-marker-vs"
+
 CGA = KnownTest(
     key="cga", name="Chromogranin A (CgA)", short_name="CgA", specimen="blood (serum or plasma)",
     units=("µg/L", "ng/mL", "nmol/L", "U/L"),
     codes=(
-        LoincCode("9811-1", "Chromogranin A [Mass/volume] in Serum or Plasma", Dimension.MASS_PER_VOLUME, "S75"),
+        LoincCode("9811-1", "Chromogranin A [Mass/volume] in Serum or Plasma", Dimension.MASS_PER_VOLUME, "loinc"),
         LoincCode("25587-7", "Chromogranin A [Moles/volume] in Serum or Plasma", Dimension.MOLES_PER_VOLUME,
-                  "S75"),
+                  "loinc"),
     ),
 )
 U5HIAA = KnownTest(
@@ -70,9 +72,9 @@ U5HIAA = KnownTest(
     units=("µmol/24 h", "mg/24 h"),
     codes=(
         LoincCode("1695-6", "5-Hydroxyindoleacetate [Mass/time] in 24 hour Urine", Dimension.MASS_PER_TIME,
-                  "S76"),
+                  MCODE),
         LoincCode("14573-0", "5-Hydroxyindoleacetate [Moles/time] in 24 hour Urine", Dimension.MOLES_PER_TIME,
-                  "S76"),
+                  MCODE),
     ),
 )
 

@@ -4,10 +4,11 @@ Pure Python (no Django). Times are timezone-aware; all arithmetic is done in UTC
 before" means 48 real hours even across a daylight-saving change, and the answers are given back in
 the time zone of the planned collection start.
 
-Timings, from /work/shared/reference/clinical.md §5.2:
-- foods to avoid from 48 hours before and all through the collection [S65, S66, S67, S68];
-- alcohol from at least 1 day (24 hours) before [S68];
-- 5-HTP supplements from at least 14 days before [S68];
+Timings (bibliography ids; the page cites the same sources, see labs/content.py):
+- foods to avoid from 48 hours before and all through the collection (uhsussex-24h-urine-diet,
+  warde-5hiaa-24h-urine, akron-serotonin-lab, au-5hiaa-restrictions);
+- alcohol from at least 1 day (24 hours) before (au-5hiaa-restrictions);
+- 5-HTP supplements from at least 14 days before (au-5hiaa-restrictions);
 - the collection itself lasts 24 hours.
 """
 

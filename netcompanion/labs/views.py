@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from netcompanion.accounts.decorators import patient_required
+from netcompanion.bibliography import citations
 from netcompanion.labs import catalogue, content, services
 from netcompanion.labs.forms import CollectionPlanForm, LabResultForm
 from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus
@@ -18,8 +19,8 @@ def _own_plan(request, code, **filters):
     return get_object_or_404(Preparation, code=code, patient=request.user, **filters)
 
 
-def _sources(tags):
-    return [(number, content.SOURCES[tag]) for number, tag in enumerate(tags, start=1)]
+def _sources(ids):
+    return list(enumerate(citations(ids), start=1))
 
 
 def _group(results):
