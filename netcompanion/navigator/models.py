@@ -3,6 +3,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from netcompanion.navigator.questions import unsure_questions
+
 
 class Level(models.TextChoices):
     EMERGENCY = "emergency", "Emergency"
@@ -26,6 +28,11 @@ class NavigatorResult(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["patient", "-created_at"])]
+
+    @property
+    def unsure(self) -> list[str]:
+        """The questions the patient answered "not sure" (taken the careful way), as the form asked them."""
+        return unsure_questions(self.result)
 
     def __str__(self) -> str:
         return f"{self.get_level_display()} on {self.created_at:%Y-%m-%d %H:%M}"

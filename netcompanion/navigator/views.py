@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from netcompanion.bibliography import Source, citations
 from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.navigator.questions import unsure_questions
@@ -81,11 +82,29 @@ def _assessed(request, symptoms: list[dict]):
     return redirect("navigator:result")
 
 
+def _cited(*groups: list[dict]) -> tuple[list[Source], list[list[dict]]]:
+    """The sources the items cite, numbered in order of first use, and each item with its numbers ("refs").
+
+    Results saved before rule set 2026.12.1 cite free text, not ids: their items get no numbers.
+    """
+    sources = citations(i for group in groups for item in group for i in item.get("sources", ()))
+    number = {source.id: n for n, source in enumerate(sources, 1)}
+    return sources, [[{**item, "refs": [number[i] for i in item.get("sources", ())]} for item in group]
+                     for group in groups]
+
+
 def _result_page(request, assessment: dict, record: NavigatorResult | None = None):
+    sources, (reasons, advice) = _cited(assessment["reasons"], assessment.get("advice", []))
     return render(request, "navigator/result.html", {
-        "a": assessment, "record": record, "unsure": unsure_questions(assessment),
-        "getting_help": assessment["level"] in GETTING_HELP,
+        "a": assessment, "record": record, "unsure": unsure_questions(assessment), "reasons": reasons,
+        "advice": advice, "sources": sources, "getting_help": assessment["level"] in GETTING_HELP,
     })
+
+
+def _gp_note_page(request, assessment: dict, record: NavigatorResult | None = None):
+    sources, (criteria,) = _cited(assessment["gp_note"]["criteria"])
+    return render(request, "navigator/gp_note.html",
+                  {"a": assessment, "record": record, "criteria": criteria, "sources": sources})
 
 
 def result(request):
@@ -105,7 +124,7 @@ def gp_note(request):
     assessment = request.session.get(RESULT_KEY)
     if not assessment or not assessment.get("gp_note"):
         return redirect("navigator:start")
-    return render(request, "navigator/gp_note.html", {"a": assessment})
+    return _gp_note_page(request, assessment)
 
 
 @login_required
@@ -113,7 +132,7 @@ def saved_gp_note(request, code):
     record = get_object_or_404(NavigatorResult, code=code, patient=request.user)
     if not record.result.get("gp_note"):
         return redirect("navigator:saved", code=code)
-    return render(request, "navigator/gp_note.html", {"a": record.result, "record": record})
+    return _gp_note_page(request, record.result, record)
 
 
 @require_POST

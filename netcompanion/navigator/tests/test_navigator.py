@@ -217,3 +217,29 @@ def test_every_answer_of_the_contract_has_a_plain_question():
 
     form = DetailsForm(codes=list(SYMPTOM_CODES))
     assert all("_" not in field.label for field in form.fields.values())
+
+
+def test_not_sure_is_written_not_sure_on_the_saved_result_and_the_care_teams_page(client, patients, staff_client):
+    from netcompanion.careteam import services as careteam
+
+    maria, _, nurse = patients
+    careteam.assign(maria, nurse, nurse)
+    client.force_login(maria)
+    walk(client, {**DIAGNOSED, "pregnant": "not_sure"}, ["diarrhea"],
+         {"diarrhea__watery": "yes", "diarrhea__signs_of_dehydration": "not_sure", "diarrhea__new_or_worse": "no"})
+    saved = NavigatorResult.objects.get()
+    assert saved.case["symptoms"][0]["signs_of_dehydration"] == "not_sure"
+    mine = text(client.get(reverse("navigator:saved", args=[saved.code])))
+    assert "You answered “Not sure” to these questions" in mine and "Are you pregnant?" in mine
+    staff = text(staff_client(nurse).get(reverse("careteam:checks", args=[maria.code])))
+    assert "Answered “not sure” (taken as the careful answer): Are you pregnant?; Do you have signs of dehydration" \
+        in staff
+
+
+def test_the_result_cites_real_sources_a_person_can_follow(client):
+    response = walk(client, DIAGNOSED, ["flushing"], {**FLUSHING_NOT_SURE, "flushing__with_wheezing": "yes"})
+    body, words = response.content.decode(), text(response)
+    assert "Sources" in words and "Carcinoid Crisis" in words and "Neuroendocrine Cancer UK" in words
+    assert 'href="#source-1"' in body and 'id="source-1"' in body
+    assert "https://www.neuroendocrinecancer.org.uk/carcinoid-crisis/" in body
+    assert "ncuk-carcinoid-crisis" not in body  # people see the citation, never the internal id

@@ -346,3 +346,12 @@ def test_a_rule_change_comes_with_a_new_ruleset_version():
     assert RULESET_FINGERPRINTS.get(RULESET_VERSION) == fingerprint, (
         f"rules changed: bump RULESET_VERSION and record {fingerprint!r} for it here")
     assert len({r.id for r in (*RULES, *ZEBRA, *ADVICE)}) == len(RULES) + len(ZEBRA) + len(ADVICE)
+
+
+def test_every_rule_and_advice_row_cites_sources_that_resolve_in_the_bibliography():
+    from netcompanion.bibliography import cite
+
+    for row in (*RULES, *ZEBRA, *ADVICE):
+        assert row.sources, row.id
+        for source_id in row.sources:
+            cite(source_id)
