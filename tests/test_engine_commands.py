@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.core.management import get_commands
 
-from netcompanion.cli import ENGINE_COMMANDS
+from netcompanion.cli import CLINIC_COMMANDS, ENGINE_COMMANDS
 
 NOTHING_SET = {"PATH": "/usr/bin:/bin"}
 REFUSAL = "SECRET_KEY must be set when DEBUG is off"
@@ -65,8 +65,7 @@ def test_ask_still_refuses_bad_arguments_with_exit_2(tmp_path, args, words):
     assert words in result.stderr
 
 
-@pytest.mark.parametrize("args", [["migrate", "--noinput"], ["check", "--deploy"], ["runserver", "--noreload"],
-                                  ["followup"]])
+@pytest.mark.parametrize("args", [["migrate", "--noinput"], ["check", "--deploy"], ["runserver", "--noreload"]])
 def test_every_other_command_still_refuses_to_start_without_a_secret_key(tmp_path, args):
     result = run(tmp_path, "-m", "netcompanion", *args, stdin="{}")
     assert result.returncode != 0
@@ -81,4 +80,27 @@ def test_the_web_app_still_refuses_to_start_without_a_secret_key(tmp_path):
 
 def test_each_engine_command_is_the_command_django_finds_by_that_name():
     commands = get_commands()
-    assert {name: f"{commands[name]}.management.commands.{name}" for name in ENGINE_COMMANDS} == ENGINE_COMMANDS
+    for table in (ENGINE_COMMANDS, CLINIC_COMMANDS):
+        assert {name: f"{commands[name]}.management.commands.{name}" for name in table} == table
+
+
+FOLLOWUP_CASE = {"site": "jejunum_ileum", "grade": "G2", "M": "M1a", "resected": True}
+
+
+def test_followup_with_nothing_set_answers_from_the_guidelines_and_says_the_clinic_s_settings_were_not_read(tmp_path):
+    result = run(tmp_path, "-m", "netcompanion", "followup", stdin=json.dumps(FOLLOWUP_CASE))
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["items"] and not any(item["overridden_by_clinic"] for item in answer["items"])
+    assert answer["clinic_settings"].startswith("not read: no configuration was found")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_followup_with_the_app_s_configuration_applies_the_clinic_s_settings(tmp_path):
+    env = {**NOTHING_SET, "DEBUG": "true", "NETCOMPANION_VAR_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-m", "netcompanion", "migrate", "--noinput"], env=env, cwd=tmp_path,
+                   capture_output=True, check=True, timeout=300)
+    result = subprocess.run([sys.executable, "-m", "netcompanion", "followup"], input=json.dumps(FOLLOWUP_CASE),
+                            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["clinic_settings"] == "applied"
