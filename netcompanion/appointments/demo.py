@@ -6,7 +6,7 @@ from django.utils import timezone
 from netcompanion.appointments import services
 from netcompanion.appointments.models import Appointment, Kind, Status
 
-# Lanreotide 120 mg deep SC every 28 days (clinical.md §6.1 [S46, S77, S79]).
+# Lanreotide 120 mg deep SC every 28 days (japo-2019-net-drug-doses, label-lanreotide in the bibliography).
 INJECTION_INTERVAL = 28
 
 
@@ -25,7 +25,8 @@ def _demo_rows() -> list[dict]:
          "notes": "Scan stable. Next CT in about 4 months. Asked about the diarrhoea after injections."},
         {"kind": Kind.BLOOD_TEST, "title": "Blood test (chromogranin A)", "start": _at(14, 8, 15),
          "duration": dt.timedelta(minutes=15), "place": "Blood test centre, main entrance",
-         # clinical.md §5.1: PPIs raise CgA [S62, S63]; §5.2: do not stop prescribed drugs without the doctor [S70].
+         # PPIs raise CgA (arch-med-sci-2016-cga-factors, korse-2011-ppi-cga); do not stop prescribed drugs
+         # without the doctor (wdp-urine-collection-diet).
          "preparation": "If you take a stomach-acid medicine (a PPI such as omeprazole), ask your nurse whether "
                         "to pause it before this test: it can raise chromogranin A. "
                         "Do not stop any medicine on your own."},

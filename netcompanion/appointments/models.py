@@ -17,8 +17,9 @@ class Kind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-# The carcinoid-crisis triggers in clinical.md §4 (anaesthesia, surgery, biopsy, tumour handling,
-# embolisation/ablation [S11, S47, S49]) plus endoscopy and dental work (guide page "surgery", source [9]).
+# The carcinoid-crisis triggers (anaesthesia, surgery, biopsy, tumour handling, embolisation/ablation:
+# nci-pdq-gi-net-hp, ncuk-carcinoid-crisis) plus endoscopy and dental work (neca-crisis-anaesthesia, cited by
+# the guide page "surgery").
 PROCEDURE_LABEL = "involves anaesthesia or sedation, surgery, an endoscopy, a biopsy, embolisation or dental work"
 
 
@@ -108,7 +109,7 @@ class Appointment(models.Model):
 
     @property
     def needs_crisis_reminder(self) -> bool:
-        """Procedures can set off a carcinoid crisis (clinical.md §4: anaesthesia, surgery, biopsy...)."""
+        """Procedures can set off a carcinoid crisis (anaesthesia, surgery, biopsy...: ncuk-carcinoid-crisis)."""
         return self.status == Status.BOOKED and (self.involves_procedure or self.kind == Kind.PROCEDURE)
 
     @property

@@ -5,11 +5,12 @@ patient's name, the care plan's diagnosis summary and its contacts. The QR code 
 itself (no web address), so scanning it reveals nothing that is not printed and nothing is published
 online.
 
-Clinical content (clinical.md §4, "Carcinoid crisis"): triggers are anaesthesia, surgery, biopsies and
-other procedures [S11, S47, S49]; flushing, bronchospasm/wheeze and extreme blood-pressure swings
-[S11, S47, S49, S50]; octreotide is used to prevent and treat a crisis [S11]. Octreotide doses are
-UNCONFIRMED in the reference and evidence is conflicting [S51], so the card names no dose: it asks the
-team to contact the NET team about octreotide cover.
+Clinical content, by bibliography id: triggers are anaesthesia, surgery, biopsies and other procedures
+(nci-pdq-gi-net-hp, ncuk-carcinoid-crisis); flushing, bronchospasm/wheeze and extreme blood-pressure
+swings (ncuk-carcinoid-crisis, ocp-net-6-5); octreotide is used to prevent and treat a crisis
+(nci-pdq-gi-net-hp). No dose could be confirmed in a primary source and the evidence on doses is weak
+(cja-2012-carcinoid-crisis, a systematic review), so the card names no dose: it asks the team to contact
+the NET team about octreotide cover.
 """
 
 from __future__ import annotations

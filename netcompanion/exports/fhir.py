@@ -14,12 +14,12 @@ Codes, and where each comes from (never a guessed LOINC code):
 
 - LOINC 29463-7 Body weight: FHIR body weight profile (hl7.org/fhir/bodyweight).
 - LOINC 72514-3 Pain severity 0-10 verbal numeric rating: loinc.org/72514-3.
-- Lab LOINC codes: only those in ``labs/catalogue.py`` (clinical.md §5.5: 9811-1, 25587-7, 1695-6, 14573-0).
+- Lab LOINC codes: only those in ``labs/catalogue.py`` (9811-1, 25587-7, 1695-6, 14573-0; each cites its source).
   A stored code that is not in the catalogue is dropped and the test name kept as ``code.text``.
 - Flushes, bowel movements, Bristol stool type, tiredness, wheezing, dizziness, flush triggers and diary notes: no code
   could be confirmed, so they use the local code system ``DIARY_SYSTEM`` plus a plain ``code.text``.
 - Route: v3-RouteOfAdministration IM / SQ (HL7 immunization-route value set). Octreotide LAR is given
-  intramuscularly, lanreotide by deep subcutaneous injection (clinical.md §6.1).
+  intramuscularly, lanreotide by deep subcutaneous injection (label-octreotide, label-lanreotide).
 - Lab interpretation: v3-ObservationInterpretation H / L / N, from the lab's own range only.
 - Observation categories: observation-category vital-signs, survey, laboratory.
 """

@@ -1,7 +1,7 @@
 """Date arithmetic for depot somatostatin-analogue injections. No Django: plain dates in, plain values out.
 
-Usual plans (clinical reference §6.1): lanreotide 120 mg every 28 days; octreotide LAR 30 mg every
-4 weeks (28 days). Some people have shorter or longer intervals; the ranges below only catch typing slips.
+Usual plans (japo-2019-net-drug-doses in the bibliography): lanreotide 120 mg every 28 days; octreotide
+LAR 30 mg every 4 weeks (28 days). Some people have shorter or longer intervals; the ranges below only catch typing slips.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def test_the_worked_example_gives_grade_stage_follow_up_and_the_explanation(clie
             'rel="noopener">Gastrointestinal Neuroendocrine Tumors Treatment (PDQ)') in body
     assert 'href="https://doi.org/10.1016/j.annonc.2020.03.304"' in body
     assert "ESMO Clinical Practice Guidelines for diagnosis, treatment and follow-up . Annals of Oncology" in words
-    assert "clinical.md" not in body and "§" not in body
+    assert "[S" not in body and "§" not in body, "an internal section or tag is shown instead of a citation"
     assert "It does not replace your care team" in words
 
 

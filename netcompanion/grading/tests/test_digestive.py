@@ -41,7 +41,7 @@ def test_mitotic_count_boundaries_including_averaged_counts(mitoses, expected):
 
 
 @pytest.mark.parametrize("ki67, mitoses, grade_, decided_by", [
-    (4, 1, "G2", "ki67"),        # the worked example of clinical.md §1.1
+    (4, 1, "G2", "ki67"),        # the worked example of the WHO 2019 discordance rule
     (2, 5, "G2", "mitoses"),
     (25, 5, "G3", "ki67"),
     (2, 25, "G3", "mitoses"),
