@@ -76,7 +76,7 @@ def render(text: Text, numbering: Numbering | None = None, **values: Any) -> str
     if not text.sources:
         return body
     numbering = numbering or Numbering()
-    return f"{body} [{', '.join(str(numbering.number(s)) for s in text.sources)}]."
+    return f"{body} [{', '.join(map(str, sorted(numbering.number(s) for s in text.sources)))}]."
 
 
 class _Builder:
