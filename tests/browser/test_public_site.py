@@ -89,6 +89,11 @@ def test_a_newcomer_shares_a_story(live_server, phone):
     assert story.status == Status.PENDING and story.consent_to_publish
 
 
+def answer(page, question: str, choice: str) -> None:
+    """Ticks one answer of the radio group whose question contains ``question``."""
+    page.get_by_role("group", name=re.compile(re.escape(question))).get_by_label(choice, exact=True).check()
+
+
 def test_a_person_completes_the_check_on_a_phone_and_sees_the_result(live_server, phone):
     phone.goto(live_server.url + "/")
     phone.get_by_role("link", name="Check your symptoms").click()
@@ -100,9 +105,15 @@ def test_a_person_completes_the_check_on_a_phone_and_sees_the_result(live_server
     phone.get_by_role("button", name="Next: a few details").click()
     phone.get_by_role("group", name=re.compile("dizzy or faint during a flush")).get_by_label("Yes").check()
     phone.get_by_role("button", name="See the advice").click()
+    expect(phone.get_by_text("If you do not know, choose “Not sure”.").first).to_be_visible()
+    answer(phone, "hard to breathe, during a flush", "No")
+    answer(phone, "flushing new, or worse", "Not sure")
+    phone.get_by_role("button", name="See the advice").click()
     expect(phone.locator(".result-level")).to_have_text("Emergency")
+    expect(phone.get_by_role("heading", name="While you get help")).to_be_visible()
     expect(phone.get_by_role("link", name="Call 911")).to_be_visible()
-    expect(phone.get_by_text("carcinoid crisis")).to_be_visible()
+    expect(phone.locator(".reasons")).to_contain_text("can be a carcinoid crisis")
+    expect(phone.get_by_role("link", name="Carcinoid Crisis", exact=True)).to_be_visible()  # a source to follow
 
 
 def test_every_step_of_the_check_passes_axe(live_server, page):
@@ -117,6 +128,9 @@ def test_every_step_of_the_check_passes_axe(live_server, page):
     page.get_by_role("button", name="Next: a few details").click()
     problems["details"] = axe_violations(page)
     page.get_by_label("For how many days have you had it?").fill("120")
+    for question in ("Is it watery", "signs of dehydration", "Is it new, or worse", "better when you eat",
+                     "drowsy, confused", "swallow safely"):
+        answer(page, question, "No" if question != "swallow safely" else "Yes")
     page.get_by_role("button", name="See the advice").click()
     problems["result"] = axe_violations(page)
     page.get_by_role("link", name="Print a one-page note for your GP").click()
