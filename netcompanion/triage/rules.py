@@ -381,3 +381,17 @@ ADVICE: tuple[Advice, ...] = (
     Advice("SC-WEIGHT", MEANWHILE, (T("symptoms", ANY_OF, frozenset({"weight_loss"})),),
            "Weigh yourself once a week, at the same time of day, and note it in your diary.", NET_SYMPTOMS),
 )
+
+
+def review_sheet() -> str:
+    """Every rule and advice row as one line of plain text, for a clinician's sign-off (`netcompanion triage --rules`)."""
+    lines = [f"Rule set {RULESET_VERSION}. Id | symptom | level | when (all must hold) | reason | sources"]
+    for rule in (*RULES, *ZEBRA):
+        when = " and ".join(map(str, rule.when)) or "always"
+        lines.append(f"{rule.id} | {rule.code} | {rule.level.value} | {when} | {rule.reason} | {', '.join(rule.sources)}")
+    lines.append("Advice: id | shown at | when | text | sources")
+    for a in ADVICE:
+        levels = ", ".join(lv.value for lv in Level if lv in a.levels)
+        when = " and ".join(map(str, a.when)) or "always"
+        lines.append(f"{a.id} | {levels} | {when} | {a.text} | {', '.join(a.sources)}")
+    return "\n".join(lines)

@@ -355,3 +355,13 @@ def test_every_rule_and_advice_row_cites_sources_that_resolve_in_the_bibliograph
         assert row.sources, row.id
         for source_id in row.sources:
             cite(source_id)
+
+
+def test_the_review_sheet_has_one_readable_line_per_row():
+    from netcompanion.triage.rules import review_sheet
+
+    lines = review_sheet().splitlines()
+    assert len(lines) == 2 + len(RULES) + len(ZEBRA) + len(ADVICE)
+    assert ("DI-DEHYDRATION | diarrhea | emergency | signs_of_dehydration is yes or not sure | Diarrhoea with signs "
+            "of dehydration can become dangerous quickly. | nci-pdq-pnet-hp") in lines
+    assert any(line.startswith("GH-NO-DRIVING | emergency | always | Do not drive yourself.") for line in lines)
