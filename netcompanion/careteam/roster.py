@@ -5,17 +5,30 @@
    one row in an index starting with the patient (the latest diary entry uses ``(patient, status, -date)``).
 2. ``rows``: every column, for the patients of one page only, the latest diary entry's values included.
 
-The column expressions are built once, with the database's own clock (``Now()``), and the rows carry their text
-ready to print: this is the page nurses open most, and building querysets or working out each cell in the
-template costs more than the queries themselves.
+The column expressions are built once (reading the application's clock each time a query runs, ``AppNow``), and
+the rows carry their text ready to print: this is the page nurses open most, and building querysets or working out
+each cell in the template costs more than the queries themselves.
 """
 
 import datetime as dt
 from typing import TypedDict
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, DateField, Exists, F, Func, Max, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, JSONObject, Lower, Now, NullIf
+from django.db.models import (
+    Count,
+    DateField,
+    DateTimeField,
+    Exists,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.expressions import Expression
+from django.db.models.functions import Coalesce, JSONObject, Lower, NullIf
 from django.utils import timezone
 
 from netcompanion.alerts.models import RANK, Alert, Level
@@ -59,9 +72,19 @@ class PlusDays(Func):
                               arg_joiner=", '+' || ", **extra_context)
 
 
+class AppNow(Expression):
+    """``timezone.now()``, read each time the query runs. Not the database's ``Now()``: every other date on these
+    pages comes from the application's clock (the one the tests set), and a database server's clock may differ."""
+
+    output_field = DateTimeField()
+
+    def as_sql(self, compiler, connection):
+        return "%s", [connection.ops.adapt_datetimefield_value(timezone.now())]
+
+
 def next_visits():
     """Booked appointments still to come, soonest first: the next one is a patient's next follow-up check."""
-    return Appointment.objects.filter(status=AppointmentStatus.BOOKED, start__gte=Now()).order_by("start")
+    return Appointment.objects.filter(status=AppointmentStatus.BOOKED, start__gte=AppNow()).order_by("start")
 
 
 LATEST_DIARY = DiaryEntry.objects.current().filter(patient=OuterRef("pk")).order_by("-date")
