@@ -1,12 +1,30 @@
-"""Fixtures shared by the whole suite: staff sign-in and the browser set-up."""
+"""Fixtures shared by the whole suite: the frozen clock, staff sign-in and the browser set-up."""
 
 import os
 
 import pytest
+import time_machine
+
+from netcompanion.core.testing import FROZEN_NOW
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM
 # calls there unless told that this is deliberate.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    """Every test starts at ``FROZEN_NOW`` (Wednesday 17 June 2026, 10:00 in Stockholm), whatever the real date.
+
+    The clock then runs on (``tick=True``): successive records get distinct, ordered times, and the live server
+    that the browser tests talk to (a thread of this process, so on this clock too) sees sessions, second-factor
+    steps and throttles age as in real life; a test would need 14 hours to reach another day. A test that needs
+    another instant, or a clock that stands still, moves it with the ``time_machine`` fixture
+    (``time_machine.move_to(moment, tick=False)``), which travels on top of this one.
+    """
+    with time_machine.travel(FROZEN_NOW, tick=True) as traveller:
+        yield traveller
+
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

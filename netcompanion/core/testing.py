@@ -1,7 +1,16 @@
 """Test helpers every app's tests share. Used by tests only."""
 
+import datetime as dt
 import html
 import re
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# The instant every test starts at (the root conftest travels there): a plain Wednesday morning in the site's time
+# zone, far from a month end and a clock change. A value captured when a test module is imported must come from
+# here, never from the real clock, which is read before any fixture runs.
+FROZEN_NOW = dt.datetime(2026, 6, 17, 10, 0, tzinfo=STOCKHOLM)
+FROZEN_TODAY = FROZEN_NOW.date()
 
 
 def text(response) -> str:

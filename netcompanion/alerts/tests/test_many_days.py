@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from netcompanion.alerts.models import Alert, EventAction
 from netcompanion.alerts.services import evaluate_diary_day, evaluate_diary_days
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def day(n: int) -> dt.date:

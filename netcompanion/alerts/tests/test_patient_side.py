@@ -11,11 +11,11 @@ from django.utils.html import strip_tags
 
 from netcompanion.alerts.models import Alert
 from netcompanion.alerts.services import acknowledge
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary import services as diary
 from netcompanion.navigator.services import run_navigator
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 TOLD = "Your care team has been told about this day."
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from netcompanion.alerts.models import Alert, AlertStatus, EventAction
 from netcompanion.alerts.services import acknowledge, evaluate_diary_day, resolve
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary import services as diary
 from netcompanion.diary.models import EpisodeKind
 from netcompanion.labs import services as labs
@@ -16,7 +17,6 @@ from netcompanion.medicines import services as medicines
 from netcompanion.navigator.services import run_navigator
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def log_day(patient, days_ago=0, **values):

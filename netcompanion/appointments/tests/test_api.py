@@ -1,14 +1,14 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken, Role, User
 from netcompanion.appointments.models import Appointment
+from netcompanion.core.testing import FROZEN_NOW
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/appointments"
-NEXT_WEEK = (timezone.localtime() + dt.timedelta(days=7)).replace(hour=9, minute=30, second=0, microsecond=0)
+NEXT_WEEK = (FROZEN_NOW + dt.timedelta(days=7)).replace(hour=9, minute=30)
 
 
 @pytest.fixture

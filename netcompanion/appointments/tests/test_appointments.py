@@ -10,9 +10,9 @@ from netcompanion.appointments import services
 from netcompanion.appointments.demo import create_demo_appointments
 from netcompanion.appointments.models import Appointment, AppointmentVersion, Status
 from netcompanion.appointments.tests.helpers import book, form, local
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 CRISIS = "show your carcinoid-crisis card"
 
 

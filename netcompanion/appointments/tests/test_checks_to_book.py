@@ -16,10 +16,10 @@ from netcompanion.appointments import services
 from netcompanion.appointments.models import Appointment, Status
 from netcompanion.appointments.tests.helpers import book, form, local
 from netcompanion.appointments.tests.test_calendar import make_link, parse
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.core.testing import text
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 IN_100_DAYS = TODAY + dt.timedelta(days=100)
 NOTE = "A regular check every 6 to 12 months, following ESMO 2020."
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")

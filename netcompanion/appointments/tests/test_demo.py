@@ -19,7 +19,7 @@ def test_demo_gives_the_next_weeks_of_follow_up_and_is_idempotent():
     assert days["Blood test (chromogranin A)"] == 14
     assert days["CT scan, chest and tummy"] == 21
     assert days["Visit with my contact nurse"] == 35
-    injections = sorted(a.start for a in upcoming if a.kind == Kind.INJECTION)
+    injections = sorted(timezone.localdate(a.start) for a in upcoming if a.kind == Kind.INJECTION)
     assert len(injections) == 2 and (injections[1] - injections[0]).days == 28
     assert Appointment.objects.get(title="CT scan, chest and tummy").preparation
     gastroscopy = Appointment.objects.get(title="Gastroscopy")

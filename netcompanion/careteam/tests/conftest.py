@@ -4,12 +4,10 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.careteam import services
-
-TODAY = timezone.localdate()
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 
 
 @pytest.fixture

@@ -2,14 +2,13 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.medicines.models import Injection
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 @pytest.fixture

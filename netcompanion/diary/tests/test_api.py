@@ -5,10 +5,10 @@ from django.test import Client
 from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken, Role, User
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary.models import DiaryEntry, Status
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 URL = "/api/v1/diary"
 
 

@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken, Role, User
 from netcompanion.alerts.models import Alert, AlertEvent
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary import services
 from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion, EpisodeKind
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 URL = "/api/v1/diary"
 BATCH = f"{URL}/batch"
 

@@ -5,12 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.core.testing import FROZEN_NOW
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary.demo import create_demo_diary
 from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion, Status
 from netcompanion.navigator.services import run_navigator
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
@@ -153,11 +154,11 @@ def test_a_patient_logs_a_single_episode_with_its_time(client, maria):
 
 
 @pytest.mark.parametrize("values, message", [
-    ({"kind": "flush", "occurred_at": (timezone.localtime() + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")},
+    ({"kind": "flush", "occurred_at": f"{FROZEN_NOW + dt.timedelta(days=1):%Y-%m-%dT%H:%M}"},
      "The time is in the future."),
     ({"kind": "flush", "occurred_at": "soon"}, "Enter a date and time"),
-    ({"kind": "sneeze", "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}, "Select a valid choice"),
-    ({"kind": "pain", "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "severity": "12"},
+    ({"kind": "sneeze", "occurred_at": f"{FROZEN_NOW:%Y-%m-%dT%H:%M}"}, "Select a valid choice"),
+    ({"kind": "pain", "occurred_at": f"{FROZEN_NOW:%Y-%m-%dT%H:%M}", "severity": "12"},
      "Use a number from 0 to 10."),
 ])
 def test_impossible_episodes_are_refused(client, maria, values, message):

@@ -7,16 +7,15 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken, Role, User
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary import services
 from netcompanion.diary.checks import check_day, parse_day
 from netcompanion.diary.forms import DiaryEntryForm
 from netcompanion.diary.models import DiaryEntry
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 URL = "/api/v1/diary"
 
 

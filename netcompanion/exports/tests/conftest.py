@@ -7,12 +7,12 @@ from django.utils import timezone
 from netcompanion.accounts.models import ApiToken, Role, User
 from netcompanion.appointments import services as appointments
 from netcompanion.careplan import services as careplan
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary import services as diary
 from netcompanion.labs import services as labs
 from netcompanion.medicines import services as medicines
 from netcompanion.navigator.services import run_navigator
 
-TODAY = timezone.localdate()
 PASSWORD = "a-long-password-1"
 
 

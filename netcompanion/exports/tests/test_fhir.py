@@ -6,18 +6,17 @@ from collections import Counter
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 
 from netcompanion.appointments import services as appointments
 from netcompanion.appointments.models import Status as AppointmentStatus
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.exports import fhir
 from netcompanion.exports.tests.test_json import codes_of
 from netcompanion.labs import catalogue
 from netcompanion.medicines.models import Drug, PlanStatus
 
 LOINC = "http://loinc.org"
-TODAY = timezone.localdate()
 # Codes this export may use, each confirmed (see the docstring of exports/fhir.py). Nothing else may appear
 # under http://loinc.org.
 CONFIRMED_LOINC = {"29463-7", "72514-3"} | {c.code for t in catalogue.KNOWN_TESTS.values() for c in t.codes}

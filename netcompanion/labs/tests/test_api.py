@@ -1,13 +1,12 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken, Role, User
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.labs.models import LabResult
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 URL = "/api/v1/labs"
 
 

@@ -3,12 +3,11 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.labs.models import LabResult, LabResultVersion, Status
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def result(**values):

@@ -4,10 +4,10 @@ import uuid
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.accounts.testing import verified_login
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.medicines.demo import create_demo_medicines
 from netcompanion.medicines.models import (
     Injection,
@@ -21,7 +21,6 @@ from netcompanion.medicines.models import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def days_ago(n: int) -> str:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from netcompanion.appointments.tests.helpers import book
 from netcompanion.careplan import services as careplan_services
 from netcompanion.careplan.models import CarePlan
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.core.testing import text
 from netcompanion.diary import services as diary_services
 from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion
@@ -16,7 +17,6 @@ from netcompanion.relatives.models import Activity, ActivityAction, Grant
 from .conftest import ALL, grant
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 NEW_ENTRY = {"date": TODAY.isoformat(), "flushes": "2", "notes": "Injected", "wheezing": "unknown"}
 
 PAGES = {  # page name: the permission it needs

@@ -3,11 +3,11 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.appointments.tests.helpers import book
 from netcompanion.careplan import services as careplan_services
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.core.testing import text
 from netcompanion.diary import services as diary_services
 from netcompanion.relatives.models import Activity, Grant, GrantStatus
@@ -15,7 +15,6 @@ from netcompanion.relatives.models import Activity, Grant, GrantStatus
 from .conftest import link_in_last_mail
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def test_invite_accept_with_a_new_account_see_only_what_is_granted_then_withdraw(client, cast):

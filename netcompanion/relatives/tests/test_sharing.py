@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from netcompanion.appointments.tests.helpers import book
 from netcompanion.careplan import services as careplan_services
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.core.testing import text
 from netcompanion.diary import services as diary_services
 from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion
@@ -17,7 +18,6 @@ from netcompanion.relatives.models import Activity, ActivityAction, Grant, Grant
 from .conftest import ALL, grant
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
