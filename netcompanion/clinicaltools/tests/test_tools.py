@@ -12,13 +12,13 @@ from netcompanion.audit.models import AccessEvent, What
 from netcompanion.careplan import services as careplan
 from netcompanion.clinicaltools.models import FollowUpOverride, SuggestedCheck
 from netcompanion.clinicaltools.services import HORIZON_YEARS
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.core.testing import text
 from netcompanion.followup import due_dates, suggest
 
 pytestmark = pytest.mark.django_db
 
 URL = "/tools/"
-TODAY = timezone.localdate()
 FOLLOWUP = {"calc": "followup", "followup-site": "jejunum_ileum", "followup-resected": "yes",
             "followup-margin": "R0", "followup-grade": "G2", "followup-t": "pT3", "followup-n": "pN1",
             "followup-m": "M0", "followup-start": TODAY.isoformat()}
