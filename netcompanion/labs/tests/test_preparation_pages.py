@@ -139,3 +139,27 @@ def test_the_cga_page_warns_about_stomach_acid_medicines_with_its_sources(client
     for source in citations(content.CGA_SOURCES):
         assert source.link() in body
     assert body.count('<li id="source-') == 3
+
+
+@pytest.mark.parametrize("collect, now, words, diet", [
+    # Collecting from Monday 30 March 2026, the day after the clocks go forward: the diet starts 48 real hours
+    # before, at 07:00 on the Saturday, and from Saturday noon there are 43 real hours to go (44 by the clock).
+    (("2026-03-30", "08:00"), dt.datetime(2026, 3, 28, 12, 0, tzinfo=STOCKHOLM),
+     "<strong>Your diet is running.</strong> Collecting starts in <strong>1 day and 19 hours</strong>",
+     "Sat 28 Mar, 07:00</time> Start the diet"),
+    # Collecting from Monday 26 October 2026, the day after they go back: the diet starts at 08:00 on the Saturday,
+    # and from Saturday noon there are 44 real hours to go (43 by the clock).
+    (("2026-10-26", "07:00"), dt.datetime(2026, 10, 24, 12, 0, tzinfo=STOCKHOLM),
+     "<strong>Your diet is running.</strong> Collecting starts in <strong>1 day and 20 hours</strong>",
+     "Sat 24 Oct, 08:00</time> Start the diet"),
+])
+def test_over_a_clock_change_the_countdown_is_in_real_hours(client, cast, time_machine, collect, now, words, diet):
+    time_machine.move_to(now - dt.timedelta(days=20), tick=False)
+    client.force_login(cast["maria"])
+    date, time = collect
+    client.post(reverse("labs:plan_hiaa"), {"date": date, "time": time})
+    time_machine.move_to(now, tick=False)
+    client.force_login(cast["maria"])  # a session lasts 8 hours
+    body = page(client, reverse("labs:hiaa_plan", args=[Preparation.objects.get().code]))
+    assert body.split('<p class="countdown">')[1].startswith(words)
+    assert diet in body

@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from netcompanion.core.testing import STOCKHOLM
 from netcompanion.netcancerday.dates import next_net_cancer_day
 
 
@@ -31,3 +32,15 @@ def test_the_page_shows_the_next_date_and_how_to_take_part(client):
 @time_machine.travel(dt.datetime(2026, 11, 10, 9, 0, tzinfo=dt.UTC), tick=False)
 def test_on_the_day_it_says_so(client):
     assert "Today is NET Cancer Day" in client.get(reverse("netcancerday:page")).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("moment, says", [
+    # 00:30 in Stockholm, while UTC is still on the day before.
+    (dt.datetime(2026, 11, 10, 0, 30, tzinfo=STOCKHOLM), "Today is NET Cancer Day"),
+    (dt.datetime(2026, 11, 11, 0, 30, tzinfo=STOCKHOLM), "Wednesday 10 November 2027</time></strong>, in 364 days"),
+    (dt.datetime(2027, 11, 11, 0, 30, tzinfo=STOCKHOLM), "Friday 10 November 2028</time></strong>, in 365 days"),
+])
+def test_the_day_turns_at_midnight_in_stockholm(client, time_machine, moment, says):
+    time_machine.move_to(moment, tick=False)
+    assert says in client.get(reverse("netcancerday:page")).content.decode()
