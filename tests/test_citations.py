@@ -34,25 +34,25 @@ LABS_TEMPLATE_CITES = re.compile(r'{%\s*cite\s+([^%]+?)\s*%}')
 
 def _staging_ids() -> list[str]:
     rows = [r for t in SITES.values() for r in (*t.t_rows, *t.t_subcategories, *t.n_rows, *t.m_rows, *t.stage_rows)]
-    return [r.source for r in (*rows, *GENERAL_ROWS)] + [source for _, source in WARNINGS.values()]
+    return [s for r in (*rows, *GENERAL_ROWS) for s in r.sources] + [s for _, ss in WARNINGS.values() for s in ss]
 
 
 def _labs_ids() -> list[str]:
     in_templates = [quoted.strip('"') for path in (ROOT / "netcompanion/labs/templates").rglob("*.html")
                     for group in LABS_TEMPLATE_CITES.findall(path.read_text(encoding="utf-8"))
                     for quoted in group.split() if quoted.startswith('"')]
-    codes = [code.source for test in catalogue.KNOWN_TESTS.values() for code in test.codes]
+    codes = [s for test in catalogue.KNOWN_TESTS.values() for code in test.codes for s in code.sources]
     foods = [source for food in content.HIAA_FOODS for source in food.sources]
     return [*content.HIAA_SOURCES, *content.CGA_SOURCES, *foods, *codes, *in_templates]
 
 
 CITED: list[tuple[str, list[str]]] = [
-    ("grading", [r.source for r in GRADE_RULES] + [WHO2022_SYNONYM]),
+    ("grading", [s for r in GRADE_RULES for s in r.sources] + [*WHO2022_SYNONYM]),
     ("staging", _staging_ids()),
-    ("followup", [r.source for r in (*ITEMS.values(), *SCHEDULES, *NOTES)]),
+    ("followup", [s for r in (*ITEMS.values(), *SCHEDULES, *NOTES) for s in r.sources]),
     ("explainer", [source for text in all_texts() for source in text.sources]),
-    ("alertrules", [r.source for r in ALERT_RULES]),
-    ("diary", [t.source for t in TRIGGERS if t.source is not None]),
+    ("alertrules", [s for r in ALERT_RULES for s in r.sources]),
+    ("diary", [s for t in TRIGGERS for s in t.sources]),
     ("labs", _labs_ids()),
     *((f"guide:{slug}", [s.id for s in page.sources]) for slug, page in sorted(load_guide().items())),
 ]

@@ -1,4 +1,4 @@
-"""evaluate_*(...) -> list[Firing]: which alert rules fire, each with its level, reason and source.
+"""evaluate_*(...) -> list[Firing]: which alert rules fire, each with its level, reason and sources.
 
 Every rule that fires is its own firing, so the care team sees each reason; a rule that can reach
 several levels (the navigator's) takes the highest. Rules only raise: a missing answer is never read
@@ -25,7 +25,7 @@ class Firing(BaseModel):
     rule_id: str
     level: str
     reason: str
-    source: str
+    sources: list[str]  # bibliography ids
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def _fire(reads: str, subject: Any, navigated: Navigated | None = None) -> list[
             fired.append((rule, rule.level or navigated.level))
     fired.sort(key=lambda pair: -pair[1].rank)
     return [Firing(rule_id=rule.id, level=level.value, reason=rule.reason.format_map(_Fields(subject)),
-                   source=rule.source) for rule, level in fired]
+                   sources=list(rule.sources)) for rule, level in fired]
 
 
 def evaluate_day(obs: Observation) -> list[Firing]:

@@ -18,21 +18,21 @@ from typing import Any
 
 from netcompanion.triage.rules import Level
 
-ALERT_RULESET_VERSION = "2026.12.1"
+ALERT_RULESET_VERSION = "2026.12.2"
 
-# Each row cites one bibliography id (netcompanion/bibliography/sources.toml). The thresholds marked
-# "design" are proposed values awaiting clinical sign-off; each cites the source it rests on.
-# The navigator's urgent and emergency results rest on the symptoms the NCI PDQ describes (crisis, blocked
-# bowel, bleeding, uncontrolled carcinoid syndrome), as do the navigator's own rows.
-NAVIGATOR = "nci-pdq-gi-net-hp"
+# Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The thresholds marked
+# "design" are proposed values awaiting clinical sign-off; each cites the sources it rests on.
+# The navigator's urgent and emergency results rest on the symptoms these describe (crisis, blocked bowel,
+# bleeding, uncontrolled carcinoid syndrome), as do the navigator's own rows.
+NAVIGATOR = ("nci-pdq-gi-net-hp", "ncuk-carcinoid-crisis")
 # Socialstyrelsen's national highly specialised care: more than 4 flushes or more than 4 hormone-related
 # diarrhoeas a day despite treatment.
-NHV = "nhv-net-sweden"
+NHV = ("nhv-net-sweden",)
 STOOLS = NHV  # design: 7 or more a day, or 3 over the patient's own average, lies above that criterion
-PAIN = "hpal-bowel-obstruction"  # design: severe pain (8/10 or more), as with a blocked bowel
-WEIGHT = "ocp-net-2-1"  # design: weight loss one cannot explain is a sign to check; 5 % in 4 weeks
-INJECTION = "japo-2019-net-drug-doses"  # design: the injections are given every 4 weeks; a week late
-LAB = "nci-pdq-gi-net-hp"  # design: chromogranin A and urine 5-HIAA are the NET markers; first time above range
+PAIN = ("hpal-bowel-obstruction", "nci-pdq-gi-net-hp")  # design: severe pain (8/10 or more), as with a blocked bowel
+WEIGHT = ("ocp-net-2-1",)  # design: weight loss one cannot explain is a sign to check; 5 % in 4 weeks
+INJECTION = ("japo-2019-net-drug-doses", "label-lanreotide", "label-octreotide")  # design: every 4 weeks; a week late
+LAB = ("nci-pdq-gi-net-hp",)  # design: chromogranin A and urine 5-HIAA are the NET markers; first time above range
 
 # A stool counts as diarrhoea from Bristol type 6; an unanswered type counts too (fail safe).
 DIARRHOEA_BRISTOL = 6
@@ -50,7 +50,7 @@ class AlertRule:
     level: Level | None
     when: Callable[[Any], bool]
     reason: str
-    source: str
+    sources: tuple[str, ...]
 
 
 def _gte(value: float | None, limit: float) -> bool:

@@ -5,7 +5,8 @@ a guide page's `sources:` list, an explainer text's `sources`), and what a perso
 here: title, publisher, year and a link they can follow. No Django import, so the clinical engines
 and the guide loader can use it on their own.
 
-Rule rows in every engine cite one id in their `source` field; texts and pages cite a tuple of ids.
+Rule rows in every engine, texts and pages cite a tuple of ids (`sources`); a result lists the ids of
+the rows that made it, each once.
 """
 
 from __future__ import annotations

@@ -159,7 +159,8 @@ def _calculate(calc: str, form) -> dict | None:
     due = followup.due_dates(schedule, start, services.HORIZON_YEARS)
     by_day = [(day, [item.check for _, item in group]) for day, group in groupby(due, key=itemgetter(0))]
     result = schedule.as_dict()
-    items = [{**item, "citation": cite(item["source"])} for item in result["items"]]
+    # A check's first source is its guideline's own, which the table links from the guideline's name.
+    items = [{**item, "citation": cite(item["sources"][0])} for item in result["items"]]
     return {**result, "items": items, "citations": citations(result["sources"]), "schedule": schedule,
             "start": start, "due_by_day": by_day}
 

@@ -26,8 +26,8 @@ Logged = Mapping[dt.date, Decimal | None]
 DESIGN = "NET Companion diary design: a plausibility limit (a typing slip past it), not a clinical threshold"
 BRISTOL = "Bristol stool form scale, types 1 to 7 (Lewis SJ, Heaton KW. Scand J Gastroenterol 1997;32(9):920-4)"
 NRS = "11-point numeric rating scale, 0 (none) to 10 (worst imaginable)"
-# The bibliography id for the flush triggers: carcinoid-syndrome triggers include alcohol, capsaicin foods and stress.
-TRIGGER_SOURCE = "nci-pdq-gi-net-hp"
+# Bibliography ids for the flush triggers: carcinoid-syndrome triggers include alcohol, capsaicin foods and stress.
+TRIGGER_SOURCES = ("nci-pdq-gi-net-hp",)
 
 
 @dataclass(frozen=True)
@@ -68,14 +68,14 @@ WEIGHT_MAX_DIGITS = 4
 class Trigger:
     value: str
     label: str
-    source: str | None  # a bibliography id; None for an option that claims nothing
+    sources: tuple[str, ...]  # bibliography ids; none for an option that claims nothing
 
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("spicy_food", "Spicy food", TRIGGER_SOURCE),
-    Trigger("alcohol", "Alcohol", TRIGGER_SOURCE),
-    Trigger("stress", "Stress", TRIGGER_SOURCE),
-    Trigger("other", "Something else", None),
+    Trigger("spicy_food", "Spicy food", TRIGGER_SOURCES),
+    Trigger("alcohol", "Alcohol", TRIGGER_SOURCES),
+    Trigger("stress", "Stress", TRIGGER_SOURCES),
+    Trigger("other", "Something else", ()),
 )
 TRIGGER_VALUES = frozenset(trigger.value for trigger in TRIGGERS)
 

@@ -82,7 +82,7 @@ class FollowUpItem(Strict):
     first_after_months: Annotated[float, Field(ge=0, le=240)] | None
     for_years: Annotated[int, Field(ge=1, le=100)] | None
     guideline: Annotated[str, Field(min_length=1)]
-    source: SourceId
+    sources: Annotated[list[SourceId], Field(min_length=1)]
     rule_id: str
     note: str | None = None
     overridden_by_clinic: bool = False

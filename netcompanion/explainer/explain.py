@@ -174,8 +174,8 @@ def _followup_item(item: FollowUpItem, b: _Builder) -> None:
         parts = [(tx.NEXT["followup_item_years"], {"check": item.check, "every": every, "years": years})]
     if item.first_after_months is not None:
         parts.append((tx.NEXT["followup_first"], {"first": _after(item.first_after_months)}))
-    # The guideline sentence cites the source the follow-up rule rests on.
-    parts.append((replace(tx.NEXT["followup_guideline"], sources=(item.source,)), {"guideline": item.guideline}))
+    # The guideline sentence cites the sources the follow-up rule rests on.
+    parts.append((replace(tx.NEXT["followup_guideline"], sources=tuple(item.sources)), {"guideline": item.guideline}))
     if item.overridden_by_clinic:
         parts.append((tx.NEXT["followup_clinic"], {}))
     b.add_joined(parts)

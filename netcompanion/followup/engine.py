@@ -54,7 +54,7 @@ class ScheduleItem(_Result):
     first_after_months: int
     for_years: int | None
     guideline: str
-    source: str
+    sources: list[str]
     note: str | None
     rule_id: str
     overridden_by_clinic: bool
@@ -124,7 +124,7 @@ def _item(item: Item, rule_id: str, override: Override | None) -> ScheduleItem:
         years = None if override.life_long else override.for_years or years
     return ScheduleItem(
         id=item.id, check=item.check, kind=item.kind, every_months=every, first_after_months=item.first_after_months,
-        for_years=years, guideline=item.guideline, source=item.source, note=item.note, rule_id=rule_id,
+        for_years=years, guideline=item.guideline, sources=list(item.sources), note=item.note, rule_id=rule_id,
         overridden_by_clinic=override is not None, guideline_every_months=item.every_months,
         guideline_for_years=item.for_years, clinic_note=(override.note or None) if override else None,
     )
@@ -148,7 +148,7 @@ def suggest(data: Any, overrides: Mapping[str, Override] | None = None) -> Sched
     ids = frozenset(i.id for i in items)
     fired = [n for n in NOTES if n.when(case, rule.id, ids)]
     notes.extend(n.text for n in fired)
-    sources = [rule.source, *(i.source for i in items), *(n.source for n in fired)]
+    sources = [s for row in (rule, *items, *fired) for s in row.sources]
     return Schedule(
         items=items, no_routine_follow_up=rule.no_routine_follow_up, notes=list(dict.fromkeys(notes)),
         rules=[rule.id, *(n.id for n in fired)], sources=list(dict.fromkeys(sources)),

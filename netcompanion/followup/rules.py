@@ -11,8 +11,8 @@ NOTES add a sentence when their condition holds. Choices where the sources leave
 row that makes them. Any change here bumps RULESET_VERSION (a test holds the fingerprint of these tables)
 and needs clinical sign-off.
 
-Every row cites one bibliography id (netcompanion/bibliography/sources.toml): the guideline whose
-schedule or statement it applies. Left out: ESMO's "every 3-6 months during treatment" and the ENETS
+Every row cites bibliography ids (netcompanion/bibliography/sources.toml): first the guideline whose
+schedule or statement it applies, then those it takes the content of its checks from. Left out: ESMO's "every 3-6 months during treatment" and the ENETS
 site-by-site intervals (not found in a primary source), and the pivotal trials' scan schedules, which are
 not guideline advice.
 """
@@ -25,7 +25,7 @@ from typing import Literal
 
 from netcompanion.followup.case import DISTANT_SPREAD, NODES_POSITIVE, FollowUpCase
 
-RULESET_VERSION = "2026.12.1"
+RULESET_VERSION = "2026.12.2"
 
 Kind = Literal["imaging", "blood", "urine", "visit"]
 
@@ -35,17 +35,19 @@ NCCN = "NCCN 2026 (secondary)"
 CZECH = "Czech national guideline (ENETS-based)"
 AJCC9 = "AJCC version 9 (2024)"
 
-# ESMO 2020 (Pavel et al.), as Neuroendocrine Cancer UK's follow-up page also summarises it.
-S_ESMO = "esmo-gep-nen-2020"
-S_COMMNETS = "commnets-nanets-2018-follow-up"
+# ESMO 2020 (Pavel et al.), with Neuroendocrine Cancer UK's summary of its follow-up advice.
+S_ESMO = ("esmo-gep-nen-2020", "ncuk-follow-up-investigations")
+S_COMMNETS = ("commnets-nanets-2018-follow-up",)
 # NCCN Neuroendocrine and Adrenal Tumors, NET-8 (surveillance after resection); its version could not be
 # checked against NCCN's own copy, hence the "(secondary)" in NCCN above.
-S_NCCN = "nccn-neuroendocrine-adrenal"
-S_CZECH = "cos-modra-kniha-net"
-S_AJCC9 = "ajcc-v9-gep-net-2024"
-# A row cites the guideline that sets its timing. What the checks are made of is the same for every
-# schedule: ESMO's list (symptoms, blood or urine markers, CT or MRI), a scan of the abdomen as NCCN
-# describes it for a digestive NET, and hormone markers only for a tumour that makes hormones (NCCN).
+S_NCCN = ("nccn-neuroendocrine-adrenal",)
+S_CZECH = ("cos-modra-kniha-net",)
+S_AJCC9 = ("ajcc-v9-gep-net-2024",)
+# What the checks are made of is the same for every schedule: ESMO's list (symptoms, blood or urine
+# markers, CT or MRI), a scan of the abdomen as NCCN describes it for a digestive NET, and hormone markers
+# only for a tumour that makes hormones (NCCN).
+S_WHAT = ("esmo-gep-nen-2020",)
+S_SCAN = S_MARKERS = S_NCCN
 
 VISIT = "Check-up with your NET care team: how you feel, any symptoms, and an examination"
 SCAN = "CT or MRI scan of the tummy (abdomen)"
@@ -65,7 +67,7 @@ class Item:
     first_after_months: int
     for_years: int | None
     guideline: str
-    source: str
+    sources: tuple[str, ...]
     note: str | None = None
     only_if_functioning: bool = False
 
@@ -78,44 +80,44 @@ ITEMS: dict[str, Item] = _items(
     # ESMO gives no time for the first check: it falls one (shortest) interval after the start.
     # id                           check      kind     every     first  years  guideline  source
     Item("ESMO-G12-VISIT", VISIT, "visit", (6, 12), 6, 5, ESMO, S_ESMO),
-    Item("ESMO-G12-SCAN", SCAN, "imaging", (6, 12), 6, 5, ESMO, S_ESMO),
-    Item("ESMO-G12-MARKERS", MARKERS, "blood", (6, 12), 6, 5, ESMO, S_ESMO,
+    Item("ESMO-G12-SCAN", SCAN, "imaging", (6, 12), 6, 5, ESMO, (*S_ESMO, *S_SCAN)),
+    Item("ESMO-G12-MARKERS", MARKERS, "blood", (6, 12), 6, 5, ESMO, (*S_ESMO, *S_MARKERS),
          only_if_functioning=True),
     Item("ESMO-G12-VISIT-AFTER-5Y", VISIT, "visit", (12, 24), 72, None, ESMO, S_ESMO,
          note="ESMO allows longer gaps after 5 years; the care team may keep the shorter ones."),
-    Item("ESMO-G12-SCAN-AFTER-5Y", SCAN, "imaging", (12, 24), 72, None, ESMO, S_ESMO,
+    Item("ESMO-G12-SCAN-AFTER-5Y", SCAN, "imaging", (12, 24), 72, None, ESMO, (*S_ESMO, *S_SCAN),
          note="ESMO allows longer gaps after 5 years; the care team may keep the shorter ones."),
-    Item("ESMO-G12-MARKERS-AFTER-5Y", MARKERS, "blood", (12, 24), 72, None, ESMO, S_ESMO,
+    Item("ESMO-G12-MARKERS-AFTER-5Y", MARKERS, "blood", (12, 24), 72, None, ESMO, (*S_ESMO, *S_MARKERS),
          only_if_functioning=True),
     Item("ESMO-ADV-G12-VISIT", VISIT, "visit", (6, 12), 6, None, ESMO, S_ESMO),
-    Item("ESMO-ADV-G12-SCAN", SCAN, "imaging", (6, 12), 6, None, ESMO, S_ESMO),
-    Item("ESMO-ADV-G12-MARKERS", MARKERS, "blood", (6, 12), 6, None, ESMO, S_ESMO,
+    Item("ESMO-ADV-G12-SCAN", SCAN, "imaging", (6, 12), 6, None, ESMO, (*S_ESMO, *S_SCAN)),
+    Item("ESMO-ADV-G12-MARKERS", MARKERS, "blood", (6, 12), 6, None, ESMO, (*S_ESMO, *S_MARKERS),
          only_if_functioning=True),
     Item("ESMO-G3-VISIT", VISIT, "visit", (2, 3), 2, None, ESMO, S_ESMO),
-    Item("ESMO-G3-SCAN", SCAN, "imaging", (2, 3), 2, None, ESMO, S_ESMO),
-    Item("ESMO-G3-MARKERS", MARKERS, "blood", (2, 3), 2, None, ESMO, S_ESMO,
+    Item("ESMO-G3-SCAN", SCAN, "imaging", (2, 3), 2, None, ESMO, (*S_ESMO, *S_SCAN)),
+    Item("ESMO-G3-MARKERS", MARKERS, "blood", (2, 3), 2, None, ESMO, (*S_ESMO, *S_MARKERS),
          only_if_functioning=True),
 
     # CommNETS: "follow-up consultation with CT or MRI" every year for 3 years, then every 1-2 years to 10.
     Item("CN-PANC-VISIT-Y1-3", VISIT, "visit", (12, 12), 12, 3, COMMNETS, S_COMMNETS),
-    Item("CN-PANC-SCAN-Y1-3", SCAN, "imaging", (12, 12), 12, 3, COMMNETS, S_COMMNETS),
+    Item("CN-PANC-SCAN-Y1-3", SCAN, "imaging", (12, 12), 12, 3, COMMNETS, (*S_COMMNETS, *S_SCAN)),
     Item("CN-PANC-MARKERS-Y1-3", MARKERS, "blood", (12, 12), 12, 3, COMMNETS,
-         S_COMMNETS, only_if_functioning=True),
+         (*S_COMMNETS, *S_WHAT, *S_MARKERS), only_if_functioning=True),
     Item("CN-PANC-VISIT-Y4-10", VISIT, "visit", (12, 24), 48, 10, COMMNETS, S_COMMNETS),
-    Item("CN-PANC-SCAN-Y4-10", SCAN, "imaging", (12, 24), 48, 10, COMMNETS, S_COMMNETS),
+    Item("CN-PANC-SCAN-Y4-10", SCAN, "imaging", (12, 24), 48, 10, COMMNETS, (*S_COMMNETS, *S_SCAN)),
     Item("CN-PANC-MARKERS-Y4-10", MARKERS, "blood", (12, 24), 48, 10, COMMNETS,
-         S_COMMNETS, only_if_functioning=True),
+         (*S_COMMNETS, *S_WHAT, *S_MARKERS), only_if_functioning=True),
 
     # Czech: "twice in the first year after resection, then yearly"; it names no end and no tests, so the
     # checks are ESMO's and the yearly ones run for life as ESMO advises.
-    Item("CZ-APPX-VISIT-Y1", VISIT, "visit", (6, 6), 6, 1, CZECH, S_CZECH),
-    Item("CZ-APPX-SCAN-Y1", SCAN, "imaging", (6, 6), 6, 1, CZECH, S_CZECH),
-    Item("CZ-APPX-MARKERS-Y1", MARKERS, "blood", (6, 6), 6, 1, CZECH, S_CZECH,
+    Item("CZ-APPX-VISIT-Y1", VISIT, "visit", (6, 6), 6, 1, CZECH, (*S_CZECH, *S_WHAT)),
+    Item("CZ-APPX-SCAN-Y1", SCAN, "imaging", (6, 6), 6, 1, CZECH, (*S_CZECH, *S_WHAT, *S_SCAN)),
+    Item("CZ-APPX-MARKERS-Y1", MARKERS, "blood", (6, 6), 6, 1, CZECH, (*S_CZECH, *S_WHAT, *S_MARKERS),
          only_if_functioning=True),
-    Item("CZ-APPX-VISIT-YEARLY", VISIT, "visit", (12, 12), 24, None, CZECH, S_CZECH),
-    Item("CZ-APPX-SCAN-YEARLY", SCAN, "imaging", (12, 12), 24, None, CZECH, S_CZECH),
+    Item("CZ-APPX-VISIT-YEARLY", VISIT, "visit", (12, 12), 24, None, CZECH, (*S_CZECH, *S_WHAT)),
+    Item("CZ-APPX-SCAN-YEARLY", SCAN, "imaging", (12, 12), 24, None, CZECH, (*S_CZECH, *S_WHAT, *S_SCAN)),
     Item("CZ-APPX-MARKERS-YEARLY", MARKERS, "blood", (12, 12), 24, None, CZECH,
-         S_CZECH, only_if_functioning=True),
+         (*S_CZECH, *S_WHAT, *S_MARKERS), only_if_functioning=True),
 
     # NCCN: first at 12 weeks to 12 months (the sooner end, 3 months), then every 12-24 months to 10 years.
     Item("NCCN-LUNG-VISIT", "Check-up with your care team: history and examination", "visit", (12, 24), 3, 10,
@@ -223,7 +225,7 @@ class ScheduleRule:
     summary: str
     note: str
     guideline: str
-    source: str
+    sources: tuple[str, ...]
 
 
 G12_ITEMS = ("ESMO-G12-VISIT", "ESMO-G12-SCAN", "ESMO-G12-MARKERS", "ESMO-G12-VISIT-AFTER-5Y",
@@ -366,7 +368,7 @@ class NoteRule:
     when: Callable[[FollowUpCase, str, frozenset[str]], bool]
     text: str
     guideline: str
-    source: str
+    sources: tuple[str, ...]
 
 
 G12_SCHEDULES = frozenset({"FU-ESMO-RESECTED-G1G2", "FU-ESMO-ADVANCED-G1G2"})
@@ -389,7 +391,7 @@ NOTES: tuple[NoteRule, ...] = (
         "for NETs of the gut and pancreas.", AJCC9, S_AJCC9),
     NoteRule("FU-NOTE-FUNCTIONING-UNKNOWN", lambda c, s, items: c.functioning is None and _has(items, "blood"),
         "Hormone tests are listed because it is not known whether the tumour makes hormones. If it does not, "
-        "they can be left out.", ESMO, S_NCCN),
+        "they can be left out.", ESMO, (*S_ESMO, *S_MARKERS)),
     NoteRule("FU-NOTE-ESMO-G2", lambda c, s, items: s in G12_SCHEDULES and c.grade == "G2",
         "ESMO gives 6-12 months for a G1 or G2 NET with a low Ki-67. With a higher Ki-67 your care team may "
         "choose shorter gaps.", ESMO, S_ESMO),

@@ -94,8 +94,8 @@ def _highest(ladder: tuple[str, ...], by: dict[str, str]) -> tuple[str, str]:
 
 
 def _sources(fired: list[GradeRule], synonym: str | None) -> list[str]:
-    sources = list(dict.fromkeys(rule.source for rule in fired))
-    return [*sources, WHO2022_SYNONYM] if synonym else sources
+    sources = [source for rule in fired for source in rule.sources]
+    return list(dict.fromkeys([*sources, *WHO2022_SYNONYM] if synonym else sources))
 
 
 def _digestive(report: Report) -> GradeResult:

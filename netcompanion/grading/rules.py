@@ -15,22 +15,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-RULESET_VERSION = "2026.12.1"
+RULESET_VERSION = "2026.12.2"
 
 Scheme = Literal["digestive", "lung"]
 
-# Each row cites one bibliography id (netcompanion/bibliography/sources.toml).
-# WHO 2019 digestive grading, as tabled in J Nucl Med Technol; the same bands are in World J
-# Gastrointest Surg 2023 (wjgs-2023-gi-nen-tables).
-WHO2019 = "jnmt-who2019-gep-grading"
+# Each row cites bibliography ids (netcompanion/bibliography/sources.toml).
+# WHO 2019 digestive grading, as tabled in J Nucl Med Technol and in World J Gastrointest Surg 2023.
+WHO2019 = ("jnmt-who2019-gep-grading", "wjgs-2023-gi-nen-tables")
 # Poorly differentiated NECs are high grade by definition and not graded (IARC/WHO framework).
-WHO2019_NEC = "rindi-2018-iarc-who-framework"
+WHO2019_NEC = ("rindi-2018-iarc-who-framework",)
 # WHO thoracic: mitoses per 2 mm² and necrosis decide; unchanged in the 5th edition (2021).
-WHO2021_LUNG = "metovic-2021-lung-nen"
-# Poorly differentiated lung NENs are the carcinomas (LCNEC, SCLC): the same review.
-WHO2021_LUNG_POOR = "metovic-2021-lung-nen"
+WHO2021_LUNG = ("metovic-2021-lung-nen",)
+# Poorly differentiated lung NENs are the carcinomas (LCNEC, SCLC): the same review and the IARC/WHO framework.
+WHO2021_LUNG_POOR = ("metovic-2021-lung-nen", "rindi-2018-iarc-who-framework")
 # WHO 2022: lung NET G1 and G2 are synonyms of typical and atypical carcinoid.
-WHO2022_SYNONYM = "kasajima-kloppel-2024-lung-nen"
+WHO2022_SYNONYM = ("kasajima-kloppel-2024-lung-nen",)
 
 # Lowest first: the engine takes the highest any row gives.
 LADDERS: dict[str, tuple[str, ...]] = {
@@ -61,7 +60,7 @@ class GradeRule:
     reads: str
     when: Band | bool | str
     result: str
-    source: str
+    sources: tuple[str, ...]
 
     def matches(self, value: float | bool | str | None) -> bool:
         if value is None:

@@ -39,7 +39,7 @@ class LoincCode:
     code: str
     display: str
     dimension: Dimension
-    source: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,16 @@ class KnownTest:
         return next((c for c in self.codes if c.dimension == dimension), None)
 
 
-MCODE = "hl7-mcode-tumor-marker-vs"
+MCODE = ("hl7-mcode-tumor-marker-vs",)
+LOINC = ("loinc",)
 
 CGA = KnownTest(
     key="cga", name="Chromogranin A (CgA)", short_name="CgA", specimen="blood (serum or plasma)",
     units=("µg/L", "ng/mL", "nmol/L", "U/L"),
     codes=(
-        LoincCode("9811-1", "Chromogranin A [Mass/volume] in Serum or Plasma", Dimension.MASS_PER_VOLUME, "loinc"),
+        LoincCode("9811-1", "Chromogranin A [Mass/volume] in Serum or Plasma", Dimension.MASS_PER_VOLUME, LOINC),
         LoincCode("25587-7", "Chromogranin A [Moles/volume] in Serum or Plasma", Dimension.MOLES_PER_VOLUME,
-                  "loinc"),
+                  LOINC),
     ),
 )
 U5HIAA = KnownTest(

@@ -234,6 +234,7 @@ def stage(data: Any) -> StageResult:
     rows: list[AnyRow] = list(dict.fromkeys([*t_rows, *n_rows, *m_rows, *group_rows]))
     return StageResult(
         site=facts.site, edition=EDITION, tables_version=TABLES_VERSION, T=t, N=n, M=m, stage=group,
-        stage_reason=reason, rules=[r.id for r in rows], sources=list(dict.fromkeys(r.source for r in rows)),
+        stage_reason=reason, rules=[r.id for r in rows],
+        sources=list(dict.fromkeys(source for r in rows for source in r.sources)),
         warnings=_warnings(table, facts, t, n, m, group, mass_assumed),
     )

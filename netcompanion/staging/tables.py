@@ -2,7 +2,7 @@
 
 Each row has an id, what it gives (a T, N, M or stage group), its condition written as data (the
 invasion levels and size range it covers, a range of positive nodes, where metastases are) and its
-source: the bibliography id of the table it comes from. Within a site, the highest T (or N) whose row
+sources: the bibliography ids of the tables it comes from. Within a site, the highest T (or N) whose row
 matches wins: that is how the AJCC text reads ("T2: invades the muscularis propria OR > 1 cm").
 
 Invasion levels are listed shallow to deep per site, and only the levels that the site's AJCC T
@@ -15,36 +15,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 EDITION = "AJCC 8th"
-TABLES_VERSION = "2026.12.1"
+TABLES_VERSION = "2026.12.2"
 
-# Each row cites one bibliography id (netcompanion/bibliography/sources.toml). The NCI PDQ pages reprint
-# the AJCC 8th tables with permission; PathologyOutlines and the other pages cross-check them.
-ST = "nci-pdq-gi-net-hp"
-DA = "nci-pdq-gi-net-hp"
+# Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The NCI PDQ pages reprint the
+# AJCC 8th tables with permission; PathologyOutlines and the other pages cross-check them.
+PDQ = "nci-pdq-gi-net-hp"
+ST = (PDQ, "pathologyoutlines-stomach-net-staging")
+DA = (PDQ,)
 # '> 1 cm' as in the table the NCI PDQ reprints (PathologyOutlines writes '≥ 1 cm').
-DA_SIZE = "nci-pdq-gi-net-hp"
-JI = "nci-pdq-gi-net-hp"
+DA_SIZE = (PDQ,)
+JI = (PDQ, "wjgs-2023-gi-nen-tables")
 # N1 fewer than 12 nodes; N2 12 or more, or a mesenteric mass over 2 cm.
-JI_N = "wjgs-2023-gi-nen-tables"
-AP = "nci-pdq-gi-net-hp"
-CR = "nci-pdq-gi-net-hp"
+JI_N = ("wjgs-2023-gi-nen-tables", PDQ)
+AP = (PDQ, "pathologyoutlines-appendix-net-staging")
+CR = (PDQ, "pathologyoutlines-colon-net-staging")
 # T1a/T1b: '< 1 cm' (2021 wording) or '≤ 1 cm' (later wording), so exactly 1 cm fits T1a or T1b; the split
 # does not change the stage group (stage I is any T1 N0 M0 in the NCI PDQ reprint).
-CR_T1_SPLIT = "pathologyoutlines-colon-net-staging"
-PA = "nci-pdq-pnet-hp"
+CR_T1_SPLIT = ("pathologyoutlines-colon-net-staging", PDQ)
+PA = ("nci-pdq-pnet-hp", "curr-oncol-2023-pannet-staging")
 # AJCC 8th wording 'T1 < 2 cm, T2 2–4 cm, T3 > 4 cm'; extension into peripancreatic fat is not a basis for
 # staging (nci-pdq-pnet-hp).
-PA_SIZE = "curr-oncol-2023-pannet-staging"
+PA_SIZE = ("curr-oncol-2023-pannet-staging", "nci-pdq-pnet-hp")
 # The common M categories (M1a liver only, M1b outside the liver only, M1c both), confirmed per site.
-M_SPLIT = {"ST": "pathologyoutlines-stomach-net-staging", "JI": "wjgs-2023-gi-nen-tables",
-           "AP": "pathologyoutlines-appendix-net-staging", "CR": "egeus-rectal-net", "PA": "nci-pdq-pnet-hp"}
+M_SPLIT = {"ST": ("pathologyoutlines-stomach-net-staging", "cap-stomach-net-checklist"),
+           "JI": ("wjgs-2023-gi-nen-tables",), "AP": ("pathologyoutlines-appendix-net-staging",),
+           "CR": ("egeus-rectal-net", "pathologyoutlines-colon-net-staging"), "PA": ("nci-pdq-pnet-hp",)}
 # The NCI PDQ reprint gives only 'M1 = distant metastases' for this chapter; the M1a/b/c split could not be
 # confirmed for it, so M1 is not split.
-DA_NO_SPLIT = "nci-pdq-gi-net-hp"
+DA_NO_SPLIT = (PDQ,)
 # Well-differentiated NETs only; a NEC or MiNEN is staged as a carcinoma of the organ.
-SCOPE = "pathologyoutlines-stomach-net-staging"
-NOT_ASSESSED = "nci-pdq-gi-net-hp"
-CATEGORIES = "nci-pdq-gi-net-hp"
+SCOPE = ("pathologyoutlines-stomach-net-staging", "pathologyoutlines-appendix-net-staging",
+         "pathologyoutlines-colon-net-staging")
+NOT_ASSESSED = (PDQ,)
+CATEGORIES = (PDQ,)
 
 METASTASIS_PLACES = ("liver", "lung", "bone", "peritoneum", "distant_nodes", "brain", "other")
 
@@ -95,7 +98,7 @@ class TRow:
     T: str
     invasion: tuple[str, ...]
     size: Size | None  # None: any size
-    source: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ class NRow:
     nodes_from: int | None  # lowest count of positive nodes; None: the count is not read
     nodes_to: int | None  # highest; None: no upper end
     mass_over_cm: float | None  # a mesenteric mass larger than this; None: not read
-    source: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ class MRow:
     M: str
     liver: bool
     elsewhere: bool  # any place other than the liver
-    source: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ class StageRow:
     N: tuple[str, ...]
     M: tuple[str, ...]
     stage: str
-    source: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ class Row:
 
     id: str
     rule: str
-    source: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -180,31 +183,31 @@ WALL = ("mucosa", "submucosa")
 LIMITED = ("confined_to_pancreas", "peripancreatic")
 
 
-def _n0_n1(prefix: str, source: str) -> tuple[NRow, ...]:
+def _n0_n1(prefix: str, sources: tuple[str, ...]) -> tuple[NRow, ...]:
     return (
-        NRow(f"{prefix}-N0", "N0", 0, 0, None, source),
-        NRow(f"{prefix}-N1", "N1", 1, None, None, source),
+        NRow(f"{prefix}-N0", "N0", 0, 0, None, sources),
+        NRow(f"{prefix}-N1", "N1", 1, None, None, sources),
     )
 
 
 def _m_split(prefix: str) -> tuple[MRow, ...]:
-    source = M_SPLIT[prefix]
+    sources = M_SPLIT[prefix]
     return (
-        MRow(f"{prefix}-M0", "M0", False, False, source),
-        MRow(f"{prefix}-M1A", "M1a", True, False, source),
-        MRow(f"{prefix}-M1B", "M1b", False, True, source),
-        MRow(f"{prefix}-M1C", "M1c", True, True, source),
+        MRow(f"{prefix}-M0", "M0", False, False, sources),
+        MRow(f"{prefix}-M1A", "M1a", True, False, sources),
+        MRow(f"{prefix}-M1B", "M1b", False, True, sources),
+        MRow(f"{prefix}-M1C", "M1c", True, True, sources),
     )
 
 
-def _i_to_iv(prefix: str, n_nodes: tuple[str, ...], source: str) -> tuple[StageRow, ...]:
+def _i_to_iv(prefix: str, n_nodes: tuple[str, ...], sources: tuple[str, ...]) -> tuple[StageRow, ...]:
     """The grouping that stomach, duodenum/ampulla, jejunum/ileum, appendix and pancreas share."""
     return (
-        StageRow(f"{prefix}-I", ("T1",), ("N0",), ("M0",), "I", source),
-        StageRow(f"{prefix}-II", ("T2", "T3"), ("N0",), ("M0",), "II", source),
-        StageRow(f"{prefix}-III-T4", ("T4",), ("N0",), ("M0",), "III", source),
-        StageRow(f"{prefix}-III-N", T_ORDER, n_nodes, ("M0",), "III", source),
-        StageRow(f"{prefix}-IV", T_ORDER, ("N0", *n_nodes), ("M1",), "IV", source),
+        StageRow(f"{prefix}-I", ("T1",), ("N0",), ("M0",), "I", sources),
+        StageRow(f"{prefix}-II", ("T2", "T3"), ("N0",), ("M0",), "II", sources),
+        StageRow(f"{prefix}-III-T4", ("T4",), ("N0",), ("M0",), "III", sources),
+        StageRow(f"{prefix}-III-N", T_ORDER, n_nodes, ("M0",), "III", sources),
+        StageRow(f"{prefix}-IV", T_ORDER, ("N0", *n_nodes), ("M1",), "IV", sources),
     )
 
 

@@ -77,4 +77,4 @@ def test_losing_more_weight_never_removes_an_alert(day, kg):
 @given(days())
 def test_every_firing_is_soon_or_higher_and_gives_a_reason_and_a_source(day):
     for f in check(day):
-        assert RANK[f.level] >= Level.SOON.rank and f.reason and f.source
+        assert RANK[f.level] >= Level.SOON.rank and f.reason and f.sources

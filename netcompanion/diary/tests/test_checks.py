@@ -177,4 +177,4 @@ def test_every_rule_has_an_id_and_a_source():
     assert all(row.id and row.source for row in rows)
     assert len({row.id for row in rows}) == len(rows)
     assert all(trigger.value and trigger.label for trigger in TRIGGERS)
-    assert {trigger.source for trigger in TRIGGERS} == {"nci-pdq-gi-net-hp", None}
+    assert {trigger.sources for trigger in TRIGGERS} == {("nci-pdq-gi-net-hp",), ()}

@@ -30,7 +30,7 @@ def stage(site: str = "jejunum_ileum", T: str = "T3", N: str = "N1", M: str = "M
 def item(**fields: Any) -> dict[str, Any]:
     return {"id": "ESMO-IMAGING", "check": "CT or MRI scan of the tummy (abdomen)", "kind": "imaging",
             "every_months": [6, 12], "first_after_months": 6, "for_years": None, "guideline": "ESMO 2020",
-            "source": "esmo-gep-nen-2020", "rule_id": "FU-ESMO-RESECTED-G1G2", **fields}
+            "sources": ["esmo-gep-nen-2020"], "rule_id": "FU-ESMO-RESECTED-G1G2", **fields}
 
 
 def followup(*items: dict[str, Any], none: bool = False, notes: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -30,7 +30,7 @@ def test_a_small_g1_appendix_or_rectal_net_removed_completely_needs_no_routine_f
     assert s.items == []
     assert s.rules == ["FU-ESMO-NO-FU-APPENDIX-RECTUM"]
     assert "No routine follow-up checks are needed" in s.notes[0]
-    assert s.sources == ["esmo-gep-nen-2020"]
+    assert s.sources == ["esmo-gep-nen-2020", "ncuk-follow-up-investigations"]
 
 
 @pytest.mark.parametrize("change", [
@@ -249,6 +249,6 @@ def test_the_result_carries_rules_sources_and_the_ruleset_version():
     assert d["rules"][0] == "FU-CN-PANC-RESECTED"
     assert d["items"][0]["every_months"] == [12, 12]
     assert set(d["items"][0]) >= {"id", "check", "kind", "every_months", "first_after_months", "for_years",
-                                  "guideline", "source", "rule_id"}
+                                  "guideline", "sources", "rule_id"}
     assert all(i["rule_id"] == "FU-CN-PANC-RESECTED" for i in d["items"])
     assert "commnets-nanets-2018-follow-up" in d["sources"]

@@ -23,13 +23,13 @@ SITES = ["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_r
 def test_every_item_names_its_guideline_and_cites_a_bibliography_source():
     for item in ITEMS.values():
         assert item.guideline in GUIDELINES, item.id
-        assert item.source in SOURCES, item.id
+        assert item.sources and set(item.sources) <= set(SOURCES), item.id
         assert item.every_months[0] <= item.every_months[1] and item.first_after_months > 0, item.id
 
 
 def test_every_rule_has_a_source_and_every_item_belongs_to_a_schedule():
     for rule in (*SCHEDULES, *NOTES):
-        assert rule.source in SOURCES, rule.id
+        assert rule.sources and set(rule.sources) <= set(SOURCES), rule.id
     used = {i for rule in SCHEDULES for i in rule.items}
     assert used == set(ITEMS)
     ids = [r.id for r in (*SCHEDULES, *NOTES)]
@@ -158,6 +158,7 @@ RULESET_FINGERPRINTS = {
     "2026.11.1": "f46a7d20a657398d",
     "2026.11.2": "df67593635eaaa1f",  # distant spread (or not knowing) is not "all removed"
     "2026.12.1": "50322fec4947b800",  # rows cite bibliography ids; no schedule or timing changed
+    "2026.12.2": "18b6fcaf436c837b",  # rows cite a tuple of ids, as every engine does
 }
 
 
@@ -165,8 +166,8 @@ def test_a_rule_change_comes_with_a_new_ruleset_version():
     """Schedules carry the rule-set version; a change to any row must bump it (after clinical sign-off)."""
     rows = [asdict(item) for item in ITEMS.values()]
     rows += [(r.id, [(c.label, c.facts, inspect.getsource(c.test).strip()) for c in r.when], r.items,
-              r.no_routine_follow_up, r.summary, r.note, r.guideline, r.source) for r in SCHEDULES]
-    rows += [(n.id, inspect.getsource(n.when).strip(), n.text, n.guideline, n.source) for n in NOTES]
+              r.no_routine_follow_up, r.summary, r.note, r.guideline, r.sources) for r in SCHEDULES]
+    rows += [(n.id, inspect.getsource(n.when).strip(), n.text, n.guideline, n.sources) for n in NOTES]
     rows += [inspect.getsource(f) for _, f in inspect.getmembers(rules, inspect.isfunction)
              if f.__module__ == rules.__name__]
     rows += [rules.FACT_NAMES]

@@ -20,7 +20,7 @@ def test_the_contract_example_gives_exactly_the_documented_fields():
         "rules": ["WHO2019-KI67-G2", "WHO2019-MITOSES-G1"], "sources": result["sources"],
         "warnings": result["warnings"], "ruleset_version": RULESET_VERSION,
     }
-    assert result["sources"] == ["jnmt-who2019-gep-grading"]
+    assert result["sources"] == ["jnmt-who2019-gep-grading", "wjgs-2023-gi-nen-tables"]
 
 
 @pytest.mark.parametrize("ki67, expected", [
