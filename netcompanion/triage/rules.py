@@ -158,7 +158,8 @@ RULES: tuple[Rule, ...] = (
     Rule("BL-ANY", "blood_in_stool", U, ALWAYS,
          "Blood in the stool needs checking the same day.", BLEEDING),
     Rule("BS-ANY", "black_stool", E, ALWAYS,
-         "Black, tarry stools can mean bleeding high up in the gut: this is an emergency.", BLEEDING),
+         "Black, tarry stools can mean bleeding high up in the gut: this is an emergency.",
+         ("nice-cg141", "nci-pdq-gi-net-hp", "cancernet-gi-net-symptoms")),
 
     Rule("VO-BLOOD", "vomiting", E, (T("blood", YES),),
          "Vomiting blood, or what looks like coffee grounds, is an emergency.", BLEEDING),
