@@ -1,6 +1,6 @@
 """The bibliography: every source that a guide page, rule table or explainer text cites, by a stable id.
 
-The data is sources.toml, one table per source. Code cites a source by its id (a rule row's `source`,
+The data is sources.toml, one table per source. Code cites a source by its id (a rule row's `sources`,
 a guide page's `sources:` list, an explainer text's `sources`), and what a person sees is built from
 here: title, publisher, year and a link they can follow. No Django import, so the clinical engines
 and the guide loader can use it on their own.

@@ -83,9 +83,13 @@ class Test:
         return f"{self.field} {self.op.value.format(value=value)}"
 
 
-def answers_of(subject: Any, person: Any, symptoms: list[Any]) -> dict[str, Any]:
-    """Every answer a test can name: the subject's own, the person's as "person.*", and the case's."""
-    own = subject.model_dump() if subject is not None else {}
+def case_answers(person: Any, symptoms: list[Any]) -> dict[str, Any]:
+    """The answers about the whole case a test can name: the person's as "person.*", and the symptoms reported."""
     about = {f"person.{name}": getattr(person, name) for name in (*type(person).model_fields, "months")}
     codes = [s.code for s in symptoms]
-    return {**own, **about, "symptoms": codes, "symptom_count": len(codes)}
+    return {**about, "symptoms": codes, "symptom_count": len(codes)}
+
+
+def symptom_answers(symptom: Any, case: dict[str, Any]) -> dict[str, Any]:
+    """One symptom's own answers, with the case's."""
+    return {**case, **dict(symptom)}

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from netcompanion.triage.case import NOT_SURE, SYMPTOM_NAMES, Case, parse_case
-from netcompanion.triage.conditions import answers_of
+from netcompanion.triage.conditions import case_answers, symptom_answers
 from netcompanion.triage.emergency_numbers import emergency_number
 from netcompanion.triage.rules import ADVICE, RULES, RULESET_VERSION, ZEBRA, Level, Rule
 
@@ -77,15 +77,18 @@ class Assessment(_Result):
         return self.model_dump()
 
 
-def _fired(rules: tuple[Rule, ...], case: Case) -> list[tuple[Rule, str]]:
-    """Each rule that holds, with the symptom it held for ("*" for the whole case)."""
-    whole = answers_of(None, case.person, case.symptoms)
-    each = [(s.code, answers_of(s, case.person, case.symptoms)) for s in case.symptoms]
-    fired = []
-    for rule in rules:
-        subjects = [("*", whole)] if rule.code == "*" else [(code, a) for code, a in each if code == rule.code]
-        fired.extend((rule, code) for code, answers in subjects if all(t.holds(answers) for t in rule.when))
-    return fired
+def _by_symptom(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+    return {code: tuple(r for r in rules if r.code == code) for code in {r.code for r in rules}}
+
+
+RULES_BY_SYMPTOM, ZEBRA_BY_SYMPTOM = _by_symptom(RULES), _by_symptom(ZEBRA)
+
+
+def _fired(rules: dict[str, tuple[Rule, ...]], case: Case, whole: dict[str, Any]) -> list[tuple[Rule, str]]:
+    """Each rule that holds, with the symptom it held for ("*" for the whole case), in table order per subject."""
+    subjects = [("*", whole)] + [(s.code, symptom_answers(s, whole)) for s in case.symptoms if s.code in rules]
+    return [(rule, code) for code, answers in subjects for rule in rules.get(code, ())
+            if all(t.holds(answers) for t in rule.when)]
 
 
 def _reason(rule: Rule) -> Reason:
@@ -118,19 +121,19 @@ def _plain(value: Any) -> str:
 
 
 def evaluate(case: Case) -> Assessment:
-    fired = _fired(RULES, case)
+    whole = case_answers(case.person, case.symptoms)
+    fired = _fired(RULES_BY_SYMPTOM, case, whole)
     level = max((r.level for r, _ in fired), key=lambda lv: lv.rank, default=Level.ROUTINE)
     number = emergency_number(case.country)
     who = "your care team (your contact nurse)" if case.person.diagnosed_net else \
         "a healthcare provider (your GP or health centre)"
     top = [(r, code) for r, code in fired if r.level == level]
     explained = {code for _, code in top}
-    whole = answers_of(None, case.person, case.symptoms)
     advice = [Tip(id=a.id, text=a.text, sources=list(a.sources))
               for a in ADVICE if level in a.levels and all(t.holds(whole) for t in a.when)]
     gp_note = None
     if not case.person.diagnosed_net:
-        criteria = _fired(ZEBRA, case)
+        criteria = _fired(ZEBRA_BY_SYMPTOM, case, whole)
         if criteria:
             gp_note = GpNote(criteria=[_reason(r) for r, _ in criteria],
                              symptoms=[describe(s) for s in case.symptoms])
