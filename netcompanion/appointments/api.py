@@ -5,6 +5,7 @@ from uuid import UUID
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -59,7 +60,13 @@ def _local(moment: dt.datetime | None) -> dt.datetime | None:
 
 def _validated(request, payload: AppointmentIn, instance=None):
     data = payload.dict()
-    start, end = _local(data.pop("start")), _local(data.pop("end"))
+    local = {}
+    for name in ("start", "end"):
+        try:
+            local[name] = _local(data.pop(name))
+        except OverflowError:  # 0001-01-01T00:00+00:02 is before year 1 in Stockholm: a 422, not a 500
+            return None, body_problems([([name], gettext("Check the year: this date is out of range."))])
+    start, end = local["start"], local["end"]
     if end is not None and end.date() != start.date():
         return None, body_problems([(["end"], "The end must be on the same day as the start.")])
     form = AppointmentForm({**data, "date": start.date(), "start_time": start.time(),

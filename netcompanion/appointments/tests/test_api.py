@@ -46,6 +46,8 @@ def test_a_patient_books_changes_and_cancels_an_appointment(api):
     ({"end": (NEXT_WEEK - dt.timedelta(hours=1)).isoformat()}, "end"),
     ({"start": (NEXT_WEEK - dt.timedelta(days=30)).isoformat(), "end": None}, "start"),
     ({"start": "tomorrow"}, "start"),
+    ({"start": "0001-01-01T00:00:01+00:02", "end": None}, "start"),  # before year 1 in Stockholm
+    ({"end": "9999-12-31T23:30:00-01:00"}, "end"),  # after year 9999
 ])
 def test_bad_bookings_get_422_naming_the_field(api, changes, field):
     response = api.post(URL, booking(**changes), content_type="application/json")
