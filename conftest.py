@@ -18,9 +18,10 @@ def frozen_clock():
 
     The clock then runs on (``tick=True``): successive records get distinct, ordered times, and the live server
     that the browser tests talk to (a thread of this process, so on this clock too) sees sessions, second-factor
-    steps and throttles age as in real life; a test would need 14 hours to reach another day. A test that needs
-    another instant, or a clock that stands still, moves it with the ``time_machine`` fixture
-    (``time_machine.move_to(moment, tick=False)``), which travels on top of this one.
+    steps and throttles age as in real life; a test would need 14 hours to reach another day. Chromium keeps the
+    machine's clock, months away: its cookies still hold, as Django sends Max-Age, which browsers prefer to
+    Expires. A test that needs another instant, or a clock that stands still, moves it with the ``time_machine``
+    fixture (``time_machine.move_to(moment, tick=False)``), which travels on top of this one.
     """
     with time_machine.travel(FROZEN_NOW, tick=True) as traveller:
         yield traveller
