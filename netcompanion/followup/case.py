@@ -104,6 +104,9 @@ def _contradictions(c: FollowUpCase) -> list[FieldError]:
     if not c.lung:
         if c.stage in {"I", "II", "IIA", "IIB"} and c.N in NODES_POSITIVE:
             refuse("stage", f"affected lymph nodes ({c.N}) make it at least stage III (AJCC 8th)")
+        if c.stage in {"I", "II", "IIA", "IIB"} and c.N == "NX":
+            refuse("N", f"stage {c.stage} needs lymph nodes without cancer (N0, AJCC 8th), but NX says they were "
+                        "not assessed: give N0, or leave the stage out")
         if c.stage == "I" and c.T not in {None, "T1", "T1a", "T1b"}:
             refuse("stage", f"stage I needs a T1 tumour, but T is {c.T} (AJCC 8th)")
     return errors

@@ -49,6 +49,7 @@ def test_a_bad_value_or_unknown_field_is_refused_naming_the_field(data, field):
     ({**BASE, "stage": "III", "M": "M1a"}, "stage", "always stage IV"),
     ({**BASE, "stage": "II", "N": "N1"}, "stage", "at least stage III"),
     ({**BASE, "stage": "I", "T": "T2"}, "stage", "stage I needs a T1 tumour"),
+    ({**BASE, "stage": "I", "N": "NX"}, "N", "NX says they were not assessed"),
     ({**BASE, "category": "typical_carcinoid"}, "category", "are for the lung"),
     ({"site": "lung", "resected": True, "grade": "G1"}, "grade", "not graded"),
     ({"site": "lung", "resected": True, "category": "NET"}, "category", "for the lung use"),
