@@ -151,6 +151,10 @@ RULES: tuple[Rule, ...] = (
     Rule("DI-KNOWN", "diarrhea", R, (T("new_or_worse", CLEAR_NO),),
          "Diarrhoea you already know about, and that is no worse, is worth noting in your diary.", SYNDROME),
 
+    Rule("DI-ANY", "diarrhea", C, ALWAYS,
+         "Diarrhoea for a day or two, without any of the warning signs we ask about, can usually be looked after "
+         "at home.", ("nhs-diarrhoea-vomiting",)),
+
     Rule("BL-LARGE", "blood_in_stool", E, (T("amount", IS, "large"),),
          "A lot of blood from the bowel is an emergency.", BLEEDING),
     Rule("BL-DIZZY", "blood_in_stool", E, (T("with_dizziness", YES),),

@@ -181,6 +181,13 @@ def test_an_unanswered_treatment_question_is_never_treated_as_better_than_no_tre
     assert level({**data, "person": person}) >= level({**data, "person": {**person, "treatments": []}})
 
 
+@settings(max_examples=300, deadline=None)
+@given(case())
+def test_every_result_says_why_with_a_rule_at_its_own_level(data):
+    result = assess(data)
+    assert result.reasons and {r.level for r in result.reasons} == {result.level}
+
+
 @settings(max_examples=200, deadline=None)
 @given(case())
 def test_the_result_never_names_a_diagnosis(data):
@@ -334,7 +341,7 @@ def test_new_or_worse_stomach_ache_is_at_least_urgent():
 
 
 RULESET_FINGERPRINTS = {
-    "2026.12.1": "ed37e70513a6d5b7",
+    "2026.12.1": "a816dd9ded48546e",
 }
 
 
