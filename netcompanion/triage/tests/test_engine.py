@@ -70,6 +70,11 @@ def case(draw):
             "symptoms": [draw(symptom(c)) for c in codes]}
 
 
+def one_symptom(data, pick):
+    """The index of one symptom of the case, drawn by hypothesis; None when the case has none."""
+    return pick.draw(st.integers(0, len(data["symptoms"]) - 1)) if data["symptoms"] else None
+
+
 def level(data):
     return RANK[assess(data).level]
 
@@ -85,9 +90,8 @@ def test_adding_a_symptom_never_lowers_the_level(data, extra):
 @settings(max_examples=300, deadline=None)
 @given(case(), st.data())
 def test_a_more_severe_answer_never_lowers_the_level(data, pick):
-    if not data["symptoms"]:
+    if (index := one_symptom(data, pick)) is None:
         return
-    index = pick.draw(st.integers(0, len(data["symptoms"]) - 1))
     s = data["symptoms"][index]
     orderable = [n for n in MODELS[s["code"]].model_fields if n in ORDER or n in NUMERIC or
                  n in {"sudden", "with_vomiting", "no_stool_or_gas", "with_wheezing", "with_dizziness",
@@ -113,9 +117,8 @@ def test_a_more_severe_answer_never_lowers_the_level(data, pick):
 @settings(max_examples=300, deadline=None)
 @given(case(), st.data())
 def test_a_missing_answer_is_never_treated_as_better_than_the_mildest_answer(data, pick):
-    if not data["symptoms"]:
+    if (index := one_symptom(data, pick)) is None:
         return
-    index = pick.draw(st.integers(0, len(data["symptoms"]) - 1))
     s = data["symptoms"][index]
     answered = [n for n in s if n != "code" and (n in ORDER or n in NUMERIC or isinstance(s[n], bool))
                 and s[n] != NOT_SURE]
@@ -148,9 +151,8 @@ def _choices(code, name):
 @settings(max_examples=400, deadline=None)
 @given(case(), st.data())
 def test_not_sure_never_gives_a_lower_level_than_an_answer_it_might_hide(data, pick):
-    if not data["symptoms"]:
+    if (index := one_symptom(data, pick)) is None:
         return
-    index = pick.draw(st.integers(0, len(data["symptoms"]) - 1))
     code = data["symptoms"][index]["code"]
     questions = [n for n in MODELS[code].model_fields if n != "code" and _choices(code, n)]
     if not questions:
