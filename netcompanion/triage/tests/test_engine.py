@@ -343,7 +343,7 @@ def test_new_or_worse_stomach_ache_is_at_least_urgent():
 
 
 RULESET_FINGERPRINTS = {
-    "2026.12.1": "a816dd9ded48546e",
+    "2026.12.1": "d5eeb392fdbf97ef",
 }
 
 
@@ -374,3 +374,12 @@ def test_the_review_sheet_has_one_readable_line_per_row():
     assert ("DI-DEHYDRATION | diarrhea | emergency | signs_of_dehydration is yes or not sure | Diarrhoea with signs "
             "of dehydration can become dangerous quickly. | nci-pdq-pnet-hp") in lines
     assert any(line.startswith("GH-NO-DRIVING | emergency | always | Do not drive yourself.") for line in lines)
+
+
+def test_not_sure_whether_diarrhoea_is_new_is_never_lower_than_either_answer():
+    """Found by the property test: without a diagnosis, "not sure" gave self-care where "no" gave routine."""
+    def level_of(new_or_worse):
+        return level({"person": {"diagnosed_net": False, "treatments": []},
+                      "symptoms": [{"code": "diarrhea", "new_or_worse": new_or_worse}]})
+
+    assert level_of(NOT_SURE) >= max(level_of(True), level_of(False))
