@@ -1,7 +1,7 @@
 from django import forms
 
 from netcompanion.alerts.models import AlertStatus, Level, Outcome
-from netcompanion.careteam.forms import FilterSelect
+from netcompanion.core.widgets import FilterSelect
 
 UNRESOLVED_FILTER = "unresolved"
 ALL = "all"

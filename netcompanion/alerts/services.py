@@ -28,11 +28,11 @@ from netcompanion.alertrules import (
 )
 from netcompanion.alertrules.observation import WINDOW_DAYS
 from netcompanion.alerts.models import RANK, UNRESOLVED, Alert, AlertEvent, AlertStatus, EventAction, Level
+from netcompanion.core.urls import site_url
 from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind
 from netcompanion.labs.models import LabResult, LabTest
 from netcompanion.medicines import schedule
 from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
-from netcompanion.reminders.services import site_url
 from netcompanion.triage import Assessment
 
 log = logging.getLogger(__name__)

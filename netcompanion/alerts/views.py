@@ -11,7 +11,7 @@ from netcompanion.alerts.models import Alert, AlertStatus, Level
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
-from netcompanion.careteam.roster import moment_text
+from netcompanion.core.formats import moment_text
 from netcompanion.core.urls import query_without_page, url_by_code
 
 PER_PAGE = 25

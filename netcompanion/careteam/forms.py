@@ -5,6 +5,7 @@ from django.db.models import Q
 from netcompanion.accounts.models import STAFF_ROLES, Role
 from netcompanion.careteam.models import Assignment
 from netcompanion.careteam.roster import SHOWS, SORTS
+from netcompanion.core.widgets import FilterSelect
 
 RECORD_NUMBER_MAX_LENGTH = get_user_model()._meta.get_field("record_number").max_length
 ALREADY_ASSIGNED = "This member of the care team already looks after this patient."
@@ -12,13 +13,6 @@ ALREADY_ASSIGNED = "This member of the care team already looks after this patien
 
 def duplicate_number(number: str) -> str:
     return f"Another patient already has record number {number}. Check the number: nothing was changed."
-
-
-class FilterSelect(forms.Select):
-    """A select that writes its options itself instead of including a template for each: the filters above the
-    staff lists are drawn on every look at them. Options carry no attribute but ``selected``."""
-
-    template_name = "careteam/_filter_select.html"
 
 
 class PatientListForm(forms.Form):

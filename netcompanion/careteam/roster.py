@@ -35,6 +35,7 @@ from netcompanion.alerts.models import RANK, Alert, Level
 from netcompanion.appointments.models import Appointment
 from netcompanion.appointments.models import Status as AppointmentStatus
 from netcompanion.careteam.access import assigned_patients
+from netcompanion.core.formats import day_text, moment_text
 from netcompanion.core.urls import url_by_code
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.medicines import schedule
@@ -172,16 +173,6 @@ def diary_status(entry: dict) -> str:
     if entry["wheezing"]:  # true or 1, as each database writes a boolean in JSON
         parts.append("wheezing")
     return ", ".join(parts) or "no scores"
-
-
-def day_text(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def moment_text(at: dt.datetime) -> str:
-    """'4 Mar 2026, 14:05' in local time, as the date filter's "j M Y, H:i" writes it, at a quarter of its cost."""
-    at = timezone.localtime(at)
-    return f"{day_text(at)}, {at:%H:%M}"
 
 
 def due_words(due: schedule.Due | None) -> str:

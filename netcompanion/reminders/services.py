@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.db.models import Max, Q
@@ -26,6 +24,7 @@ from django.utils import formats, timezone
 from netcompanion.accounts.models import Role
 from netcompanion.appointments.models import Appointment
 from netcompanion.appointments.models import Status as AppointmentStatus
+from netcompanion.core.urls import site_url
 from netcompanion.labs.models import Preparation
 from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
 from netcompanion.reminders import schedule
@@ -149,18 +148,6 @@ def due_reminders(now: dt.datetime) -> list[DueReminder]:
 
 
 # Sending -----------------------------------------------------------------------------------------------------
-
-def site_url(explicit: str | None = None) -> str:
-    """The app's address for links in e-mails: --site-url, else settings.SITE_URL, else the first host."""
-    url = explicit or getattr(settings, "SITE_URL", "")
-    if not url:
-        hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]
-        if not hosts:
-            raise ImproperlyConfigured("Set SITE_URL (for example https://netcompanion.example.org) "
-                                       "so reminder e-mails can link to the app.")
-        url = f"{'http' if settings.DEBUG else 'https'}://{hosts[0]}"
-    return url.rstrip("/")
-
 
 def subject(reminder: DueReminder, now: dt.datetime) -> str:
     """Says when, never what: the subject line is seen on lock screens and by anyone near the inbox."""
