@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from netcompanion.triage.case import InvalidCase, Strict, validated
+from netcompanion.contract import InvalidCase, Strict, validated
 
 Count = Annotated[int, Field(ge=0, le=1000)]
 Score = Annotated[int, Field(ge=0, le=10)]

@@ -20,7 +20,7 @@ from netcompanion.explainer.texts import SITES as SITE_NAMES
 from netcompanion.followup import case as followup_case
 from netcompanion.grading.case import Site
 from netcompanion.staging import INVASION_BY_SITE, METASTASIS_PLACES
-from netcompanion.triage.case import InvalidCase
+from netcompanion.contract import InvalidCase
 
 SITES = get_args(Site)
 STAGED_SITES = tuple(INVASION_BY_SITE)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from netcompanion.triage.case import FieldError, InvalidCase, Strict, validated
+from netcompanion.contract import FieldError, InvalidCase, Strict, validated
 
 # A problem names the form field (and JSON key) and says, in plain words, what to change.
 Problem = FieldError

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import Field
 
 from netcompanion.grading.case import Category, Grade, Site
-from netcompanion.triage.case import FieldError, InvalidCase, Strict, validated
+from netcompanion.contract import FieldError, InvalidCase, Strict, validated
 
 Stage = Literal["I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV"]
 TCategory = Literal["TX", "T1", "T1a", "T1b", "T1c", "T2", "T2a", "T2b", "T3", "T4"]

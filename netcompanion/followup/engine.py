@@ -24,7 +24,7 @@ from netcompanion.followup.rules import (
     Item,
     ScheduleRule,
 )
-from netcompanion.triage.case import FieldError
+from netcompanion.contract import FieldError
 
 MAX_EVERY_MONTHS = 120  # an override beyond 10 years between checks is a typing slip
 MAX_FOR_YEARS = 100

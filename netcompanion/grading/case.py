@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from netcompanion.triage.case import InvalidCase, Strict, validated
+from netcompanion.contract import InvalidCase, Strict, validated
 
 Site = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas", "lung"]
 Grade = Literal["G1", "G2", "G3"]

@@ -21,7 +21,7 @@ from netcompanion.grading.rules import (
     WHO2022_SYNONYM,
     GradeRule,
 )
-from netcompanion.triage.case import FieldError
+from netcompanion.contract import FieldError
 
 DecidedBy = Literal["ki67", "mitoses", "necrosis", "both", "differentiation"]
 INDEX_FIELDS = {"ki67": "ki67_percent", "mitoses": "mitoses_per_2mm2", "necrosis": "necrosis"}

@@ -1,7 +1,8 @@
 from ninja import Router
 
+from netcompanion.contract import InvalidCase
 from netcompanion.core.api_helpers import engine_answer
-from netcompanion.triage import Assessment, InvalidCase, assess
+from netcompanion.triage import Assessment, assess
 from netcompanion.triage.case import Case
 
 router = Router(tags=["navigator"])

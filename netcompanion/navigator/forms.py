@@ -6,19 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from netcompanion.contract import InvalidCase, answer_bounds, answer_kind, validated
 from netcompanion.navigator.questions import CHOICE_LABELS, PREGNANT, QUESTIONS, SITES, TREATMENTS
-from netcompanion.triage.case import (
-    NOT_SURE,
-    SYMPTOM_CODES,
-    SYMPTOM_MODELS,
-    SYMPTOM_NAMES,
-    InvalidCase,
-    YesNo,
-    Person,
-    answer_bounds,
-    answer_kind,
-    validated,
-)
+from netcompanion.triage.case import NOT_SURE, SYMPTOM_CODES, SYMPTOM_MODELS, SYMPTOM_NAMES, Person, YesNo
 
 # "Not sure" is an answer of its own, which the engine takes the careful way; nothing is ticked until the
 # person chooses, so nobody is given "not sure" (or anything else) without saying it.

@@ -13,7 +13,7 @@ from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.navigator.questions import unsure_questions
 from netcompanion.navigator.services import run_navigator
-from netcompanion.triage import InvalidCase
+from netcompanion.contract import InvalidCase
 from netcompanion.triage.rules import GETTING_HELP
 
 SESSION_KEY = "navigator"

@@ -22,7 +22,7 @@ from netcompanion.staging.tables import (
     EDITION, M_GIVEN, N_GIVEN, N_ORDER, NX, PARENT, SITES, T_GIVEN, T_ORDER, TABLES_VERSION, TX, WARNINGS, MRow,
     NRow, Row, SiteTable, StageRow, TRow,
 )
-from netcompanion.triage.case import FieldError
+from netcompanion.contract import FieldError
 
 AnyRow = TRow | NRow | MRow | StageRow | Row
 

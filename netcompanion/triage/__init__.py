@@ -4,8 +4,7 @@
     assess({"person": {"diagnosed_net": True}, "symptoms": [{"code": "flushing"}]}).level
 """
 
-from netcompanion.triage.case import FieldError, InvalidCase
 from netcompanion.triage.engine import Assessment, assess
 from netcompanion.triage.rules import RULESET_VERSION, Level
 
-__all__ = ["Assessment", "FieldError", "InvalidCase", "Level", "RULESET_VERSION", "assess"]
+__all__ = ["Assessment", "Level", "RULESET_VERSION", "assess"]

@@ -1,4 +1,4 @@
-"""The navigator's input contract, validated strictly.
+"""The navigator's input contract, validated strictly on the engines' shared kernel (netcompanion.contract).
 
 Unknown symptoms, unknown attributes, wrong types and out-of-range numbers are
 refused with the path of the offending field ("symptoms[0].severity"): the
@@ -12,13 +12,11 @@ only counts against the person where the rules need it to clear them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from types import UnionType
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
-Contract = TypeVar("Contract", bound=BaseModel)
+from netcompanion.contract import InvalidCase, Strict, Tagged, field_errors
 
 NOT_SURE = "not_sure"
 Severity = Literal["mild", "moderate", "severe", "not_sure"]
@@ -33,12 +31,6 @@ Count = Annotated[int, Field(ge=0, le=1000)]
 Days = Annotated[int, Field(ge=0, le=36500)]
 Weeks = Annotated[int, Field(ge=0, le=5200)]
 Hours = Annotated[int, Field(ge=0, le=8760)]
-
-
-class Strict(BaseModel):
-    """Unknown fields and loose types are refused: the base of every engine's input contract."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class AbdominalPain(Strict):
@@ -217,86 +209,7 @@ class Case(Strict):
         return symptoms
 
 
-def answer_kind(info: Any) -> Any:
-    """The type an answer takes, without the "or None" that makes it optional."""
-    kind = info.annotation
-    if get_origin(kind) in (Union, UnionType):
-        answers = tuple(a for a in get_args(kind) if a is not type(None))
-        kind = answers[0] if len(answers) == 1 else Union[answers]  # noqa: UP007 - YesNo stays whole
-    return kind
-
-
-def answer_bounds(kind: Any) -> tuple[float | None, float | None]:
-    """The lowest and highest number an answer may take, from its Field(ge=..., le=...)."""
-    lo = hi = None
-    for meta in getattr(kind, "__metadata__", ()):
-        for m in getattr(meta, "metadata", [meta]):
-            lo = getattr(m, "ge", getattr(m, "gt", lo))
-            hi = getattr(m, "le", hi)
-    return lo, hi
-
-
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    message: str
-
-
-class InvalidCase(ValueError):
-    """The case breaks the contract; `errors` name each field and say what is wrong."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        self.errors = errors
-        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
-
-
-def _path(loc: tuple[Any, ...]) -> str:
-    parts = list(loc)
-    # A discriminated union puts the symptom's code in the path: drop it.
-    if len(parts) >= 3 and parts[0] == "symptoms" and isinstance(parts[1], int) and parts[2] in SYMPTOM_CODES:
-        del parts[2]
-    if not parts:
-        return "case"
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _union_member(part: Any) -> bool:
-    """Pydantic names the branch of a yes/no/"not_sure" answer it tried; the person named only the answer."""
-    return part == "bool" or (isinstance(part, str) and part.startswith("literal["))
-
-
-def field_message(error: Any) -> tuple[str, str]:
-    loc = error["loc"]
-    if loc and _union_member(loc[-1]):
-        return _path(loc[:-1]), 'answer true, false or "not_sure"'
-    path = _path(loc)
-    kind = error["type"]
-    if kind in {"union_tag_invalid", "union_tag_not_found"}:
-        return f"{path}.code", f"unknown symptom code; use one of: {', '.join(SYMPTOM_CODES)}"
-    if kind == "extra_forbidden":
-        return path, "unknown field"
-    if kind == "missing":
-        return path, "this answer is required"
-    return path, error["msg"].removeprefix("Value error, ")
-
-
-def validated(model: type[Contract], data: Any, refusal: type[InvalidCase], field: str = "input",
-              message: str = "send a JSON object") -> Contract:
-    """``model`` from decoded JSON that must be an object, or ``refusal`` naming every bad field."""
-    if not isinstance(data, dict):
-        raise refusal([FieldError(field, message)])
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        raise refusal(_field_errors(e)) from None
-
-
-def _field_errors(error: ValidationError) -> list[FieldError]:
-    """One FieldError per field, in order: a union answer's branches make one message, not two."""
-    return [FieldError(*m) for m in dict.fromkeys(field_message(err) for err in error.errors())]
+SYMPTOMS = Tagged("symptoms", "symptom code", SYMPTOM_CODES)
 
 
 def parse_case(data: Any) -> Case:
@@ -304,4 +217,4 @@ def parse_case(data: Any) -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as e:
-        raise InvalidCase(_field_errors(e)) from None
+        raise InvalidCase(field_errors(e, SYMPTOMS)) from None

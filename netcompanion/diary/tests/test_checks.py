@@ -7,7 +7,7 @@ import pytest
 
 from netcompanion.diary.checks import (LIMITS, RULES, TRIGGERS, InvalidInput, check_day, parse_day, weight_window,
                                        window)
-from netcompanion.triage.case import InvalidCase
+from netcompanion.contract import InvalidCase
 
 TODAY = dt.date(2026, 3, 10)
 CHECK_NUMBER = "Please check the number: you can log a weight from 20 to 300 kg."

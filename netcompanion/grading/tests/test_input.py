@@ -5,7 +5,7 @@ import math
 import pytest
 
 from netcompanion.grading import InvalidInput, grade
-from netcompanion.triage import InvalidCase
+from netcompanion.contract import InvalidCase
 
 REPORT = {"site": "pancreas", "ki67_percent": 4, "mitoses_per_2mm2": 1, "differentiation": "well"}
 

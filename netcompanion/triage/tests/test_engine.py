@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netcompanion.triage import RULESET_VERSION, InvalidCase, Level, assess
-from netcompanion.triage.case import NOT_SURE, SYMPTOM_CODES, SYMPTOM_MODELS, YesNo, answer_bounds, answer_kind
+from netcompanion.contract import InvalidCase
+from netcompanion.triage import RULESET_VERSION, Level, assess
+from netcompanion.contract import answer_bounds, answer_kind
+from netcompanion.triage.case import NOT_SURE, SYMPTOM_CODES, SYMPTOM_MODELS, YesNo
 from netcompanion.triage.rules import ADVICE, RULES, ZEBRA
 
 RANK = {level.value: level.rank for level in Level}

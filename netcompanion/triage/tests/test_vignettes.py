@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from netcompanion.triage import InvalidCase, Level, assess
+from netcompanion.contract import InvalidCase
+from netcompanion.triage import Level, assess
 
 HERE = Path(__file__).parent
 SETS = {name: yaml.safe_load((HERE / name).read_text())
