@@ -4,7 +4,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext, gettext_lazy as _
+
+from netcompanion.core.records import Action, RecordVersion, Versioned
 
 
 class Kind(models.TextChoices):
@@ -61,8 +64,14 @@ def untimed_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, UNTIMED))
 
 
-class Appointment(models.Model):
+class Appointment(Versioned):
     """A patient's appointment or follow-up check. Every change goes through services.py and leaves a version."""
+
+    VERSIONED_FIELDS = ("kind", "title", "start", "duration", "place", "preparation", "notes", "status",
+                        "involves_procedure", "has_time")
+    SNAPSHOT_KEYS = {"duration": "duration_minutes"}
+    ACTION_WORDS = {Action.CREATED: _("Added")}
+    HISTORY_HIDES = ("has_time",)
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments")
@@ -116,51 +125,26 @@ class Appointment(models.Model):
     def is_past(self) -> bool:
         return self.start < start_of_today()
 
-    def snapshot(self) -> dict:
-        return {
-            "kind": self.kind, "title": self.title, "start": timezone.localtime(self.start).isoformat(),
-            "duration_minutes": None if self.duration is None else int(self.duration.total_seconds() // 60),
-            "place": self.place, "preparation": self.preparation, "notes": self.notes, "status": self.status,
-            "involves_procedure": self.involves_procedure, "has_time": self.has_time,
-        }
+    def on_new_version(self) -> None:
+        self.revision += 1
+
+    @classmethod
+    def shown_value(cls, key: str, data: dict) -> tuple[str, str]:
+        """A check to book is due around its date; a booked one starts at its time. The length is in minutes."""
+        label, value = super().shown_value(key, data)
+        if key == "start" and not data.get("has_time", True):
+            return gettext("Due"), gettext("around %(date)s") % {
+                "date": formats.date_format(dt.datetime.fromisoformat(data[key]), "j F Y")}
+        if key == "duration_minutes" and value:
+            return label, gettext("%(minutes)s minutes") % {"minutes": value}
+        return label, value
 
 
-class Action(models.TextChoices):
-    CREATED = "created", "Added"
-    UPDATED = "updated", "Changed"
-    CANCELLED = "cancelled", "Cancelled"
+class AppointmentVersion(RecordVersion):
+    record = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="versions")
 
-
-class AppointmentVersion(models.Model):
-    """An append-only copy of an appointment after each change, with who made it."""
-
-    appointment = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    action = models.CharField(max_length=10, choices=Action.choices)
-    data = models.JSONField()
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    changed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["appointment", "number"]
-        constraints = [models.UniqueConstraint(fields=["appointment", "number"], name="one_appointment_version_number")]
-
-    def __str__(self) -> str:
-        return f"Version {self.number}"
-
-    def fields(self) -> list[tuple[str, str]]:
-        """The stored values in words, for showing the history to a person."""
-        d = self.data
-        start = dt.datetime.fromisoformat(d["start"])
-        when = ("Starts", f"{start:%-d %B %Y, %H:%M}") if d.get("has_time", True) else \
-            ("Due", f"around {start:%-d %B %Y}")
-        rows = [
-            ("Title", d["title"]), ("Kind", Kind(d["kind"]).label), ("Status", Status(d["status"]).label), when,
-            ("Length", f"{d['duration_minutes']} minutes" if d["duration_minutes"] else ""),
-            ("Place", d["place"]), ("What to do before", d["preparation"]), ("Notes", d["notes"]),
-            (PROCEDURE_LABEL.capitalize(), "yes" if d["involves_procedure"] else ""),
-        ]
-        return [(label, value) for label, value in rows if value]
+    class Meta(RecordVersion.Meta):
+        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_appointment_version_number")]
 
 
 class FeedDetail(models.TextChoices):

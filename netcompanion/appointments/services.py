@@ -7,25 +7,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from netcompanion.appointments import ical
-from netcompanion.appointments.models import (Action, Appointment, AppointmentVersion, CalendarFeed, FeedDetail,
-                                              Status, untimed_start)
+from netcompanion.appointments.models import Appointment, CalendarFeed, FeedDetail, Status, untimed_start
+from netcompanion.core import records
+from netcompanion.core.records import Action
 
-FIELDS = ("kind", "title", "start", "duration", "place", "preparation", "notes", "status", "involves_procedure",
-          "has_time")
+FIELDS = Appointment.VERSIONED_FIELDS
 # A subscribed calendar keeps showing appointments from this far back, so they do not vanish the day after.
 FEED_LOOKBACK = dt.timedelta(days=90)
-
-
-def _version(appointment: Appointment, action: str, by) -> None:
-    AppointmentVersion.objects.create(appointment=appointment, number=appointment.revision, action=action,
-                                      data=appointment.snapshot(), changed_by=by)
 
 
 @transaction.atomic
 def book_appointment(patient, by, data: dict) -> Appointment:
     appointment = Appointment.objects.create(patient=patient, created_by=by, revision=1,
                                              **{f: data[f] for f in FIELDS if f in data})
-    _version(appointment, Action.CREATED, by)
+    records.record_created([appointment], by)
     return appointment
 
 
@@ -36,22 +31,15 @@ def propose_appointment(patient, by, due: dt.date, data: dict) -> Appointment:
                                           "status": Status.PROPOSED, "has_time": False})
 
 
+def _action(before: dict, after: dict) -> str:
+    cancelled = after["status"] == Status.CANCELLED and before["status"] != Status.CANCELLED
+    return Action.CANCELLED if cancelled else Action.UPDATED
+
+
 @transaction.atomic
 def change_appointment(appointment: Appointment, by, data: dict) -> bool:
     """Saves the changes and a new version. Returns False, and saves nothing, when nothing changed."""
-    locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
-    before = locked.snapshot()
-    for field in FIELDS:
-        if field in data:
-            setattr(locked, field, data[field])
-    if locked.snapshot() == before:
-        return False
-    cancelled = locked.status == Status.CANCELLED and before["status"] != Status.CANCELLED
-    locked.revision += 1
-    locked.save()
-    _version(locked, Action.CANCELLED if cancelled else Action.UPDATED, by)
-    appointment.refresh_from_db()
-    return True
+    return records.change(appointment, by, data, FIELDS, action=_action)
 
 
 def cancel_appointment(appointment: Appointment, by) -> bool:

@@ -2,12 +2,14 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.appointments import services
 from netcompanion.appointments.forms import AppointmentForm, FeedDetailForm
 from netcompanion.appointments.models import Appointment, CalendarFeed, FeedDetail, Kind, Status
+from netcompanion.core.history import history_page
 
 NEW_FEED_URL = "appointments_new_feed_url"
 
@@ -100,8 +102,10 @@ def history(request, code):
     appointment = _own(request, code)
     if refused := _read_only(request):
         return refused
-    return render(request, "appointments/history.html",
-                  {"appointment": appointment, "versions": appointment.versions.select_related("changed_by")})
+    return history_page(request, appointment, title=gettext("History of an appointment"),
+                        heading=gettext("History of “%(title)s”") % {"title": appointment.title},
+                        back_url=reverse("appointments:detail", args=[appointment.code]),
+                        back_text=gettext("Back to the appointment"))
 
 
 @patient_required

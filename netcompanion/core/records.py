@@ -1,8 +1,23 @@
-"""What every clinical record shares: a FHIR-style status, so a deletion marks the row instead of removing it,
-and append-only rows for histories and audit trails."""
+"""What every clinical record shares: a FHIR-style status, so a deletion marks the row instead of removing it;
+append-only rows for histories and audit trails; and one way to keep a record's history.
 
+A versioned record (diary day, lab result, injection, medicine, appointment...) names the fields it keeps
+once, in ``VERSIONED_FIELDS``. Every write goes through ``record_created``, ``change`` or ``mark_deleted``
+here, which keep one numbered, append-only version per write that changes something. ``change`` locks and
+re-reads the row first, so a change arriving together with a delete can never bring the deleted record back.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.http import Http404
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class Status(models.TextChoices):
@@ -30,3 +45,197 @@ class AppendOnly(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(f"{type(self).__name__} rows are append-only.")
+
+
+class RecordGone(Http404):
+    """The record was deleted (marked entered in error) after the request read it; nothing was saved.
+
+    An Http404, so a page or an API route answers it as it answers the address of a deleted record."""
+
+
+class Action(models.TextChoices):
+    """What a version records. The stored values are those every record type has always stored."""
+
+    CREATED = "created", _("Created")
+    UPDATED = "updated", _("Changed")
+    STOPPED = "stopped", _("Stopped")
+    ENDED = "ended", _("Ended")
+    CANCELLED = "cancelled", _("Cancelled")
+    DELETED = "deleted", _("Deleted")
+
+
+def plain_number(value: Decimal | None) -> str:
+    """131.000 → "131", 0.520 → "0.52": the number as a person would write it."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def json_value(value):
+    """A field's value as a version stores it: dates ISO, local times ISO with their offset, numbers with
+    decimals as plain number strings, durations in whole minutes."""
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    if isinstance(value, dt.timedelta):
+        return int(value.total_seconds() // 60)
+    return value
+
+
+class Versioned(models.Model):
+    """A record whose every change leaves a version (a ``RecordVersion`` subclass with related_name "versions").
+
+    ``VERSIONED_FIELDS`` are what a version keeps, besides the status; ``SNAPSHOT_KEYS`` renames a field in the
+    stored data where it has always had another key; ``ACTION_WORDS`` are a record type's own words for actions;
+    ``HISTORY_HIDES`` are stored keys the history page does not show.
+    """
+
+    VERSIONED_FIELDS: tuple[str, ...] = ()
+    SNAPSHOT_KEYS: dict[str, str] = {}
+    ACTION_WORDS: dict[str, str] = {}
+    HISTORY_HIDES: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def snapshot_fields(cls) -> dict[str, str]:
+        """Stored key → field name, in the order a version keeps them."""
+        return {cls.SNAPSHOT_KEYS.get(name, name): name for name in dict.fromkeys((*cls.VERSIONED_FIELDS, "status"))}
+
+    def snapshot(self) -> dict:
+        return {key: json_value(getattr(self, name)) for key, name in self.snapshot_fields().items()}
+
+    @classmethod
+    def shown_fields(cls) -> dict[str, models.Field]:
+        """Stored key → model field, for the keys a history shows (the status only where it is versioned)."""
+        return {key: cls._meta.get_field(name) for key, name in cls.snapshot_fields().items()
+                if name in cls.VERSIONED_FIELDS and key not in cls.HISTORY_HIDES}
+
+    def on_new_version(self) -> None:
+        """Called on the locked record just before a change that changes something is saved."""
+
+    @classmethod
+    def shown_value(cls, key: str, data: dict) -> tuple[str, str]:
+        """The label and the value in words of one stored key, for the history page."""
+        field, value = cls.shown_fields()[key], data.get(key)
+        label = capfirst(field.verbose_name)
+        if value is None or value == "" or value == []:
+            return label, ""
+        if field.choices:
+            return label, str(dict(field.flatchoices).get(value, value))
+        if isinstance(field, models.BooleanField):
+            return label, gettext("yes") if value else gettext("no")
+        if isinstance(field, models.DateTimeField):
+            return label, formats.date_format(dt.datetime.fromisoformat(value), "j F Y, H:i")
+        if isinstance(field, models.DateField):
+            return label, formats.date_format(dt.date.fromisoformat(value), "j F Y")
+        return label, str(value)
+
+
+class RecordVersion(AppendOnly):
+    """An append-only copy of a record after a change, with who made it. A subclass declares
+    ``record = models.ForeignKey(<record>, related_name="versions", on_delete=models.CASCADE)`` and its
+    unique (record, number) constraint."""
+
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    data = models.JSONField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["record", "number"]
+
+    def __str__(self) -> str:
+        return f"Version {self.number}"
+
+    @property
+    def action_label(self) -> str:
+        words = self._meta.get_field("record").related_model.ACTION_WORDS
+        return str(words.get(self.action) or Action(self.action).label)
+
+    def changes(self, previous: "RecordVersion | None") -> list[tuple[str, str, str]]:
+        """(label, before, after) for each shown field this version changed; the first version has no before."""
+        model = self._meta.get_field("record").related_model
+        rows = []
+        for key in model.shown_fields():
+            label, after = model.shown_value(key, self.data)
+            if previous is None:
+                if after:
+                    rows.append((label, "", after))
+                continue
+            _, before = model.shown_value(key, previous.data)
+            if before != after:
+                rows.append((label, before, after))
+        return rows
+
+
+# The one write path -----------------------------------------------------------------------------------------
+
+def _version(record: Versioned, number: int, action: str, by, **extra) -> RecordVersion:
+    return record.versions.model(record=record, number=number, action=action, data=record.snapshot(),
+                                 changed_by=by, **extra)
+
+
+def record_created(records: Iterable[Versioned], by) -> None:
+    """The first version (number 1) of records just saved; many records take one insert."""
+    records = list(records)
+    if records:
+        records[0].versions.model.objects.bulk_create(
+            _version(record, 1, Action.CREATED, by) for record in records)
+
+
+def append_version(record: Versioned, action: str, by, **extra) -> RecordVersion:
+    """The next version of a record whose row the caller holds locked; numbers run 1, 2, 3... without gaps."""
+    last = record.versions.aggregate(last=models.Max("number"))["last"] or 0
+    version = _version(record, last + 1, action, by, **extra)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def change(record: Versioned, by, data: dict, fields: Iterable[str],
+           action: str | Callable[[dict, dict], str] = Action.UPDATED,
+           derive: Callable[[Versioned], None] | None = None, **attributes) -> bool:
+    """Applies the named ``fields`` found in ``data`` (and ``attributes``, such as a status) to the stored record
+    and keeps a version, unless nothing changed: then nothing is saved. Returns whether something changed.
+
+    The row is read again under a lock (SELECT ... FOR UPDATE on PostgreSQL, which re-checks the status after a
+    delete that commits meanwhile; SQLite's IMMEDIATE transactions let one writer in at a time), so a change
+    never writes over a delete: if the record was deleted, ``RecordGone`` is raised. After a change ``record``
+    holds what is stored. ``derive`` sets the values that follow from the others before they are compared;
+    ``action`` may be a function of the snapshots before and after."""
+    model = type(record)
+    locked = model._base_manager.select_for_update().exclude(status=Status.ENTERED_IN_ERROR).filter(
+        pk=record.pk).first()
+    if locked is None:
+        raise RecordGone(f"This {model._meta.verbose_name} was deleted.")
+    before = locked.snapshot()
+    for name in fields:
+        if name in data:
+            setattr(locked, name, data[name])
+    for name, value in attributes.items():
+        setattr(locked, name, value)
+    if derive is not None:
+        derive(locked)
+    after = locked.snapshot()
+    if after == before:
+        return False
+    locked.on_new_version()
+    locked.save()
+    append_version(locked, action(before, after) if callable(action) else action, by)
+    for field in model._meta.concrete_fields:
+        setattr(record, field.attname, getattr(locked, field.attname))
+    return True
+
+
+def mark_deleted(record: Versioned, by) -> None:
+    """Marks the record as entered in error, with a version; its earlier versions stay, so nothing is lost.
+    Raises ``RecordGone`` if it was already deleted."""
+    change(record, by, {}, (), action=Action.DELETED, status=Status.ENTERED_IN_ERROR)

@@ -1,10 +1,12 @@
 import datetime as dt
 import random
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
-from netcompanion.diary.models import Action, DiaryEntry, DiaryEntryVersion
+from netcompanion.core import records
+from netcompanion.diary.models import DiaryEntry
 
 INJECTION_INTERVAL = 28
 
@@ -33,11 +35,9 @@ def create_demo_diary(patient, days: int = 365) -> int:
             bristol=min(7, max(3, round(rng.gauss(5 + 0.15 * late, 0.8)))),
             pain=min(10, max(0, round(rng.gauss(1.5 + 0.3 * late, 1.2)))),
             fatigue=min(10, max(0, round(rng.gauss(3.5, 1.5)))),
-            weight_kg=round(weight, 1) if back % 7 == 0 else None,
+            weight_kg=Decimal(f"{weight:.1f}") if back % 7 == 0 else None,
             wheezing=False if rng.random() < 0.5 else None,
         ))
     created = DiaryEntry.objects.bulk_create(entries)
-    DiaryEntryVersion.objects.bulk_create(
-        DiaryEntryVersion(entry=e, number=1, action=Action.CREATED, data=e.snapshot(), changed_by=patient)
-        for e in created)
+    records.record_created(created, patient)
     return len(created)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from netcompanion.core.records import RecordQuerySet, Status
+from netcompanion.core.records import RecordQuerySet, RecordVersion, Status, Versioned
 from netcompanion.diary import checks
 
 Trigger = models.TextChoices("Trigger", [(t.value.upper(), (t.value, t.label)) for t in checks.TRIGGERS],
@@ -19,8 +19,11 @@ def _within(field: str) -> list:
     return [*([MinValueValidator(limit.low)] if limit.low > 0 else []), MaxValueValidator(limit.high)]
 
 
-class DiaryEntry(models.Model):
+class DiaryEntry(Versioned):
     """One day of a patient's diary. Changes go through services.py, which keeps every version."""
+
+    VERSIONED_FIELDS = ("date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg",
+                        "wheezing", "dizziness", "notes")
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_entries")
@@ -71,41 +74,19 @@ class DiaryEntry(models.Model):
     def trigger_labels(self) -> list[str]:
         return [Trigger(t).label for t in self.flush_triggers]
 
-    def snapshot(self) -> dict:
-        return {
-            "date": self.date.isoformat(), "status": self.status, "flushes": self.flushes,
-            "flush_triggers": self.flush_triggers, "stools": self.stools, "bristol": self.bristol,
-            "pain": self.pain, "fatigue": self.fatigue,
-            "weight_kg": None if self.weight_kg is None else str(self.weight_kg),
-            "wheezing": self.wheezing, "dizziness": self.dizziness, "notes": self.notes,
-        }
+    @classmethod
+    def shown_value(cls, key: str, data: dict) -> tuple[str, str]:
+        label, value = super().shown_value(key, data)
+        if key == "flush_triggers" and value:
+            value = ", ".join(str(Trigger(t).label) for t in data[key])
+        return label, value
 
 
-class Action(models.TextChoices):
-    CREATED = "created", "Created"
-    UPDATED = "updated", "Changed"
-    DELETED = "deleted", "Deleted"
+class DiaryEntryVersion(RecordVersion):
+    record = models.ForeignKey(DiaryEntry, on_delete=models.CASCADE, related_name="versions")
 
-
-class DiaryEntryVersion(models.Model):
-    """An append-only copy of an entry after each change, with who made it."""
-
-    entry = models.ForeignKey(DiaryEntry, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    action = models.CharField(max_length=10, choices=Action.choices)
-    data = models.JSONField()
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    changed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["entry", "number"]
-        constraints = [models.UniqueConstraint(fields=["entry", "number"], name="one_diary_version_number")]
-
-    def fields(self) -> list[tuple[str, object]]:
-        """The stored values with their labels, for showing the history to a person."""
-        labels = {f.name: f.verbose_name for f in DiaryEntry._meta.fields}
-        return [(labels[k].capitalize(), v) for k, v in self.data.items()
-                if k != "status" and v not in (None, "", [])]
+    class Meta(RecordVersion.Meta):
+        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_diary_version_number")]
 
 
 class EpisodeKind(models.TextChoices):

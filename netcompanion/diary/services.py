@@ -4,16 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from netcompanion.alerts import services as alerts
-from netcompanion.diary.models import Action, DiaryEntry, DiaryEntryVersion, Episode, Status
+from netcompanion.core import records
+from netcompanion.diary.models import DiaryEntry, Episode, Status
 
-FIELDS = ("date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg", "wheezing",
-          "dizziness", "notes")
-
-
-def _version(entry: DiaryEntry, action: str, by) -> DiaryEntryVersion:
-    """The entry as it is now, unsaved, so that many new entries' first versions take one insert."""
-    number = 1 if action == Action.CREATED else entry.versions.count() + 1
-    return DiaryEntryVersion(entry=entry, number=number, action=action, data=entry.snapshot(), changed_by=by)
+FIELDS = DiaryEntry.VERSIONED_FIELDS
 
 
 def record_entry(patient, by, data: dict) -> DiaryEntry:
@@ -26,18 +20,15 @@ def record_entries(patient, by, rows: list[dict]) -> list[DiaryEntry]:
     rules then check them together, each day against the days before it."""
     entries = DiaryEntry.objects.bulk_create(
         DiaryEntry(patient=patient, created_by=by, **{f: row[f] for f in FIELDS if f in row}) for row in rows)
-    DiaryEntryVersion.objects.bulk_create(_version(entry, Action.CREATED, by) for entry in entries)
+    records.record_created(entries, by)
     alerts.evaluate_diary_days(patient.pk, [entry.date for entry in entries])
     return entries
 
 
 @transaction.atomic
 def change_entry(entry: DiaryEntry, by, data: dict) -> DiaryEntry:
-    for field in FIELDS:
-        if field in data:
-            setattr(entry, field, data[field])
-    entry.save()
-    _version(entry, Action.UPDATED, by).save()
+    """Raises records.RecordGone if the entry was deleted meanwhile; a change that changes nothing keeps no version."""
+    records.change(entry, by, data, FIELDS)
     alerts.evaluate_diary_day(entry.patient_id, entry.date)
     return entry
 
@@ -45,9 +36,7 @@ def change_entry(entry: DiaryEntry, by, data: dict) -> DiaryEntry:
 @transaction.atomic
 def delete_entry(entry: DiaryEntry, by) -> None:
     """Marks the entry as entered in error; its versions stay, so nothing is lost."""
-    entry.status = Status.ENTERED_IN_ERROR
-    entry.save(update_fields=["status", "updated_at"])
-    _version(entry, Action.DELETED, by).save()
+    records.mark_deleted(entry, by)
     alerts.diary_entry_deleted(entry)
 
 

@@ -2,10 +2,13 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.alerts.services import notices_for
+from netcompanion.core.history import history_page
 from netcompanion.diary import services
 from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
 from netcompanion.diary.models import DiaryEntry, Episode
@@ -74,8 +77,10 @@ def delete_entry(request, code):
 @patient_required
 def history(request, code):
     entry = _own_entry(request, code)
-    return render(request, "diary/history.html",
-                  {"entry": entry, "versions": entry.versions.select_related("changed_by")})
+    return history_page(request, entry, title=gettext("History of a diary entry"),
+                        heading=gettext("History of the entry for %(date)s") % {
+                            "date": formats.date_format(entry.date, "j F Y")},
+                        back_url=reverse("diary:diary"), back_text=gettext("Back to my diary"))
 
 
 @patient_required

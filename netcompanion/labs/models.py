@@ -1,12 +1,11 @@
 import uuid
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from netcompanion.core.records import RecordQuerySet, Status
+from netcompanion.core.records import RecordQuerySet, RecordVersion, Status, Versioned, plain_number
 from netcompanion.labs import catalogue
 from netcompanion.labs.preparation import COLLECTION_LENGTH, HiaaTimeline, hiaa_timeline
 
@@ -17,19 +16,14 @@ class LabTest(models.TextChoices):
     OTHER = catalogue.OTHER, "Another test"
 
 
-def plain_number(value: Decimal | None) -> str:
-    """131.000 → "131", 0.520 → "0.52": the number as a person would write it."""
-    if value is None:
-        return ""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 NON_NEGATIVE = [MinValueValidator(0)]
 
 
-class LabResult(models.Model):
+class LabResult(Versioned):
     """One lab result a patient copied from a report. Changes go through services.py, which keeps every version."""
+
+    VERSIONED_FIELDS = ("test", "test_name", "value", "unit", "reference_low", "reference_high", "taken_on", "lab",
+                        "notes", "loinc")
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lab_results")
@@ -97,47 +91,12 @@ class LabResult(models.Model):
             return f"from {low} {self.unit}"
         return ""
 
-    def snapshot(self) -> dict:
-        return {
-            "test": self.test, "test_name": self.test_name, "value": plain_number(self.value), "unit": self.unit,
-            "reference_low": plain_number(self.reference_low) or None,
-            "reference_high": plain_number(self.reference_high) or None,
-            "taken_on": self.taken_on.isoformat(), "lab": self.lab, "notes": self.notes, "loinc": self.loinc,
-            "status": self.status,
-        }
 
+class LabResultVersion(RecordVersion):
+    record = models.ForeignKey(LabResult, on_delete=models.CASCADE, related_name="versions")
 
-class Action(models.TextChoices):
-    CREATED = "created", "Created"
-    UPDATED = "updated", "Changed"
-    DELETED = "deleted", "Deleted"
-
-
-class LabResultVersion(models.Model):
-    """An append-only copy of a result after each change, with who made it."""
-
-    result = models.ForeignKey(LabResult, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    action = models.CharField(max_length=10, choices=Action.choices)
-    data = models.JSONField()
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    changed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["result", "number"]
-        constraints = [models.UniqueConstraint(fields=["result", "number"], name="one_lab_version_number")]
-
-    def fields(self) -> list[tuple[str, object]]:
-        """The stored values with their labels, for showing the history to a person."""
-        labels = {f.name: f.verbose_name for f in LabResult._meta.fields}
-        shown = []
-        for key, value in self.data.items():
-            if key == "status" or value in (None, "", []):
-                continue
-            if key == "test":
-                value = LabTest(value).label if value in LabTest.values else value
-            shown.append((labels[key][:1].upper() + labels[key][1:], value))
-        return shown
+    class Meta(RecordVersion.Meta):
+        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_lab_version_number")]
 
 
 class PreparationStatus(models.TextChoices):

@@ -4,12 +4,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from netcompanion.alerts.services import evaluate_lab_result
+from netcompanion.core import records
 from netcompanion.labs import catalogue
-from netcompanion.labs.models import (
-    Action, LabResult, LabResultVersion, LabTest, Preparation, PreparationKind, PreparationStatus, Status,
-)
+from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationKind, PreparationStatus
 
-FIELDS = ("test", "test_name", "value", "unit", "reference_low", "reference_high", "taken_on", "lab", "notes")
+FIELDS = tuple(f for f in LabResult.VERSIONED_FIELDS if f != "loinc")  # the code follows from the test and unit
 
 
 def _derive(result: LabResult) -> None:
@@ -21,36 +20,20 @@ def _derive(result: LabResult) -> None:
     result.loinc = code.code if code else ""
 
 
-def _version(result: LabResult, action: str, by) -> None:
-    number = result.versions.count() + 1
-    LabResultVersion.objects.create(result=result, number=number, action=action, data=result.snapshot(),
-                                    changed_by=by)
-
-
-def _locked(result: LabResult) -> LabResult:
-    """The row again, locked until the end of the transaction, so two changes cannot get the same version number."""
-    return LabResult.objects.select_for_update().get(pk=result.pk)
-
-
 @transaction.atomic
 def record_result(patient, by, data: dict) -> LabResult:
     result = LabResult(patient=patient, created_by=by, **{f: data[f] for f in FIELDS if f in data})
     _derive(result)
     result.save()
-    _version(result, Action.CREATED, by)
+    records.record_created([result], by)
     evaluate_lab_result(result)
     return result
 
 
 @transaction.atomic
 def change_result(result: LabResult, by, data: dict) -> LabResult:
-    result = _locked(result)
-    for field in FIELDS:
-        if field in data:
-            setattr(result, field, data[field])
-    _derive(result)
-    result.save()
-    _version(result, Action.UPDATED, by)
+    """Raises records.RecordGone if the result was deleted meanwhile; a change that changes nothing keeps no version."""
+    records.change(result, by, data, FIELDS, derive=_derive)
     evaluate_lab_result(result)
     return result
 
@@ -58,10 +41,7 @@ def change_result(result: LabResult, by, data: dict) -> LabResult:
 @transaction.atomic
 def delete_result(result: LabResult, by) -> None:
     """Marks the result as entered in error; its versions stay, so nothing is lost."""
-    result = _locked(result)
-    result.status = Status.ENTERED_IN_ERROR
-    result.save(update_fields=["status", "updated_at"])
-    _version(result, Action.DELETED, by)
+    records.mark_deleted(result, by)
 
 
 def plan_collection(patient, starts_at) -> Preparation:

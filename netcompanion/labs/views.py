@@ -1,12 +1,15 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.bibliography import citations
+from netcompanion.core.history import history_page
 from netcompanion.labs import catalogue, content, services
 from netcompanion.labs.forms import CollectionPlanForm, LabResultForm
-from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus
+from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status
 
 TEST_ORDER = {key: n for n, key in enumerate(catalogue.KNOWN_TESTS)}
 
@@ -86,8 +89,13 @@ def delete_result(request, code):
 @patient_required
 def history(request, code):
     result = _own_result(request, code)
-    return render(request, "labs/history.html",
-                  {"result": result, "versions": result.versions.select_related("changed_by")})
+    deleted = result.status == Status.ENTERED_IN_ERROR
+    return history_page(request, result, title=gettext("History of a lab result"),
+                        heading=gettext("History of the %(test)s result from %(date)s") % {
+                            "test": result.display_name, "date": formats.date_format(result.taken_on, "j F Y")},
+                        notice=gettext("This result was deleted. It no longer shows in your results.") if deleted
+                        else "",
+                        back_url=reverse("labs:index"), back_text=gettext("Back to my lab results"))
 
 
 @patient_required

@@ -5,10 +5,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils import formats
-from django.utils.text import capfirst
 
-from netcompanion.core.records import RecordQuerySet, Status
+from netcompanion.core.records import RecordQuerySet, RecordVersion, Status, Versioned
 from netcompanion.medicines.schedule import INTERVAL_DAYS_RANGE, MAX_DOSE_MG
 
 
@@ -35,37 +33,13 @@ class GivenBy(models.TextChoices):
     OTHER = "other", "Someone else"
 
 
-class Action(models.TextChoices):
-    CREATED = "created", "Created"
-    UPDATED = "updated", "Changed"
-    STOPPED = "stopped", "Stopped"
-    ENDED = "ended", "Ended"
-    DELETED = "deleted", "Deleted"
-
-
 DOSE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(MAX_DOSE_MG)]
-
-
-class Versioned(models.Model):
-    """A record whose every change is copied into a version row (see services.py)."""
-
-    FIELDS: tuple[str, ...] = ()
-
-    class Meta:
-        abstract = True
-
-    def snapshot(self) -> dict:
-        data = {}
-        for name in (*self.FIELDS, "status"):
-            value = getattr(self, name)
-            data[name] = value.isoformat() if isinstance(value, dt.date) else value
-        return data
 
 
 class InjectionPlan(Versioned):
     """A patient's somatostatin-analogue plan: which drug, how much and how often. One per patient."""
 
-    FIELDS = ("drug", "dose_mg", "interval_days", "notes")
+    VERSIONED_FIELDS = ("drug", "dose_mg", "interval_days", "notes")
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injection_plan")
@@ -100,7 +74,7 @@ class InjectionPlan(Versioned):
 class Injection(Versioned):
     """One somatostatin-analogue injection that was given."""
 
-    FIELDS = ("given_on", "drug", "dose_mg", "place", "given_by", "notes")
+    VERSIONED_FIELDS = ("given_on", "drug", "dose_mg", "place", "given_by", "notes")
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injections")
@@ -134,7 +108,7 @@ class Injection(Versioned):
 class Medicine(Versioned):
     """Another medicine the patient takes or took (tablets, enzymes, ...)."""
 
-    FIELDS = ("name", "dose", "how_often", "started_on", "stopped_on", "notes")
+    VERSIONED_FIELDS = ("name", "dose", "how_often", "started_on", "stopped_on", "notes")
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medicines")
@@ -167,55 +141,22 @@ class Medicine(Versioned):
         return self.stopped_on is None or self.stopped_on > today
 
 
-class Version(models.Model):
-    """An append-only copy of a record after each change, with who made it."""
-
-    record_model: type[Versioned]
-
-    number = models.PositiveIntegerField()
-    action = models.CharField(max_length=10, choices=Action.choices)
-    data = models.JSONField()
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    changed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["number"]
-
-    def fields(self) -> list[tuple[str, object]]:
-        """The stored values with their labels and choice names, for showing the history to a person."""
-        rows = []
-        for name, value in self.data.items():
-            if name == "status" or value in (None, ""):
-                continue
-            field = self.record_model._meta.get_field(name)
-            if field.choices:
-                value = dict(field.flatchoices).get(value, value)
-            elif isinstance(field, models.DateField):
-                value = formats.date_format(dt.date.fromisoformat(value), "j F Y")
-            rows.append((capfirst(field.verbose_name), value))
-        return rows
-
-
-class InjectionPlanVersion(Version):
-    record_model = InjectionPlan
+class InjectionPlanVersion(RecordVersion):
     record = models.ForeignKey(InjectionPlan, on_delete=models.CASCADE, related_name="versions")
 
-    class Meta(Version.Meta):
+    class Meta(RecordVersion.Meta):
         constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_plan_version_number")]
 
 
-class InjectionVersion(Version):
-    record_model = Injection
+class InjectionVersion(RecordVersion):
     record = models.ForeignKey(Injection, on_delete=models.CASCADE, related_name="versions")
 
-    class Meta(Version.Meta):
+    class Meta(RecordVersion.Meta):
         constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_injection_version_number")]
 
 
-class MedicineVersion(Version):
-    record_model = Medicine
+class MedicineVersion(RecordVersion):
     record = models.ForeignKey(Medicine, on_delete=models.CASCADE, related_name="versions")
 
-    class Meta(Version.Meta):
+    class Meta(RecordVersion.Meta):
         constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_medicine_version_number")]

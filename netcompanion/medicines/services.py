@@ -4,43 +4,10 @@ import datetime as dt
 
 from django.db import transaction
 
+from netcompanion.core import records
+from netcompanion.core.records import Action
 from netcompanion.medicines import schedule
-from netcompanion.medicines.models import (
-    Action,
-    Injection,
-    InjectionPlan,
-    InjectionPlanVersion,
-    InjectionVersion,
-    Medicine,
-    MedicineVersion,
-    PlanStatus,
-    Status,
-    Versioned,
-)
-
-VERSION_MODELS = {InjectionPlan: InjectionPlanVersion, Injection: InjectionVersion, Medicine: MedicineVersion}
-
-
-def _version(record: Versioned, action: str, by) -> None:
-    number = record.versions.count() + 1
-    VERSION_MODELS[type(record)].objects.create(record=record, number=number, action=action,
-                                                data=record.snapshot(), changed_by=by)
-
-
-def _change(record: Versioned, by, data: dict, action: str = Action.UPDATED, **attributes) -> bool:
-    """Applies `data` (and `attributes`, e.g. status) to the record; keeps a version only if something changed."""
-    # Compare with the stored row: a ModelForm has usually written the new values onto `record` already.
-    before = type(record).objects.get(pk=record.pk).snapshot()
-    for field in record.FIELDS:
-        if field in data:
-            setattr(record, field, data[field])
-    for name, value in attributes.items():
-        setattr(record, name, value)
-    if record.snapshot() == before:
-        return False
-    record.save()
-    _version(record, action, by)
-    return True
+from netcompanion.medicines.models import Injection, InjectionPlan, Medicine, PlanStatus
 
 
 # Injection plan ---------------------------------------------------------------------------------------------
@@ -51,19 +18,17 @@ def save_plan(patient, by, data: dict) -> InjectionPlan:
     plan = InjectionPlan.objects.select_for_update().filter(patient=patient).first()
     if plan is None:
         plan = InjectionPlan.objects.create(patient=patient, created_by=by,
-                                            **{f: data[f] for f in InjectionPlan.FIELDS if f in data})
-        _version(plan, Action.CREATED, by)
+                                            **{f: data[f] for f in InjectionPlan.VERSIONED_FIELDS if f in data})
+        records.record_created([plan], by)
         return plan
-    _change(plan, by, data, status=PlanStatus.ACTIVE)
+    records.change(plan, by, data, InjectionPlan.VERSIONED_FIELDS, status=PlanStatus.ACTIVE)
     return plan
 
 
 @transaction.atomic
 def end_plan(plan: InjectionPlan, by) -> None:
     """The person no longer has these injections: no next-due date is shown. The plan and its history stay."""
-    plan.status = PlanStatus.ENDED
-    plan.save(update_fields=["status", "updated_at"])
-    _version(plan, Action.ENDED, by)
+    records.change(plan, by, {}, (), action=Action.ENDED, status=PlanStatus.ENDED)
 
 
 # Injections -------------------------------------------------------------------------------------------------
@@ -71,23 +36,23 @@ def end_plan(plan: InjectionPlan, by) -> None:
 @transaction.atomic
 def record_injection(patient, by, data: dict) -> Injection:
     injection = Injection.objects.create(patient=patient, created_by=by,
-                                         **{f: data[f] for f in Injection.FIELDS if f in data})
-    _version(injection, Action.CREATED, by)
+                                         **{f: data[f] for f in Injection.VERSIONED_FIELDS if f in data})
+    records.record_created([injection], by)
     return injection
 
 
 @transaction.atomic
 def change_injection(injection: Injection, by, data: dict) -> Injection:
-    _change(injection, by, data)
+    """Raises records.RecordGone if the injection was deleted meanwhile; a change that changes nothing keeps no
+    version."""
+    records.change(injection, by, data, Injection.VERSIONED_FIELDS)
     return injection
 
 
 @transaction.atomic
 def delete_injection(injection: Injection, by) -> None:
     """Marks the injection as entered in error; its versions stay, so nothing is lost."""
-    injection.status = Status.ENTERED_IN_ERROR
-    injection.save(update_fields=["status", "updated_at"])
-    _version(injection, Action.DELETED, by)
+    records.mark_deleted(injection, by)
 
 
 def next_injection(today: dt.date, plan: InjectionPlan | None, last: Injection | None):
@@ -102,26 +67,24 @@ def next_injection(today: dt.date, plan: InjectionPlan | None, last: Injection |
 @transaction.atomic
 def add_medicine(patient, by, data: dict) -> Medicine:
     medicine = Medicine.objects.create(patient=patient, created_by=by,
-                                       **{f: data[f] for f in Medicine.FIELDS if f in data})
-    _version(medicine, Action.CREATED, by)
+                                       **{f: data[f] for f in Medicine.VERSIONED_FIELDS if f in data})
+    records.record_created([medicine], by)
     return medicine
 
 
 @transaction.atomic
 def change_medicine(medicine: Medicine, by, data: dict) -> Medicine:
-    _change(medicine, by, data)
+    records.change(medicine, by, data, Medicine.VERSIONED_FIELDS)
     return medicine
 
 
 @transaction.atomic
 def stop_medicine(medicine: Medicine, by, stopped_on: dt.date) -> Medicine:
-    _change(medicine, by, {"stopped_on": stopped_on}, action=Action.STOPPED)
+    records.change(medicine, by, {"stopped_on": stopped_on}, ("stopped_on",), action=Action.STOPPED)
     return medicine
 
 
 @transaction.atomic
 def delete_medicine(medicine: Medicine, by) -> None:
     """Marks the medicine as entered in error; its versions stay, so nothing is lost."""
-    medicine.status = Status.ENTERED_IN_ERROR
-    medicine.save(update_fields=["status", "updated_at"])
-    _version(medicine, Action.DELETED, by)
+    records.mark_deleted(medicine, by)

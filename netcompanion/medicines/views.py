@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
+from netcompanion.core.history import history_page
 from netcompanion.medicines import schedule, services
 from netcompanion.medicines.forms import InjectionForm, InjectionPlanForm, MedicineForm, StopMedicineForm
 from netcompanion.medicines.models import GivenBy, Injection, InjectionPlan, Medicine, Place, Status
@@ -21,6 +24,11 @@ def _plan(request) -> InjectionPlan | None:
 
 def _status(form) -> int:
     return 400 if form.errors else 200
+
+
+def _history(request, record, title: str):
+    return history_page(request, record, title=title, heading=title, back_url=reverse("medicines:index"),
+                        back_text=gettext("Back to injections and medicines"))
 
 
 @patient_required
@@ -64,8 +72,7 @@ def end_plan(request):
 @patient_required
 def plan_history(request):
     current = get_object_or_404(InjectionPlan, patient=request.user)
-    return render(request, "medicines/history.html", {
-        "title": "History of your injection plan", "versions": current.versions.select_related("changed_by")})
+    return _history(request, current, gettext("History of your injection plan"))
 
 
 # Injections -------------------------------------------------------------------------------------------------
@@ -122,9 +129,8 @@ def delete_injection(request, code):
 @patient_required
 def injection_history(request, code):
     injection = _own(request, Injection, code)
-    return render(request, "medicines/history.html", {
-        "title": f"History of the injection on {injection.given_on:%-d %B %Y}",
-        "versions": injection.versions.select_related("changed_by")})
+    return _history(request, injection, gettext("History of the injection on %(date)s") % {
+        "date": formats.date_format(injection.given_on, "j F Y")})
 
 
 # Other medicines --------------------------------------------------------------------------------------------
@@ -181,8 +187,7 @@ def delete_medicine(request, code):
 @patient_required
 def medicine_history(request, code):
     medicine = _own(request, Medicine, code)
-    return render(request, "medicines/history.html", {
-        "title": f"History of {medicine.name}", "versions": medicine.versions.select_related("changed_by")})
+    return _history(request, medicine, gettext("History of %(name)s") % {"name": medicine.name})
 
 
 @patient_required

@@ -131,7 +131,7 @@ def test_an_assigned_nurse_adds_the_suggested_checks_as_checks_to_book(cast, sta
     assert scan.title == "CT or MRI scan of the tummy (abdomen)" and scan.created_by == sara
     assert scan.notes == "A regular check every 6 to 12 months, following ESMO 2020."
     assert {a.kind for a in appointments} == {Kind.SCAN, Kind.VISIT, Kind.BLOOD_TEST}
-    assert AppointmentVersion.objects.filter(appointment__patient=maria).count() == len(appointments)
+    assert AppointmentVersion.objects.filter(record__patient=maria).count() == len(appointments)
     assert f"Added {len(appointments)} checks to Maria Lind's appointments as checks to book, with a date and " \
            "no time." in text(client.get(response.url))
 

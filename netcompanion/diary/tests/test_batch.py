@@ -80,7 +80,7 @@ def test_a_batch_raises_exactly_the_alerts_of_one_request_per_day():
     assert [e["date"] for e in response.json()] == [d["date"] for d in sent], "in the order sent"
     entries = DiaryEntry.objects.filter(patient=maria)
     assert entries.count() == 28 and all(e.created_by == maria for e in entries)
-    versions = DiaryEntryVersion.objects.filter(entry__patient=maria)
+    versions = DiaryEntryVersion.objects.filter(record__patient=maria)
     assert versions.count() == 28 and {(v.number, v.action, v.changed_by) for v in versions} == {(1, "created", maria)}
     party = entries.get(date=TODAY - dt.timedelta(days=5)).versions.get().data
     assert (party["flush_triggers"], party["notes"]) == (["alcohol"], "Wine at a party")
