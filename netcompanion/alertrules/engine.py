@@ -123,7 +123,7 @@ def _day(obs: Observation) -> Day:
 
 
 class _Fields(dict):
-    """Lets a reason's format string name the attributes of what the rule read."""
+    """What a rule read, by name: its tests' fields ("navigator.level") and its reason's format string."""
 
     def __init__(self, subject: Any) -> None:
         super().__init__()
@@ -132,14 +132,22 @@ class _Fields(dict):
     def __missing__(self, key: str) -> Any:
         return getattr(self.subject, key)
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """A misspelt field fails every evaluation (AttributeError) rather than reading as left out."""
+        value = self.subject
+        for name in key.split("."):
+            value = getattr(value, name)
+        return value
+
 
 def _fire(reads: str, subject: Any, navigated: Navigated | None = None) -> list[Firing]:
+    fields = _Fields(subject)
     fired: list[tuple[AlertRule, Level]] = []
     for rule in ALERT_RULES:
-        if rule.reads == reads and rule.when(subject):
+        if rule.reads == reads and all(test.holds(fields) for test in rule.when):
             fired.append((rule, rule.level or navigated.level))
     fired.sort(key=lambda pair: -pair[1].rank)
-    return [Firing(rule_id=rule.id, level=level.value, reason=rule.reason.format_map(_Fields(subject)),
+    return [Firing(rule_id=rule.id, level=level.value, reason=rule.reason.format_map(fields),
                    sources=list(rule.sources)) for rule, level in fired]
 
 

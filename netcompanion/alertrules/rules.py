@@ -1,9 +1,17 @@
 """The care-team alert rules: one row per rule, reviewable line by line.
 
 Each row names what it reads (a diary "day", a "navigator" result, an "injection" due date or a
-"lab" result), the level of the alert, the condition, the reason shown to staff and where the rule
-comes from. The levels are a proposed design that a clinician signs off; any change bumps
-ALERT_RULESET_VERSION (a test holds the fingerprint of this table).
+"lab" result), the level of the alert, its condition, the reason shown to staff and where the rule
+comes from. The condition is data, not code: tests from the navigator's vocabulary
+(triage/conditions.py), each a field, a comparison and a threshold, that must all hold; so a
+clinician reads every threshold in the row (`netcompanion alert-check --rules` prints them). The
+levels are a proposed design that a clinician signs off; any change bumps ALERT_RULESET_VERSION
+(a test holds the fingerprint of this table).
+
+The fields a "day" row reads are the day's answers raised by its single episodes (stools, diarrhoeas,
+flushes, pain), its baseline (the mean stools of the previous four weeks, once there are
+BASELINE_MIN_DAYS answers), weight_loss_percent (below the highest weight of the previous four
+weeks), on_injections and the navigator's level for the day (engine.py works them out).
 
 Where the navigator already has the rule (flushing with wheezing or dizziness, ten or more loose
 stools), the diary day is put to the navigator instead of repeating it here: AL-DIARY-NAVIGATOR.
@@ -12,13 +20,12 @@ Reasons are format strings filled from what the rule read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
+from netcompanion.triage.conditions import Answer, Op, Test
 from netcompanion.triage.rules import Level
 
-ALERT_RULESET_VERSION = "2026.12.2"
+ALERT_RULESET_VERSION = "2026.12.3"
 
 # Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The thresholds marked
 # "design" are proposed values awaiting clinical sign-off; each cites the sources it rests on.
@@ -41,6 +48,7 @@ BASELINE_MIN_DAYS = 7
 
 S, U = Level.SOON, Level.URGENT
 AS_NAVIGATOR = None  # the level the navigator gave: urgent or emergency
+URGENT_OR_EMERGENCY = frozenset({Level.URGENT, Level.EMERGENCY})
 
 
 @dataclass(frozen=True)
@@ -48,38 +56,56 @@ class AlertRule:
     id: str
     reads: str
     level: Level | None
-    when: Callable[[Any], bool]
+    when: tuple[Test, ...]
     reason: str
     sources: tuple[str, ...]
 
 
-def _gte(value: float | None, limit: float) -> bool:
-    return value is not None and value >= limit
-
-
 ALERT_RULES: tuple[AlertRule, ...] = (
-    # id                   reads        level         condition
-    AlertRule("AL-NAV-RESULT", "navigator", AS_NAVIGATOR, lambda n: n.rank >= U.rank,
+    # id, reads, level, when (field, comparison, threshold; all must hold), reason, sources
+    AlertRule("AL-NAV-RESULT", "navigator", AS_NAVIGATOR,
+              (Test("level", Op.ONE_OF, URGENT_OR_EMERGENCY),),
               "A symptom check came out {level.value}: {reasons}", NAVIGATOR),
-    AlertRule("AL-DIARY-NAVIGATOR", "day", AS_NAVIGATOR, lambda d: d.navigator.rank >= U.rank,
+    AlertRule("AL-DIARY-NAVIGATOR", "day", AS_NAVIGATOR,
+              (Test("navigator.level", Op.ONE_OF, URGENT_OR_EMERGENCY),),
               "The symptom navigator rates this diary day {navigator.level.value}: {navigator.reasons}", NAVIGATOR),
-    AlertRule("AL-STOOLS-HIGH", "day", S, lambda d: _gte(d.stools, 7),
+    AlertRule("AL-STOOLS-HIGH", "day", S,
+              (Test("stools", Op.AT_LEAST, 7),),
               "{stools} bowel movements in the day.", STOOLS),
-    AlertRule("AL-STOOLS-BASELINE", "day", S, lambda d: d.baseline is not None and _gte(d.stools, d.baseline + 3),
+    AlertRule("AL-STOOLS-BASELINE", "day", S,
+              (Test("stools", Op.AT_LEAST, Answer("baseline", plus=3)),),
               "{stools} bowel movements in the day; the patient's 4-week average is {baseline:.1f}.", STOOLS),
-    AlertRule("AL-NHV-FLUSH", "day", S, lambda d: _gte(d.flushes, 5) and d.on_injections is not False,
+    AlertRule("AL-NHV-FLUSH", "day", S,
+              (Test("flushes", Op.AT_LEAST, 5), Test("on_injections", Op.NOT_CLEARLY_NO)),
               "{flushes} flushes in the day{despite}.", NHV),
-    AlertRule("AL-NHV-DIARRHOEA", "day", S, lambda d: _gte(d.diarrhoeas, 5) and d.on_injections is not False,
+    AlertRule("AL-NHV-DIARRHOEA", "day", S,
+              (Test("diarrhoeas", Op.AT_LEAST, 5), Test("on_injections", Op.NOT_CLEARLY_NO)),
               "{diarrhoeas} loose stools in the day{despite}.", NHV),
-    AlertRule("AL-PAIN-SEVERE", "day", U, lambda d: _gte(d.pain, 8),
+    AlertRule("AL-PAIN-SEVERE", "day", U,
+              (Test("pain", Op.AT_LEAST, 8),),
               "Tummy pain {pain}/10.", PAIN),
-    AlertRule("AL-WEIGHT-LOSS", "day", S, lambda d: _gte(d.weight_loss_percent, 5),
+    AlertRule("AL-WEIGHT-LOSS", "day", S,
+              (Test("weight_loss_percent", Op.AT_LEAST, 5),),
               "Weight {weight_kg:g} kg: {weight_loss_percent:.1f} % below the highest of the previous 4 weeks "
               "({highest_weight_kg:g} kg).", WEIGHT),
-    AlertRule("AL-INJECTION-OVERDUE", "injection", S, lambda i: i.days_overdue > 7,
+    AlertRule("AL-INJECTION-OVERDUE", "injection", S,
+              (Test("days_overdue", Op.ABOVE, 7),),
               "The injection due on {due_on} is {days_overdue} days overdue.", INJECTION),
     AlertRule("AL-LAB-ABOVE-ULN", "lab", S,
-              lambda x: x.upper_limit is not None and x.value > x.upper_limit and not x.earlier_above,
+              (Test("value", Op.ABOVE, Answer("upper_limit")), Test("earlier_above", Op.CLEARLY_NO)),
               "{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit}, the first "
               "time for this test.", LAB),
 )
+
+
+def review_sheet() -> str:
+    """Every alert rule as one line of plain text, for a clinician's sign-off (`netcompanion alert-check --rules`)."""
+    lines = [f"Alert rule set {ALERT_RULESET_VERSION}. "
+             "Id | reads | level | when (field, comparison, threshold; all must hold) | reason | sources"]
+    for rule in ALERT_RULES:
+        level = rule.level.value if rule.level else "the navigator's (urgent or emergency)"
+        when = " and ".join(map(str, rule.when))
+        lines.append(f"{rule.id} | {rule.reads} | {level} | {when} | {rule.reason} | {', '.join(rule.sources)}")
+    lines.append(f"A day's stools count as loose when their Bristol type is {DIARRHOEA_BRISTOL} or more, or not given; "
+                 f"the baseline needs {BASELINE_MIN_DAYS} answered days of the previous 4 weeks.")
+    return "\n".join(lines)

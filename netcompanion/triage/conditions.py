@@ -10,6 +10,9 @@ it treats the two non-answers, so a reviewer can read a row without reading any 
 - A left-out answer (not asked, or skipped) clears nobody: NOT_CLEARLY_YES, NOT_CLEARLY_NO,
   IS_NOT, AT_LEAST_OR_MISSING and MISSING include it where a row needs the answer to clear a
   person; the other tests need an answer to fire.
+
+The care-team alert rules (netcompanion.alertrules) use the same tests, so both rule tables read
+alike; they may also compare an answer with another one (Answer: "stools is at least baseline + 3").
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ class Op(str, Enum):
     IS_NOT = "is not {value} (not sure and left out included)"
     AT_LEAST = "is at least {value}"
     AT_LEAST_OR_MISSING = "is at least {value}, or left out"
+    ABOVE = "is above {value}"
     BELOW = "is below {value}"
+    ONE_OF = "is one of {value}"
     ANY_OF = "includes one of {value}"
     EMPTY = "is empty"
     MISSING = "was left out"
@@ -60,13 +65,29 @@ def _holds(op: Op, answer: Any, value: Any) -> bool:
         return answer is not None and answer >= value
     if op is Op.AT_LEAST_OR_MISSING:
         return answer is None or answer >= value
+    if op is Op.ABOVE:
+        return answer is not None and answer > value
     if op is Op.BELOW:
         return answer is not None and answer < value
+    if op is Op.ONE_OF:
+        return answer in value
     if op is Op.ANY_OF:
         return bool(set(answer or ()) & value)
     if op is Op.EMPTY:
         return answer is not None and len(answer) == 0
     return answer is None  # Op.MISSING
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Another answer as a test's threshold, plus an offset: "stools is at least baseline + 3".
+    A test against an answer that was left out does not hold: there is nothing to compare with."""
+
+    field: str
+    plus: float = 0
+
+    def __str__(self) -> str:
+        return f"{self.field} + {self.plus:g}" if self.plus else self.field
 
 
 @dataclass(frozen=True)
@@ -76,7 +97,13 @@ class Test:
     value: Any = None
 
     def holds(self, answers: Mapping[str, Any]) -> bool:
-        return _holds(self.op, answers.get(self.field), self.value)
+        value = self.value
+        if isinstance(value, Answer):
+            other = answers.get(value.field)
+            if other is None:
+                return False
+            value = other + value.plus
+        return _holds(self.op, answers.get(self.field), value)
 
     def __str__(self) -> str:
         value = ", ".join(sorted(self.value)) if isinstance(self.value, frozenset) else self.value

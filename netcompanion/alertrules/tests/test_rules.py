@@ -2,7 +2,6 @@
 
 import datetime as dt
 import hashlib
-import inspect
 import json
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from netcompanion.alertrules import (
     ALERT_RULESET_VERSION, LabCheck, check, evaluate_injection, evaluate_lab, evaluate_navigator,
 )
-from netcompanion.alertrules.rules import ALERT_RULES, BASELINE_MIN_DAYS, DIARRHOEA_BRISTOL
+from netcompanion.alertrules.rules import ALERT_RULES, BASELINE_MIN_DAYS, DIARRHOEA_BRISTOL, review_sheet
 from netcompanion.bibliography import SOURCES
 from netcompanion.medicines.schedule import due_status
 from netcompanion.triage import assess
@@ -146,15 +145,26 @@ ALERT_RULESET_FINGERPRINTS = {
     "2026.11.1": "1007d89144818c59",
     "2026.12.1": "28d4688679f64f2e",  # rows cite bibliography ids; no threshold or level changed
     "2026.12.2": "9e381696348b44e4",  # rows cite a tuple of ids, as every engine does
+    "2026.12.3": "d651b7108bcfcca2",  # conditions are data (field, comparison, threshold); no result changed
 }
 
 
 def test_a_rule_change_comes_with_a_new_ruleset_version():
     """Alerts carry the rule-set version; a change to any rule must bump it (after clinical sign-off)."""
-    rows = [(r.id, r.reads, r.level and r.level.value, r.reason, r.sources, inspect.getsource(r.when).strip())
+    rows = [(r.id, r.reads, r.level and r.level.value, r.reason, r.sources, [str(t) for t in r.when])
             for r in ALERT_RULES]
     rows.append(("DIARRHOEA_BRISTOL", DIARRHOEA_BRISTOL, "BASELINE_MIN_DAYS", BASELINE_MIN_DAYS))
     fingerprint = hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
     assert ALERT_RULESET_FINGERPRINTS.get(ALERT_RULESET_VERSION) == fingerprint, (
         f"alert rules changed: bump ALERT_RULESET_VERSION and record {fingerprint!r} for it here")
     assert len({r.id for r in ALERT_RULES}) == len(ALERT_RULES)
+
+
+def test_the_review_sheet_gives_each_rule_its_field_comparison_threshold_level_reason_and_sources():
+    sheet = review_sheet().splitlines()
+    assert sheet[0].startswith(f"Alert rule set {ALERT_RULESET_VERSION}.")
+    assert "AL-STOOLS-HIGH | day | soon | stools is at least 7 | {stools} bowel movements in the day. | " \
+           "nhv-net-sweden" in sheet
+    assert any(line.startswith("AL-STOOLS-BASELINE | day | soon | stools is at least baseline + 3 |") for line in sheet)
+    assert any(line.startswith("AL-INJECTION-OVERDUE | injection | soon | days_overdue is above 7 |") for line in sheet)
+    assert [line.split(" | ")[0] for line in sheet[1:len(ALERT_RULES) + 1]] == [r.id for r in ALERT_RULES]

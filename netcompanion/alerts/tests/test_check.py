@@ -50,6 +50,13 @@ def test_the_cli_prints_the_firings():
     assert (firing["rule_id"], firing["level"]) == ("AL-DIARY-NAVIGATOR", "emergency")
 
 
+def test_the_cli_prints_the_rule_table_for_review():
+    result = subprocess.run([sys.executable, "-m", "netcompanion", "alert-check", "--rules"], capture_output=True,
+                            text=True, env={"DEBUG": "true", "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "AL-PAIN-SEVERE | day | urgent | pain is at least 8 | Tummy pain {pain}/10. |" in result.stdout
+
+
 @pytest.mark.parametrize("stdin", ["{", json.dumps({**DAY, "stools": -1})])
 def test_the_cli_exits_2_naming_the_bad_field(stdin):
     result = run_cli(stdin)
