@@ -3,17 +3,16 @@
 import datetime as dt
 from uuid import UUID
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext
-from ninja import Field, Query, Router, Schema
-from ninja.responses import Status
+from ninja import Field, Router, Schema
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.appointments import services
 from netcompanion.appointments.forms import AppointmentForm
 from netcompanion.appointments.models import Appointment
-from netcompanion.core.api_helpers import Problems, body_problems, form_problems, patient_of
+from netcompanion.core.api_helpers import body_problems, form_problems
+from netcompanion.core.record_api import RecordRoutes
 
 router = Router(tags=["appointments"], auth=PERSON_AUTH)
 # The web form asks for a date and times; the API takes `start` and `end` and maps them.
@@ -50,15 +49,11 @@ class Which(Schema):
     upcoming: bool = False
 
 
-def _own(request, code) -> Appointment:
-    return get_object_or_404(Appointment, code=code, patient=patient_of(request))
-
-
 def _local(moment: dt.datetime | None) -> dt.datetime | None:
     return timezone.localtime(moment) if moment is not None and timezone.is_aware(moment) else moment
 
 
-def _validated(request, payload: AppointmentIn, instance=None):
+def _validated(request, payload: AppointmentIn, instance: Appointment | None):
     data = payload.dict()
     local = {}
     for name in ("start", "end"):
@@ -74,38 +69,29 @@ def _validated(request, payload: AppointmentIn, instance=None):
     return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form, RENAMED))
 
 
-@router.get("", response=list[AppointmentOut], summary="My appointments")
-def list_appointments(request, which: Query[Which]):
-    mine = Appointment.objects.filter(patient=patient_of(request))
+def _listed(mine, which: Which):
     return mine.upcoming() if which.upcoming else mine.order_by("-start")
 
 
-@router.post("", response={201: AppointmentOut, 422: Problems}, summary="Add an appointment")
-def create_appointment(request, payload: AppointmentIn):
-    data, problems = _validated(request, payload)
-    if problems:
-        return problems
-    return Status(201, services.book_appointment(request.auth, request.auth, data))
-
-
-@router.get("/{code}", response=AppointmentOut)
-def get_appointment(request, code: UUID):
-    return _own(request, code)
-
-
-@router.put("/{code}", response={200: AppointmentOut, 422: Problems}, summary="Change an appointment (keeps the old version)")
-def change_appointment(request, code: UUID, payload: AppointmentIn):
-    appointment = _own(request, code)
-    data, problems = _validated(request, payload, instance=appointment)
-    if problems:
-        return problems
-    services.change_appointment(appointment, request.auth, data)
+def _changed(appointment: Appointment, by, data: dict) -> Appointment:
+    """The appointment as stored now, whether or not anything changed."""
+    services.change_appointment(appointment, by, data)
     return appointment
+
+
+APPOINTMENTS = RecordRoutes(
+    module=__name__, one="appointment", many="appointments", schema_in=AppointmentIn, schema_out=AppointmentOut,
+    records=Appointment.objects.all, filters=Which, listed=_listed, validate=_validated,
+    create=services.book_appointment, change=_changed, delete=None,
+    summaries={"list": "My appointments", "create": "Add an appointment",
+               "change": "Change an appointment (keeps the old version)"},
+)
+APPOINTMENTS.add_to(router)
 
 
 @router.post("/{code}/cancel", response=AppointmentOut, summary="Cancel an appointment (a status change)")
 def cancel_appointment(request, code: UUID):
-    appointment = _own(request, code)
+    appointment = APPOINTMENTS.own(request, code)
     services.cancel_appointment(appointment, request.auth)
     appointment.refresh_from_db()
     return appointment

@@ -4,13 +4,13 @@ both agree; a day is checked without building a form, which a year of days sent 
 import datetime as dt
 from uuid import UUID
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.core.api_helpers import Problems, body_problems, patient_of
+from netcompanion.core.record_api import RecordRoutes
 from netcompanion.diary import checks, services
 from netcompanion.diary.models import DiaryEntry
 
@@ -37,10 +37,6 @@ class Period(Schema):
     until: dt.date | None = None
 
 
-def _own(request, code) -> DiaryEntry:
-    return get_object_or_404(DiaryEntry.objects.current(), code=code, patient=patient_of(request))
-
-
 def _row(payload: DiaryEntryIn) -> dict:
     """The day as it is stored, its notes trimmed as the web form trims them."""
     row = payload.dict()
@@ -48,7 +44,7 @@ def _row(payload: DiaryEntryIn) -> dict:
     return row
 
 
-def _validated(request, payload: DiaryEntryIn, instance: DiaryEntry | None = None):
+def _validated(request, payload: DiaryEntryIn, instance: DiaryEntry | None):
     row = _row(payload)
     logged = DiaryEntry.logged_between(patient_of(request), *checks.weight_window(payload.date),
                                        exclude=instance.pk if instance else None)
@@ -83,22 +79,12 @@ def _validated_batch(request, entries: list[DiaryEntryIn]):
     return rows, None
 
 
-@router.get("", response=list[DiaryEntryOut], summary="My diary entries, newest first")
-def list_entries(request, period: Query[Period]):
-    entries = DiaryEntry.objects.current().filter(patient=patient_of(request))
+def _in_period(entries, period: Period):
     if period.since:
         entries = entries.filter(date__gte=period.since)
     if period.until:
         entries = entries.filter(date__lte=period.until)
     return entries
-
-
-@router.post("", response={201: DiaryEntryOut, 422: Problems}, summary="Log a day")
-def create_entry(request, payload: DiaryEntryIn):
-    data, problems = _validated(request, payload)
-    if problems:
-        return problems
-    return Status(201, services.record_entry(request.auth, request.auth, data))
 
 
 @router.post("/batch", response={201: list[DiaryEntryOut], 422: Problems},
@@ -112,21 +98,10 @@ def create_entries(request, payload: DiaryBatchIn):
     return Status(201, services.record_entries(request.auth, request.auth, rows))
 
 
-@router.get("/{code}", response=DiaryEntryOut)
-def get_entry(request, code: UUID):
-    return _own(request, code)
-
-
-@router.put("/{code}", response={200: DiaryEntryOut, 422: Problems}, summary="Change a day (keeps the old version)")
-def change_entry(request, code: UUID, payload: DiaryEntryIn):
-    entry = _own(request, code)
-    data, problems = _validated(request, payload, instance=entry)
-    if problems:
-        return problems
-    return services.change_entry(entry, request.auth, data)
-
-
-@router.delete("/{code}", response={204: None}, summary="Delete a day (kept in its history)")
-def delete_entry(request, code: UUID):
-    services.delete_entry(_own(request, code), request.auth)
-    return Status(204, None)
+RecordRoutes(
+    module=__name__, one="entry", many="entries", schema_in=DiaryEntryIn, schema_out=DiaryEntryOut,
+    records=DiaryEntry.objects.current, filters=Period, listed=_in_period, validate=_validated,
+    create=services.record_entry, change=services.change_entry, delete=services.delete_entry,
+    summaries={"list": "My diary entries, newest first", "create": "Log a day",
+               "change": "Change a day (keeps the old version)", "delete": "Delete a day (kept in its history)"},
+).add_to(router)
