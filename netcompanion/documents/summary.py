@@ -66,9 +66,9 @@ class Comparison:
     @property
     def change_text(self) -> str:
         """The change in words, e.g. "+1.5, higher" or "too few days logged to compare"."""
-        if not self.comparable:
-            return f"Too few days logged to compare (needs {MIN_DAYS} in each period)"
         diff = self.difference
+        if diff is None:  # exactly when not comparable: a period with days logged has an average
+            return f"Too few days logged to compare (needs {MIN_DAYS} in each period)"
         if self.direction == "about the same":
             return "About the same"
         sign = "+" if diff > 0 else "\u2212"  # a real minus sign reads better in print

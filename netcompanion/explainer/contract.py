@@ -8,6 +8,7 @@ The explainer never explains a guess.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, ValidationError
@@ -148,7 +149,8 @@ def _grade_contradictions(g: GradeInput) -> list[FieldError]:
         errors.append(bad("by_ki67", "the Ki-67 index does not grade a lung tumour"))
     if g.by_mitoses is not None and (g.by_mitoses in LUNG_ORDER) != g.lung:
         errors.append(bad("by_mitoses", f"{g.by_mitoses} is not a result for the site {g.site}"))
-    needs = {"ki67": [g.by_ki67], "mitoses": [g.by_mitoses], "both": [g.by_mitoses] + ([] if g.lung else [g.by_ki67])}
+    needs: dict[str, Sequence[str | None]] = {
+        "ki67": [g.by_ki67], "mitoses": [g.by_mitoses], "both": [g.by_mitoses] + ([] if g.lung else [g.by_ki67])}
     if None in needs.get(g.decided_by, []):
         errors.append(bad("decided_by", f"{g.decided_by} decided, but that index has no result"))
     return errors or _against_indices(g)

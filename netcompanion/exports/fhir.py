@@ -151,7 +151,7 @@ def patient_resource(patient: dict) -> dict:
         "identifier": [{"system": PATIENT_ID_SYSTEM, "value": patient["code"]}],
     }
     if patient.get("first_name") or patient.get("last_name"):
-        name = {"use": "usual", "text": " ".join(p for p in (patient["first_name"], patient["last_name"]) if p)}
+        name: dict = {"use": "usual", "text": " ".join(p for p in (patient["first_name"], patient["last_name"]) if p)}
         if patient.get("last_name"):
             name["family"] = patient["last_name"]
         if patient.get("first_name"):
@@ -369,7 +369,7 @@ def bundle(document: dict) -> dict:
     patient = patient_resource(document["patient"])
     ref = reference(patient)
     today = document["exported_at"][:10]
-    resources = [patient]
+    resources: list[dict | None] = [patient]  # a record with nothing to say is None, left out below
     for entry in document["diary_entries"]:
         resources += diary_observations(entry, document["patient"], ref)
     resources += [lab_observation(r, ref) for r in document["lab_results"]]

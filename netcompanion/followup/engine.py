@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from netcompanion.contract import FieldError
 from netcompanion.followup.case import FollowUpCase, InvalidInput, parse_case
 from netcompanion.followup.rules import (
     FACT_NAMES,
@@ -22,9 +23,9 @@ from netcompanion.followup.rules import (
     RULESET_VERSION,
     SCHEDULES,
     Item,
+    NoteRule,
     ScheduleRule,
 )
-from netcompanion.contract import FieldError
 
 MAX_EVERY_MONTHS = 120  # an override beyond 10 years between checks is a typing slip
 MAX_FOR_YEARS = 100
@@ -105,7 +106,7 @@ def _checked(overrides: Mapping[str, Override] | None) -> Mapping[str, Override]
 
 def _choose(case: FollowUpCase) -> tuple[ScheduleRule, list[str]]:
     """The first schedule whose conditions all hold, and a note for each earlier one held back by missing facts."""
-    notes = []
+    notes: list[str] = []
     for rule in SCHEDULES:
         answers = [(condition, condition.test(case)) for condition in rule.when]
         if all(answer is True for _, answer in answers):
@@ -120,7 +121,8 @@ def _choose(case: FollowUpCase) -> tuple[ScheduleRule, list[str]]:
 def _item(item: Item, rule_id: str, override: Override | None) -> ScheduleItem:
     every, years = item.every_months, item.for_years
     if override:
-        every = tuple(override.every_months or every)
+        shortest, longest = override.every_months or every  # two whole months, as _refused_override checked
+        every = (shortest, longest)
         years = None if override.life_long else override.for_years or years
     return ScheduleItem(
         id=item.id, check=item.check, kind=item.kind, every_months=every, first_after_months=item.first_after_months,
@@ -148,7 +150,8 @@ def suggest(data: Any, overrides: Mapping[str, Override] | None = None) -> Sched
     ids = frozenset(i.id for i in items)
     fired = [n for n in NOTES if n.when(case, rule.id, ids)]
     notes.extend(n.text for n in fired)
-    sources = [s for row in (rule, *items, *fired) for s in row.sources]
+    rows: list[ScheduleRule | ScheduleItem | NoteRule] = [rule, *items, *fired]
+    sources = [s for row in rows for s in row.sources]
     return Schedule(
         items=items, no_routine_follow_up=rule.no_routine_follow_up, notes=list(dict.fromkeys(notes)),
         rules=[rule.id, *(n.id for n in fired)], sources=list(dict.fromkeys(sources)),

@@ -66,6 +66,8 @@ class GradeRule:
         if value is None:
             return False
         if isinstance(self.when, Band):
+            if isinstance(value, str):
+                raise TypeError(f"{self.id} reads {self.reads} as a number, not {value!r}")
             return value in self.when
         return value == self.when
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import markdown
@@ -120,14 +121,15 @@ def parse_page(path: Path) -> Page:
     missing = [f for f in REQUIRED_FIELDS if not post.metadata.get(f)]
     if missing:
         raise GuideContentError(f"{path.name}: missing front matter {', '.join(missing)}")
-    meta = post.metadata
+    meta: dict[str, Any] = post.metadata
     if meta["slug"] != path.stem:
         raise GuideContentError(f"{path.name}: slug {meta['slug']!r} differs from the file name")
     sources = _sources(path, meta["sources"])
     md = markdown.Markdown(extensions=["toc", "tables", "sane_lists", "attr_list"])
     body = md.convert(post.content)
     html = CITATION.sub(_cite, body)
-    toc = tuple((t["id"], t["name"]) for t in md.toc_tokens)
+    # toc_tokens is set by the "toc" extension, which the stubs of Markdown cannot know of.
+    toc = tuple((t["id"], t["name"]) for t in md.toc_tokens)  # type: ignore[attr-defined]
     collector = _BlockCollector()
     collector.feed(html)
     collector.close()

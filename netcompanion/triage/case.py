@@ -12,7 +12,7 @@ only counts against the person where the rules need it to clear them.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
@@ -154,11 +154,14 @@ class Cough(Strict):
     blood: YesNo | None = None
 
 
-SYMPTOM_MODELS = (
-    AbdominalPain, Flushing, Diarrhea, BloodInStool, BlackStool, Vomiting, FaceNeckSwelling, BreathingDifficulty,
-    ChestPain, Fainting, Seizure, Palpitations, Confusion, Jaundice, LegSwelling, SweatingShaking, Fever, Heartburn,
-    WeightLoss, Fatigue, Cough,
-)
+# The union written out, so a type checker knows each symptom's fields; SYMPTOM_MODELS is read from it.
+Symptom = Annotated[
+    AbdominalPain | Flushing | Diarrhea | BloodInStool | BlackStool | Vomiting | FaceNeckSwelling
+    | BreathingDifficulty | ChestPain | Fainting | Seizure | Palpitations | Confusion | Jaundice
+    | LegSwelling | SweatingShaking | Fever | Heartburn | WeightLoss | Fatigue | Cough,
+    Field(discriminator="code"),
+]
+SYMPTOM_MODELS: tuple[type[Strict], ...] = get_args(get_args(Symptom)[0])
 SYMPTOM_CODES = tuple(get_args(m.model_fields["code"].annotation)[0] for m in SYMPTOM_MODELS)
 SYMPTOM_NAMES = {
     "abdominal_pain": "tummy (abdominal) pain", "flushing": "flushing", "diarrhea": "diarrhoea",
@@ -168,7 +171,6 @@ SYMPTOM_NAMES = {
     "leg_swelling": "swollen legs", "sweating_shaking": "sweating and shaking", "fever": "fever",
     "heartburn": "heartburn", "weight_loss": "weight loss", "fatigue": "tiredness (fatigue)", "cough": "cough",
 }
-Symptom = Annotated[Union[SYMPTOM_MODELS], Field(discriminator="code")]  # noqa: UP007
 
 
 class Person(Strict):
