@@ -17,6 +17,14 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium /usr/bin/pdftoppm
 	$(BIN)/pytest
 
+## The declared layers (import-linter, [tool.importlinter] in pyproject.toml) and the types of the
+## engines and every app's services.py (mypy with django-stubs); CI runs it before the suites.
+ENGINES = $(shell $(BIN)/python -c 'import tomllib; contracts = tomllib.load(open("pyproject.toml", "rb"))["tool"]["importlinter"]["contracts"]; print(*next(c for c in contracts if c["id"] == "engines")["source_modules"])')
+SERVICES = $(subst /,.,$(basename $(wildcard netcompanion/*/services.py)))
+check: $(VENV)/.installed-test
+	$(BIN)/lint-imports
+	$(BIN)/mypy $(addprefix -p ,$(ENGINES)) $(addprefix -m ,$(SERVICES))
+
 ## Print the benchmarks: search latency, navigator throughput, and a whole NET centre on SQLite
 ## (10,000 patients with a year of diaries, about 8 minutes; CENTRE="--patients 200 --days 60" for a smoke run).
 CENTRE ?=
