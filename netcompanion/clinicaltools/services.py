@@ -45,7 +45,8 @@ def clinic_overrides() -> dict[str, Override]:
         if row.item not in ITEMS:
             logger.warning("Follow-up override for unknown item %s skipped", row.item)
             continue
-        every = (row.every_months_min, row.every_months_max) if row.every_months_min is not None else None
+        low, high = row.every_months_min, row.every_months_max  # both or neither, as a constraint keeps them
+        every = (low, high) if low is not None and high is not None else None
         overrides[row.item] = Override(enabled=row.enabled, every_months=every, for_years=row.for_years,
                                        life_long=row.life_long, note=row.note)
     return overrides
@@ -92,7 +93,9 @@ class AddedChecks:
 
 
 def _title(item: ScheduleItem) -> str:
-    return Truncator(item.check).chars(Appointment._meta.get_field("title").max_length)
+    max_length = Appointment._meta.get_field("title").max_length
+    assert max_length is not None  # a CharField's
+    return Truncator(item.check).chars(max_length)
 
 
 def _notes(item: ScheduleItem) -> str:

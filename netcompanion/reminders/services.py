@@ -21,7 +21,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from netcompanion.accounts.models import Role
+from netcompanion.accounts.models import Role, User
 from netcompanion.appointments.models import Appointment
 from netcompanion.appointments.models import Status as AppointmentStatus
 from netcompanion.core.urls import site_url
@@ -57,7 +57,7 @@ def save_preferences(patient, kinds: Iterable[str]) -> ReminderPreference:
 
 @dataclass(frozen=True)
 class DueReminder:
-    patient: object
+    patient: User
     window: schedule.Window
     object_code: uuid.UUID
     what: str
@@ -116,7 +116,7 @@ def due_reminders(now: dt.datetime) -> list[DueReminder]:
               .filter(Q(injection=True) | Q(appointment=True) | Q(hiaa_diet=True),
                       patient__role=Role.PATIENT, patient__is_active=True)
               .select_related("patient"))
-    patients: dict[Kind, dict[int, object]] = {kind: {} for kind in Kind}
+    patients: dict[Kind, dict[int, User]] = {kind: {} for kind in Kind}
     for preference in wanted:
         for kind in preference.kinds:
             patients[Kind(kind)][preference.patient_id] = preference.patient
