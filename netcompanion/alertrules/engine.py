@@ -145,7 +145,9 @@ def _fire(reads: str, subject: Any, navigated: Navigated | None = None) -> list[
     fired: list[tuple[AlertRule, Level]] = []
     for rule in ALERT_RULES:
         if rule.reads == reads and all(test.holds(fields) for test in rule.when):
-            fired.append((rule, rule.level or navigated.level))
+            level = rule.level or (navigated.level if navigated else None)
+            assert level is not None, rule.id  # an AS_NAVIGATOR rule holds only on the navigator's own level
+            fired.append((rule, level))
     fired.sort(key=lambda pair: -pair[1].rank)
     return [Firing(rule_id=rule.id, level=level.value, reason=rule.reason.format_map(fields),
                    sources=list(rule.sources)) for rule, level in fired]

@@ -15,7 +15,7 @@ class Level(models.TextChoices):
     SOON = "soon", "Soon"
 
 
-RANK = {Level.EMERGENCY: 3, Level.URGENT: 2, Level.SOON: 1}
+RANK: dict[str, int] = {Level.EMERGENCY: 3, Level.URGENT: 2, Level.SOON: 1}  # read with a row's level, a str
 
 
 def _long_date(iso: str) -> str:
