@@ -8,7 +8,8 @@ import pytest
 from netcompanion.accounts.models import ApiToken, Role, User
 from netcompanion.appointments.models import Appointment
 from netcompanion.core import record_api
-from netcompanion.core.testing import FROZEN_NOW, FROZEN_TODAY as TODAY
+from netcompanion.core.testing import FROZEN_NOW
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.labs.models import LabResult
 from netcompanion.medicines.models import Injection
