@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: the frozen clock, staff sign-in and the browser set-up."""
+"""Fixtures shared by the whole suite: the frozen clock, the cast of people, staff sign-in and the browser set-up."""
 
 import os
 
@@ -27,6 +27,14 @@ def frozen_clock():
         yield traveller
 
 
+def pytest_collection_modifyitems(items):
+    """Marks ``browser`` every test that drives Chromium, wherever it lives, so that ``-m "not browser"`` (``make
+    test-fast``) leaves them out and never starts a browser."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -46,6 +54,22 @@ def phone(browser):
     context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def cast_of(db):
+    """``cast_of("maria", "sara", details=False)``: some of the suite's one cast (``accounts.testing.PEOPLE``), for a
+    module whose pages or counts need fewer people, or people who gave only a username."""
+    from netcompanion.accounts.testing import make_cast  # models: only once Django is set up
+
+    return make_cast
+
+
+@pytest.fixture
+def cast(cast_of):
+    """Everyone in the cast, by username: patients Maria and Olle, relatives Johan and Eva, nurses Sara, Nils and
+    Lena, Ali a doctor, Ada an administrator. Nobody is assigned to anyone and no relative holds a grant yet."""
+    return cast_of()
 
 
 @pytest.fixture

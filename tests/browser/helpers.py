@@ -6,12 +6,11 @@ from pathlib import Path
 from django.urls import reverse
 
 from netcompanion.accounts.models import User
-from netcompanion.accounts.testing import unused_code
+from netcompanion.accounts.testing import PASSWORD, unused_code
 from netcompanion.accounts.two_factor import confirmed_device, device_to_set_up
 
 AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PASSWORD = "a-long-enough-passphrase"
 
 
 def axe_violations(page) -> list[str]:

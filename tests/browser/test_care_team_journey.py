@@ -9,30 +9,25 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from netcompanion.accounts.models import Role, User
 from netcompanion.careteam.models import Assignment
 from netcompanion.medicines.models import InjectionPlan
-from tests.browser.helpers import PASSWORD, page_problems, sign_in
+from tests.browser.helpers import page_problems, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def cast():
-    maria = User.objects.create_user("maria", "maria@example.org", PASSWORD, role=Role.PATIENT,
-                                     first_name="Maria", last_name="Lind", record_number="NET-0042")
+def cast(cast):
+    """The suite's cast, with Maria on lanreotide every 28 days and looked after by Sara."""
+    maria = cast["maria"]
     InjectionPlan.objects.create(patient=maria, created_by=maria, drug="lanreotide", dose_mg=120, interval_days=28)
-    other = User.objects.create_user("olle", "olle@example.org", PASSWORD, role=Role.PATIENT, first_name="Olle")
-    sara = User.objects.create_user("sara", "sara@example.org", PASSWORD, role=Role.NURSE,
-                                    first_name="Sara", last_name="Ek")
-    lead = User.objects.create_user("lead", "lead@example.org", PASSWORD, role=Role.ADMIN)
-    Assignment.objects.create(staff=sara, patient=maria, assigned_by=lead)
-    return maria, other, sara
+    Assignment.objects.create(staff=cast["sara"], patient=maria, assigned_by=cast["ada"])
+    return cast
 
 
 def test_a_bad_day_reaches_the_nurse_who_resolves_it_and_the_patient_sees_it_was_seen(live_server, phone,
                                                                                        browser, cast):
-    maria, other, sara = cast
+    maria, other, sara = cast["maria"], cast["olle"], cast["sara"]
 
     # Maria logs a bad day on her phone: nine loose stools and severe pain.
     sign_in(phone, live_server, "maria")

@@ -7,16 +7,15 @@ import time_machine
 from django.urls import reverse
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-enough-passphrase"
 ADDRESS = "203.0.113.7"
 
 
 @pytest.fixture(autouse=True)
-def cast():
-    User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT)
-    User.objects.create_user("johan", password=PASSWORD, role=Role.RELATIVE)
+def cast(cast_of):
+    return cast_of("maria", "johan", details=False)
 
 
 @pytest.fixture

@@ -1,25 +1,20 @@
-"""The cast: Maria and Olle are patients; Sara is Maria's contact nurse and Nils is Olle's; Johan is a relative."""
+"""The suite's cast, with Sara Maria's contact nurse and Nils Olle's, assigned by Ada (the lead), and the alert
+queue's record numbers."""
 
 import pytest
 
-from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.models import User
 from netcompanion.careteam.models import Assignment
 
 
 @pytest.fixture
-def cast(db):
-    make = lambda name, role, **extra: User.objects.create_user(name, password="x", role=role, **extra)  # noqa: E731
-    people = {
-        "maria": make("maria", Role.PATIENT, first_name="Maria", last_name="Lind", record_number="NC-0001"),
-        "olle": make("olle", Role.PATIENT, first_name="Olle", last_name="Berg", record_number="NC-0002"),
-        "sara": make("sara", Role.NURSE, first_name="Sara"),
-        "nils": make("nils", Role.NURSE, first_name="Nils"),
-        "johan": make("johan", Role.RELATIVE),
-        "lead": make("lead", Role.ADMIN),
-    }
-    Assignment.objects.create(staff=people["sara"], patient=people["maria"], assigned_by=people["lead"])
-    Assignment.objects.create(staff=people["nils"], patient=people["olle"], assigned_by=people["lead"])
-    return people
+def cast(cast):
+    cast["maria"].record_number, cast["olle"].record_number = "NC-0001", "NC-0002"
+    User.objects.bulk_update([cast["maria"], cast["olle"]], ["record_number"])
+    cast["lead"] = cast["ada"]
+    Assignment.objects.create(staff=cast["sara"], patient=cast["maria"], assigned_by=cast["lead"])
+    Assignment.objects.create(staff=cast["nils"], patient=cast["olle"], assigned_by=cast["lead"])
+    return cast
 
 
 @pytest.fixture

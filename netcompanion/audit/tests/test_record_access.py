@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from netcompanion.accounts.models import Role, User
 from netcompanion.accounts.testing import verified_login
 from netcompanion.audit.models import AccessEvent, What
 from netcompanion.audit.services import record_access
@@ -14,17 +13,6 @@ from netcompanion.core.testing import text
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("audit:index")
-
-
-@pytest.fixture
-def cast(db):
-    def make(name, role, first, last, **extra):
-        return User.objects.create_user(name, password="x", role=role, first_name=first, last_name=last, **extra)
-
-    return {"maria": make("maria", Role.PATIENT, "Maria", "Lind"), "olle": make("olle", Role.PATIENT, "Olle", "Berg"),
-            "sara": make("sara", Role.NURSE, "Sara", "Ek"), "ali": make("ali", Role.DOCTOR, "Ali", "Haddad"),
-            "johan": make("johan", Role.RELATIVE, "Johan", "Lind"),
-            "ada": make("ada", Role.ADMIN, "Ada", "Admin", is_staff=True, is_superuser=True)}
 
 
 def test_the_patient_sees_who_looked_at_what_newest_first(client, cast, time_machine):

@@ -30,7 +30,7 @@ def test_the_days_since_the_last_entry_and_quiet_are_stockholm_days(cast, staff_
     time_machine.move_to(moment, tick=False)
     today = moment.date()
     for back, name in ((0, "Eva"), (1, "Bea"), (6, "Cai"), (7, "Dag")):
-        patient = User.objects.create_user(name.lower(), password="x", role=Role.PATIENT, first_name=name,
+        patient = User.objects.create_user(f"{name.lower()}.test", password="x", role=Role.PATIENT, first_name=name,
                                            last_name="Test")
         DiaryEntry.objects.create(patient=patient, created_by=patient, date=today - dt.timedelta(days=back))
         assign(patient, cast["sara"], cast["lena"])

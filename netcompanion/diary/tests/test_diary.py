@@ -15,11 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cast():
-    """Maria owns the diary; Olle is another patient; Sara a nurse; Johan a relative with no grant yet."""
-    make = lambda name, role: User.objects.create_user(name, password="x", role=role)  # noqa: E731
-    return {"maria": make("maria", Role.PATIENT), "olle": make("olle", Role.PATIENT),
-            "sara": make("sara", Role.NURSE), "johan": make("johan", Role.RELATIVE)}
+def cast(cast_of):
+    """Maria owns the diary; Olle is another patient; Sara a nurse; Johan a relative with no grant yet. They give
+    only usernames, which the history shows."""
+    return cast_of("maria", "olle", "sara", "johan", details=False)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""A small cast, one patient's records, and helpers to read a PDF the way a person would see it."""
+"""One patient's records, and helpers to read a PDF the way a person would see it."""
 
 import datetime as dt
 import re
@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from netcompanion.accounts.models import Role, User
 from netcompanion.appointments import services as appointments
 from netcompanion.careplan import services as careplan
 from netcompanion.diary import services as diary
@@ -23,17 +22,6 @@ OPEN_QUESTION = "Could the injection interval be shortened to 21 days?"
 ASKED_QUESTION = "Is it fine to fly with the injections?"
 DIAGNOSIS = ("Small-intestine NET, grade 2, with spread to the liver, found 2023. "
              "It grows slowly. The tumour makes hormones that cause flushing.")
-
-
-@pytest.fixture
-def cast(db):
-    """Maria is the patient; Olle another patient; Sara a contact nurse; Johan a relative."""
-    def make(name, role, first="", last=""):
-        return User.objects.create_user(name, password="x", role=role, first_name=first, last_name=last)
-
-    return {"maria": make("maria", Role.PATIENT, "Maria", "Lind"), "olle": make("olle", Role.PATIENT, "Olle", "Berg"),
-            "sara": make("sara", Role.NURSE, "Sara", "Ek"), "ali": make("ali", Role.DOCTOR, "Ali", "Haddad"),
-            "johan": make("johan", Role.RELATIVE, "Johan", "Lind")}
 
 
 @pytest.fixture

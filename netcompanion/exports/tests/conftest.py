@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from netcompanion.accounts.models import ApiToken, Role, User
+from netcompanion.accounts.models import ApiToken
 from netcompanion.appointments import services as appointments
 from netcompanion.careplan import services as careplan
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
@@ -13,15 +13,12 @@ from netcompanion.labs import services as labs
 from netcompanion.medicines import services as medicines
 from netcompanion.navigator.services import run_navigator
 
-PASSWORD = "a-long-password-1"
-
 
 @pytest.fixture
-def cast(db):
-    """Maria and Olle are patients; Sara a nurse; Johan Maria's relative."""
-    make = lambda name, role: User.objects.create_user(name, password=PASSWORD, role=role)  # noqa: E731
-    return {"maria": make("maria", Role.PATIENT), "olle": make("olle", Role.PATIENT),
-            "sara": make("sara", Role.NURSE), "johan": make("johan", Role.RELATIVE)}
+def cast(cast_of):
+    """Maria and Olle are patients; Sara a nurse; Johan Maria's relative. They give only usernames, and nobody else
+    has an account."""
+    return cast_of("maria", "olle", "sara", "johan", details=False)
 
 
 def fill_record(patient, nurse, relative, tag: str) -> None:

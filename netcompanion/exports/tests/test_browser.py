@@ -6,7 +6,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from netcompanion.accounts.models import User
-from netcompanion.exports.tests.conftest import PASSWORD
+from netcompanion.accounts.testing import PASSWORD
 from tests.browser.helpers import axe_violations, page_problems
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,11 +6,12 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from netcompanion.accounts.models import User
+from netcompanion.accounts.testing import PASSWORD
 from netcompanion.diary import services as diary
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.exports import services
 from netcompanion.exports.document import export_document
-from netcompanion.exports.tests.conftest import PASSWORD, TODAY
+from netcompanion.exports.tests.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
 PATIENT_TABLES = {

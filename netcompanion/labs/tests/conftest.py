@@ -4,16 +4,14 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from netcompanion.accounts.models import Role, User
 from netcompanion.labs import services
 
 
 @pytest.fixture
-def cast(db):
-    """Maria owns the results; Olle is another patient; Sara a nurse; Johan a relative with no grant yet."""
-    make = lambda name, role: User.objects.create_user(name, password="x", role=role)  # noqa: E731
-    return {"maria": make("maria", Role.PATIENT), "olle": make("olle", Role.PATIENT),
-            "sara": make("sara", Role.NURSE), "johan": make("johan", Role.RELATIVE)}
+def cast(cast_of):
+    """Maria owns the results; Olle is another patient; Sara a nurse; Johan a relative with no grant yet. They give
+    only usernames, which the history shows."""
+    return cast_of("maria", "olle", "sara", "johan", details=False)
 
 
 @pytest.fixture

@@ -32,11 +32,10 @@ def long(day: dt.date) -> str:
 
 
 @pytest.fixture
-def cast():
-    """Maria is the patient; Olle is another patient; Sara a nurse; Johan a relative with no grant yet."""
-    make = lambda name, role: User.objects.create_user(name, password="x", role=role)  # noqa: E731
-    return {"maria": make("maria", Role.PATIENT), "olle": make("olle", Role.PATIENT),
-            "sara": make("sara", Role.NURSE), "johan": make("johan", Role.RELATIVE)}
+def cast(cast_of):
+    """Maria is the patient; Olle is another patient; Sara a nurse; Johan a relative with no grant yet. They give
+    only usernames, which the history shows."""
+    return cast_of("maria", "olle", "sara", "johan", details=False)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.testing import PASSWORD
 from netcompanion.appointments.tests.helpers import book
 from netcompanion.careplan import services as careplan_services
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
@@ -100,7 +101,7 @@ def test_an_existing_relative_signs_in_from_the_invitation_and_accepts(client, c
     assert login_url in page
 
     # Signing in keeps the invitation in the session and comes back to it.
-    response = client.post(reverse("login"), {"username": "johan", "password": "x",
+    response = client.post(reverse("login"), {"username": "johan", "password": PASSWORD,
                                               "next": reverse("relatives:invitation")})
     assert response.url == reverse("relatives:invitation")
     page = client.get(response.url).content.decode()

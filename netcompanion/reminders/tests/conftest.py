@@ -4,7 +4,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from netcompanion.accounts.models import Role, User
 from netcompanion.appointments import services as appointments
 from netcompanion.labs import services as labs
 from netcompanion.medicines import services as medicines
@@ -26,16 +25,6 @@ def travel(moment: dt.datetime):
 def site(settings):
     settings.TIME_ZONE = "Europe/Stockholm"
     settings.SITE_URL = "https://app.example"
-
-
-@pytest.fixture
-def cast(db):
-    """Maria has an e-mail address; Olle is another patient; Sara a nurse; Johan a relative."""
-    make = lambda name, role, **kw: User.objects.create_user(name, password="x", role=role, **kw)  # noqa: E731
-    return {"maria": make("maria", Role.PATIENT, email="maria@example.org"),
-            "olle": make("olle", Role.PATIENT, email="olle@example.org"),
-            "sara": make("sara", Role.NURSE, email="sara@example.org"),
-            "johan": make("johan", Role.RELATIVE, email="johan@example.org")}
 
 
 def give_everything(patient, *, opt_in=("injection", "appointment", "hiaa-diet")):
