@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check bench bench-postgres clean
+.PHONY: run test test-fast check bench bench-postgres clean
 
 ## Serve the app with demo data on http://127.0.0.1:8000 (SQLite in var/).
 run: $(VENV)/.installed
@@ -13,9 +13,17 @@ run: $(VENV)/.installed
 	$(DEV_ENV) $(BIN)/netcompanion demo
 	$(DEV_ENV) $(BIN)/netcompanion runserver 127.0.0.1:8000
 
-## Run the whole test suite, browser tests included (installs Debian's Chromium and poppler if missing).
+# pytest-xdist: one worker per core, each with its own test database, live server and browser; tests are handed
+# out in collection order, so on each worker the transactional (browser) tests still run after the others.
+PARALLEL := -n auto --dist load
+
+## Run the whole test suite, browser tests included, on every core (installs Debian's Chromium and poppler if missing).
 test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium /usr/bin/pdftoppm
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
+
+## The suite without the browser tests, the quick lane while working (CI still runs `make test`).
+test-fast: $(VENV)/.installed-test node_modules/.installed /usr/bin/pdftoppm
+	$(BIN)/pytest $(PARALLEL) -m "not browser"
 
 ## The declared layers (import-linter, [tool.importlinter] in pyproject.toml) and the types of the
 ## engines and every app's services.py (mypy with django-stubs); CI runs it before the suites.
