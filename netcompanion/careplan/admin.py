@@ -31,10 +31,10 @@ class CarePlanAdmin(ReadOnlyAdmin):
 
 @admin.register(CarePlanVersion)
 class CarePlanVersionAdmin(ReadOnlyAdmin):
-    list_display = ("plan", "number", "parts", "changed_by", "author_role", "changed_at")
+    list_display = ("record", "number", "parts", "changed_by", "author_role", "changed_at")
     list_filter = ("author_role",)
-    list_select_related = ("plan__patient", "changed_by")
-    search_fields = ("plan__patient__username",)
+    list_select_related = ("record__patient", "changed_by")
+    search_fields = ("record__patient__username",)
 
 
 class QuestionEventInline(ReadOnlyInline):

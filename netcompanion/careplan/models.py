@@ -6,7 +6,7 @@ from django.db import models
 
 from netcompanion.accounts.models import Role
 from netcompanion.careplan.changes import CONTACT_ROLES, PARTS, ROLE_ORDER, sort_contacts
-from netcompanion.core.records import AppendOnly
+from netcompanion.core.records import AppendOnly, RecordVersion
 
 PART_MAX_LENGTH = 4000
 QUESTION_MAX_LENGTH = 500
@@ -106,23 +106,19 @@ class CareContact(models.Model):
                 "email": self.email, "notes": self.notes}
 
 
-class CarePlanVersion(AppendOnly):
-    """An append-only snapshot of the whole plan after each change, with the author and their role."""
+class CarePlanVersion(RecordVersion):
+    """An append-only snapshot of the whole plan after each change, with the author and their role. Its number is
+    the plan's ``version``, the optimistic lock a page's edit starts from."""
 
-    plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    data = models.JSONField()
+    record = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="versions")
     parts = models.JSONField(default=list, help_text="The keys that changed in this version.")
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     author_role = models.CharField(max_length=16, choices=Role.choices)
-    changed_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["plan", "number"]
-        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="one_care_plan_version_number")]
+    class Meta(RecordVersion.Meta):
+        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_care_plan_version_number")]
 
     def __str__(self) -> str:
-        return f"Version {self.number} of {self.plan}"
+        return f"Version {self.number} of {self.record}"
 
 
 class QuestionStatus(models.TextChoices):

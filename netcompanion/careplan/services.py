@@ -36,6 +36,7 @@ from netcompanion.careplan.models import (
     QuestionEvent,
     QuestionStatus,
 )
+from netcompanion.core.records import Action
 
 
 QUESTION_PEOPLE = ["patient", "created_by", "asked_by"]
@@ -114,8 +115,8 @@ def _commit(plan: CarePlan, author, before: dict) -> CarePlanVersion | None:
     stamp = {"by": author.pk, "role": author.role, "at": timezone.now().isoformat(), "version": plan.version}
     plan.last_changed = {**plan.last_changed, **{k: stamp for k in keys}}
     plan.save()
-    return CarePlanVersion.objects.create(plan=plan, number=plan.version, data=after, parts=keys,
-                                          changed_by=author, author_role=author.role)
+    return CarePlanVersion.objects.create(record=plan, number=plan.version, action=Action.UPDATED, data=after,
+                                          parts=keys, changed_by=author, author_role=author.role)
 
 
 @transaction.atomic

@@ -157,7 +157,7 @@ class RecordVersion(AppendOnly):
 
     @property
     def action_label(self) -> str:
-        words = self._meta.get_field("record").related_model.ACTION_WORDS
+        words = getattr(self._meta.get_field("record").related_model, "ACTION_WORDS", {})
         return str(words.get(self.action) or Action(self.action).label)
 
     def changes(self, previous: "RecordVersion | None") -> list[tuple[str, str, str]]:

@@ -155,7 +155,7 @@ def test_a_patient_saves_the_explanation_to_the_diagnosis_part_as_a_new_version(
     assert plan.diagnosis.startswith("Diagnosed in March.\n\nMy pathology report, explained by NET Companion on ")
     assert "Ki-67 index (%): 8; T (the main tumour): pT3; N (lymph nodes): pN1 (3/14)" in plan.diagnosis
     assert "Result: NET G2 (WHO 2019). Stage IV (AJCC 8th: T3 N1 M1a)." in plan.diagnosis
-    version = CarePlanVersion.objects.get(plan=plan, number=2)
+    version = CarePlanVersion.objects.get(record=plan, number=2)
     assert version.changed_by == maria and version.parts == ["diagnosis"]
     assert "Saved to your care plan" in text(client.get(response.url))
 
