@@ -1,18 +1,28 @@
-"""The alert rules' input contract, validated as strictly as the navigator's case.
+"""What the alert rules observe: the strict JSON contract of one diary day, and the plain observations
+the record apps hand to the alerts app.
 
 A diary day arrives with the context the rules compare it against (the previous four weeks, the
 injection plan, the day's single episodes), so the rules stay plain functions of one value.
 Every answer may be missing; the rules read a missing answer as "not known to be fine".
+
+The record apps (diary, labs, medicines, navigator) gather the observations below from their own
+tables and hand them over; the alerts app reads no record table, so a record's shape can change
+without the alerts following it. The observations carry the ids and codes an alert links to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
 from netcompanion.contract import InvalidCase, Strict, validated
+from netcompanion.medicines.schedule import Due
+from netcompanion.triage import Assessment
 
 Count = Annotated[int, Field(ge=0, le=1000)]
 Score = Annotated[int, Field(ge=0, le=10)]
@@ -74,3 +84,97 @@ class InvalidObservation(InvalidCase):
 def parse_observation(data: Any) -> Observation:
     """A validated Observation from decoded JSON, or InvalidObservation naming every bad field."""
     return validated(Observation, data, InvalidObservation, field="observation")
+
+
+def window_start(date: dt.date) -> dt.date:
+    """The first of the four weeks a day is compared with; a diary may go back to year 1."""
+    window = dt.timedelta(days=WINDOW_DAYS)
+    return max(date, dt.date.min + window) - window
+
+
+ANSWERS = ("flushes", "stools", "bristol", "pain", "weight_kg", "wheezing", "dizziness")
+
+
+@dataclass(frozen=True)
+class RecordedDay:
+    """A diary day's current entry, as the patient recorded it."""
+
+    entry_id: int
+    date: dt.date
+    flushes: int | None = None
+    stools: int | None = None
+    bristol: int | None = None
+    pain: int | None = None
+    weight_kg: float | None = None
+    wheezing: bool | None = None
+    dizziness: bool | None = None
+
+
+@dataclass(frozen=True)
+class DayEpisodes:
+    """A day's single episodes, counted on the local day they happened."""
+
+    flush_episodes: int = 0
+    diarrhoea_episodes: int = 0
+    wheeze_episodes: int = 0
+    pain_episode_severity: int | None = None  # the worst pain episode
+
+
+@dataclass(frozen=True)
+class DiaryDays:
+    """Diary days to check, with what each is compared against: every recorded day from four weeks
+    before the first of them up to the last, in date order, so many days cost the reads of one."""
+
+    patient_id: int
+    dates: tuple[dt.date, ...]  # the days to check, in date order
+    recorded: tuple[RecordedDay, ...]
+    episodes: Mapping[dt.date, DayEpisodes]
+    on_injections: bool | None  # an active injection plan; None when there is no plan
+    diagnosed_net: bool = True  # patient accounts are for people a NET team looks after
+
+    def observed(self) -> list[tuple[RecordedDay | None, Observation]]:
+        """Each day to check as the rules read it, seeing only the days before it, as if logged one by one."""
+        recorded_on = [r.date for r in self.recorded]
+        by_date = {r.date: r for r in self.recorded}
+        out = []
+        for date in self.dates:
+            day = by_date.get(date)
+            before = self.recorded[bisect_left(recorded_on, window_start(date)):bisect_left(recorded_on, date)]
+            weights = [r.weight_kg for r in before if r.weight_kg is not None]
+            answers = {name: getattr(day, name) for name in ANSWERS} if day else {}
+            out.append((day, Observation(
+                date=date, **answers, previous_stools=[r.stools for r in before if r.stools is not None],
+                previous_highest_weight_kg=max(weights, default=None), on_injections=self.on_injections,
+                diagnosed_net=self.diagnosed_net, **vars(self.episodes.get(date, DayEpisodes())),
+            )))
+        return out
+
+
+@dataclass(frozen=True)
+class LabReading:
+    """A lab result, and whether an earlier result of the same test (taken before it) was above its limit."""
+
+    patient_id: int
+    result_id: int
+    result_code: str
+    check: LabCheck
+
+
+@dataclass(frozen=True)
+class SymptomCheck:
+    """A symptom check the navigator assessed and kept in the patient's record."""
+
+    patient_id: int
+    result_id: int
+    result_code: str
+    assessment: Assessment
+
+
+@dataclass(frozen=True)
+class InjectionDue:
+    """When an active injection plan's next injection is due, from the last one given."""
+
+    patient_id: int
+    plan_id: int
+    plan_code: str
+    due: Due

@@ -1,39 +1,32 @@
 """Raising care-team alerts from what patients report, and what the care team does with them.
 
-The diary, navigator and lab write paths call in here inside their own transactions, so an alert is
-saved with the record that raised it or not at all. Raising is idempotent: (patient, rule, source) is
-unique, and evaluating a source again only raises a level or adds history. Nothing here closes an
-alert: a rule that no longer fires leaves it open for a person to resolve.
+The record apps' actions (diary, labs, navigator, medicines) hand their observations in here inside
+their own transactions, so an alert is saved with the record that raised it or not at all. This module
+reads no record table: what the rules need arrives as observations (alertrules.observation). Raising is
+idempotent: (patient, rule, source) is unique, and evaluating a source again only raises a level or adds
+history. Nothing here closes an alert: a rule that no longer fires leaves it open for a person to resolve.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.alertrules import (
-    ALERT_RULESET_VERSION, Firing, LabCheck, Observation, evaluate_day, evaluate_injection, evaluate_lab,
-    evaluate_navigator,
+    ALERT_RULESET_VERSION, Firing, evaluate_day, evaluate_injection, evaluate_lab, evaluate_navigator,
 )
-from netcompanion.alertrules.observation import WINDOW_DAYS
+from netcompanion.alertrules.observation import DiaryDays, InjectionDue, LabReading, SymptomCheck
 from netcompanion.alerts.models import RANK, UNRESOLVED, Alert, AlertEvent, AlertStatus, EventAction, Level
 from netcompanion.core.urls import site_url
-from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind
-from netcompanion.labs.models import LabResult, LabTest
-from netcompanion.medicines import schedule
-from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
-from netcompanion.triage import Assessment
 
 log = logging.getLogger(__name__)
 
@@ -132,128 +125,74 @@ def diary_key(date: dt.date) -> str:
     return f"diary:{date.isoformat()}"
 
 
-def _float(value) -> float | None:
-    return None if value is None else float(value)
+@dataclass(frozen=True)
+class DayAlerts:
+    """The checked days' alerts that fire now, and the days whose alerts still point at one of the checked
+    entries: it was moved from there, so the caller checks those days again."""
+
+    alerts: list[Alert]
+    left: list[dt.date]
 
 
-def _window_start(date: dt.date) -> dt.date:
-    """The first of the four weeks a day is compared with; a diary may go back to year 1."""
-    window = dt.timedelta(days=WINDOW_DAYS)
-    return max(date, dt.date.min + window) - window
-
-
-def evaluate_diary_day(patient_id: int, date: dt.date) -> list[Alert]:
-    return evaluate_diary_days(patient_id, [date])
-
-
-def evaluate_diary_days(patient_id: int, dates: Iterable[dt.date]) -> list[Alert]:
+def evaluate_diary_days(days: DiaryDays) -> DayAlerts:
     """Checks diary days (each entry and its single episodes) and raises what fires, in date order.
 
-    Set-wise, so that logging many days costs the same few reads as one: the four weeks before the
-    first day up to the last, the injection plan, the days' episodes and the days' alerts; then one
-    bulk write. Each day sees only the days before it, as if they had been logged one by one.
+    Set-wise, so that logging many days costs the same few reads as one: the days' alerts in one read,
+    then one bulk write. Each day sees only the days before it, as if they had been logged one by one.
     """
-    dates = sorted(set(dates))
-    if not dates:
-        return []
-    rows = list(DiaryEntry.objects.current()
-                .filter(patient_id=patient_id, date__gte=_window_start(dates[0]), date__lte=dates[-1])
-                .order_by("date")
-                .values("id", "date", "flushes", "stools", "bristol", "pain", "weight_kg", "wheezing", "dizziness"))
-    row_dates = [r["date"] for r in rows]
-    by_date = {r["date"]: r for r in rows}
-    plan = InjectionPlan.objects.filter(patient_id=patient_id).values_list("status", flat=True).first()
-    episodes = _episodes_by_local_day(patient_id, dates)
-    keys = {diary_key(date) for date in dates}
-    entry_ids = [by_date[date]["id"] for date in dates if date in by_date]
+    observed = days.observed()
+    keys = {diary_key(date) for date in days.dates}
+    entry_ids = [day.entry_id for day, _ in observed if day]
     # The same read finds the entries' still-firing alerts on other days: their dates were changed.
     found: dict[str, dict[str, Alert]] = {}
     for alert in Alert.objects.filter(Q(source_key__in=keys)
                                       | Q(diary_entry_id__in=entry_ids, met=True, status__in=UNRESOLVED),
-                                      patient_id=patient_id):
+                                      patient_id=days.patient_id):
         found.setdefault(alert.source_key, {})[alert.rule_id] = alert
-    moved_from = set(found) - keys
     changes, alerts = _Changes(), []
-    for date in dates:
-        day, key = by_date.get(date, {}), diary_key(date)
-        before = rows[bisect_left(row_dates, _window_start(date)):bisect_left(row_dates, date)]
-        weights = [r["weight_kg"] for r in before if r["weight_kg"] is not None]
-        observation = Observation(
-            date=date, flushes=day.get("flushes"), stools=day.get("stools"), bristol=day.get("bristol"),
-            pain=day.get("pain"), weight_kg=_float(day.get("weight_kg")), wheezing=day.get("wheezing"),
-            dizziness=day.get("dizziness"),
-            previous_stools=[r["stools"] for r in before if r["stools"] is not None],
-            previous_highest_weight_kg=_float(max(weights, default=None)),
-            on_injections=None if plan is None else plan == PlanStatus.ACTIVE,
-            # Patient accounts are for people a NET team looks after.
-            diagnosed_net=True, **episodes.get(date, {}),
-        )
-        alerts += changes.update(patient_id, key, evaluate_day(observation), found.get(key, {}),
-                                 diary_entry_id=day.get("id"))
+    for day, observation in observed:
+        key = diary_key(observation.date)
+        alerts += changes.update(days.patient_id, key, evaluate_day(observation), found.get(key, {}),
+                                 diary_entry_id=day.entry_id if day else None)
     changes.write()
-    if moved_from:
-        evaluate_diary_days(patient_id, (dt.date.fromisoformat(k.removeprefix("diary:")) for k in moved_from))
-    return alerts
+    left = sorted(dt.date.fromisoformat(k.removeprefix("diary:")) for k in set(found) - keys)
+    return DayAlerts(alerts, left)
 
 
-def _episodes_by_local_day(patient_id: int, dates: list[dt.date]) -> dict[dt.date, dict]:
-    """The days' single episodes counted per local day (the site's time zone), as the diary groups them."""
-    counts = (Episode.objects.current().filter(patient_id=patient_id, occurred_at__date__in=dates)
-              .annotate(day=TruncDate("occurred_at")).order_by().values("day")
-              .annotate(flush_episodes=Count("pk", filter=Q(kind=EpisodeKind.FLUSH)),
-                        diarrhoea_episodes=Count("pk", filter=Q(kind=EpisodeKind.DIARRHOEA)),
-                        wheeze_episodes=Count("pk", filter=Q(kind=EpisodeKind.WHEEZE)),
-                        pain_episode_severity=Max("severity", filter=Q(kind=EpisodeKind.PAIN))))
-    return {row["day"]: {k: v for k, v in row.items() if k != "day"} for row in counts}
-
-
-def diary_entry_deleted(entry: DiaryEntry) -> None:
+def diary_day_deleted(patient_id: int, date: dt.date) -> None:
     """The patient deleted the day's entry: its open alerts stay open, with that in their history."""
-    alerts = list(Alert.objects.unresolved().filter(patient_id=entry.patient_id, source_key=diary_key(entry.date)))
+    alerts = list(Alert.objects.unresolved().filter(patient_id=patient_id, source_key=diary_key(date)))
     if alerts:
         Alert.objects.filter(pk__in=[a.pk for a in alerts]).update(met=False)
         AlertEvent.objects.bulk_create(AlertEvent(alert=a, action=EventAction.SOURCE_DELETED) for a in alerts)
 
 
-def evaluate_navigator_result(result) -> list[Alert]:
-    firings = evaluate_navigator(Assessment.model_validate(result.result))
-    return _raise(result.patient_id, f"navigator:{result.code}", firings, navigator_result=result)
+def evaluate_symptom_check(check: SymptomCheck) -> list[Alert]:
+    return _raise(check.patient_id, f"navigator:{check.result_code}", evaluate_navigator(check.assessment),
+                  navigator_result_id=check.result_id)
 
 
-def evaluate_lab_result(result: LabResult) -> list[Alert]:
-    """Alerts the first time a test is above its report's upper limit; earlier means taken before it."""
-    earlier = (LabResult.objects.current()
-               .filter(patient_id=result.patient_id, test=result.test, reference_high__isnull=False,
-                       value__gt=F("reference_high"))
-               .filter(Q(taken_on__lt=result.taken_on) | Q(taken_on=result.taken_on, pk__lt=result.pk)))
-    if result.test == LabTest.OTHER:
-        earlier = earlier.filter(test_name__iexact=result.test_name.strip())
-    check = LabCheck(test=result.display_name, unit=result.unit, value=float(result.value),
-                     upper_limit=_float(result.reference_high), earlier_above=earlier.exists())
-    return _raise(result.patient_id, f"lab:{result.code}", evaluate_lab(check), lab_result=result)
+def evaluate_lab_reading(reading: LabReading) -> list[Alert]:
+    """Alerts the first time a test is above its report's upper limit."""
+    return _raise(reading.patient_id, f"lab:{reading.result_code}", evaluate_lab(reading.check),
+                  lab_result_id=reading.result_id)
 
 
-@transaction.atomic
-def raise_overdue_injections(today: dt.date) -> list[Alert]:
-    """Alerts for active injection plans whose next injection is overdue. Safe to run again and at once:
-    the plans that fire are locked, so a second run waits and then finds the alerts already there."""
-    last_given = (Injection.objects.current().filter(patient=OuterRef("patient"))
-                  .order_by("-given_on").values("given_on")[:1])
-    firing = {}
-    for plan in (InjectionPlan.objects.filter(status=PlanStatus.ACTIVE)
-                 .annotate(last_given=Subquery(last_given)).filter(last_given__isnull=False)):
-        due = schedule.due_status(plan.last_given, plan.interval_days, today)
-        if firings := evaluate_injection(due):
-            firing[plan.pk] = (f"injection:{plan.code}:{due.due_on.isoformat()}", firings)
-    plans = list(InjectionPlan.objects.select_for_update().filter(pk__in=firing))
-    keys = [firing[plan.pk][0] for plan in plans]
+def injection_firings(dues: Iterable[InjectionDue]) -> list[tuple[InjectionDue, list[Firing]]]:
+    """The due dates the rules alert on, with their firings: the plans a sweep locks before raising."""
+    return [(due, firings) for due in dues if (firings := evaluate_injection(due.due))]
+
+
+def raise_injection_alerts(firing: list[tuple[InjectionDue, list[Firing]]]) -> list[Alert]:
+    """Raises the overdue injections' alerts, once per plan and due date; returns the new ones."""
+    keys = {due.plan_id: f"injection:{due.plan_code}:{due.due.due_on.isoformat()}" for due, _ in firing}
     existing: dict[str, dict[str, Alert]] = {}
-    for alert in Alert.objects.filter(source_key__in=keys):
+    for alert in Alert.objects.filter(source_key__in=list(keys.values())):
         existing.setdefault(alert.source_key, {})[alert.rule_id] = alert
     changes = _Changes()
-    for plan in plans:
-        key, firings = firing[plan.pk]
-        changes.update(plan.patient_id, key, firings, existing.get(key, {}))
+    for due, firings in firing:
+        key = keys[due.plan_id]
+        changes.update(due.patient_id, key, firings, existing.get(key, {}))
     changes.write()
     return changes.created
 

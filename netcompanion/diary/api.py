@@ -11,7 +11,7 @@ from ninja.responses import Status
 from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.core.api_helpers import Problems, body_problems, patient_of
 from netcompanion.core.record_api import RecordRoutes
-from netcompanion.diary import checks, services
+from netcompanion.diary import actions, checks
 from netcompanion.diary.models import DiaryEntry
 
 router = Router(tags=["diary"], auth=PERSON_AUTH)
@@ -95,13 +95,13 @@ def create_entries(request, payload: DiaryBatchIn):
     rows, problems = _validated_batch(request, payload.entries)
     if problems:
         return problems
-    return Status(201, services.record_entries(request.auth, request.auth, rows))
+    return Status(201, actions.log_days(request.auth, request.auth, rows))
 
 
 RecordRoutes(
     module=__name__, one="entry", many="entries", schema_in=DiaryEntryIn, schema_out=DiaryEntryOut,
     records=DiaryEntry.objects.current, filters=Period, listed=_in_period, validate=_validated,
-    create=services.record_entry, change=services.change_entry, delete=services.delete_entry,
+    create=actions.log_day, change=actions.change_day, delete=actions.delete_day,
     summaries={"list": "My diary entries, newest first", "create": "Log a day",
                "change": "Change a day (keeps the old version)", "delete": "Delete a day (kept in its history)"},
 ).add_to(router)

@@ -3,7 +3,6 @@
 from django.db import transaction
 from django.utils import timezone
 
-from netcompanion.alerts import services as alerts
 from netcompanion.core import records
 from netcompanion.diary.models import DiaryEntry, Episode, Status
 
@@ -16,12 +15,10 @@ def record_entry(patient, by, data: dict) -> DiaryEntry:
 
 @transaction.atomic
 def record_entries(patient, by, rows: list[dict]) -> list[DiaryEntry]:
-    """Logs many days at once (an app that was offline, a paper diary), in the order given; the alert
-    rules then check them together, each day against the days before it."""
+    """Logs many days at once (an app that was offline, a paper diary), in the order given."""
     entries = DiaryEntry.objects.bulk_create(
         DiaryEntry(patient=patient, created_by=by, **{f: row[f] for f in FIELDS if f in row}) for row in rows)
     records.record_created(entries, by)
-    alerts.evaluate_diary_days(patient.pk, [entry.date for entry in entries])
     return entries
 
 
@@ -29,7 +26,6 @@ def record_entries(patient, by, rows: list[dict]) -> list[DiaryEntry]:
 def change_entry(entry: DiaryEntry, by, data: dict) -> DiaryEntry:
     """Raises records.RecordGone if the entry was deleted meanwhile; a change that changes nothing keeps no version."""
     records.change(entry, by, data, FIELDS)
-    alerts.evaluate_diary_day(entry.patient_id, entry.date)
     return entry
 
 
@@ -37,13 +33,11 @@ def change_entry(entry: DiaryEntry, by, data: dict) -> DiaryEntry:
 def delete_entry(entry: DiaryEntry, by) -> None:
     """Marks the entry as entered in error; its versions stay, so nothing is lost."""
     records.mark_deleted(entry, by)
-    alerts.diary_entry_deleted(entry)
 
 
 @transaction.atomic
 def record_episode(patient, by, data: dict) -> Episode:
     episode = Episode.objects.create(patient=patient, created_by=by, **data)
-    alerts.evaluate_diary_day(patient.pk, timezone.localdate(episode.occurred_at))
     return episode
 
 
@@ -52,4 +46,3 @@ def delete_episode(episode: Episode, by) -> None:
     """Marks the episode as entered in error, with who and when; the row stays."""
     episode.status, episode.deleted_by, episode.deleted_at = Status.ENTERED_IN_ERROR, by, timezone.now()
     episode.save(update_fields=["status", "deleted_by", "deleted_at"])
-    alerts.evaluate_diary_day(episode.patient_id, timezone.localdate(episode.occurred_at))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.alerts.services import notices_for
 from netcompanion.core.history import history_page
-from netcompanion.diary import services
+from netcompanion.diary import actions
 from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
 from netcompanion.diary.models import DiaryEntry, Episode
 
@@ -46,7 +46,7 @@ def new_entry(request):
     form = DiaryEntryForm(request.POST if request.method == "POST" else None, patient=request.user,
                           initial={"date": request.GET.get("date") or timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        services.record_entry(request.user, request.user, form.cleaned_data)
+        actions.log_day(request.user, request.user, form.cleaned_data)
         messages.success(request, "Saved. Thank you for logging your day.")
         return redirect("diary:diary")
     return render(request, "diary/entry_form.html", {"form": form, "new": True}, status=400 if form.errors else 200)
@@ -57,7 +57,7 @@ def edit_entry(request, code):
     entry = _own_entry(request, code, status="final")
     form = DiaryEntryForm(request.POST if request.method == "POST" else None, instance=entry, patient=request.user)
     if request.method == "POST" and form.is_valid():
-        services.change_entry(entry, request.user, form.cleaned_data)
+        actions.change_day(entry, request.user, form.cleaned_data)
         messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
         return redirect("diary:diary")
     return render(request, "diary/entry_form.html", {"form": form, "entry": entry},
@@ -68,7 +68,7 @@ def edit_entry(request, code):
 def delete_entry(request, code):
     entry = _own_entry(request, code, status="final")
     if request.method == "POST":
-        services.delete_entry(entry, request.user)
+        actions.delete_day(entry, request.user)
         messages.success(request, "The entry is deleted. You can still see it in its history.")
         return redirect("diary:diary")
     return render(request, "diary/delete.html", {"entry": entry})
@@ -88,7 +88,7 @@ def new_episode(request):
     form = EpisodeForm(request.POST if request.method == "POST" else None,
                        initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)})
     if request.method == "POST" and form.is_valid():
-        services.record_episode(request.user, request.user, form.cleaned_data)
+        actions.log_episode(request.user, request.user, form.cleaned_data)
         messages.success(request, "The episode is saved.")
         return redirect("diary:diary")
     return render(request, "diary/episode_form.html", {"form": form}, status=400 if form.errors else 200)
@@ -98,7 +98,7 @@ def new_episode(request):
 def delete_episode(request, code):
     episode = get_object_or_404(Episode.objects.current(), code=code, patient=request.user)
     if request.method == "POST":
-        services.delete_episode(episode, request.user)
+        actions.delete_episode(episode, request.user)
         messages.success(request, "The episode is deleted.")
         return redirect("diary:diary")
     return render(request, "diary/episode_delete.html", {"episode": episode})

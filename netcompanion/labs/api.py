@@ -9,7 +9,7 @@ from ninja import Router, Schema
 from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.core.api_helpers import form_problems
 from netcompanion.core.record_api import RecordRoutes
-from netcompanion.labs import services
+from netcompanion.labs import actions
 from netcompanion.labs.forms import LabResultForm
 from netcompanion.labs.models import LabResult
 
@@ -43,7 +43,7 @@ def _validated(request, payload: LabResultIn, instance: LabResult | None):
 RecordRoutes(
     module=__name__, one="result", many="results", schema_in=LabResultIn, schema_out=LabResultOut,
     records=LabResult.objects.current, listed=lambda results, _: results.order_by("-taken_on"), validate=_validated,
-    create=services.record_result, change=services.change_result, delete=services.delete_result,
+    create=actions.record_result, change=actions.change_result, delete=actions.delete_result,
     summaries={"list": "My lab results, newest first", "create": "Add a lab result",
                "change": "Change a result (keeps the old version)", "delete": "Delete a result (kept in its history)"},
 ).add_to(router)

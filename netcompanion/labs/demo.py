@@ -4,7 +4,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from netcompanion.labs import services
+from netcompanion.labs import actions, services
 from netcompanion.labs.models import LabResult, LabTest, Preparation
 
 # Chromogranin A about every 3 months for a year, on one lab's range (up to 102 µg/L): slowly rising,
@@ -26,12 +26,12 @@ def create_demo_labs(patient) -> int:
     added = 0
     if not LabResult.objects.filter(patient=patient).exists():
         for back, value in CGA:
-            services.record_result(patient, patient, {
+            actions.record_result(patient, patient, {
                 "test": LabTest.CGA, "value": Decimal(value), "unit": "µg/L", "reference_high": Decimal("102"),
                 "taken_on": today - dt.timedelta(days=back), "lab": "Hospital laboratory"})
             added += 1
         for back, value in HIAA:
-            services.record_result(patient, patient, {
+            actions.record_result(patient, patient, {
                 "test": LabTest.U5HIAA, "value": Decimal(value), "unit": "µmol/24 h", "reference_low": Decimal("10"),
                 "reference_high": Decimal("47"), "taken_on": today - dt.timedelta(days=back),
                 "lab": "Hospital laboratory", "notes": "Kept to the diet for 2 days before."})

@@ -3,7 +3,6 @@
 from django.db import transaction
 from django.utils import timezone
 
-from netcompanion.alerts.services import evaluate_lab_result
 from netcompanion.core import records
 from netcompanion.labs import catalogue
 from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationKind, PreparationStatus
@@ -26,7 +25,6 @@ def record_result(patient, by, data: dict) -> LabResult:
     _derive(result)
     result.save()
     records.record_created([result], by)
-    evaluate_lab_result(result)
     return result
 
 
@@ -34,7 +32,6 @@ def record_result(patient, by, data: dict) -> LabResult:
 def change_result(result: LabResult, by, data: dict) -> LabResult:
     """Raises records.RecordGone if the result was deleted meanwhile; a change that changes nothing keeps no version."""
     records.change(result, by, data, FIELDS, derive=_derive)
-    evaluate_lab_result(result)
     return result
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.bibliography import citations
 from netcompanion.core.history import history_page
-from netcompanion.labs import catalogue, content, services
+from netcompanion.labs import actions, catalogue, content, services
 from netcompanion.labs.forms import CollectionPlanForm, LabResultForm
 from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status
 
@@ -57,7 +57,7 @@ def new_result(request):
         initial["test"] = request.GET["test"]
     form = LabResultForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        result = services.record_result(request.user, request.user, form.cleaned_data)
+        result = actions.record_result(request.user, request.user, form.cleaned_data)
         messages.success(request, f"Saved your {result.display_name} result.")
         return redirect("labs:index")
     return render(request, "labs/result_form.html", {"form": form, "new": True, "units": catalogue.UNITS},
@@ -69,7 +69,7 @@ def edit_result(request, code):
     result = _own_result(request, code, status="final")
     form = LabResultForm(request.POST if request.method == "POST" else None, instance=result)
     if request.method == "POST" and form.is_valid():
-        services.change_result(result, request.user, form.cleaned_data)
+        actions.change_result(result, request.user, form.cleaned_data)
         messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
         return redirect("labs:index")
     return render(request, "labs/result_form.html", {"form": form, "result": result, "units": catalogue.UNITS},
@@ -80,7 +80,7 @@ def edit_result(request, code):
 def delete_result(request, code):
     result = _own_result(request, code, status="final")
     if request.method == "POST":
-        services.delete_result(result, request.user)
+        actions.delete_result(result, request.user)
         messages.success(request, "The result is deleted. You can still see it in its history.")
         return redirect("labs:index")
     return render(request, "labs/delete.html", {"result": result})

@@ -5,7 +5,6 @@ from typing import Any
 from django.db import transaction
 
 from netcompanion.accounts.models import Role
-from netcompanion.alerts.services import evaluate_navigator_result
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.triage import Assessment, assess
 
@@ -20,5 +19,4 @@ def run_navigator(user: Any, case: dict[str, Any]) -> tuple[Assessment, Navigato
             patient=user, level=assessment.level, ruleset_version=assessment.ruleset_version,
             case=case, result=assessment.as_dict(),
         )
-        evaluate_navigator_result(saved)
     return assessment, saved

@@ -12,7 +12,7 @@ from netcompanion.bibliography import Source, citations
 from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.navigator.questions import unsure_questions
-from netcompanion.navigator.services import run_navigator
+from netcompanion.navigator.actions import save_check
 from netcompanion.contract import InvalidCase
 from netcompanion.triage.rules import GETTING_HELP
 
@@ -75,7 +75,7 @@ def _assessed(request, symptoms: list[dict]):
     case = {"person": answers["person"], "symptoms": symptoms}
     if answers.get("country"):
         case["country"] = answers["country"]
-    assessment, saved = run_navigator(request.user, case)
+    assessment, saved = save_check(request.user, case)
     request.session[RESULT_KEY] = assessment.as_dict()
     if saved:
         return redirect("navigator:saved", code=saved.code)

@@ -26,7 +26,7 @@ from netcompanion.careplan.changes import PARTS
 from netcompanion.careplan.services import plan_for
 from netcompanion.diary.forms import DiaryEntryForm
 from netcompanion.diary.models import DiaryEntry
-from netcompanion.relatives import services
+from netcompanion.relatives import actions, services
 from netcompanion.relatives.forms import InviteForm, PermissionsForm, RelativeSignUpForm
 from netcompanion.relatives.models import ActivityAction, Grant, GrantStatus
 
@@ -228,7 +228,7 @@ def add_entry(request, code):
                           initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            entry = services.add_entry(grant, request.user, form.cleaned_data)
+            entry = actions.add_entry(grant, request.user, form.cleaned_data)
         except services.AccessEnded:
             raise Http404("Access has ended") from None
         messages.success(request, f"Saved. {grant.patient.display_name} sees the entry for "

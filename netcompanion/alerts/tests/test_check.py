@@ -9,8 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from netcompanion.alerts.services import evaluate_diary_day
-from netcompanion.diary import services as diary
+from netcompanion.diary import actions as diary
 
 URL = "/api/v1/alerts/check"
 DAY = {"date": "2026-11-20", "diagnosed_net": True}
@@ -67,8 +66,8 @@ def test_the_cli_exits_2_naming_the_bad_field(stdin):
 @pytest.mark.django_db
 def test_checking_a_quiet_diary_day_costs_four_small_reads(cast):
     maria = cast["maria"]
-    diary.record_entry(maria, maria, {"date": timezone.localdate(), "stools": 2})
+    diary.log_day(maria, maria, {"date": timezone.localdate(), "stools": 2})
     with CaptureQueriesContext(connection) as queries:
-        evaluate_diary_day(maria.pk, timezone.localdate())
+        diary.assess_days(maria.pk, [timezone.localdate()])
     assert len(queries) == 4
     assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in queries)

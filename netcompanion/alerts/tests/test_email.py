@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from netcompanion.diary import services as diary
+from netcompanion.diary import actions as diary
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,8 @@ def team_address(settings):
 def test_a_new_alert_sends_one_mail_with_no_health_data(cast, team_address, django_capture_on_commit_callbacks):
     maria = cast["maria"]
     with django_capture_on_commit_callbacks(execute=True):
-        entry = diary.record_entry(maria, maria, {"date": timezone.localdate(), "stools": 9, "bristol": 7,
-                                                  "pain": 9, "flushes": 6})
+        entry = diary.log_day(maria, maria, {"date": timezone.localdate(), "stools": 9, "bristol": 7,
+                                             "pain": 9, "flushes": 6})
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["net-team@clinic.example"]
@@ -30,14 +30,14 @@ def test_a_new_alert_sends_one_mail_with_no_health_data(cast, team_address, djan
         assert private not in text, private
 
     with django_capture_on_commit_callbacks(execute=True):
-        diary.change_entry(entry, maria, {"notes": "Same day, saved again"})
+        diary.change_day(entry, maria, {"notes": "Same day, saved again"})
     assert len(mail.outbox) == 1
 
 
 def test_no_mail_without_a_team_address(cast, settings, django_capture_on_commit_callbacks):
     settings.ALERT_EMAIL = ""
     with django_capture_on_commit_callbacks(execute=True):
-        diary.record_entry(cast["maria"], cast["maria"], {"date": timezone.localdate(), "stools": 9})
+        diary.log_day(cast["maria"], cast["maria"], {"date": timezone.localdate(), "stools": 9})
     assert mail.outbox == []
 
 
@@ -48,6 +48,6 @@ def test_a_failing_mail_server_does_not_undo_the_diary_entry(cast, team_address,
 
     monkeypatch.setattr("netcompanion.alerts.services.send_mail", refuse)
     with django_capture_on_commit_callbacks(execute=True):
-        diary.record_entry(cast["maria"], cast["maria"], {"date": timezone.localdate(), "stools": 9})
+        diary.log_day(cast["maria"], cast["maria"], {"date": timezone.localdate(), "stools": 9})
     assert cast["maria"].diary_entries.exists()
     assert "Could not send the new-alert e-mail" in caplog.text

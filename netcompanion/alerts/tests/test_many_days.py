@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from netcompanion.alerts.models import Alert, EventAction
-from netcompanion.alerts.services import evaluate_diary_day, evaluate_diary_days
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
+from netcompanion.diary.actions import assess_days
 from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +35,8 @@ def test_many_days_at_once_raise_what_one_day_at_a_time_raises(cast):
     maria, olle = cast["maria"], cast["olle"]
     dates = write_days(maria, 40)
     write_days(olle, 40)
-    at_once = evaluate_diary_days(maria.pk, dates)
-    one_by_one = [a for date in sorted(dates) for a in evaluate_diary_day(olle.pk, date)]
+    at_once = assess_days(maria.pk, dates)
+    one_by_one = [a for date in sorted(dates) for a in assess_days(olle.pk, [date])]
     assert alerts_of(maria) == alerts_of(olle)
     assert {"AL-STOOLS-HIGH", "AL-STOOLS-BASELINE", "AL-PAIN-SEVERE"} <= {rule for rule, *_ in alerts_of(maria)}
     assert [(a.rule_id, a.source_key) for a in at_once] == [(a.rule_id, a.source_key) for a in one_by_one]
@@ -48,13 +48,13 @@ def test_checking_days_takes_the_same_queries_however_many(cast, count, django_a
     dates = write_days(maria, count)
     # The days, the injection plan, the episodes, the alerts; then new alerts and their events.
     with django_assert_num_queries(6):
-        evaluate_diary_days(maria.pk, dates)
+        assess_days(maria.pk, dates)
     assert Alert.objects.filter(patient=maria).exists()
 
 
 def test_no_days_is_no_work(cast, django_assert_num_queries):
     with django_assert_num_queries(0):
-        assert evaluate_diary_days(cast["maria"].pk, []) == []
+        assert assess_days(cast["maria"].pk, []) == []
 
 
 def test_episodes_count_on_the_local_day_they_happened(cast):
@@ -63,7 +63,7 @@ def test_episodes_count_on_the_local_day_they_happened(cast):
     for minute in range(5):
         Episode.objects.create(patient=maria, created_by=maria, kind=EpisodeKind.DIARRHOEA,
                                occurred_at=just_after_midnight + dt.timedelta(minutes=minute))
-    evaluate_diary_days(maria.pk, [day(2), day(1)])
+    assess_days(maria.pk, [day(2), day(1)])
     assert Alert.objects.get().source_key == f"diary:{day(1).isoformat()}"
 
 
@@ -71,9 +71,9 @@ def test_episodes_count_on_the_local_day_they_happened(cast):
 def test_an_entry_moved_to_another_day_re_checks_the_day_it_left(cast, checked):
     maria = cast["maria"]
     entry = DiaryEntry.objects.create(patient=maria, created_by=maria, date=day(1), stools=8, bristol=4)
-    evaluate_diary_day(maria.pk, day(1))
+    assess_days(maria.pk, [day(1)])
     DiaryEntry.objects.filter(pk=entry.pk).update(date=day(0))
-    evaluate_diary_days(maria.pk, [day(n) for n in checked])
+    assess_days(maria.pk, [day(n) for n in checked])
     old, new = Alert.objects.order_by("source_key")
     assert (old.source_key, old.met) == (f"diary:{day(1).isoformat()}", False)
     assert [e.action for e in old.events.all()] == [EventAction.RAISED, EventAction.NO_LONGER_MET]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from netcompanion.accounts.models import Role, User
 from netcompanion.alerts.models import Alert, AlertStatus
 from netcompanion.careteam.models import Assignment
-from netcompanion.diary import services as diary
+from netcompanion.diary import actions as diary
 from tests.browser.helpers import PASSWORD, page_problems, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,7 +39,7 @@ def test_a_nurse_works_an_alert_and_the_patient_sees_it_was_told(live_server, ph
                                       record_number="NC-0001")
     sara = User.objects.create_user("sara", password=PASSWORD, role=Role.NURSE)
     Assignment.objects.create(staff=sara, patient=maria, assigned_by=sara)
-    diary.record_entry(maria, maria, {"date": timezone.localdate(), "stools": 11, "bristol": 7, "pain": 9})
+    diary.log_day(maria, maria, {"date": timezone.localdate(), "stools": 11, "bristol": 7, "pain": 9})
 
     nurse = phone_for_axe()
     sign_in(nurse, live_server, "sara")

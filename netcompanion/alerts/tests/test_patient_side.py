@@ -12,8 +12,8 @@ from django.utils.html import strip_tags
 from netcompanion.alerts.models import Alert
 from netcompanion.alerts.services import acknowledge
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
-from netcompanion.diary import services as diary
-from netcompanion.navigator.services import run_navigator
+from netcompanion.diary import actions as diary
+from netcompanion.navigator.actions import save_check
 
 pytestmark = pytest.mark.django_db
 TOLD = "Your care team has been told about this day."
@@ -21,7 +21,7 @@ TOLD = "Your care team has been told about this day."
 
 def test_the_patient_sees_that_the_day_was_told_and_then_when_it_was_seen(client, cast):
     maria = cast["maria"]
-    diary.record_entry(maria, maria, {"date": TODAY, "stools": 8, "bristol": 4})
+    diary.log_day(maria, maria, {"date": TODAY, "stools": 8, "bristol": 4})
     client.force_login(maria)
     body = client.get(reverse("diary:diary")).content.decode()
     assert TOLD in body and "Seen by your care team" not in body
@@ -37,7 +37,7 @@ def test_the_patient_sees_that_the_day_was_told_and_then_when_it_was_seen(client
 
 def test_a_day_is_seen_once_the_team_has_seen_an_alert_about_it(client, cast):
     maria = cast["maria"]
-    diary.record_entry(maria, maria, {"date": TODAY, "stools": 8, "bristol": 4, "pain": 9})
+    diary.log_day(maria, maria, {"date": TODAY, "stools": 8, "bristol": 4, "pain": 9})
     acknowledge(Alert.objects.get(rule_id="AL-PAIN-SEVERE"), cast["sara"])
     client.force_login(maria)
     body = client.get(reverse("diary:diary")).content.decode()
@@ -46,7 +46,7 @@ def test_a_day_is_seen_once_the_team_has_seen_an_alert_about_it(client, cast):
 
 def test_an_urgent_symptom_check_shows_it_was_told_too(client, cast):
     maria = cast["maria"]
-    run_navigator(maria, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
+    save_check(maria, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
     client.force_login(maria)
     body = client.get(reverse("diary:diary")).content.decode()
     assert "Your care team has been told about this symptom check." in body
@@ -62,10 +62,10 @@ def test_the_diary_reads_the_same_number_of_queries_for_any_number_of_alerts(cli
             assert client.get(reverse("diary:diary")).status_code == 200
         return len(queries)
 
-    diary.record_entry(maria, maria, {"date": TODAY, "stools": 8})
+    diary.log_day(maria, maria, {"date": TODAY, "stools": 8})
     few = count_queries()
     for back in range(1, 10):
-        diary.record_entry(maria, maria, {"date": TODAY - dt.timedelta(days=back), "stools": 8, "pain": 9})
-        run_navigator(maria, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
+        diary.log_day(maria, maria, {"date": TODAY - dt.timedelta(days=back), "stools": 8, "pain": 9})
+        save_check(maria, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
     assert Alert.objects.count() > 25
     assert count_queries() == few

@@ -1,4 +1,4 @@
-"""Every example rule end to end through the real diary, navigator, labs and injection services."""
+"""Every example rule end to end through the real diary, navigator, labs and injection actions."""
 
 import datetime as dt
 from decimal import Decimal
@@ -8,19 +8,19 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from netcompanion.alerts.models import Alert, AlertStatus, EventAction
-from netcompanion.alerts.services import acknowledge, evaluate_diary_day, resolve
+from netcompanion.alerts.services import acknowledge, resolve
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
-from netcompanion.diary import services as diary
+from netcompanion.diary import actions as diary
 from netcompanion.diary.models import EpisodeKind
-from netcompanion.labs import services as labs
+from netcompanion.labs import actions as labs
 from netcompanion.medicines import services as medicines
-from netcompanion.navigator.services import run_navigator
+from netcompanion.navigator.actions import save_check
 
 pytestmark = pytest.mark.django_db
 
 
 def log_day(patient, days_ago=0, **values):
-    return diary.record_entry(patient, patient, {"date": TODAY - dt.timedelta(days=days_ago), **values})
+    return diary.log_day(patient, patient, {"date": TODAY - dt.timedelta(days=days_ago), **values})
 
 
 def actions(alert):
@@ -62,7 +62,7 @@ def test_weight_loss_against_the_highest_weight_of_the_previous_four_weeks(cast)
     log_day(cast["maria"], days_ago=10, weight_kg=Decimal("78.0"))
     log_day(cast["maria"], weight_kg=Decimal("76.1"))
     assert not Alert.objects.exists()
-    diary.change_entry(cast["maria"].diary_entries.get(date=TODAY), cast["maria"], {"weight_kg": Decimal("76.0")})
+    diary.change_day(cast["maria"].diary_entries.get(date=TODAY), cast["maria"], {"weight_kg": Decimal("76.0")})
     assert Alert.objects.get().rule_id == "AL-WEIGHT-LOSS"
 
 
@@ -79,8 +79,8 @@ def test_many_flushes_do_not_alert_when_the_injection_plan_has_ended(cast):
 def test_single_episodes_count_and_an_episode_day_without_an_entry_alerts_too(cast):
     maria = cast["maria"]
     for minute in range(5):
-        diary.record_episode(maria, maria, {"kind": EpisodeKind.FLUSH,
-                                            "occurred_at": timezone.now() - dt.timedelta(minutes=minute)})
+        diary.log_episode(maria, maria, {"kind": EpisodeKind.FLUSH,
+                                         "occurred_at": timezone.now() - dt.timedelta(minutes=minute)})
     alert = Alert.objects.get()
     assert (alert.rule_id, alert.diary_entry) == ("AL-NHV-FLUSH", None)
     entry = log_day(maria, flushes=2)
@@ -91,20 +91,20 @@ def test_single_episodes_count_and_an_episode_day_without_an_entry_alerts_too(ca
 def test_a_wheeze_episode_with_flushing_is_the_navigators_carcinoid_crisis(cast):
     maria = cast["maria"]
     log_day(maria, flushes=1)
-    diary.record_episode(maria, maria, {"kind": EpisodeKind.WHEEZE, "occurred_at": timezone.now()})
+    diary.log_episode(maria, maria, {"kind": EpisodeKind.WHEEZE, "occurred_at": timezone.now()})
     alert = Alert.objects.get()
     assert (alert.rule_id, alert.level) == ("AL-DIARY-NAVIGATOR", "emergency")
     assert "FL-CRISIS" in alert.reason
 
 
 def test_an_emergency_symptom_check_alerts_and_a_soon_one_does_not(cast):
-    _, saved = run_navigator(cast["maria"], {"person": {"diagnosed_net": True},
-                                             "symptoms": [{"code": "chest_pain", "severity": "severe"}]})
+    _, saved = save_check(cast["maria"], {"person": {"diagnosed_net": True},
+                                          "symptoms": [{"code": "chest_pain", "severity": "severe"}]})
     alert = Alert.objects.get()
     assert (alert.rule_id, alert.level, alert.navigator_result) == ("AL-NAV-RESULT", "emergency", saved)
     assert alert.source_key == f"navigator:{saved.code}"
-    run_navigator(cast["maria"], {"person": {"diagnosed_net": True},
-                                  "symptoms": [{"code": "vomiting", "keeps_fluids_down": True}]})
+    save_check(cast["maria"], {"person": {"diagnosed_net": True},
+                               "symptoms": [{"code": "vomiting", "keeps_fluids_down": True}]})
     assert Alert.objects.count() == 1
 
 
@@ -143,8 +143,8 @@ def test_check_alerts_raises_an_injection_more_than_a_week_overdue_once(cast, da
 def test_saving_the_same_day_again_raises_nothing_new(cast):
     maria = cast["maria"]
     entry = log_day(maria, stools=8, bristol=4)
-    diary.change_entry(entry, maria, {"stools": 8})
-    evaluate_diary_day(maria.pk, TODAY)
+    diary.change_day(entry, maria, {"stools": 8})
+    diary.assess_days(maria.pk, [TODAY])
     assert Alert.objects.count() == 1
     assert actions(Alert.objects.get()) == [EventAction.RAISED]
 
@@ -154,7 +154,7 @@ def test_a_higher_level_after_an_edit_raises_the_alert_and_puts_it_back_in_the_q
     entry = log_day(maria, stools=10, bristol=7)
     alert = Alert.objects.get(rule_id="AL-DIARY-NAVIGATOR")
     acknowledge(alert, sara)
-    diary.change_entry(entry, maria, {"flushes": 2, "dizziness": True})
+    diary.change_day(entry, maria, {"flushes": 2, "dizziness": True})
     alert.refresh_from_db()
     assert (alert.level, alert.rank, alert.status, alert.acknowledged_at) == ("emergency", 3, "open", None)
     assert actions(alert) == [EventAction.RAISED, EventAction.ACKNOWLEDGED, EventAction.RAISED_LEVEL]
@@ -164,7 +164,7 @@ def test_a_higher_level_after_an_edit_raises_the_alert_and_puts_it_back_in_the_q
 def test_a_lower_level_after_an_edit_never_lowers_the_alert(cast):
     maria = cast["maria"]
     entry = log_day(maria, flushes=2, dizziness=True)
-    diary.change_entry(entry, maria, {"flushes": 0, "dizziness": None, "stools": 10, "bristol": 7})
+    diary.change_day(entry, maria, {"flushes": 0, "dizziness": None, "stools": 10, "bristol": 7})
     alert = Alert.objects.get(rule_id="AL-DIARY-NAVIGATOR")
     assert alert.level == "emergency"
 
@@ -172,12 +172,12 @@ def test_a_lower_level_after_an_edit_never_lowers_the_alert(cast):
 def test_a_rule_that_no_longer_fires_leaves_the_alert_open_with_that_in_its_history(cast):
     maria = cast["maria"]
     entry = log_day(maria, stools=8, bristol=4)
-    diary.change_entry(entry, maria, {"stools": 2})
-    diary.change_entry(entry, maria, {"stools": 3})
+    diary.change_day(entry, maria, {"stools": 2})
+    diary.change_day(entry, maria, {"stools": 3})
     alert = Alert.objects.get()
     assert (alert.status, alert.met) == (AlertStatus.OPEN, False)
     assert actions(alert) == [EventAction.RAISED, EventAction.NO_LONGER_MET]
-    diary.change_entry(entry, maria, {"stools": 9})
+    diary.change_day(entry, maria, {"stools": 9})
     alert.refresh_from_db()
     assert alert.met and alert.reason == "9 bowel movements in the day."
     assert actions(alert)[-1] == EventAction.STILL_MET
@@ -187,14 +187,14 @@ def test_a_resolved_alert_that_fires_again_at_its_level_stays_resolved(cast):
     maria, sara = cast["maria"], cast["sara"]
     entry = log_day(maria, stools=8, bristol=4)
     resolve(Alert.objects.get(), sara, "called_patient")
-    diary.change_entry(entry, maria, {"stools": 9})
+    diary.change_day(entry, maria, {"stools": 9})
     assert Alert.objects.get().status == AlertStatus.RESOLVED
 
 
 def test_deleting_the_entry_keeps_its_alerts_open_and_says_so(cast):
     maria = cast["maria"]
     entry = log_day(maria, pain=9)
-    diary.delete_entry(entry, maria)
+    diary.delete_day(entry, maria)
     alert = Alert.objects.get()
     assert alert.status == AlertStatus.OPEN
     assert actions(alert) == [EventAction.RAISED, EventAction.SOURCE_DELETED]
@@ -204,7 +204,7 @@ def test_moving_an_entry_to_another_day_re_checks_both_days(cast):
     maria = cast["maria"]
     entry = log_day(maria, days_ago=2, stools=8, bristol=4)
     entry.date = TODAY
-    diary.change_entry(entry, maria, {"date": TODAY})
+    diary.change_day(entry, maria, {"date": TODAY})
     old, new = Alert.objects.order_by("raised_at", "id")
     assert old.source_key.endswith((TODAY - dt.timedelta(days=2)).isoformat()) and not old.met
     assert new.source_key.endswith(TODAY.isoformat()) and new.met and new.diary_entry == entry
@@ -212,7 +212,7 @@ def test_moving_an_entry_to_another_day_re_checks_both_days(cast):
 
 def test_a_day_at_the_very_start_of_the_calendar_is_checked_without_error(cast):
     maria = cast["maria"]
-    diary.record_entry(maria, maria, {"date": dt.date(1, 1, 3), "stools": 8})
-    diary.record_episode(maria, maria, {"kind": EpisodeKind.FLUSH,
-                                        "occurred_at": timezone.make_aware(dt.datetime(1, 1, 3, 12))})
+    diary.log_day(maria, maria, {"date": dt.date(1, 1, 3), "stools": 8})
+    diary.log_episode(maria, maria, {"kind": EpisodeKind.FLUSH,
+                                     "occurred_at": timezone.make_aware(dt.datetime(1, 1, 3, 12))})
     assert Alert.objects.filter(source_key="diary:0001-01-03").exists()

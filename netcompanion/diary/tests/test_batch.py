@@ -11,7 +11,7 @@ from django.utils import timezone
 from netcompanion.accounts.models import ApiToken, Role, User
 from netcompanion.alerts.models import Alert, AlertEvent
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
-from netcompanion.diary import services
+from netcompanion.diary import actions
 from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion, EpisodeKind
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +50,8 @@ def flushes_after_midnight(patient):
     """Five flushes early on day 26; in UTC they fall on the day before, so only local days count them right."""
     midnight = timezone.make_aware(dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(0, 10)))
     for minute in range(5):
-        services.record_episode(patient, patient, {"kind": EpisodeKind.FLUSH,
-                                                   "occurred_at": midnight + dt.timedelta(minutes=minute)})
+        actions.log_episode(patient, patient, {"kind": EpisodeKind.FLUSH,
+                                               "occurred_at": midnight + dt.timedelta(minutes=minute)})
 
 
 def alerts_of(patient) -> list[tuple]:

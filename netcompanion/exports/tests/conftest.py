@@ -8,10 +8,11 @@ from netcompanion.accounts.models import ApiToken
 from netcompanion.appointments import services as appointments
 from netcompanion.careplan import services as careplan
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
-from netcompanion.diary import services as diary
-from netcompanion.labs import services as labs
+from netcompanion.diary import actions as diary
+from netcompanion.labs import actions as labs
+from netcompanion.labs import services as labs_services
 from netcompanion.medicines import services as medicines
-from netcompanion.navigator.services import run_navigator
+from netcompanion.navigator.actions import save_check
 
 
 @pytest.fixture
@@ -24,16 +25,16 @@ def cast(cast_of):
 def fill_record(patient, nurse, relative, tag: str) -> None:
     """One of every kind of record for ``patient``; ``tag`` is in every text, to spot it in an export."""
     yesterday = TODAY - dt.timedelta(days=1)
-    entry = diary.record_entry(patient, patient, {
+    entry = diary.log_day(patient, patient, {
         "date": TODAY - dt.timedelta(days=2), "flushes": 4, "flush_triggers": ["alcohol", "stress"], "stools": 6,
         "bristol": 6, "pain": 3, "fatigue": 5, "weight_kg": Decimal("70.5"), "wheezing": False,
         "notes": f"{tag} diary note"})
-    diary.change_entry(entry, patient, {"flushes": 5})
-    gone = diary.record_entry(patient, patient, {"date": TODAY - dt.timedelta(days=3), "flushes": 9,
-                                                 "notes": f"{tag} deleted day"})
-    diary.delete_entry(gone, patient)
+    diary.change_day(entry, patient, {"flushes": 5})
+    gone = diary.log_day(patient, patient, {"date": TODAY - dt.timedelta(days=3), "flushes": 9,
+                                            "notes": f"{tag} deleted day"})
+    diary.delete_day(gone, patient)
     # A day logged by the relative, a PROTECT author that is not the patient.
-    diary.record_entry(patient, relative, {"date": yesterday, "stools": 3, "notes": f"{tag} logged by relative"})
+    diary.log_day(patient, relative, {"date": yesterday, "stools": 3, "notes": f"{tag} logged by relative"})
 
     plan = medicines.save_plan(patient, nurse, {"drug": "lanreotide", "dose_mg": 120, "interval_days": 28,
                                                 "notes": f"{tag} plan"})
@@ -58,7 +59,7 @@ def fill_record(patient, nurse, relative, tag: str) -> None:
     labs.record_result(patient, patient, {
         "test": "other", "test_name": f"Gastrin {tag}", "value": Decimal("40"), "unit": "pmol/L",
         "reference_high": Decimal("50"), "taken_on": TODAY - dt.timedelta(days=9)})
-    labs.plan_collection(patient, timezone.now() + dt.timedelta(days=10))
+    labs_services.plan_collection(patient, timezone.now() + dt.timedelta(days=10))
 
     start = timezone.now().replace(microsecond=0) + dt.timedelta(days=5)
     appointments.book_appointment(patient, patient, {
@@ -80,7 +81,7 @@ def fill_record(patient, nurse, relative, tag: str) -> None:
     careplan.mark_question_asked(question, nurse, "Yes, smaller meals.")
     careplan.add_question(patient, nurse, f"{tag}: bring your diary")
 
-    run_navigator(patient, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
+    save_check(patient, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
     ApiToken.issue(patient, f"{tag} phone")
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from netcompanion.alerts.services import raise_overdue_injections
+from netcompanion.medicines.actions import raise_overdue_injections
 
 
 class Command(BaseCommand):

@@ -1,0 +1,16 @@
+"""A relative's diary entry is a diary day like the patient's own: written with the grant checked and logged
+(services), then put to the alert rules (the diary's assessment), in one transaction."""
+
+from django.db import transaction
+
+from netcompanion.diary.actions import assess_days
+from netcompanion.relatives import services
+from netcompanion.relatives.models import Grant
+
+
+@transaction.atomic
+def add_entry(grant: Grant, relative, data: dict):
+    """Raises services.AccessEnded if the grant was withdrawn or narrowed meanwhile."""
+    entry = services.add_entry(grant, relative, data)
+    assess_days(entry.patient_id, [entry.date])
+    return entry
