@@ -10,6 +10,7 @@ re-reads the row first, so a change arriving together with a delete can never br
 import datetime as dt
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -199,10 +200,13 @@ def append_version(record: Versioned, action: str, by, **extra) -> RecordVersion
     return version
 
 
+V = TypeVar("V", bound=Versioned)  # the record's own model, so that a derive may take a LabResult
+
+
 @transaction.atomic
-def change(record: Versioned, by, data: dict, fields: Iterable[str],
+def change(record: V, by, data: dict, fields: Iterable[str],
            action: str | Callable[[dict, dict], str] = Action.UPDATED,
-           derive: Callable[[Versioned], None] | None = None, **attributes) -> bool:
+           derive: Callable[[V], None] | None = None, **attributes) -> bool:
     """Applies the named ``fields`` found in ``data`` (and ``attributes``, such as a status) to the stored record
     and keeps a version, unless nothing changed: then nothing is saved. Returns whether something changed.
 
