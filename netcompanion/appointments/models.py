@@ -73,7 +73,6 @@ class Appointment(Versioned):
     ACTION_WORDS = {Action.CREATED: _("Added")}
     HISTORY_HIDES = ("has_time",)
 
-    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments")
     kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.VISIT)
     title = models.CharField("title", max_length=120)
@@ -88,9 +87,6 @@ class Appointment(Versioned):
     has_time = models.BooleanField("has a booked time", default=True)
     # Bumped by every change; it is the iCalendar SEQUENCE, so calendar apps take the newest copy.
     revision = models.PositiveIntegerField(default=0, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = AppointmentQuerySet.as_manager()
 
@@ -140,11 +136,8 @@ class Appointment(Versioned):
         return label, value
 
 
-class AppointmentVersion(RecordVersion):
-    record = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="versions")
-
-    class Meta(RecordVersion.Meta):
-        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_appointment_version_number")]
+class AppointmentVersion(RecordVersion.of(Appointment, constraint="one_appointment_version_number")):
+    pass
 
 
 class FeedDetail(models.TextChoices):

@@ -106,16 +106,12 @@ class CareContact(models.Model):
                 "email": self.email, "notes": self.notes}
 
 
-class CarePlanVersion(RecordVersion):
+class CarePlanVersion(RecordVersion.of(CarePlan, constraint="one_care_plan_version_number")):
     """An append-only snapshot of the whole plan after each change, with the author and their role. Its number is
     the plan's ``version``, the optimistic lock a page's edit starts from."""
 
-    record = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="versions")
     parts = models.JSONField(default=list, help_text="The keys that changed in this version.")
     author_role = models.CharField(max_length=16, choices=Role.choices)
-
-    class Meta(RecordVersion.Meta):
-        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_care_plan_version_number")]
 
     def __str__(self) -> str:
         return f"Version {self.number} of {self.record}"

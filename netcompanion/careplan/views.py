@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.careplan import editing, services
 from netcompanion.careplan.changes import PARTS, plan_changes
 from netcompanion.careplan.forms import AskedForm, ContactForm, QuestionForm, VersionOnlyForm
 from netcompanion.careplan.models import CareContact, ContactStatus, Question, QuestionStatus
+from netcompanion.core.pages import form_page, posted
 
 ASKED_SHOWN = 10
 
@@ -61,14 +63,11 @@ def contacts(request):
 @patient_required
 def contact_new(request):
     plan = services.plan_for(request.user)
-    form = ContactForm(request.POST if request.method == "POST" else None, initial={"version": plan.version})
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        contact = services.add_contact(request.user, request.user, data)
-        messages.success(request, f"{contact.name} is added to your contacts.")
-        return redirect("careplan:contacts")
-    return render(request, "careplan/contact_form.html", {"form": form, "new": True},
-                  status=400 if form.errors else 200)
+    return form_page(request, ContactForm(posted(request), initial={"version": plan.version}),
+                     "careplan/contact_form.html", {"new": True},
+                     save=lambda data: services.add_contact(request.user, request.user, _without_version(data)),
+                     message=lambda contact: gettext("%(name)s is added to your contacts.") % {"name": contact.name},
+                     success_url=reverse("careplan:contacts"))
 
 
 def _own_contact(request, code) -> CareContact:
@@ -82,56 +81,55 @@ def _removed(request, contact):
     return redirect("careplan:contacts")
 
 
-@patient_required
-def contact_edit(request, code):
-    contact = _own_contact(request, code)
+def _contact_change(request, contact, form_class, template: str, *, initial: dict, change, message: str):
+    """Change ``contact`` through ``change(cleaned_data)``, based on the plan's version when the page was opened.
+
+    A change that clashes with a newer version is refused with 409: the form comes back with what was sent, now
+    based on the current version, beside who changed the contact; a contact taken off meanwhile leaves nothing
+    to change.
+    """
     if contact.status != ContactStatus.ACTIVE:
         return _removed(request, contact)
-    plan = contact.plan
-    form = ContactForm(request.POST if request.method == "POST" else None,
-                       initial={**contact.snapshot(), "version": plan.version})
+    form = form_class(posted(request), initial={**initial, "version": contact.plan.version})
     conflict = None
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            services.change_contact(contact, request.user, data, form.cleaned_data["version"])
+            change(form.cleaned_data)
         except services.StaleVersion as stale:
             contact.refresh_from_db()
             if contact.status != ContactStatus.ACTIVE:
                 return _removed(request, contact)
             stamp = editing.conflict_stamp(stale.plan, "contacts", form.cleaned_data["version"], request.user)
             conflict = {"stamp": stamp, "current": contact}
-            form = ContactForm(editing.with_version(request.POST, stale.plan.version))
+            form = form_class(editing.with_version(request.POST, stale.plan.version))
         else:
-            messages.success(request, "The contact is saved. The earlier version is kept in the history.")
+            messages.success(request, message)
             return redirect("careplan:contacts")
-    return render(request, "careplan/contact_form.html", {"form": form, "contact": contact, "conflict": conflict},
+    return render(request, template, {"form": form, "contact": contact, "conflict": conflict},
                   status=409 if conflict else 400 if form.errors else 200)
+
+
+def _without_version(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k != "version"}
+
+
+@patient_required
+def contact_edit(request, code):
+    contact = _own_contact(request, code)
+    return _contact_change(
+        request, contact, ContactForm, "careplan/contact_form.html", initial=contact.snapshot(),
+        change=lambda data: services.change_contact(contact, request.user, _without_version(data), data["version"]),
+        message=gettext("The contact is saved. The earlier version is kept in the history."))
 
 
 @patient_required
 def contact_remove(request, code):
     contact = _own_contact(request, code)
-    if contact.status != ContactStatus.ACTIVE:
-        return _removed(request, contact)
-    plan = contact.plan
-    form = VersionOnlyForm(request.POST if request.method == "POST" else None, initial={"version": plan.version})
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.remove_contact(contact, request.user, form.cleaned_data["version"])
-        except services.StaleVersion as stale:
-            contact.refresh_from_db()
-            if contact.status != ContactStatus.ACTIVE:
-                return _removed(request, contact)
-            stamp = editing.conflict_stamp(stale.plan, "contacts", form.cleaned_data["version"], request.user)
-            conflict = {"stamp": stamp}
-            form = VersionOnlyForm(initial={"version": stale.plan.version})
-        else:
-            messages.success(request, f"{contact.name} is taken off your contacts. The history still shows them.")
-            return redirect("careplan:contacts")
-    return render(request, "careplan/contact_remove.html", {"form": form, "contact": contact, "conflict": conflict},
-                  status=409 if conflict else 400 if form.errors else 200)
+    return _contact_change(
+        request, contact, VersionOnlyForm, "careplan/contact_remove.html", initial={},
+        change=lambda data: services.remove_contact(contact, request.user, data["version"]),
+        message=gettext("%(name)s is taken off your contacts. The history still shows them.") % {
+            "name": contact.name})
 
 
 @patient_required
@@ -145,7 +143,7 @@ def history(request):
 
 @patient_required
 def questions(request):
-    form = QuestionForm(request.POST if request.method == "POST" else None)
+    form = QuestionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.add_question(request.user, request.user, form.cleaned_data["text"])
         messages.success(request, "Your question is on the list for your next visit.")
@@ -171,7 +169,7 @@ def question_asked(request, code):
         if request.method == "POST":
             messages.info(request, "This question was already ticked off. Nothing was changed.")
         return _back(request) if request.method == "POST" else redirect("careplan:question_history", code)
-    form = AskedForm(request.POST if request.method == "POST" else None)
+    form = AskedForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.mark_question_asked(question, request.user, form.cleaned_data["answer"])

@@ -1,5 +1,6 @@
-"""What every clinical record shares: a FHIR-style status, so a deletion marks the row instead of removing it;
-append-only rows for histories and audit trails; and one way to keep a record's history.
+"""What every clinical record shares: the columns of a patient's record (``PatientRecord``), with a FHIR-style
+status, so a deletion marks the row instead of removing it; append-only rows for histories and audit trails; and
+one way to keep a record's history.
 
 A versioned record (diary day, lab result, injection, medicine, appointment...) names the fields it keeps
 once, in ``VERSIONED_FIELDS``. Every write goes through ``record_created``, ``change`` or ``mark_deleted``
@@ -8,6 +9,7 @@ re-reads the row first, so a change arriving together with a delete can never br
 """
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TypeVar
@@ -31,6 +33,23 @@ class Status(models.TextChoices):
 class RecordQuerySet(models.QuerySet):
     def current(self):
         return self.filter(status=Status.FINAL)
+
+
+class PatientRecord(models.Model):
+    """The columns every part of a patient's record has: a code that names it outside the database, a status, and
+    who wrote it and when (a record that changes is ``Versioned``, which adds when it last changed). A subclass
+    declares its ``patient`` (each type has its own related_name) and its own fields; a type with its own
+    lifecycle declares its own ``status`` and manager."""
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
 
 
 class AppendOnly(models.Model):
@@ -87,8 +106,8 @@ def json_value(value):
     return value
 
 
-class Versioned(models.Model):
-    """A record whose every change leaves a version (a ``RecordVersion`` subclass with related_name "versions").
+class Versioned(PatientRecord):
+    """A record whose every change leaves a version (its ``RecordVersion.of`` table, related_name "versions").
 
     ``VERSIONED_FIELDS`` are what a version keeps, besides the status; ``SNAPSHOT_KEYS`` renames a field in the
     stored data where it has always had another key; ``ACTION_WORDS`` are a record type's own words for actions;
@@ -99,6 +118,8 @@ class Versioned(models.Model):
     SNAPSHOT_KEYS: dict[str, str] = {}
     ACTION_WORDS: dict[str, str] = {}
     HISTORY_HIDES: tuple[str, ...] = ()
+
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         abstract = True
@@ -139,9 +160,8 @@ class Versioned(models.Model):
 
 
 class RecordVersion(AppendOnly):
-    """An append-only copy of a record after a change, with who made it. A subclass declares
-    ``record = models.ForeignKey(<record>, related_name="versions", on_delete=models.CASCADE)`` and its
-    unique (record, number) constraint."""
+    """An append-only copy of a record after a change, with who made it. A record type's table is declared as
+    ``class <Record>Version(RecordVersion.of(<Record>, constraint=...))``."""
 
     number = models.PositiveIntegerField()
     action = models.CharField(max_length=10, choices=Action.choices)
@@ -155,6 +175,18 @@ class RecordVersion(AppendOnly):
 
     def __str__(self) -> str:
         return f"Version {self.number}"
+
+    @classmethod
+    def of(cls, record: type[models.Model], constraint: str) -> type["RecordVersion"]:
+        """The abstract base of ``record``'s version table: the foreign key ``record`` (related_name "versions")
+        and the unique (record, number) constraint, named ``constraint`` as the table's migration names it."""
+        meta = type("Meta", (cls.Meta,), {
+            "abstract": True,
+            "constraints": [models.UniqueConstraint(fields=["record", "number"], name=constraint)]})
+        name = f"{record.__name__}VersionBase"
+        return type(cls)(name, (cls,), {
+            "__module__": record.__module__, "__qualname__": name, "Meta": meta,
+            "record": models.ForeignKey(record, on_delete=models.CASCADE, related_name="versions")})
 
     @property
     def action_label(self) -> str:

@@ -1,12 +1,11 @@
 import datetime as dt
-import uuid
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from netcompanion.core.records import RecordQuerySet, RecordVersion, Status, Versioned
+from netcompanion.core.records import PatientRecord, RecordVersion, Status, Versioned
 from netcompanion.diary import checks
 
 Trigger = models.TextChoices("Trigger", [(t.value.upper(), (t.value, t.label)) for t in checks.TRIGGERS],
@@ -25,10 +24,8 @@ class DiaryEntry(Versioned):
     VERSIONED_FIELDS = ("date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg",
                         "wheezing", "dizziness", "notes")
 
-    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_entries")
     date = models.DateField()
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
     flushes = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("flushes"))
     flush_triggers = models.JSONField(default=list, blank=True)
     stools = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("stools"))
@@ -42,17 +39,12 @@ class DiaryEntry(Versioned):
     wheezing = models.BooleanField(null=True, blank=True)
     dizziness = models.BooleanField(null=True, blank=True)
     notes = models.TextField(max_length=checks.NOTES_MAX_CHARS, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]
         verbose_name_plural = "diary entries"
         constraints = [
-            models.UniqueConstraint(fields=["patient", "date"], condition=models.Q(status="final"),
+            models.UniqueConstraint(fields=["patient", "date"], condition=models.Q(status=Status.FINAL),
                                     name="one_current_diary_entry_a_day"),
         ]
         indexes = [models.Index(fields=["patient", "status", "-date"])]
@@ -82,11 +74,8 @@ class DiaryEntry(Versioned):
         return label, value
 
 
-class DiaryEntryVersion(RecordVersion):
-    record = models.ForeignKey(DiaryEntry, on_delete=models.CASCADE, related_name="versions")
-
-    class Meta(RecordVersion.Meta):
-        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_diary_version_number")]
+class DiaryEntryVersion(RecordVersion.of(DiaryEntry, constraint="one_diary_version_number")):
+    pass
 
 
 class EpisodeKind(models.TextChoices):
@@ -97,23 +86,17 @@ class EpisodeKind(models.TextChoices):
     OTHER = "other", "Something else"
 
 
-class Episode(models.Model):
+class Episode(PatientRecord):
     """A single event with its time, beside the day's entry. Deleting marks it, so it stays in the record."""
 
-    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_episodes")
     occurred_at = models.DateTimeField()
     kind = models.CharField(max_length=12, choices=EpisodeKind.choices)
     severity = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(10)])
     notes = models.CharField(max_length=500, blank=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
     deleted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+")
     deleted_at = models.DateTimeField(null=True, blank=True)
-
-    objects = RecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at"]

@@ -1,7 +1,6 @@
 from collections import defaultdict
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -9,6 +8,7 @@ from django.utils.translation import gettext
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.alerts.services import notices_for
 from netcompanion.core.history import history_page
+from netcompanion.core.pages import confirm_page, form_page, posted
 from netcompanion.diary import actions
 from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
 from netcompanion.diary.models import DiaryEntry, Episode
@@ -43,35 +43,30 @@ def diary(request):
 
 @patient_required
 def new_entry(request):
-    form = DiaryEntryForm(request.POST if request.method == "POST" else None, patient=request.user,
+    form = DiaryEntryForm(posted(request), patient=request.user,
                           initial={"date": request.GET.get("date") or timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        actions.log_day(request.user, request.user, form.cleaned_data)
-        messages.success(request, "Saved. Thank you for logging your day.")
-        return redirect("diary:diary")
-    return render(request, "diary/entry_form.html", {"form": form, "new": True}, status=400 if form.errors else 200)
+    return form_page(request, form, "diary/entry_form.html", {"new": True},
+                     save=lambda data: actions.log_day(request.user, request.user, data),
+                     message=gettext("Saved. Thank you for logging your day."), success_url=reverse("diary:diary"))
 
 
 @patient_required
 def edit_entry(request, code):
     entry = _own_entry(request, code, status="final")
-    form = DiaryEntryForm(request.POST if request.method == "POST" else None, instance=entry, patient=request.user)
-    if request.method == "POST" and form.is_valid():
-        actions.change_day(entry, request.user, form.cleaned_data)
-        messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
-        return redirect("diary:diary")
-    return render(request, "diary/entry_form.html", {"form": form, "entry": entry},
-                  status=400 if form.errors else 200)
+    return form_page(request, DiaryEntryForm(posted(request), instance=entry, patient=request.user),
+                     "diary/entry_form.html", {"entry": entry},
+                     save=lambda data: actions.change_day(entry, request.user, data),
+                     message=gettext("Your changes are saved. The earlier version is kept in the history."),
+                     success_url=reverse("diary:diary"))
 
 
 @patient_required
 def delete_entry(request, code):
     entry = _own_entry(request, code, status="final")
-    if request.method == "POST":
-        actions.delete_day(entry, request.user)
-        messages.success(request, "The entry is deleted. You can still see it in its history.")
-        return redirect("diary:diary")
-    return render(request, "diary/delete.html", {"entry": entry})
+    return confirm_page(request, "diary/delete.html", {"entry": entry},
+                        act=lambda: actions.delete_day(entry, request.user),
+                        message=gettext("The entry is deleted. You can still see it in its history."),
+                        success_url=reverse("diary:diary"))
 
 
 @patient_required
@@ -85,20 +80,15 @@ def history(request, code):
 
 @patient_required
 def new_episode(request):
-    form = EpisodeForm(request.POST if request.method == "POST" else None,
-                       initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)})
-    if request.method == "POST" and form.is_valid():
-        actions.log_episode(request.user, request.user, form.cleaned_data)
-        messages.success(request, "The episode is saved.")
-        return redirect("diary:diary")
-    return render(request, "diary/episode_form.html", {"form": form}, status=400 if form.errors else 200)
+    form = EpisodeForm(posted(request), initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)})
+    return form_page(request, form, "diary/episode_form.html",
+                     save=lambda data: actions.log_episode(request.user, request.user, data),
+                     message=gettext("The episode is saved."), success_url=reverse("diary:diary"))
 
 
 @patient_required
 def delete_episode(request, code):
     episode = get_object_or_404(Episode.objects.current(), code=code, patient=request.user)
-    if request.method == "POST":
-        actions.delete_episode(episode, request.user)
-        messages.success(request, "The episode is deleted.")
-        return redirect("diary:diary")
-    return render(request, "diary/episode_delete.html", {"episode": episode})
+    return confirm_page(request, "diary/episode_delete.html", {"episode": episode},
+                        act=lambda: actions.delete_episode(episode, request.user),
+                        message=gettext("The episode is deleted."), success_url=reverse("diary:diary"))

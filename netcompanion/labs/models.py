@@ -5,7 +5,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from netcompanion.core.records import RecordQuerySet, RecordVersion, Status, Versioned, plain_number
+from netcompanion.core.records import RecordVersion, Versioned, plain_number
+from netcompanion.core.records import Status as Status  # a result's status, as views and tests read it
 from netcompanion.labs import catalogue
 from netcompanion.labs.preparation import COLLECTION_LENGTH, HiaaTimeline, hiaa_timeline
 
@@ -25,9 +26,7 @@ class LabResult(Versioned):
     VERSIONED_FIELDS = ("test", "test_name", "value", "unit", "reference_low", "reference_high", "taken_on", "lab",
                         "notes", "loinc")
 
-    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lab_results")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
     test = models.CharField("test", max_length=10, choices=LabTest.choices)
     test_name = models.CharField("name of the test", max_length=100, blank=True,
                                  help_text="Only for another test, as written on the report.")
@@ -42,12 +41,6 @@ class LabResult(Versioned):
     notes = models.TextField(max_length=2000, blank=True)
     loinc = models.CharField("LOINC code", max_length=16, blank=True, editable=False,
                              help_text="Set from the test and the unit (labs/catalogue.py).")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = RecordQuerySet.as_manager()
-
     class Meta:
         ordering = ["-taken_on", "-created_at"]
         constraints = [
@@ -92,11 +85,8 @@ class LabResult(Versioned):
         return ""
 
 
-class LabResultVersion(RecordVersion):
-    record = models.ForeignKey(LabResult, on_delete=models.CASCADE, related_name="versions")
-
-    class Meta(RecordVersion.Meta):
-        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_lab_version_number")]
+class LabResultVersion(RecordVersion.of(LabResult, constraint="one_lab_version_number")):
+    pass
 
 
 class PreparationStatus(models.TextChoices):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.bibliography import citations
 from netcompanion.core.history import history_page
+from netcompanion.core.pages import confirm_page, form_page, posted
 from netcompanion.labs import actions, catalogue, content, services
 from netcompanion.labs.forms import CollectionPlanForm, LabResultForm
 from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status
@@ -55,35 +56,30 @@ def new_result(request):
     initial = {"taken_on": timezone.localdate()}
     if request.GET.get("test") in LabTest.values:
         initial["test"] = request.GET["test"]
-    form = LabResultForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        result = actions.record_result(request.user, request.user, form.cleaned_data)
-        messages.success(request, f"Saved your {result.display_name} result.")
-        return redirect("labs:index")
-    return render(request, "labs/result_form.html", {"form": form, "new": True, "units": catalogue.UNITS},
-                  status=400 if form.errors else 200)
+    return form_page(request, LabResultForm(posted(request), initial=initial), "labs/result_form.html",
+                     {"new": True, "units": catalogue.UNITS},
+                     save=lambda data: actions.record_result(request.user, request.user, data),
+                     message=lambda result: gettext("Saved your %(test)s result.") % {"test": result.display_name},
+                     success_url=reverse("labs:index"))
 
 
 @patient_required
 def edit_result(request, code):
     result = _own_result(request, code, status="final")
-    form = LabResultForm(request.POST if request.method == "POST" else None, instance=result)
-    if request.method == "POST" and form.is_valid():
-        actions.change_result(result, request.user, form.cleaned_data)
-        messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
-        return redirect("labs:index")
-    return render(request, "labs/result_form.html", {"form": form, "result": result, "units": catalogue.UNITS},
-                  status=400 if form.errors else 200)
+    return form_page(request, LabResultForm(posted(request), instance=result), "labs/result_form.html",
+                     {"result": result, "units": catalogue.UNITS},
+                     save=lambda data: actions.change_result(result, request.user, data),
+                     message=gettext("Your changes are saved. The earlier version is kept in the history."),
+                     success_url=reverse("labs:index"))
 
 
 @patient_required
 def delete_result(request, code):
     result = _own_result(request, code, status="final")
-    if request.method == "POST":
-        actions.delete_result(result, request.user)
-        messages.success(request, "The result is deleted. You can still see it in its history.")
-        return redirect("labs:index")
-    return render(request, "labs/delete.html", {"result": result})
+    return confirm_page(request, "labs/delete.html", {"result": result},
+                        act=lambda: actions.delete_result(result, request.user),
+                        message=gettext("The result is deleted. You can still see it in its history."),
+                        success_url=reverse("labs:index"))
 
 
 @patient_required
@@ -116,7 +112,7 @@ def hiaa_plan(request, code):
 
 @patient_required
 def plan_hiaa(request):
-    form = CollectionPlanForm(request.POST if request.method == "POST" else None)
+    form = CollectionPlanForm(posted(request))
     if request.method == "POST" and form.is_valid():
         plan = services.plan_collection(request.user, form.cleaned_data["starts_at"])
         messages.success(request, "Your collection is planned. Here is how to get ready.")
@@ -128,23 +124,18 @@ def plan_hiaa(request):
 def change_plan(request, code):
     plan = _own_plan(request, code, status=PreparationStatus.PLANNED)
     local = timezone.localtime(plan.starts_at)
-    form = CollectionPlanForm(request.POST if request.method == "POST" else None,
-                              initial={"date": local.date(), "time": local.time()})
-    if request.method == "POST" and form.is_valid():
-        services.change_plan(plan, form.cleaned_data["starts_at"])
-        messages.success(request, "The new time is saved. The dates below are worked out again.")
-        return redirect("labs:hiaa_plan", code=plan.code)
-    return render(request, "labs/plan_form.html", {"form": form, "plan": plan}, status=400 if form.errors else 200)
+    form = CollectionPlanForm(posted(request), initial={"date": local.date(), "time": local.time()})
+    return form_page(request, form, "labs/plan_form.html", {"plan": plan},
+                     save=lambda data: services.change_plan(plan, data["starts_at"]),
+                     message=gettext("The new time is saved. The dates below are worked out again."),
+                     success_url=reverse("labs:hiaa_plan", kwargs={"code": plan.code}))
 
 
 @patient_required
 def cancel_plan(request, code):
     plan = _own_plan(request, code, status=PreparationStatus.PLANNED)
-    if request.method == "POST":
-        services.cancel_plan(plan)
-        messages.success(request, "The planned collection is removed.")
-        return redirect("labs:index")
-    return render(request, "labs/cancel_plan.html", {"plan": plan})
+    return confirm_page(request, "labs/cancel_plan.html", {"plan": plan}, act=lambda: services.cancel_plan(plan),
+                        message=gettext("The planned collection is removed."), success_url=reverse("labs:index"))
 
 
 @patient_required

@@ -1,12 +1,11 @@
 import datetime as dt
-import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
-from netcompanion.core.records import RecordQuerySet, RecordVersion, Status, Versioned
+from netcompanion.core.records import RecordVersion, Status, Versioned
 from netcompanion.medicines.schedule import INTERVAL_DAYS_RANGE, MAX_DOSE_MG
 
 
@@ -41,7 +40,6 @@ class InjectionPlan(Versioned):
 
     VERSIONED_FIELDS = ("drug", "dose_mg", "interval_days", "notes")
 
-    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injection_plan")
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
     drug = models.CharField("medicine", max_length=20, choices=Drug.choices)
@@ -50,9 +48,8 @@ class InjectionPlan(Versioned):
         "days between injections",
         validators=[MinValueValidator(INTERVAL_DAYS_RANGE[0]), MaxValueValidator(INTERVAL_DAYS_RANGE[1])])
     notes = models.TextField(max_length=2000, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = models.Manager()  # active or ended: it has no current() of entered-in-error rows to leave out
 
     class Meta:
         constraints = [
@@ -76,25 +73,17 @@ class Injection(Versioned):
 
     VERSIONED_FIELDS = ("given_on", "drug", "dose_mg", "place", "given_by", "notes")
 
-    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injections")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
     given_on = models.DateField("date given")
     drug = models.CharField("medicine", max_length=20, choices=Drug.choices)
     dose_mg = models.PositiveSmallIntegerField("dose in mg", validators=DOSE_VALIDATORS)
     place = models.CharField("where it was given", max_length=10, choices=Place.choices, default=Place.CLINIC)
     given_by = models.CharField("who gave it", max_length=10, choices=GivenBy.choices, default=GivenBy.NURSE)
     notes = models.TextField(max_length=2000, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = RecordQuerySet.as_manager()
-
     class Meta:
         ordering = ["-given_on"]
         constraints = [
-            models.UniqueConstraint(fields=["patient", "given_on"], condition=Q(status="final"),
+            models.UniqueConstraint(fields=["patient", "given_on"], condition=Q(status=Status.FINAL),
                                     name="one_current_injection_a_day"),
             models.CheckConstraint(condition=Q(dose_mg__gte=1, dose_mg__lte=MAX_DOSE_MG),
                                    name="injection_dose_plausible"),
@@ -110,21 +99,13 @@ class Medicine(Versioned):
 
     VERSIONED_FIELDS = ("name", "dose", "how_often", "started_on", "stopped_on", "notes")
 
-    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medicines")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.FINAL)
     name = models.CharField("medicine", max_length=120)
     dose = models.CharField("dose", max_length=120, blank=True)
     how_often = models.CharField("how often", max_length=120, blank=True)
     started_on = models.DateField("started")
     stopped_on = models.DateField("stopped", null=True, blank=True)
     notes = models.TextField("reason or notes", max_length=2000, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = RecordQuerySet.as_manager()
-
     class Meta:
         ordering = ["name", "-started_on"]
         constraints = [
@@ -141,22 +122,13 @@ class Medicine(Versioned):
         return self.stopped_on is None or self.stopped_on > today
 
 
-class InjectionPlanVersion(RecordVersion):
-    record = models.ForeignKey(InjectionPlan, on_delete=models.CASCADE, related_name="versions")
-
-    class Meta(RecordVersion.Meta):
-        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_plan_version_number")]
+class InjectionPlanVersion(RecordVersion.of(InjectionPlan, constraint="one_plan_version_number")):
+    pass
 
 
-class InjectionVersion(RecordVersion):
-    record = models.ForeignKey(Injection, on_delete=models.CASCADE, related_name="versions")
-
-    class Meta(RecordVersion.Meta):
-        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_injection_version_number")]
+class InjectionVersion(RecordVersion.of(Injection, constraint="one_injection_version_number")):
+    pass
 
 
-class MedicineVersion(RecordVersion):
-    record = models.ForeignKey(Medicine, on_delete=models.CASCADE, related_name="versions")
-
-    class Meta(RecordVersion.Meta):
-        constraints = [models.UniqueConstraint(fields=["record", "number"], name="one_medicine_version_number")]
+class MedicineVersion(RecordVersion.of(Medicine, constraint="one_medicine_version_number")):
+    pass

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.core.history import history_page
+from netcompanion.core.pages import confirm_page, form_page, posted
 from netcompanion.medicines import schedule, services
 from netcompanion.medicines.forms import InjectionForm, InjectionPlanForm, MedicineForm, StopMedicineForm
 from netcompanion.medicines.models import GivenBy, Injection, InjectionPlan, Medicine, Place, Status
@@ -22,8 +23,12 @@ def _plan(request) -> InjectionPlan | None:
     return InjectionPlan.objects.filter(patient=request.user).first()
 
 
-def _status(form) -> int:
-    return 400 if form.errors else 200
+def _day(day) -> str:
+    return formats.date_format(day, "j F Y")
+
+
+def _form_page(request, form, template, context=None, **saving):
+    return form_page(request, form, template, context, success_url=reverse("medicines:index"), **saving)
 
 
 def _history(request, record, title: str):
@@ -51,12 +56,9 @@ def index(request):
 def plan(request):
     current = _plan(request)
     # A new plan starts empty: the person copies it from their own letter rather than accepting a guess.
-    form = InjectionPlanForm(request.POST if request.method == "POST" else None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        services.save_plan(request.user, request.user, form.cleaned_data)
-        messages.success(request, "Your injection plan is saved.")
-        return redirect("medicines:index")
-    return render(request, "medicines/plan_form.html", {"form": form, "plan": current}, status=_status(form))
+    return _form_page(request, InjectionPlanForm(posted(request), instance=current), "medicines/plan_form.html",
+                      {"plan": current}, save=lambda data: services.save_plan(request.user, request.user, data),
+                      message=gettext("Your injection plan is saved."))
 
 
 @patient_required
@@ -93,95 +95,80 @@ def new_injection(request):
         initial.update(drug=current.drug, dose_mg=current.dose_mg)
     elif last:
         initial.update(drug=last.drug, dose_mg=last.dose_mg)
-    form = InjectionForm(request.POST if request.method == "POST" else None, patient=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        injection = services.record_injection(request.user, request.user, form.cleaned_data)
-        messages.success(request, f"Saved: your injection on {injection.given_on:%-d %B %Y}.")
-        return redirect("medicines:index")
-    return render(request, "medicines/injection_form.html", {"form": form, "new": True}, status=_status(form))
+    return _form_page(request, InjectionForm(posted(request), patient=request.user, initial=initial),
+                      "medicines/injection_form.html", {"new": True},
+                      save=lambda data: services.record_injection(request.user, request.user, data),
+                      message=lambda injection: gettext("Saved: your injection on %(date)s.") % {
+                          "date": _day(injection.given_on)})
 
 
 @patient_required
 def edit_injection(request, code):
     injection = _own(request, Injection, code, status=Status.FINAL)
-    form = InjectionForm(request.POST if request.method == "POST" else None, instance=injection,
-                         patient=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.change_injection(injection, request.user, form.cleaned_data)
-        messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
-        return redirect("medicines:index")
-    return render(request, "medicines/injection_form.html", {"form": form, "injection": injection},
-                  status=_status(form))
+    return _form_page(request, InjectionForm(posted(request), instance=injection, patient=request.user),
+                      "medicines/injection_form.html", {"injection": injection},
+                      save=lambda data: services.change_injection(injection, request.user, data),
+                      message=gettext("Your changes are saved. The earlier version is kept in the history."))
 
 
 @patient_required
 def delete_injection(request, code):
     injection = _own(request, Injection, code, status=Status.FINAL)
-    if request.method == "POST":
-        services.delete_injection(injection, request.user)
-        messages.success(request, "The injection is deleted. You can still see it in its history.")
-        return redirect("medicines:index")
-    return render(request, "medicines/delete.html", {
-        "what": f"the injection on {injection.given_on:%-d %B %Y}",
-        "effect": "It will no longer count when working out your next injection."})
+    return confirm_page(request, "medicines/delete.html", {
+        "what": gettext("the injection on %(date)s") % {"date": _day(injection.given_on)},
+        "effect": gettext("It will no longer count when working out your next injection.")},
+        act=lambda: services.delete_injection(injection, request.user),
+        message=gettext("The injection is deleted. You can still see it in its history."),
+        success_url=reverse("medicines:index"))
 
 
 @patient_required
 def injection_history(request, code):
     injection = _own(request, Injection, code)
     return _history(request, injection, gettext("History of the injection on %(date)s") % {
-        "date": formats.date_format(injection.given_on, "j F Y")})
+        "date": _day(injection.given_on)})
 
 
 # Other medicines --------------------------------------------------------------------------------------------
 
 @patient_required
 def new_medicine(request):
-    form = MedicineForm(request.POST if request.method == "POST" else None,
-                        initial={"started_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        medicine = services.add_medicine(request.user, request.user, form.cleaned_data)
-        messages.success(request, f"Saved: {medicine.name}.")
-        return redirect("medicines:index")
-    return render(request, "medicines/medicine_form.html", {"form": form, "new": True}, status=_status(form))
+    return _form_page(request, MedicineForm(posted(request), initial={"started_on": timezone.localdate()}),
+                      "medicines/medicine_form.html", {"new": True},
+                      save=lambda data: services.add_medicine(request.user, request.user, data),
+                      message=lambda medicine: gettext("Saved: %(name)s.") % {"name": medicine.name})
 
 
 @patient_required
 def edit_medicine(request, code):
     medicine = _own(request, Medicine, code, status=Status.FINAL)
-    form = MedicineForm(request.POST if request.method == "POST" else None, instance=medicine)
-    if request.method == "POST" and form.is_valid():
-        services.change_medicine(medicine, request.user, form.cleaned_data)
-        messages.success(request, "Your changes are saved. The earlier version is kept in the history.")
-        return redirect("medicines:index")
-    return render(request, "medicines/medicine_form.html", {"form": form, "medicine": medicine},
-                  status=_status(form))
+    return _form_page(request, MedicineForm(posted(request), instance=medicine), "medicines/medicine_form.html",
+                      {"medicine": medicine}, save=lambda data: services.change_medicine(medicine, request.user, data),
+                      message=gettext("Your changes are saved. The earlier version is kept in the history."))
 
 
 @patient_required
 def stop_medicine(request, code):
     medicine = _own(request, Medicine, code, status=Status.FINAL)
-    form = StopMedicineForm(request.POST if request.method == "POST" else None, medicine=medicine,
+    form = StopMedicineForm(posted(request), medicine=medicine,
                             initial={"stopped_on": medicine.stopped_on or timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        services.stop_medicine(medicine, request.user, form.cleaned_data["stopped_on"])
-        messages.success(request, f"Saved: you stopped {medicine.name} on {medicine.stopped_on:%-d %B %Y}.")
-        return redirect("medicines:index")
-    return render(request, "medicines/medicine_stop.html", {"form": form, "medicine": medicine},
-                  status=_status(form))
+    return _form_page(request, form, "medicines/medicine_stop.html", {"medicine": medicine},
+                      save=lambda data: services.stop_medicine(medicine, request.user, data["stopped_on"]),
+                      message=lambda _: gettext("Saved: you stopped %(name)s on %(date)s.") % {
+                          "name": medicine.name, "date": _day(medicine.stopped_on)})
 
 
 @patient_required
 def delete_medicine(request, code):
     medicine = _own(request, Medicine, code, status=Status.FINAL)
-    if request.method == "POST":
-        services.delete_medicine(medicine, request.user)
-        messages.success(request, f"{medicine.name} is deleted. You can still see it in its history.")
-        return redirect("medicines:index")
-    return render(request, "medicines/delete.html", {
+    return confirm_page(request, "medicines/delete.html", {
         "what": medicine.name,
-        "effect": "Only delete it if it was added by mistake. If you no longer take it, say you stopped instead.",
-        "stop_url": True, "medicine": medicine})
+        "effect": gettext("Only delete it if it was added by mistake. If you no longer take it, say you stopped "
+                          "instead."),
+        "medicine": medicine},
+        act=lambda: services.delete_medicine(medicine, request.user),
+        message=gettext("%(name)s is deleted. You can still see it in its history.") % {"name": medicine.name},
+        success_url=reverse("medicines:index"))
 
 
 @patient_required

@@ -10,7 +10,7 @@ ACTIONS = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("appointments", "0002_checks_to_book")]
+    dependencies = [("appointments", "0001_squashed_0002_checks_to_book")]
 
     operations = [
         migrations.RemoveConstraint(model_name="appointmentversion", name="one_appointment_version_number"),

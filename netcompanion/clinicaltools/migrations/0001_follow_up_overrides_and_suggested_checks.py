@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('appointments', '0001_initial'),
+        ('appointments', '0001_squashed_0002_checks_to_book'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -16,8 +16,8 @@ from netcompanion.labs.models import LabResultVersion
 from netcompanion.medicines.models import InjectionVersion, MedicineVersion
 
 # The latest migrations before the versions moved onto core.records.RecordVersion.
-BEFORE = [("diary", "0004_dizziness"), ("labs", "0001_initial"), ("medicines", "0001_initial"),
-          ("appointments", "0002_checks_to_book"), ("careplan", "0001_initial")]
+BEFORE = [("diary", "0001_squashed_0004_dizziness"), ("labs", "0001_initial"), ("medicines", "0001_initial"),
+          ("appointments", "0001_squashed_0002_checks_to_book"), ("careplan", "0001_initial")]
 
 
 def _migrate(targets=None) -> MigrationExecutor:

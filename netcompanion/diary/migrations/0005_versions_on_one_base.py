@@ -10,7 +10,7 @@ ACTIONS = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("diary", "0004_dizziness")]
+    dependencies = [("diary", "0001_squashed_0004_dizziness")]
 
     operations = [
         migrations.RemoveConstraint(model_name="diaryentryversion", name="one_diary_version_number"),

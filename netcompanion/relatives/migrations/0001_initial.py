@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('diary', '0001_initial'),
+        ('diary', '0001_squashed_0004_dizziness'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
