@@ -1,0 +1,36 @@
+"""The two shapes most pages that change a record share, so a view says only what is its own.
+
+A form page: a GET shows the form, a valid POST saves, says so and goes back, a POST with errors shows
+the form again with 400. A confirmation page: a GET asks, a POST does it, says so and goes back.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+
+def posted(request):
+    """The form's data on a POST and None on a GET, so a GET shows an unbound form with no errors."""
+    return request.POST if request.method == "POST" else None
+
+
+def form_page(request, form, template: str, context: dict | None = None, *, save: Callable[[dict], Any],
+              message: str | Callable[[Any], str], success_url: str):
+    """``save`` gets the cleaned data; ``message`` may be a function of what it returned (to name the record)."""
+    if request.method == "POST" and form.is_valid():
+        saved = save(form.cleaned_data)
+        messages.success(request, message(saved) if callable(message) else message)
+        return redirect(success_url)
+    return render(request, template, {"form": form, **(context or {})}, status=400 if form.errors else 200)
+
+
+def confirm_page(request, template: str, context: dict, *, act: Callable[[], Any], message: str,
+                 success_url: str):
+    """``act`` runs only on a POST, so following a link never deletes anything."""
+    if request.method == "POST":
+        act()
+        messages.success(request, message)
+        return redirect(success_url)
+    return render(request, template, context)
