@@ -1,13 +1,8 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from netcompanion.appointments.models import Appointment, AppointmentVersion, CalendarFeed
-from netcompanion.core.admin import ReadOnlyAdmin, ReadOnlyInline
-
-
-class AppointmentVersionInline(ReadOnlyInline):
-    model = AppointmentVersion
-    fields = ("number", "action", "changed_by", "changed_at", "data")
+from netcompanion.appointments.models import Appointment, CalendarFeed
+from netcompanion.core.admin import ReadOnlyAdmin, VersionInline
 
 
 @admin.register(Appointment)
@@ -16,7 +11,7 @@ class AppointmentAdmin(ReadOnlyAdmin):
     list_filter = ("status", "kind", "involves_procedure")
     search_fields = ("code", "patient__username")
     list_select_related = ("patient",)
-    inlines = [AppointmentVersionInline]
+    inlines = [VersionInline.of(Appointment)]
 
 
 @admin.register(CalendarFeed)
@@ -31,9 +26,6 @@ class CalendarFeedAdmin(ReadOnlyAdmin):
     def has_change_permission(self, request, obj=None):
         # Needed for the revoke action only; every field stays read-only.
         return obj is None and request.user.has_perm("appointments.change_calendarfeed")
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields if f.name != "digest"]
 
     @admin.action(description="Turn off the selected calendar links", permissions=["change"])
     def revoke(self, request, queryset):

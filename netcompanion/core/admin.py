@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 
 class ReadOnly:
@@ -23,3 +24,14 @@ class ReadOnlyAdmin(ReadOnly, admin.ModelAdmin):
 
 class ReadOnlyInline(ReadOnly, admin.TabularInline):
     extra = 0
+
+
+class VersionInline(ReadOnlyInline):
+    """A versioned record's versions, under the record in its admin page."""
+
+    fields = ("number", "action", "changed_by", "changed_at", "data")
+
+    @classmethod
+    def of(cls, record: type[models.Model]) -> type["VersionInline"]:
+        model = record._meta.get_field("versions").related_model
+        return type(f"{model.__name__}Inline", (cls,), {"__module__": cls.__module__, "model": model})

@@ -2,13 +2,8 @@
 
 from django.contrib import admin
 
-from netcompanion.core.admin import ReadOnlyAdmin, ReadOnlyInline
-from netcompanion.labs.models import LabResult, LabResultVersion, Preparation
-
-
-class LabResultVersionInline(ReadOnlyInline):
-    model = LabResultVersion
-    fields = ("number", "action", "changed_by", "changed_at", "data")
+from netcompanion.core.admin import ReadOnlyAdmin, VersionInline
+from netcompanion.labs.models import LabResult, Preparation
 
 
 @admin.register(LabResult)
@@ -19,7 +14,7 @@ class LabResultAdmin(ReadOnlyAdmin):
     search_fields = ("patient__username", "test_name", "lab")
     date_hierarchy = "taken_on"
     list_select_related = ("patient",)
-    inlines = [LabResultVersionInline]
+    inlines = [VersionInline.of(LabResult)]
 
 
 @admin.register(Preparation)

@@ -2,19 +2,8 @@
 
 from django.contrib import admin
 
-from netcompanion.core.admin import ReadOnlyAdmin, ReadOnlyInline
-from netcompanion.medicines.models import (
-    Injection,
-    InjectionPlan,
-    InjectionPlanVersion,
-    InjectionVersion,
-    Medicine,
-    MedicineVersion,
-)
-
-
-class VersionInline(ReadOnlyInline):
-    fields = ("number", "action", "data", "changed_by", "changed_at")
+from netcompanion.core.admin import ReadOnlyAdmin, VersionInline
+from netcompanion.medicines.models import Injection, InjectionPlan, Medicine
 
 
 class RecordAdmin(ReadOnlyAdmin):
@@ -25,7 +14,7 @@ class RecordAdmin(ReadOnlyAdmin):
 class InjectionPlanAdmin(RecordAdmin):
     list_display = ("patient", "drug", "dose_mg", "interval_days", "status", "updated_at")
     list_filter = ("drug", "status")
-    inlines = [type("InjectionPlanVersionInline", (VersionInline,), {"model": InjectionPlanVersion})]
+    inlines = [VersionInline.of(InjectionPlan)]
 
 
 @admin.register(Injection)
@@ -33,7 +22,7 @@ class InjectionAdmin(RecordAdmin):
     list_display = ("patient", "given_on", "drug", "dose_mg", "place", "given_by", "status")
     list_filter = ("drug", "place", "given_by", "status")
     date_hierarchy = "given_on"
-    inlines = [type("InjectionVersionInline", (VersionInline,), {"model": InjectionVersion})]
+    inlines = [VersionInline.of(Injection)]
 
 
 @admin.register(Medicine)
@@ -41,4 +30,4 @@ class MedicineAdmin(RecordAdmin):
     list_display = ("patient", "name", "dose", "how_often", "started_on", "stopped_on", "status")
     list_filter = ("status",)
     search_fields = ("name",)
-    inlines = [type("MedicineVersionInline", (VersionInline,), {"model": MedicineVersion})]
+    inlines = [VersionInline.of(Medicine)]
