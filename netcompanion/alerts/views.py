@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from netcompanion.alerts import services
@@ -91,29 +92,34 @@ def acknowledge(request, code):
     return redirect("alerts:detail", code=code)
 
 
+def _posted(request, code, form_class, slot: str, act):
+    """A form posted from the alert's page: with errors the page comes back with it (400), else ``act(alert, data)``
+    runs and says what it did, and the page is shown afresh."""
+    alert = _alert_for_staff(request, code)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _page(request, alert, status=400, **{slot: form})
+    act(alert, form.cleaned_data)
+    return redirect("alerts:detail", code=code)
+
+
 @staff_required
 @require_POST
 def add_note(request, code):
-    alert = _alert_for_staff(request, code)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _page(request, alert, note_form=form, status=400)
-    services.add_note(alert, request.user, form.cleaned_data["note"])
-    messages.success(request, "The note is saved.")
-    return redirect("alerts:detail", code=code)
+    def act(alert, data):
+        services.add_note(alert, request.user, data["note"])
+        messages.success(request, gettext("The note is saved."))
+    return _posted(request, code, NoteForm, "note_form", act)
 
 
 @staff_required
 @require_POST
 def resolve(request, code):
-    alert = _alert_for_staff(request, code)
-    form = ResolveForm(request.POST)
-    if not form.is_valid():
-        return _page(request, alert, resolve_form=form, status=400)
-    try:
-        services.resolve(alert, request.user, form.cleaned_data["outcome"], form.cleaned_data["note"])
-    except services.AlreadyResolved:
-        messages.error(request, "Someone had already resolved this alert; nothing was changed.")
-    else:
-        messages.success(request, "The alert is resolved.")
-    return redirect("alerts:detail", code=code)
+    def act(alert, data):
+        try:
+            services.resolve(alert, request.user, data["outcome"], data["note"])
+        except services.AlreadyResolved:
+            messages.error(request, gettext("Someone had already resolved this alert; nothing was changed."))
+        else:
+            messages.success(request, gettext("The alert is resolved."))
+    return _posted(request, code, ResolveForm, "resolve_form", act)

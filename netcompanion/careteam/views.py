@@ -10,6 +10,7 @@ import datetime as dt
 from csp.decorators import csp_exempt
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
@@ -17,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from netcompanion.accounts.models import STAFF_ROLES
 from netcompanion.audit.models import What
@@ -260,21 +262,32 @@ def assignments(request):
     return _assignments_page(request)
 
 
-@assignments_required
-def assign(request):
+def _assignments_form(request, form_class, slot: str, save):
+    """A form posted from the assignments page. ``save(data)`` returns what to tell the person, or raises
+    ValidationError when the change is refused; a refused or invalid form comes back on the page with 400."""
     if request.method != "POST":
         return redirect("careteam:assignments")
-    form = AssignForm(request.POST)
-    if not form.is_valid():
-        return _assignments_page(request, assign_form=form, status=400)
-    patient, staff = form.cleaned_data["patient"], form.cleaned_data["staff"]
-    try:
-        services.assign(patient, staff, request.user)
-    except services.AlreadyAssigned:
-        form.add_error(None, ALREADY_ASSIGNED)
-        return _assignments_page(request, assign_form=form, status=400)
-    messages.success(request, f"{staff.display_name} now looks after {patient.display_name}.")
-    return redirect("careteam:assignments")
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            messages.success(request, save(form.cleaned_data))
+            return redirect("careteam:assignments")
+        except ValidationError as refused:
+            form.add_error(None, refused)
+    return _assignments_page(request, status=400, **{slot: form})
+
+
+@assignments_required
+def assign(request):
+    def save(data):
+        patient, staff = data["patient"], data["staff"]
+        try:
+            services.assign(patient, staff, request.user)
+        except services.AlreadyAssigned:
+            raise ValidationError(ALREADY_ASSIGNED) from None
+        return gettext("%(staff)s now looks after %(patient)s.") % {
+            "staff": staff.display_name, "patient": patient.display_name}
+    return _assignments_form(request, AssignForm, "assign_form", save)
 
 
 @assignments_required
@@ -294,16 +307,12 @@ def end_assignment(request, code):
 
 @assignments_required
 def record_number(request):
-    if request.method != "POST":
-        return redirect("careteam:assignments")
-    form = RecordNumberForm(request.POST)
-    if not form.is_valid():
-        return _assignments_page(request, number_form=form, status=400)
-    patient, number = form.cleaned_data["patient"], form.cleaned_data["record_number"]
-    try:
-        services.set_record_number(patient, number)
-    except services.DuplicateRecordNumber:
-        form.add_error("record_number", duplicate_number(number))
-        return _assignments_page(request, number_form=form, status=400)
-    messages.success(request, f"{patient.display_name}'s record number is now {number}.")
-    return redirect("careteam:assignments")
+    def save(data):
+        patient, number = data["patient"], data["record_number"]
+        try:
+            services.set_record_number(patient, number)
+        except services.DuplicateRecordNumber:
+            raise ValidationError({"record_number": duplicate_number(number)}) from None
+        return gettext("%(patient)s's record number is now %(number)s.") % {
+            "patient": patient.display_name, "number": number}
+    return _assignments_form(request, RecordNumberForm, "number_form", save)
