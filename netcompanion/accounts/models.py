@@ -1,9 +1,10 @@
-import hashlib
 import secrets
 import uuid
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+
+from netcompanion.core.tokens import RevocableSecret
 
 
 class Role(models.TextChoices):
@@ -42,33 +43,19 @@ class User(AbstractUser):
         return self.role in STAFF_ROLES
 
 
-class ApiTokenQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(revoked_at__isnull=True)
-
-
-class ApiToken(models.Model):
+class ApiToken(RevocableSecret):
     """A personal token for the JSON API. Only its SHA-256 is stored; the token is shown once."""
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=60)
-    digest = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return self.name
-
-    @staticmethod
-    def hash(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()
 
     @classmethod
     def issue(cls, user: User, name: str) -> tuple["ApiToken", str]:

@@ -1,5 +1,4 @@
 import datetime as dt
-import hashlib
 import uuid
 
 from django.conf import settings
@@ -8,6 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext, gettext_lazy as _
 
 from netcompanion.core.records import Action, RecordVersion, Versioned
+from netcompanion.core.tokens import RevocableSecret
 
 
 class Kind(models.TextChoices):
@@ -145,23 +145,13 @@ class FeedDetail(models.TextChoices):
     DETAILS = "details", "With place and what to do before"
 
 
-class CalendarFeedQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(revoked_at__isnull=True)
-
-
-class CalendarFeed(models.Model):
+class CalendarFeed(RevocableSecret):
     """A private calendar subscription link. Only the SHA-256 of its token is stored; the link is shown once."""
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds")
-    digest = models.CharField(max_length=64, unique=True)
     detail = models.CharField(max_length=10, choices=FeedDetail.choices, default=FeedDetail.TITLES)
-    created_at = models.DateTimeField(auto_now_add=True)
     last_polled_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    objects = CalendarFeedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -170,7 +160,3 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar link from {self.created_at:%Y-%m-%d}"
-
-    @staticmethod
-    def hash(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()

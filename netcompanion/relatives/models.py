@@ -6,13 +6,14 @@ Every write goes through ``relatives.services``.
 """
 
 import datetime as dt
-import hashlib
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+
+from netcompanion.core.tokens import sha256_hex
 
 INVITATION_DAYS = 14
 
@@ -94,9 +95,7 @@ class Grant(models.Model):
     def __str__(self) -> str:
         return f"{self.patient} shares with {self.relative or self.email}"
 
-    @staticmethod
-    def hash(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()
+    hash = staticmethod(sha256_hex)
 
     @staticmethod
     def expiry_from(now: dt.datetime) -> dt.datetime:
