@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 
 def posted(request):
@@ -24,6 +25,13 @@ def form_page(request, form, template: str, context: dict | None = None, *, save
         messages.success(request, message(saved) if callable(message) else message)
         return redirect(success_url)
     return render(request, template, {"form": form, **(context or {})}, status=400 if form.errors else 200)
+
+
+def change_page(request, form, template: str, context: dict | None = None, *, save: Callable[[dict], Any],
+                success_url: str):
+    """A form page that changes a record whose versions are kept, and says that the earlier one still is."""
+    return form_page(request, form, template, context, save=save, success_url=success_url,
+                     message=gettext("Your changes are saved. The earlier version is kept in the history."))
 
 
 def confirm_page(request, template: str, context: dict, *, act: Callable[[], Any], message: str,

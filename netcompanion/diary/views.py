@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.alerts.services import notices_for
 from netcompanion.core.history import history_page
-from netcompanion.core.pages import confirm_page, form_page, posted
+from netcompanion.core.pages import change_page, confirm_page, form_page, posted
 from netcompanion.diary import actions
 from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
 from netcompanion.diary.models import DiaryEntry, Episode
@@ -53,11 +53,10 @@ def new_entry(request):
 @patient_required
 def edit_entry(request, code):
     entry = _own_entry(request, code, status="final")
-    return form_page(request, DiaryEntryForm(posted(request), instance=entry, patient=request.user),
-                     "diary/entry_form.html", {"entry": entry},
-                     save=lambda data: actions.change_day(entry, request.user, data),
-                     message=gettext("Your changes are saved. The earlier version is kept in the history."),
-                     success_url=reverse("diary:diary"))
+    return change_page(request, DiaryEntryForm(posted(request), instance=entry, patient=request.user),
+                       "diary/entry_form.html", {"entry": entry},
+                       save=lambda data: actions.change_day(entry, request.user, data),
+                       success_url=reverse("diary:diary"))
 
 
 @patient_required

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.bibliography import citations
 from netcompanion.core.history import history_page
-from netcompanion.core.pages import confirm_page, form_page, posted
+from netcompanion.core.pages import change_page, confirm_page, form_page, posted
 from netcompanion.labs import actions, catalogue, content, services
 from netcompanion.labs.forms import CollectionPlanForm, LabResultForm
 from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status
@@ -66,11 +66,10 @@ def new_result(request):
 @patient_required
 def edit_result(request, code):
     result = _own_result(request, code, status="final")
-    return form_page(request, LabResultForm(posted(request), instance=result), "labs/result_form.html",
-                     {"result": result, "units": catalogue.UNITS},
-                     save=lambda data: actions.change_result(result, request.user, data),
-                     message=gettext("Your changes are saved. The earlier version is kept in the history."),
-                     success_url=reverse("labs:index"))
+    return change_page(request, LabResultForm(posted(request), instance=result), "labs/result_form.html",
+                       {"result": result, "units": catalogue.UNITS},
+                       save=lambda data: actions.change_result(result, request.user, data),
+                       success_url=reverse("labs:index"))
 
 
 @patient_required

@@ -30,20 +30,32 @@ def _long_form(day: dt.date) -> str:
     return f"{day:%-d %B %Y}"
 
 
-def _check_dose(form: forms.ModelForm) -> None:
-    """Adds an error next to the dose if it is outside what one injection of the chosen drug can be."""
-    drug, dose = form.cleaned_data.get("drug"), form.cleaned_data.get("dose_mg")
-    if drug is None or dose is None or not 1 <= dose <= schedule.MAX_DOSE_MG:
-        return  # no drug chosen, or the model's own limits give the message
-    low, high = schedule.dose_range(drug)
-    if not low <= dose <= high:
-        label = Drug(drug).label
-        form.add_error("dose_mg", f"One injection of {label[0].lower() + label[1:]} is "
-                                  f"usually from {low} to {high} mg. Please check the number on the box or "
-                                  f"your letter.")
+class _DrugAndDose(forms.ModelForm):
+    """A form with an injection's drug and dose: its radio buttons offer no empty "---------" choice, and a dose
+    outside what one injection of the chosen drug can be gets an error next to it."""
+
+    radios: tuple[str, ...] = ("drug",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.radios:
+            self.fields[name].choices = self._meta.model._meta.get_field(name).choices
+
+    def clean(self):
+        data = super().clean()
+        drug, dose = data.get("drug"), data.get("dose_mg")
+        if drug is None or dose is None or not 1 <= dose <= schedule.MAX_DOSE_MG:
+            return data  # no drug chosen, or the model's own limits give the message
+        low, high = schedule.dose_range(drug)
+        if not low <= dose <= high:
+            label = Drug(drug).label
+            self.add_error("dose_mg", f"One injection of {label[0].lower() + label[1:]} is "
+                                      f"usually from {low} to {high} mg. Please check the number on the box or "
+                                      f"your letter.")
+        return data
 
 
-class InjectionPlanForm(forms.ModelForm):
+class InjectionPlanForm(_DrugAndDose):
     class Meta:
         model = InjectionPlan
         fields = ["drug", "dose_mg", "interval_days", "notes"]
@@ -64,17 +76,10 @@ class InjectionPlanForm(forms.ModelForm):
             "drug": {"required": "Choose lanreotide or octreotide LAR."},
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["drug"].choices = Drug.choices  # no empty "---------" radio button
 
-    def clean(self):
-        data = super().clean()
-        _check_dose(self)
-        return data
+class InjectionForm(_DrugAndDose):
+    radios = ("drug", "place", "given_by")
 
-
-class InjectionForm(forms.ModelForm):
     class Meta:
         model = Injection
         fields = ["given_on", "drug", "dose_mg", "place", "given_by", "notes"]
@@ -94,9 +99,6 @@ class InjectionForm(forms.ModelForm):
     def __init__(self, *args, patient, **kwargs):
         super().__init__(*args, **kwargs)
         self.patient = patient
-        for name, choices in (("drug", Drug.choices), ("place", Injection._meta.get_field("place").choices),
-                              ("given_by", Injection._meta.get_field("given_by").choices)):
-            self.fields[name].choices = choices
 
     def clean_given_on(self):
         day = self.cleaned_data["given_on"]
@@ -111,11 +113,6 @@ class InjectionForm(forms.ModelForm):
             raise forms.ValidationError(f"You already recorded an injection on {_long_form(day)}. "
                                         f"Change that one instead.")
         return day
-
-    def clean(self):
-        data = super().clean()
-        _check_dose(self)
-        return data
 
 
 class MedicineForm(forms.ModelForm):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.core.history import history_page
-from netcompanion.core.pages import confirm_page, form_page, posted
+from netcompanion.core.pages import change_page, confirm_page, form_page, posted
 from netcompanion.medicines import schedule, services
 from netcompanion.medicines.forms import InjectionForm, InjectionPlanForm, MedicineForm, StopMedicineForm
 from netcompanion.medicines.models import GivenBy, Injection, InjectionPlan, Medicine, Place, Status
@@ -105,10 +105,10 @@ def new_injection(request):
 @patient_required
 def edit_injection(request, code):
     injection = _own(request, Injection, code, status=Status.FINAL)
-    return _form_page(request, InjectionForm(posted(request), instance=injection, patient=request.user),
-                      "medicines/injection_form.html", {"injection": injection},
-                      save=lambda data: services.change_injection(injection, request.user, data),
-                      message=gettext("Your changes are saved. The earlier version is kept in the history."))
+    return change_page(request, InjectionForm(posted(request), instance=injection, patient=request.user),
+                       "medicines/injection_form.html", {"injection": injection},
+                       save=lambda data: services.change_injection(injection, request.user, data),
+                       success_url=reverse("medicines:index"))
 
 
 @patient_required
@@ -142,9 +142,9 @@ def new_medicine(request):
 @patient_required
 def edit_medicine(request, code):
     medicine = _own(request, Medicine, code, status=Status.FINAL)
-    return _form_page(request, MedicineForm(posted(request), instance=medicine), "medicines/medicine_form.html",
-                      {"medicine": medicine}, save=lambda data: services.change_medicine(medicine, request.user, data),
-                      message=gettext("Your changes are saved. The earlier version is kept in the history."))
+    return change_page(request, MedicineForm(posted(request), instance=medicine), "medicines/medicine_form.html",
+                       {"medicine": medicine}, save=lambda data: services.change_medicine(medicine, request.user, data),
+                       success_url=reverse("medicines:index"))
 
 
 @patient_required
