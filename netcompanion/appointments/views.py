@@ -10,6 +10,7 @@ from netcompanion.appointments import services
 from netcompanion.appointments.forms import AppointmentForm, FeedDetailForm
 from netcompanion.appointments.models import Appointment, CalendarFeed, FeedDetail, Kind, Status
 from netcompanion.core.history import history_page
+from netcompanion.core.pages import form_page, posted
 
 NEW_FEED_URL = "appointments_new_feed_url"
 
@@ -39,13 +40,10 @@ def index(request):
 @patient_required
 def new(request):
     initial = {"kind": request.GET["kind"]} if request.GET.get("kind") in Kind.values else {}
-    form = AppointmentForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        appointment = services.book_appointment(request.user, request.user, form.cleaned_data)
-        messages.success(request, "Saved. The appointment is in your list.")
-        return redirect("appointments:detail", appointment.code)
-    return render(request, "appointments/form.html", {"form": form, "new": True},
-                  status=400 if form.errors else 200)
+    return form_page(request, AppointmentForm(posted(request), initial=initial), "appointments/form.html",
+                     {"new": True}, save=lambda data: services.book_appointment(request.user, request.user, data),
+                     message=gettext("Saved. The appointment is in your list."),
+                     success_url=lambda appointment: reverse("appointments:detail", args=[appointment.code]))
 
 
 def _read_only(request) -> HttpResponseNotAllowed | None:
@@ -64,7 +62,7 @@ def detail(request, code):
 @patient_required
 def edit(request, code):
     appointment = _own(request, code)
-    form = AppointmentForm(request.POST if request.method == "POST" else None, instance=appointment)
+    form = AppointmentForm(posted(request), instance=appointment)
     if request.method == "POST" and form.is_valid():
         booked_now = not appointment.has_time and form.cleaned_data["has_time"]
         if services.change_appointment(appointment, request.user, form.cleaned_data):

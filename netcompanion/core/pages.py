@@ -18,12 +18,13 @@ def posted(request):
 
 
 def form_page(request, form, template: str, context: dict | None = None, *, save: Callable[[dict], Any],
-              message: str | Callable[[Any], str], success_url: str):
-    """``save`` gets the cleaned data; ``message`` may be a function of what it returned (to name the record)."""
+              message: str | Callable[[Any], str], success_url: str | Callable[[Any], str]):
+    """``save`` gets the cleaned data; ``message`` and ``success_url`` may be functions of what it returned (to name
+    the record, or go to its page)."""
     if request.method == "POST" and form.is_valid():
         saved = save(form.cleaned_data)
         messages.success(request, message(saved) if callable(message) else message)
-        return redirect(success_url)
+        return redirect(success_url(saved) if callable(success_url) else success_url)
     return render(request, template, {"form": form, **(context or {})}, status=400 if form.errors else 200)
 
 

@@ -1,5 +1,4 @@
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -111,12 +110,10 @@ def hiaa_plan(request, code):
 
 @patient_required
 def plan_hiaa(request):
-    form = CollectionPlanForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        plan = services.plan_collection(request.user, form.cleaned_data["starts_at"])
-        messages.success(request, "Your collection is planned. Here is how to get ready.")
-        return redirect("labs:hiaa_plan", code=plan.code)
-    return render(request, "labs/plan_form.html", {"form": form}, status=400 if form.errors else 200)
+    return form_page(request, CollectionPlanForm(posted(request)), "labs/plan_form.html",
+                     save=lambda data: services.plan_collection(request.user, data["starts_at"]),
+                     message=gettext("Your collection is planned. Here is how to get ready."),
+                     success_url=lambda plan: reverse("labs:hiaa_plan", kwargs={"code": plan.code}))
 
 
 @patient_required
