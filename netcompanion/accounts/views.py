@@ -24,6 +24,7 @@ from netcompanion.accounts.two_factor import (
     needs_two_factor,
     qr_data_uri,
 )
+from netcompanion.core.pages import posted
 
 
 class SignInView(LoginView):
@@ -82,7 +83,7 @@ def two_factor(request):
     setting_up = device is None
     if setting_up:
         device = device_to_set_up(user)
-    form = CodeForm(request.POST if request.method == "POST" else None, user=user, device=device)
+    form = CodeForm(posted(request), user=user, device=device)
     if request.method == "POST" and form.is_valid():
         if setting_up:
             finish_set_up(form.device)
@@ -101,7 +102,7 @@ class TokenForm(forms.Form):
 
 @second_factor_required
 def account(request):
-    form = TokenForm(request.POST if request.method == "POST" else None)
+    form = TokenForm(posted(request))
     new_token = None
     if request.method == "POST" and form.is_valid():
         _, new_token = ApiToken.issue(request.user, form.cleaned_data["name"])
@@ -127,7 +128,7 @@ class EmailForm(forms.Form):
 
 @second_factor_required
 def change_email(request):
-    form = EmailForm(request.POST if request.method == "POST" else None, initial={"email": request.user.email})
+    form = EmailForm(posted(request), initial={"email": request.user.email})
     if request.method == "POST" and form.is_valid():
         request.user.email = form.cleaned_data["email"]
         request.user.save(update_fields=["email"])

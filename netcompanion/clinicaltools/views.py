@@ -32,6 +32,7 @@ from netcompanion.careteam.access import patient_for_staff, staff_required
 from netcompanion.clinicaltools import services
 from netcompanion.clinicaltools.forms import FollowUpForm, GradeForm, ReportForm, StageForm
 from netcompanion.clinicaltools.summary import M_ASSUMED, care_plan_note, grade_label, stage_label
+from netcompanion.core.pages import posted
 from netcompanion.explainer import GUIDE_PAGE, explain
 from netcompanion.guide.pages import load_guide
 
@@ -86,7 +87,7 @@ def _render_report(request, form: ReportForm, answer: dict | None, *, conflict=N
 
 
 def report(request):
-    form = ReportForm(request.POST if request.method == "POST" else None)
+    form = ReportForm(posted(request))
     answer = _answer(form) if request.method == "POST" and form.is_valid() else None
     return _render_report(request, form, answer)
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from netcompanion.accounts.decorators import patient_required
+from netcompanion.core.pages import posted
 from netcompanion.exports import fhir, services
 from netcompanion.exports.document import export_document
 from netcompanion.exports.forms import CONFIRM_WORD, DeleteAccountForm
@@ -55,7 +56,7 @@ def fhir_export(request):
 @never_cache
 @patient_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    form = DeleteAccountForm(posted(request), user=request.user)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from netcompanion.bibliography import Source, citations
+from netcompanion.core.pages import posted
 from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.navigator.questions import unsure_questions
@@ -29,7 +30,7 @@ def _save(request, **changes) -> None:
 
 
 def start(request):
-    form = AboutForm(request.POST if request.method == "POST" else None, initial=_answers(request).get("form_about"))
+    form = AboutForm(posted(request), initial=_answers(request).get("form_about"))
     if request.method == "POST" and form.is_valid():
         _save(request, person=form.to_person(), country=form.cleaned_data["country"] or None,
               form_about=form.cleaned_data)
@@ -41,7 +42,7 @@ def start(request):
 def symptoms(request):
     if "person" not in _answers(request):
         return redirect("navigator:start")
-    form = SymptomsForm(request.POST if request.method == "POST" else None, initial={"symptoms": _answers(request).get("codes", [])})
+    form = SymptomsForm(posted(request), initial={"symptoms": _answers(request).get("codes", [])})
     if request.method == "POST" and form.is_valid():
         _save(request, codes=form.cleaned_data["symptoms"])
         if not form.cleaned_data["symptoms"]:
@@ -55,7 +56,7 @@ def details(request):
     answers = _answers(request)
     if not answers.get("codes"):
         return redirect("navigator:symptoms" if "person" in answers else "navigator:start")
-    form = DetailsForm(request.POST if request.method == "POST" else None, codes=answers["codes"])
+    form = DetailsForm(posted(request), codes=answers["codes"])
     if request.method == "POST" and form.is_valid():
         try:
             return _assessed(request, form.to_symptoms(answers["codes"]))

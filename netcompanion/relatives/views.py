@@ -24,6 +24,7 @@ from netcompanion.accounts.decorators import patient_required
 from netcompanion.appointments.models import Appointment
 from netcompanion.careplan.changes import PARTS
 from netcompanion.careplan.services import plan_for
+from netcompanion.core.pages import posted
 from netcompanion.diary.forms import DiaryEntryForm
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.relatives import actions, services
@@ -57,7 +58,7 @@ def mine(request):
 
 @patient_required
 def invite(request):
-    form = InviteForm(request.POST if request.method == "POST" else None, patient=request.user)
+    form = InviteForm(posted(request), patient=request.user)
     if request.method == "POST" and form.is_valid():
         grant, token = services.invite(request.user, form.cleaned_data["email"], form.cleaned_data["permissions"])
         link = request.build_absolute_uri(reverse("relatives:accept", args=[token]))
@@ -76,7 +77,7 @@ def invite(request):
 @patient_required
 def edit(request, code):
     grant = _own_grant(request, code, status__in=[GrantStatus.PENDING, GrantStatus.ACTIVE])
-    form = PermissionsForm(request.POST if request.method == "POST" else None,
+    form = PermissionsForm(posted(request),
                            initial={"permissions": grant.permissions})
     if request.method == "POST" and form.is_valid():
         if services.change_permissions(grant, request.user, form.cleaned_data["permissions"]):
@@ -133,7 +134,7 @@ def invitation(request):
     user = request.user if request.user.is_authenticated else None
     refusal = services.refusal_to_accept(grant, user) if user else None
     signup = None if user else RelativeSignUpForm(
-        request.POST if request.method == "POST" else None, initial={"email": grant.email})
+        posted(request), initial={"email": grant.email})
     if request.method == "POST" and not refusal:
         try:
             if user:
@@ -224,7 +225,7 @@ def careplan(request, code):
 @relative_side
 def add_entry(request, code):
     grant = _granted(request, code, "can_add_entries")
-    form = DiaryEntryForm(request.POST if request.method == "POST" else None, patient=grant.patient,
+    form = DiaryEntryForm(posted(request), patient=grant.patient,
                           initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:

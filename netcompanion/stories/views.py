@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, redirect, render
 
+from netcompanion.core.pages import posted
 from netcompanion.stories.forms import StoryForm
 from netcompanion.stories.models import Story
 
@@ -14,7 +15,7 @@ def story_detail(request, code):
 
 
 def submit_story(request):
-    form = StoryForm(request.POST if request.method == "POST" else None)
+    form = StoryForm(posted(request))
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("stories:thanks")
