@@ -10,6 +10,7 @@ from netcompanion.accounts.models import Role
 from netcompanion.careplan import services
 from netcompanion.careplan.forms import PartForm
 from netcompanion.careplan.models import Question
+from netcompanion.core.pages import posted
 
 
 def who(user, role: str, viewer) -> str:
@@ -72,8 +73,7 @@ def edit_part(request, patient, part: str) -> PartEdit:
     on the current version, and ``conflict`` holds the current text and who changed it.
     """
     plan = services.plan_for(patient)
-    form = PartForm(request.POST if request.method == "POST" else None, part=part,
-                    initial={part: getattr(plan, part), "version": plan.version})
+    form = PartForm(posted(request), part=part, initial={part: getattr(plan, part), "version": plan.version})
     if request.method != "POST" or not form.is_valid():
         return PartEdit(form)
     try:
