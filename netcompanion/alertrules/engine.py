@@ -13,9 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from netcompanion.alertrules.observation import LabCheck, Observation, parse_observation
+from netcompanion.alertrules.observation import DueDate, LabCheck, Observation, parse_observation
 from netcompanion.alertrules.rules import ALERT_RULES, BASELINE_MIN_DAYS, DIARRHOEA_BRISTOL, AlertRule
-from netcompanion.medicines.schedule import Due
 from netcompanion.triage import Assessment, Level, assess
 
 
@@ -163,7 +162,7 @@ def evaluate_navigator(assessment: Assessment) -> list[Firing]:
     return _fire("navigator", navigated, navigated)
 
 
-def evaluate_injection(due: Due) -> list[Firing]:
+def evaluate_injection(due: DueDate) -> list[Firing]:
     return _fire("injection", due)
 
 

@@ -16,12 +16,11 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import BeforeValidator, Field
 
 from netcompanion.contract import InvalidCase, Strict, validated
-from netcompanion.medicines.schedule import Due
 from netcompanion.triage import Assessment
 
 Count = Annotated[int, Field(ge=0, le=1000)]
@@ -170,6 +169,17 @@ class SymptomCheck:
     assessment: Assessment
 
 
+class DueDate(Protocol):
+    """What the injection rule reads of a due date (the medicines schedule's ``Due`` is one); declared here so
+    that the rules need no app's code."""
+
+    @property
+    def due_on(self) -> dt.date: ...
+
+    @property
+    def days_overdue(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class InjectionDue:
     """When an active injection plan's next injection is due, from the last one given."""
@@ -177,4 +187,4 @@ class InjectionDue:
     patient_id: int
     plan_id: int
     plan_code: str
-    due: Due
+    due: DueDate
