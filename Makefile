@@ -25,11 +25,12 @@ test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium /usr/bin
 test-fast: $(VENV)/.installed-test node_modules/.installed /usr/bin/pdftoppm
 	$(BIN)/pytest $(PARALLEL) -m "not browser"
 
-## The declared layers (import-linter, [tool.importlinter] in pyproject.toml) and the types of the
-## engines and every app's services.py (mypy with django-stubs); CI runs it before the suites.
+## The linter (ruff, [tool.ruff] in pyproject.toml), the declared layers (import-linter, [tool.importlinter])
+## and the types of the engines and every app's services.py (mypy with django-stubs); CI runs it before the suites.
 ENGINES = $(shell $(BIN)/python -c 'import tomllib; contracts = tomllib.load(open("pyproject.toml", "rb"))["tool"]["importlinter"]["contracts"]; print(*next(c for c in contracts if c["id"] == "engines")["source_modules"])')
 SERVICES = $(subst /,.,$(basename $(wildcard netcompanion/*/services.py)))
 check: $(VENV)/.installed-test
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy $(addprefix -p ,$(ENGINES)) $(addprefix -m ,$(SERVICES))
 

@@ -9,14 +9,13 @@ how often the expected page ranks first and in the top three.
 """
 
 import statistics
-import time
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.timing import percentile, timed  # noqa: E402
-
 from netcompanion.guide.pages import load_guide  # noqa: E402
 from netcompanion.guide.search import GuideIndex  # noqa: E402
 

@@ -15,7 +15,6 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.timing import percentile, timed  # noqa: E402
-
 from netcompanion.triage import assess  # noqa: E402
 from netcompanion.triage.case import parse_case  # noqa: E402
 

@@ -10,7 +10,6 @@ from schemathesis.checks import not_a_server_error
 from netcompanion.accounts.models import ApiToken, Role, User
 from netcompanion.wsgi import application
 
-
 # Loading the document runs no database query, so it can happen at collection time.
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 

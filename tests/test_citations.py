@@ -20,7 +20,8 @@ from netcompanion.grading.rules import WHO2022_SYNONYM
 from netcompanion.guide.pages import load_guide
 from netcompanion.labs import catalogue, content
 from netcompanion.staging.tables import GENERAL_ROWS, SITES, WARNINGS
-from netcompanion.triage.rules import ADVICE, RULES as TRIAGE_RULES, ZEBRA
+from netcompanion.triage.rules import ADVICE, ZEBRA
+from netcompanion.triage.rules import RULES as TRIAGE_RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT_FILES = (".py", ".html", ".md", ".yaml", ".yml", ".toml", ".txt")

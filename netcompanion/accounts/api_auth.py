@@ -7,7 +7,6 @@ from ninja.security import HttpBearer, django_auth
 
 from netcompanion.accounts.models import ApiToken
 
-
 # "Last used" is shown to the person to spot a forgotten token; to the hour is enough, and it spares
 # every request a write of its own.
 LAST_USED_PRECISION = dt.timedelta(hours=1)

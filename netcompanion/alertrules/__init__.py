@@ -5,7 +5,12 @@
 """
 
 from netcompanion.alertrules.engine import (
-    Firing, check, evaluate_day, evaluate_injection, evaluate_lab, evaluate_navigator,
+    Firing,
+    check,
+    evaluate_day,
+    evaluate_injection,
+    evaluate_lab,
+    evaluate_navigator,
 )
 from netcompanion.alertrules.observation import InvalidObservation, LabCheck, Observation, parse_observation
 from netcompanion.alertrules.rules import ALERT_RULESET_VERSION

@@ -40,7 +40,7 @@ class CalendarEvent:
 def _utc(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{moment!r} has no time zone")
-    return moment.astimezone(dt.timezone.utc)
+    return moment.astimezone(dt.UTC)
 
 
 def build_calendar(events: Iterable[CalendarEvent], *, with_details: bool) -> bytes:

@@ -4,7 +4,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.records import Action, RecordVersion, Versioned
 from netcompanion.core.tokens import RevocableSecret

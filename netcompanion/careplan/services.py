@@ -38,7 +38,6 @@ from netcompanion.careplan.models import (
 )
 from netcompanion.core.records import Action
 
-
 QUESTION_PEOPLE = ["patient", "created_by", "asked_by"]
 
 

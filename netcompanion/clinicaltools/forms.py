@@ -16,11 +16,11 @@ from django import forms
 from django.utils import timezone
 
 from netcompanion.clinicaltools.tnm import EXAMPLES, Category, Unreadable, read_category
+from netcompanion.contract import InvalidCase
 from netcompanion.explainer.texts import SITES as SITE_NAMES
 from netcompanion.followup import case as followup_case
 from netcompanion.grading.case import Site
 from netcompanion.staging import INVASION_BY_SITE, METASTASIS_PLACES
-from netcompanion.contract import InvalidCase
 
 SITES = get_args(Site)
 STAGED_SITES = tuple(INVASION_BY_SITE)

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 from netcompanion import followup, grading, staging
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.accounts.models import Role
-from netcompanion.bibliography import cite, citations
 from netcompanion.audit.models import What
+from netcompanion.bibliography import citations, cite
 from netcompanion.careplan import editing
 from netcompanion.careplan.forms import VersionOnlyForm
 from netcompanion.careplan.models import CarePlan

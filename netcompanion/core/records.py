@@ -20,7 +20,8 @@ from django.db import models, transaction
 from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):

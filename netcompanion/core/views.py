@@ -1,7 +1,6 @@
 from django.shortcuts import render
 
 from netcompanion.accounts.decorators import patient_required
-
 from netcompanion.guide.pages import load_guide
 
 

@@ -14,9 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, ValidationError
 
 from netcompanion.bibliography import SOURCES
+from netcompanion.contract import FieldError, InvalidCase, Strict, field_message
 from netcompanion.grading.case import Category, Grade, Site
 from netcompanion.grading.engine import DecidedBy
-from netcompanion.contract import FieldError, InvalidCase, Strict, field_message
 
 StagedSite = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas"]
 LungCategory = Literal["typical_carcinoid", "atypical_carcinoid", "high_grade"]

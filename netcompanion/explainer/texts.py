@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-
 # The sources of the guide page understanding-your-report that the texts cite.
 WHO_TABLE = "jnmt-who2019-gep-grading"
 CANCERNET = "cancernet-net-grades"

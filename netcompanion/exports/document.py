@@ -23,8 +23,8 @@ from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken
 from netcompanion.alerts.models import Alert
-from netcompanion.audit.models import AccessEvent
 from netcompanion.appointments.models import Appointment, AppointmentVersion, CalendarFeed
+from netcompanion.audit.models import AccessEvent
 from netcompanion.careplan.changes import PARTS
 from netcompanion.careplan.models import CareContact, CarePlan, CarePlanVersion, Question, QuestionEvent
 from netcompanion.careteam.models import Assignment

@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field
 
-from netcompanion.grading.case import Category, Grade, Site
 from netcompanion.contract import FieldError, InvalidCase, Strict, validated
+from netcompanion.grading.case import Category, Grade, Site
 
 Stage = Literal["I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV"]
 TCategory = Literal["TX", "T1", "T1a", "T1b", "T1c", "T2", "T2a", "T2b", "T3", "T4"]

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from netcompanion.contract import FieldError
 from netcompanion.grading.case import Category, Grade, InvalidInput, Report, Site, parse_report
 from netcompanion.grading.rules import (
     LADDERS,
@@ -21,7 +22,6 @@ from netcompanion.grading.rules import (
     WHO2022_SYNONYM,
     GradeRule,
 )
-from netcompanion.contract import FieldError
 
 DecidedBy = Literal["ki67", "mitoses", "necrosis", "both", "differentiation"]
 INDEX_FIELDS = {"ki67": "ki67_percent", "mitoses": "mitoses_per_2mm2", "necrosis": "necrosis"}

@@ -9,7 +9,6 @@ from netcompanion.core.records import Action
 from netcompanion.medicines import schedule
 from netcompanion.medicines.models import Injection, InjectionPlan, Medicine, PlanStatus
 
-
 # Injection plan ---------------------------------------------------------------------------------------------
 
 @transaction.atomic

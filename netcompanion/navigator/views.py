@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from netcompanion.bibliography import Source, citations
+from netcompanion.contract import InvalidCase
 from netcompanion.core.pages import posted
+from netcompanion.navigator.actions import save_check
 from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.navigator.questions import unsure_questions
-from netcompanion.navigator.actions import save_check
-from netcompanion.contract import InvalidCase
 from netcompanion.triage.rules import GETTING_HELP
 
 SESSION_KEY = "navigator"

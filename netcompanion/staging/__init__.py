@@ -7,7 +7,14 @@
 from netcompanion.staging.engine import StageResult, stage
 from netcompanion.staging.inputs import InvalidInput
 from netcompanion.staging.tables import (
-    EDITION, INVASION_BY_SITE, M_BY_SITE, METASTASIS_PLACES, N_BY_SITE, SITES, T_BY_SITE, TABLES_VERSION,
+    EDITION,
+    INVASION_BY_SITE,
+    M_BY_SITE,
+    METASTASIS_PLACES,
+    N_BY_SITE,
+    SITES,
+    T_BY_SITE,
+    TABLES_VERSION,
 )
 
 __all__ = ["EDITION", "INVASION_BY_SITE", "InvalidInput", "METASTASIS_PLACES", "M_BY_SITE", "N_BY_SITE", "SITES",

@@ -17,12 +17,28 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from netcompanion.contract import FieldError
 from netcompanion.staging.inputs import InvalidInput, StagingInput, parse_input
 from netcompanion.staging.tables import (
-    EDITION, M_GIVEN, N_GIVEN, N_ORDER, NX, PARENT, SITES, T_GIVEN, T_ORDER, TABLES_VERSION, TX, WARNINGS, MRow,
-    NRow, Row, SiteTable, StageRow, TRow,
+    EDITION,
+    M_GIVEN,
+    N_GIVEN,
+    N_ORDER,
+    NX,
+    PARENT,
+    SITES,
+    T_GIVEN,
+    T_ORDER,
+    TABLES_VERSION,
+    TX,
+    WARNINGS,
+    MRow,
+    NRow,
+    Row,
+    SiteTable,
+    StageRow,
+    TRow,
 )
-from netcompanion.contract import FieldError
 
 AnyRow = TRow | NRow | MRow | StageRow | Row
 

@@ -11,8 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
-from netcompanion.staging.tables import SITES
 from netcompanion.contract import FieldError, InvalidCase, Strict, validated
+from netcompanion.staging.tables import SITES
 
 Site = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas"]
 Place = Literal["liver", "lung", "bone", "peritoneum", "distant_nodes", "brain", "other"]

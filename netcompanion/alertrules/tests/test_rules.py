@@ -7,7 +7,12 @@ import json
 import pytest
 
 from netcompanion.alertrules import (
-    ALERT_RULESET_VERSION, LabCheck, check, evaluate_injection, evaluate_lab, evaluate_navigator,
+    ALERT_RULESET_VERSION,
+    LabCheck,
+    check,
+    evaluate_injection,
+    evaluate_lab,
+    evaluate_navigator,
 )
 from netcompanion.alertrules.rules import ALERT_RULES, BASELINE_MIN_DAYS, DIARRHOEA_BRISTOL, review_sheet
 from netcompanion.bibliography import SOURCES

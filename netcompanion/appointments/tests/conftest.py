@@ -1,7 +1,6 @@
 import pytest
 
 
-
 @pytest.fixture
 def cast(cast_of):
     """Maria owns the appointments; Olle is another patient; Sara a nurse; Johan a relative with no grant. They give

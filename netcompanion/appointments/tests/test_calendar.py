@@ -39,7 +39,7 @@ def event(**values) -> ical.CalendarEvent:
 def test_an_event_has_every_property_calendar_apps_need():
     e = parse(ical.build_calendar([event()], with_details=True))["CT scan"]
     assert str(e["UID"]) == "a1@x"
-    assert e.start == dt.datetime(2026, 3, 14, 8, 30, tzinfo=dt.timezone.utc)
+    assert e.start == dt.datetime(2026, 3, 14, 8, 30, tzinfo=dt.UTC)
     assert e.end - e.start == dt.timedelta(minutes=45)
     assert e["DTSTAMP"].dt.tzinfo is not None
     assert (str(e["LOCATION"]), str(e["STATUS"]), e["SEQUENCE"]) == ("Radiology", "CONFIRMED", 2)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from netcompanion.bibliography import ID, SOURCES, SOURCES_FILE, Source, UnknownSource, cite, citations
+from netcompanion.bibliography import ID, SOURCES, SOURCES_FILE, Source, UnknownSource, citations, cite
 
 
 def test_every_id_is_a_lower_case_slug_and_unique():

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from netcompanion.appointments.models import AppointmentVersion
 from netcompanion.careplan.models import CarePlanVersion
-from netcompanion.core.testing import FROZEN_NOW, FROZEN_TODAY as TODAY
+from netcompanion.core.testing import FROZEN_NOW
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary.models import DiaryEntryVersion
 from netcompanion.labs.models import LabResultVersion
 from netcompanion.medicines.models import InjectionVersion, MedicineVersion

@@ -5,9 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from netcompanion.diary.checks import (LIMITS, RULES, TRIGGERS, InvalidInput, check_day, parse_day, weight_window,
-                                       window)
 from netcompanion.contract import InvalidCase
+from netcompanion.diary.checks import LIMITS, RULES, TRIGGERS, InvalidInput, check_day, parse_day, weight_window, window
 
 TODAY = dt.date(2026, 3, 10)
 CHECK_NUMBER = "Please check the number: you can log a weight from 20 to 300 kg."

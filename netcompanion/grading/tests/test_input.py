@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from netcompanion.grading import InvalidInput, grade
 from netcompanion.contract import InvalidCase
+from netcompanion.grading import InvalidInput, grade
 
 REPORT = {"site": "pancreas", "ki67_percent": 4, "mitoses_per_2mm2": 1, "differentiation": "well"}
 

@@ -2,8 +2,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 
 from netcompanion.labs import services
 from netcompanion.labs.demo import create_demo_labs

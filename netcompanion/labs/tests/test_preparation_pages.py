@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from netcompanion.bibliography import citations
 from netcompanion.labs import content
-from netcompanion.labs.models import PreparationStatus, Preparation
+from netcompanion.labs.models import Preparation, PreparationStatus
 
 pytestmark = pytest.mark.django_db
 STOCKHOLM = ZoneInfo("Europe/Stockholm")   # settings.TIME_ZONE

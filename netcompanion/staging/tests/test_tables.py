@@ -12,7 +12,7 @@ import pytest
 from netcompanion.bibliography import SOURCES
 from netcompanion.staging import TABLES_VERSION, stage
 from netcompanion.staging.inputs import Place, Site
-from netcompanion.staging.tables import GENERAL_ROWS, METASTASIS_PLACES, SITES, WARNINGS, PARENT
+from netcompanion.staging.tables import GENERAL_ROWS, METASTASIS_PLACES, PARENT, SITES, WARNINGS
 
 NO_NODES = {"nodes_positive": 0}
 

@@ -1,5 +1,5 @@
-from netcompanion.core.json_command import JsonFilterCommand
 from netcompanion.contract import InvalidCase
+from netcompanion.core.json_command import JsonFilterCommand
 from netcompanion.triage import assess
 from netcompanion.triage.rules import review_sheet
 
