@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from netcompanion.api import api
+from netcompanion.careteam.urls import alert_urlpatterns
 from netcompanion.core import views as core_views
 
 urlpatterns = [
@@ -22,7 +23,7 @@ urlpatterns = [
     path("my/reminders/", include("netcompanion.reminders.urls")),
     path("my/record-access/", include("netcompanion.audit.urls")),
     path("relatives/", include("netcompanion.relatives.urls")),
-    path("care/alerts/", include("netcompanion.alerts.urls")),
+    path("care/alerts/", include(alert_urlpatterns)),
     path("care/", include("netcompanion.careteam.urls")),
     path("support/groups/", include("netcompanion.supportgroups.urls")),
     path("stories/", include("netcompanion.stories.urls")),

@@ -7,11 +7,11 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from netcompanion.alerts import services
-from netcompanion.alerts.forms import ALL, UNRESOLVED_FILTER, NoteForm, QueueFilterForm, ResolveForm
 from netcompanion.alerts.models import Alert, AlertStatus, Level
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
+from netcompanion.careteam.forms import ALL, UNRESOLVED_FILTER, NoteForm, QueueFilterForm, ResolveForm
 from netcompanion.core.formats import moment_text
 from netcompanion.core.urls import query_without_page, url_by_code
 
