@@ -53,8 +53,21 @@ class PatientRecord(models.Model):
         abstract = True
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuses the bulk ways round ``AppendOnly.save`` and ``delete``. Deleting an account takes its rows with it:
+    a cascade, and the erasure in ``exports.services``, go through the base manager, not these methods."""
+
+    def update(self, **kwargs):
+        raise ValidationError(f"{self.model.__name__} rows are append-only.")
+
+    def delete(self):
+        raise ValidationError(f"{self.model.__name__} rows are append-only.")
+
+
 class AppendOnly(models.Model):
-    """A row that is written once and never changed or deleted through the ORM instance."""
+    """A row that is written once and never changed or deleted through the ORM."""
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         abstract = True

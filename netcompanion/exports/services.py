@@ -48,7 +48,8 @@ def delete_account(patient) -> dict[str, int]:
         for model, field in pending:
             try:
                 with transaction.atomic():
-                    _, per_table = model._default_manager.filter(**{field.name: patient}).delete()
+                    # The base manager: erasure is the one path that deletes append-only rows in bulk.
+                    _, per_table = model._base_manager.filter(**{field.name: patient}).delete()
             except ProtectedError:
                 blocked.append((model, field))
             else:

@@ -14,7 +14,9 @@ from netcompanion.accounts.models import Role, User
 from netcompanion.appointments import services as appointments
 from netcompanion.core.records import RecordGone, Status
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
+from netcompanion.medicines.models import InjectionVersion
 from netcompanion.diary import services as diary
+from netcompanion.exports.services import delete_account
 from netcompanion.labs import services as labs
 from netcompanion.medicines import services as medicines
 
@@ -85,6 +87,19 @@ def test_versions_are_append_only(maria):
         version.save()
     with pytest.raises(ValidationError):
         version.delete()
+    with pytest.raises(ValidationError):
+        type(version).objects.filter(pk=version.pk).update(data={"dose_mg": 90})
+    with pytest.raises(ValidationError):
+        type(version).objects.filter(pk=version.pk).delete()
+    version.refresh_from_db()
+    assert version.data["dose_mg"] != 90
+
+
+def test_deleting_an_account_deletes_its_append_only_rows_with_it(maria):
+    """The bulk refusals leave erasure alone: a patient who deletes their account takes their history along."""
+    medicines.record_injection(maria, maria, SHOT)
+    delete_account(maria)
+    assert not InjectionVersion.objects.exists()
 
 
 def test_a_version_keeps_its_values_as_the_apps_always_stored_them(maria):
