@@ -2,29 +2,12 @@
 plan is called `record`, as for every record type, and each version says what it did. Renamed in place, so every
 stored version is kept; the versions a plan already had are all changes."""
 
-from django.db import migrations, models
+from django.db import migrations
 
-ACTIONS = [
-    ("created", "Created"), ("updated", "Changed"), ("stopped", "Stopped"), ("ended", "Ended"),
-    ("cancelled", "Cancelled"), ("deleted", "Deleted"),
-]
+from netcompanion.core.version_migration import onto_one_base
 
 
 class Migration(migrations.Migration):
     dependencies = [("careplan", "0001_initial")]
 
-    operations = [
-        migrations.RemoveConstraint(model_name="careplanversion", name="one_care_plan_version_number"),
-        migrations.RenameField(model_name="careplanversion", old_name="plan", new_name="record"),
-        migrations.AddConstraint(
-            model_name="careplanversion",
-            constraint=models.UniqueConstraint(fields=["record", "number"], name="one_care_plan_version_number"),
-        ),
-        migrations.AlterModelOptions(name="careplanversion", options={"ordering": ["record", "number"]}),
-        migrations.AddField(
-            model_name="careplanversion",
-            name="action",
-            field=models.CharField(choices=ACTIONS, default="updated", max_length=10),
-            preserve_default=False,
-        ),
-    ]
+    operations = onto_one_base("careplanversion", "one_care_plan_version_number", link="plan", new_action="updated")
