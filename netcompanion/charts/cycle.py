@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class CycleProfile:
 def complete_cycles(injections: Iterable[dt.date], last: int) -> list[tuple[dt.date, dt.date]]:
     """The most recent `last` complete cycles as (injection day, day before the next injection)."""
     days = sorted(set(injections))
-    cycles = [(start, nxt - dt.timedelta(days=1)) for start, nxt in zip(days, days[1:]) if nxt > start]
+    cycles = [(start, nxt - dt.timedelta(days=1)) for start, nxt in pairwise(days) if nxt > start]
     return cycles[-last:] if last > 0 else []
 
 

@@ -78,7 +78,8 @@ def _contradictions(c: FollowUpCase) -> list[FieldError]:
 
     if c.lung:
         if c.grade is not None:
-            refuse("grade", "lung carcinoids are not graded G1-G3; give the category instead (WHO thoracic classification)")
+            refuse("grade", "lung carcinoids are not graded G1-G3; give the category instead "
+                            "(WHO thoracic classification)")
         if c.category in DIGESTIVE_CATEGORIES:
             refuse("category", "for the lung use typical_carcinoid, atypical_carcinoid or high_grade")
     elif c.category in LUNG_CATEGORIES:

@@ -12,9 +12,9 @@ row that makes them. Any change here bumps RULESET_VERSION (a test holds the fin
 and needs clinical sign-off.
 
 Every row cites bibliography ids (netcompanion/bibliography/sources.toml): first the guideline whose
-schedule or statement it applies, then those it takes the content of its checks from. Left out: ESMO's "every 3-6 months during treatment" and the ENETS
-site-by-site intervals (not found in a primary source), and the pivotal trials' scan schedules, which are
-not guideline advice.
+schedule or statement it applies, then those it takes the content of its checks from. Left out: ESMO's
+"every 3-6 months during treatment" and the ENETS site-by-site intervals (not found in a primary source),
+and the pivotal trials' scan schedules, which are not guideline advice.
 """
 
 from __future__ import annotations

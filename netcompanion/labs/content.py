@@ -35,5 +35,6 @@ HIAA_FOODS: tuple[Food, ...] = (
     Food("pineapple", (UK_LAB, EVIDENCE_REVIEW)),
     Food("plums", (UK_LAB, EVIDENCE_REVIEW)),
     Food("tomatoes", (UK_LAB, EVIDENCE_REVIEW)),
-    Food("walnuts and other nuts, such as hickory nuts and pecans", (UK_LAB, US_LAB, US_CHILDRENS_LAB, EVIDENCE_REVIEW)),
+    Food("walnuts and other nuts, such as hickory nuts and pecans",
+         (UK_LAB, US_LAB, US_CHILDRENS_LAB, EVIDENCE_REVIEW)),
 )

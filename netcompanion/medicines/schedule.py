@@ -1,7 +1,8 @@
 """Date arithmetic for depot somatostatin-analogue injections. No Django: plain dates in, plain values out.
 
 Usual plans (japo-2019-net-drug-doses in the bibliography): lanreotide 120 mg every 28 days; octreotide
-LAR 30 mg every 4 weeks (28 days). Some people have shorter or longer intervals; the ranges below only catch typing slips.
+LAR 30 mg every 4 weeks (28 days). Some people have shorter or longer intervals; the ranges below only catch
+typing slips.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 # What the plan and record forms accept. Wide enough for every regimen in use (lanreotide 30 mg LA every
@@ -78,13 +80,14 @@ def injection_days(records: Iterable[dt.date | HasGivenOn]) -> list[dt.date]:
 def intervals_between(days: Iterable[dt.date]) -> list[int]:
     """Days between consecutive injection days (oldest first); one fewer item than the days given."""
     ordered = sorted(set(days))
-    return [(later - earlier).days for earlier, later in zip(ordered, ordered[1:])]
+    return [(later - earlier).days for earlier, later in pairwise(ordered)]
 
 
 def with_gaps(newest_first: Sequence[HasGivenOn]) -> list[tuple[HasGivenOn, int | None]]:
     """Each injection, newest first, with the days since the one before it (None for the first one)."""
     gaps = intervals_between(injection_days(newest_first))  # oldest first
-    return list(zip(newest_first, [*reversed(gaps), None]))
+    # One current injection a day (the table's unique constraint), so one gap for each but the oldest.
+    return list(zip(newest_first, [*reversed(gaps), None], strict=True))
 
 
 def cycle_day(day: dt.date, days: Iterable[dt.date]) -> int | None:

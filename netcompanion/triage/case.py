@@ -165,9 +165,11 @@ SYMPTOM_MODELS: tuple[type[Strict], ...] = get_args(get_args(Symptom)[0])
 SYMPTOM_CODES = tuple(get_args(m.model_fields["code"].annotation)[0] for m in SYMPTOM_MODELS)
 SYMPTOM_NAMES = {
     "abdominal_pain": "tummy (abdominal) pain", "flushing": "flushing", "diarrhea": "diarrhoea",
-    "blood_in_stool": "blood in the stool", "black_stool": "black, tarry stools", "vomiting": "vomiting", "face_neck_swelling": "swelling of the face or neck",
-    "breathing_difficulty": "breathlessness or wheezing", "chest_pain": "chest pain", "fainting": "fainting", "seizure": "a fit (seizure)",
-    "palpitations": "racing or pounding heart (palpitations)", "confusion": "confusion", "jaundice": "yellow skin or eyes (jaundice)",
+    "blood_in_stool": "blood in the stool", "black_stool": "black, tarry stools", "vomiting": "vomiting",
+    "face_neck_swelling": "swelling of the face or neck", "breathing_difficulty": "breathlessness or wheezing",
+    "chest_pain": "chest pain", "fainting": "fainting", "seizure": "a fit (seizure)",
+    "palpitations": "racing or pounding heart (palpitations)", "confusion": "confusion",
+    "jaundice": "yellow skin or eyes (jaundice)",
     "leg_swelling": "swollen legs", "sweating_shaking": "sweating and shaking", "fever": "fever",
     "heartburn": "heartburn", "weight_loss": "weight loss", "fatigue": "tiredness (fatigue)", "cough": "cough",
 }

@@ -303,7 +303,8 @@ RULES: tuple[Rule, ...] = (
          "You are or may be pregnant, and we do not know your treatments: some NET treatments can harm an "
          "unborn baby, so your care team needs to know within days.", LABELS),
     Rule("PG-OTHER-TREATMENT", "*", S,
-         (T("person.pregnant", YES), T("person.treatments", ANY_OF, frozenset({"somatostatin_analogue", "telotristat"}))),
+         (T("person.pregnant", YES),
+          T("person.treatments", ANY_OF, frozenset({"somatostatin_analogue", "telotristat"}))),
          "You are or may be pregnant, and you take a NET medicine that is not well studied in pregnancy: your "
          "care team needs to know within days.", ("label-octreotide", "label-lanreotide", "label-telotristat")),
     Rule("PG-NET", "*", R, (T("person.pregnant", YES), T("person.diagnosed_net", YES)),
@@ -315,7 +316,8 @@ RULES: tuple[Rule, ...] = (
          "Yellow skin or eyes with a fever can mean an infected, blocked bile duct: this is an emergency.",
          ("nidirect-jaundice", "nci-pdq-gi-net-hp")),
     Rule("LS-BREATHLESS", "*", E,
-         (T("symptoms", ANY_OF, frozenset({"leg_swelling"})), T("symptoms", ANY_OF, frozenset({"breathing_difficulty"}))),
+         (T("symptoms", ANY_OF, frozenset({"leg_swelling"})),
+          T("symptoms", ANY_OF, frozenset({"breathing_difficulty"}))),
          "A swollen leg with breathlessness can mean a blood clot that has reached the lungs: this is an "
          "emergency.", ("nhs-dvt",)),
     Rule("FE-TREATMENT-BREATHLESS", "*", E,
@@ -389,11 +391,13 @@ ADVICE: tuple[Advice, ...] = (
 
 
 def review_sheet() -> str:
-    """Every rule and advice row as one line of plain text, for a clinician's sign-off (`netcompanion triage --rules`)."""
+    """Every rule and advice row as one line of plain text, for a clinician's sign-off
+    (`netcompanion triage --rules`)."""
     lines = [f"Rule set {RULESET_VERSION}. Id | symptom | level | when (all must hold) | reason | sources"]
     for rule in (*RULES, *ZEBRA):
         when = " and ".join(map(str, rule.when)) or "always"
-        lines.append(f"{rule.id} | {rule.code} | {rule.level.value} | {when} | {rule.reason} | {', '.join(rule.sources)}")
+        sources = ", ".join(rule.sources)
+        lines.append(f"{rule.id} | {rule.code} | {rule.level.value} | {when} | {rule.reason} | {sources}")
     lines.append("Advice: id | shown at | when | text | sources")
     for a in ADVICE:
         levels = ", ".join(lv.value for lv in Level if lv in a.levels)

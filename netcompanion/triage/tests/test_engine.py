@@ -241,7 +241,8 @@ def test_the_emergency_number_follows_the_country(country, number):
 
 def test_the_highest_rule_wins_and_every_reason_is_given():
     result = assess({"person": {"diagnosed_net": True},
-                     "symptoms": [{"code": "fatigue", "severity": "mild"}, {"code": "flushing", "with_wheezing": True}]})
+                     "symptoms": [{"code": "fatigue", "severity": "mild"},
+                                  {"code": "flushing", "with_wheezing": True}]})
     assert result.level == "emergency"
     assert [r.rule for r in result.reasons] == ["FL-CRISIS-WHEEZE"]
     assert all(r.sources for r in result.reasons)
