@@ -122,7 +122,8 @@ def revoke_token(request, code):
 
 
 class EmailForm(forms.Form):
-    email = forms.EmailField(label="Your e-mail address", help_text="We use it for password resets and the reminders you choose.",
+    email = forms.EmailField(label="Your e-mail address",
+                             help_text="We use it for password resets and the reminders you choose.",
                              error_messages={"invalid": "Enter an e-mail address, for example name@example.org."})
 
 

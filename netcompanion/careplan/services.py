@@ -207,7 +207,8 @@ def history(plan: CarePlan) -> list[tuple[CarePlanVersion, dict]]:
     """Every version, newest first, each with the snapshot before it (to show what changed)."""
     versions = list(plan.versions.select_related("changed_by").order_by("number"))
     previous = [EMPTY_PLAN] + [v.data for v in versions]
-    return list(reversed(list(zip(versions, previous))))
+    # previous is one longer: the newest snapshot has no version after it.
+    return list(reversed(list(zip(versions, previous, strict=False))))
 
 
 def _event(question: Question, action: str, author, answer: str = "") -> QuestionEvent:

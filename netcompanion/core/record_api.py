@@ -24,7 +24,8 @@ MAX_OFFSET = 10**9  # far beyond any one patient's record, and inside every data
 
 class Page(Schema):
     limit: int = Field(100, ge=1, le=MAX_LIMIT, description=f"How many records to send, 1 to {MAX_LIMIT}.")
-    offset: int = Field(0, ge=0, le=MAX_OFFSET, description='How many to skip; the Link header\'s rel="next" gives the next page.')
+    offset: int = Field(0, ge=0, le=MAX_OFFSET,
+                        description='How many to skip; the Link header\'s rel="next" gives the next page.')
 
 
 PAGE_HEADERS = {

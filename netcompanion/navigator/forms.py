@@ -79,7 +79,8 @@ class AboutForm(forms.Form):
 class SymptomsForm(forms.Form):
     symptoms = forms.MultipleChoiceField(
         label=_("Which symptoms do you have now?"), widget=forms.CheckboxSelectMultiple,
-        choices=[*((code, SYMPTOM_NAMES[code].capitalize()) for code in SYMPTOM_CODES), (NONE_OF_THESE, _("None of these"))],
+        choices=[*((code, SYMPTOM_NAMES[code].capitalize()) for code in SYMPTOM_CODES),
+                 (NONE_OF_THESE, _("None of these"))],
         error_messages={"required": _("Please choose at least one symptom, or “None of these”.")},
     )
 

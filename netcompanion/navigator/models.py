@@ -29,10 +29,10 @@ class NavigatorResult(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["patient", "-created_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.get_level_display()} on {self.created_at:%Y-%m-%d %H:%M}"
+
     @property
     def unsure(self) -> list[str]:
         """The questions the patient answered "not sure" (taken the careful way), as the form asked them."""
         return unsure_questions(self.result)
-
-    def __str__(self) -> str:
-        return f"{self.get_level_display()} on {self.created_at:%Y-%m-%d %H:%M}"

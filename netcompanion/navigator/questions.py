@@ -50,8 +50,8 @@ CHOICE_LABELS = {
 
 SITES = [
     ("small_intestine", _("Small intestine (small bowel)")), ("stomach", _("Stomach")), ("duodenum", _("Duodenum")),
-    ("pancreas", _("Pancreas")), ("appendix", _("Appendix")), ("colon", _("Colon (large bowel)")), ("rectum", _("Rectum")),
-    ("lung", _("Lung")), ("unknown", _("Not known")), ("other", _("Somewhere else")),
+    ("pancreas", _("Pancreas")), ("appendix", _("Appendix")), ("colon", _("Colon (large bowel)")),
+    ("rectum", _("Rectum")), ("lung", _("Lung")), ("unknown", _("Not known")), ("other", _("Somewhere else")),
 ]
 TREATMENTS = [
     ("somatostatin_analogue", _("Monthly injections (octreotide or lanreotide)")),

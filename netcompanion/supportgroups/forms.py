@@ -32,7 +32,8 @@ class GroupFilterForm(forms.Form):
             country_choices.insert(0, (INTERNATIONAL, "International"))
         self.fields["country"].choices = [("", "Any country"), *country_choices]
         languages = Language.objects.filter(groups__in=listed).distinct()
-        self.fields["language"].choices = [("", "Any language"), *((l.code, l.name) for l in languages)]
+        self.fields["language"].choices = [("", "Any language"),
+                                           *((language.code, language.name) for language in languages)]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = INVALID_CHOICE
 

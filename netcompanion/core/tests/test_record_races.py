@@ -7,6 +7,7 @@ committed, bringing the record back (3 of 10 diary trials, 2 of 8 injection tria
 import datetime as dt
 import sqlite3
 import threading
+from functools import partial
 
 import pytest
 from django.db import connection, connections
@@ -110,18 +111,18 @@ def _check(model, pk, codes: list[int]) -> None:
 def test_a_diary_entry_deleted_while_it_is_changed_stays_deleted(own_connections, maria, token):
     for trial in range(TRIALS):
         day = TODAY - dt.timedelta(days=trial)
-        [entry] = own_connections(lambda: diary.record_entry(maria, maria, {"date": day, "pain": 1}))
+        [entry] = own_connections(partial(diary.record_entry, maria, maria, {"date": day, "pain": 1}))
         bodies = [{"date": day.isoformat(), "pain": 2 + i} for i in range(EACH)]
         codes = _race(own_connections, token, f"/api/v1/diary/{entry.code}", bodies)
-        own_connections(lambda: _check(DiaryEntry, entry.pk, codes))
+        own_connections(partial(_check, DiaryEntry, entry.pk, codes))
 
 
 def test_an_injection_deleted_while_it_is_changed_stays_deleted(own_connections, maria, token):
     for trial in range(TRIALS):
         day = TODAY - dt.timedelta(days=trial)
         data = {"given_on": day, "drug": "lanreotide", "dose_mg": 120}
-        [shot] = own_connections(lambda: medicines.record_injection(maria, maria, data))
+        [shot] = own_connections(partial(medicines.record_injection, maria, maria, data))
         bodies = [{"given_on": day.isoformat(), "drug": "lanreotide", "dose_mg": 120, "notes": f"change {i}"}
                   for i in range(EACH)]
         codes = _race(own_connections, token, f"/api/v1/injections/{shot.code}", bodies)
-        own_connections(lambda: _check(Injection, shot.pk, codes))
+        own_connections(partial(_check, Injection, shot.pk, codes))

@@ -204,7 +204,9 @@ def test_the_cli_prints_the_assessment():
     assert json.loads(result.stdout)["level"] == "urgent"
 
 
-@pytest.mark.parametrize("stdin", ["{", '{"person": {"diagnosed_net": true, "age": -1}, "symptoms": [{"code": "cough"}]}'])
+@pytest.mark.parametrize("stdin", [
+    "{", '{"person": {"diagnosed_net": true, "age": -1}, "symptoms": [{"code": "cough"}]}',
+])
 def test_the_cli_exits_2_on_bad_input(stdin):
     result = run_cli(stdin)
     assert result.returncode == 2
