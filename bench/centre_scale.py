@@ -115,7 +115,8 @@ def configure(url: str, var_dir: str) -> None:
 
 
 def refuse_var_db(url: str) -> None:
-    if url.startswith("sqlite:") and Path(url.split("sqlite://", 1)[1]).resolve() == (ROOT / "var/db.sqlite3").resolve():
+    if url.startswith("sqlite:") and (Path(url.split("sqlite://", 1)[1]).resolve()
+                                      == (ROOT / "var/db.sqlite3").resolve()):
         sys.exit("centre_scale: refusing to use var/db.sqlite3; give another --database-url")
 
 
@@ -365,7 +366,8 @@ class Payloads:
         body = {"date": day.isoformat(), "flushes": flushes,
                 "flush_triggers": ["alcohol"] if flushes and rng.random() < 0.15 else [],
                 "stools": stools, "bristol": min(7, max(1, round(rng.gauss(4, 1.2)))),
-                "pain": min(9, max(0, round(rng.gauss(1.5, 1.5)))), "fatigue": min(10, max(0, round(rng.gauss(3, 1.5)))),
+                "pain": min(9, max(0, round(rng.gauss(1.5, 1.5)))),
+                "fatigue": min(10, max(0, round(rng.gauss(3, 1.5)))),
                 "weight_kg": None, "wheezing": None, "notes": "Felt fine today." if rng.random() < 0.03 else ""}
         for answer in self.optional:
             body[answer] = False if rng.random() < 0.2 else None
@@ -679,7 +681,7 @@ def bucket(filename: str, func: str) -> str:
 def print_statement_stats(logs) -> None:
     by_shape = defaultdict(list)
     for log in logs:
-        for sql, ms in zip(log.shapes, log.times):
+        for sql, ms in zip(log.shapes, log.times, strict=True):  # appended together, one pair per execute
             by_shape[sql].append(ms)
     print(f"  {'n':>5} {'mean ms':>8} {'p95 ms':>8}  statement")
     for sql, times in sorted(by_shape.items(), key=lambda kv: -sum(kv[1])):
@@ -719,7 +721,8 @@ def nurse_client():
 def view_urls() -> list[tuple[str, str]]:
     from django.urls import reverse
 
-    return [(label, reverse(name) + (f"?{query}" if query else "")) for label, name, query in [BASELINE_VIEW, *READ_VIEWS]]
+    return [(label, reverse(name) + (f"?{query}" if query else ""))
+            for label, name, query in [BASELINE_VIEW, *READ_VIEWS]]
 
 
 def read_views(client, views, reads: int):
@@ -1015,7 +1018,7 @@ def run(args, url: str, var_dir: str) -> None:
             print(f"  {label:<36} {without['rate']:9.1f} {with_['rate']:9.1f} {with_['rate'] / without['rate']:7.2f}   "
                   f"{without['cpu'] + without['server_cpu']:11.2f} {with_['cpu'] + with_['server_cpu']:6.2f}")
 
-    header("reads: nurse01 (%d patients)" % min(300, args.patients))
+    header(f"reads: nurse01 ({min(300, args.patients)} patients)")
     nurse, client = nurse_client()
     reads = read_views(client, view_urls(), args.reads)
     base = reads[BASELINE_VIEW[0]]

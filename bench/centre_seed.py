@@ -568,8 +568,8 @@ class Seed:
                 alerts.append(("AL-NHV-DIARRHOEA", f"diary:{d}", "soon",
                                f"{stools} loose stools in the day despite injections.", entry_id, None, None, at))
             if flushes >= 5:
-                alerts.append(("AL-NHV-FLUSH", f"diary:{d}", "soon", f"{flushes} flushes in the day despite injections.",
-                               entry_id, None, None, at))
+                alerts.append(("AL-NHV-FLUSH", f"diary:{d}", "soon",
+                               f"{flushes} flushes in the day despite injections.", entry_id, None, None, at))
             if pain >= 8:
                 alerts.append(("AL-PAIN-SEVERE", f"diary:{d}", "urgent", f"Tummy pain {pain}/10.", entry_id, None,
                                None, at))

@@ -27,8 +27,6 @@ def cast(cast):
 
 def test_a_bad_day_reaches_the_nurse_who_resolves_it_and_the_patient_sees_it_was_seen(live_server, phone,
                                                                                        browser, cast):
-    maria, other, sara = cast["maria"], cast["olle"], cast["sara"]
-
     # Maria logs a bad day on her phone: nine loose stools and severe pain.
     sign_in(phone, live_server, "maria")
     phone.goto(live_server.url + "/my/diary/new/")

@@ -1,4 +1,5 @@
-"""The companion on a phone with JavaScript off: a patient's week, end to end, and a relative who sees only what was granted."""
+"""The companion on a phone with JavaScript off: a patient's week, end to end, and a relative who sees only what
+was granted."""
 
 import datetime as dt
 import re
