@@ -14,11 +14,11 @@ from netcompanion.accounts.models import Role, User
 from netcompanion.appointments import services as appointments
 from netcompanion.core.records import RecordGone, Status
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
-from netcompanion.medicines.models import InjectionVersion
 from netcompanion.diary import services as diary
 from netcompanion.exports.services import delete_account
 from netcompanion.labs import services as labs
 from netcompanion.medicines import services as medicines
+from netcompanion.medicines.models import InjectionVersion
 
 pytestmark = pytest.mark.django_db
 DAY = {"date": TODAY, "flushes": 2, "flush_triggers": ["alcohol"], "weight_kg": Decimal("70.50"), "notes": "ok"}
