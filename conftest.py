@@ -73,6 +73,30 @@ def cast(cast_of):
 
 
 @pytest.fixture
+def record_cast(cast_of):
+    """The cast of a record type's tests: Maria owns the record; Olle is another patient; Sara a nurse; Johan a
+    relative with no grant yet. They give only usernames, which the record's history shows. A module uses it as its
+    ``cast``: ``def cast(record_cast): return record_cast``."""
+    return cast_of("maria", "olle", "sara", "johan", details=False)
+
+
+@pytest.fixture
+def maria(client, cast):
+    """Maria of the ``cast`` the test sees (a module may narrow it), signed in; a patient needs no second factor."""
+    client.force_login(cast["maria"])
+    return cast["maria"]
+
+
+@pytest.fixture
+def api(client, maria):
+    """The test client calling the API as the test's ``maria``, with a bearer token as the phone app does."""
+    from netcompanion.accounts.models import ApiToken  # models: only once Django is set up
+
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {ApiToken.issue(maria, 'phone')[1]}"
+    return client
+
+
+@pytest.fixture
 def staff_client(client):
     """``staff_client(user)``: the test client signed in as a member of staff who has passed the second factor."""
     from netcompanion.accounts.testing import verified_login  # models: only once Django is set up

@@ -54,12 +54,6 @@ def olle():
     return User.objects.create_user("olle", password="x", role=Role.PATIENT)
 
 
-@pytest.fixture
-def api(client, maria):
-    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {ApiToken.issue(maria, 'phone')[1]}"
-    return client
-
-
 def results(patient, days: list[int]) -> list[LabResult]:
     return LabResult.objects.bulk_create(
         LabResult(patient=patient, created_by=patient, test="cga", value=100 + n, unit="µg/L",

@@ -16,3 +16,8 @@ FROZEN_TODAY = FROZEN_NOW.date()
 def text(response) -> str:
     """The page as a person reads it: tags dropped, entities decoded, white space squashed."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+
+
+def refused_fields(response) -> list[str]:
+    """The fields a 422 answer of the API names, in its order."""
+    return [error["loc"][-1] for error in response.json()["detail"]]

@@ -15,16 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cast(cast_of):
-    """Maria owns the diary; Olle is another patient; Sara a nurse; Johan a relative with no grant yet. They give
-    only usernames, which the history shows."""
-    return cast_of("maria", "olle", "sara", "johan", details=False)
-
-
-@pytest.fixture
-def maria(client, cast):
-    client.force_login(cast["maria"])
-    return cast["maria"]
+def cast(record_cast):
+    return record_cast
 
 
 def day(**values):

@@ -69,12 +69,6 @@ def records(cast):
     return maria
 
 
-@pytest.fixture
-def maria(client, cast):
-    client.force_login(cast["maria"])
-    return cast["maria"]
-
-
 def pdf_text(pdf: bytes, tmp_path: Path, first: int | None = None, last: int | None = None) -> str:
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)

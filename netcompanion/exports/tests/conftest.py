@@ -16,10 +16,9 @@ from netcompanion.navigator.actions import save_check
 
 
 @pytest.fixture
-def cast(cast_of):
-    """Maria and Olle are patients; Sara a nurse; Johan Maria's relative. They give only usernames, and nobody else
-    has an account."""
-    return cast_of("maria", "olle", "sara", "johan", details=False)
+def cast(record_cast):
+    """Nobody but these four has an account."""
+    return record_cast
 
 
 def fill_record(patient, nurse, relative, tag: str) -> None:

@@ -8,16 +8,8 @@ from netcompanion.labs import services
 
 
 @pytest.fixture
-def cast(cast_of):
-    """Maria owns the results; Olle is another patient; Sara a nurse; Johan a relative with no grant yet. They give
-    only usernames, which the history shows."""
-    return cast_of("maria", "olle", "sara", "johan", details=False)
-
-
-@pytest.fixture
-def maria(client, cast):
-    client.force_login(cast["maria"])
-    return cast["maria"]
+def cast(record_cast):
+    return record_cast
 
 
 @pytest.fixture

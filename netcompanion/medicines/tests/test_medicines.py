@@ -32,16 +32,8 @@ def long(day: dt.date) -> str:
 
 
 @pytest.fixture
-def cast(cast_of):
-    """Maria is the patient; Olle is another patient; Sara a nurse; Johan a relative with no grant yet. They give
-    only usernames, which the history shows."""
-    return cast_of("maria", "olle", "sara", "johan", details=False)
-
-
-@pytest.fixture
-def maria(client, cast):
-    client.force_login(cast["maria"])
-    return cast["maria"]
+def cast(record_cast):
+    return record_cast
 
 
 def plan(**values):

@@ -11,12 +11,6 @@ pytestmark = pytest.mark.django_db
 URL = "/my/reminders/"
 
 
-@pytest.fixture
-def maria(client, cast):
-    client.force_login(cast["maria"])
-    return cast["maria"]
-
-
 def test_the_page_lives_at_my_reminders():
     assert reverse("reminders:index") == URL
 
