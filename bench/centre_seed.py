@@ -34,6 +34,7 @@ from netcompanion.navigator.models import NavigatorResult
 from netcompanion.triage import assess
 
 VIGNETTES = Path(__file__).resolve().parents[1] / "netcompanion/triage/tests/vignettes.yaml"
+VERSION_COLUMNS = ("number", "action", "data", "changed_by_id", "changed_at")  # every version table: core.records
 NURSES, DOCTORS = 25, 10
 BENCH_NURSE = "nurse01"
 NURSE_PATIENTS = 300
@@ -296,21 +297,17 @@ class Seed:
                                                "assigned_at", "ended_by_id", "ended_at"))
         self.plans = w.sink(InjectionPlan, ("id", "code", "patient_id", "status", "drug", "dose_mg", "interval_days",
                                             "created_by_id", "created_at", "updated_at"))
-        self.plan_versions = w.sink(InjectionPlanVersion, ("id", "record_id", "number", "action", "data",
-                                                           "changed_by_id", "changed_at"))
+        self.plan_versions = w.sink(InjectionPlanVersion, ("id", "record_id", *VERSION_COLUMNS))
         self.injections = w.sink(Injection, ("id", "code", "patient_id", "status", "given_on", "drug", "dose_mg",
                                              "place", "given_by", "created_by_id", "created_at", "updated_at"))
-        self.injection_versions = w.sink(InjectionVersion, ("id", "record_id", "number", "action", "data",
-                                                            "changed_by_id", "changed_at"))
+        self.injection_versions = w.sink(InjectionVersion, ("id", "record_id", *VERSION_COLUMNS))
         self.labs = w.sink(LabResult, ("id", "code", "patient_id", "status", "test", "value", "unit",
                                        "reference_high", "taken_on", "lab", "loinc", "created_by_id", "created_at",
                                        "updated_at"))
-        self.lab_versions = w.sink(LabResultVersion, ("id", "result_id", "number", "action", "data",
-                                                      "changed_by_id", "changed_at"))
+        self.lab_versions = w.sink(LabResultVersion, ("id", "result_id", *VERSION_COLUMNS))
         self.appointments = w.sink(Appointment, ("id", "code", "patient_id", "kind", "title", "start", "duration",
                                                  "place", "status", "created_by_id", "created_at", "updated_at"))
-        self.appointment_versions = w.sink(AppointmentVersion, ("id", "appointment_id", "number", "action", "data",
-                                                                "changed_by_id", "changed_at"))
+        self.appointment_versions = w.sink(AppointmentVersion, ("id", "appointment_id", *VERSION_COLUMNS))
         self.navigator = w.sink(NavigatorResult, ("id", "code", "patient_id", "created_at", "level",
                                                   "ruleset_version", "case", "result"))
         # Dizziness is new (diary 0004); the seed fills it when the model has it.
@@ -319,8 +316,7 @@ class Seed:
                                          "stools", "bristol", "pain", "fatigue", "weight_kg", "wheezing", "notes",
                                          "created_by_id", "created_at", "updated_at")
                             + (("dizziness",) if self.dizziness else ()))
-        self.diary_versions = w.sink(DiaryEntryVersion, ("id", "entry_id", "number", "action", "data",
-                                                         "changed_by_id", "changed_at"))
+        self.diary_versions = w.sink(DiaryEntryVersion, ("id", "entry_id", *VERSION_COLUMNS))
         self.alerts = w.sink(Alert, ("id", "code", "patient_id", "rule_id", "ruleset_version", "source_key", "level",
                                      "rank", "reason", "diary_entry_id", "navigator_result_id", "lab_result_id",
                                      "raised_at", "status", "acknowledged_by_id", "acknowledged_at", "resolved_by_id",

@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.timing import percentile, timed  # noqa: E402
+from bench.timing import ROOT, percentile, target_line, timed  # noqa: E402
 from netcompanion.guide.pages import load_guide  # noqa: E402
 from netcompanion.guide.search import GuideIndex  # noqa: E402
 
-QUESTIONS = Path(__file__).resolve().parents[1] / "netcompanion/guide/tests/search_questions.tsv"
+QUESTIONS = ROOT / "netcompanion/guide/tests/search_questions.tsv"
 REPEAT = 20
 TARGET_P95_MS = 10.0
 
@@ -58,8 +58,7 @@ def main():
     top3 = sum(bool({h.slug for h in index.search(q, 3)} & exp) for q, exp in questions)
     print(f"quality: top-1 {top1}/{len(questions)} ({top1 / len(questions):.0%}), "
           f"top-3 {top3}/{len(questions)} ({top3 / len(questions):.0%})")
-    p95 = percentile(ours, 95)
-    print(f"target p95 < {TARGET_P95_MS} ms: {'met' if p95 < TARGET_P95_MS else 'NOT MET'}")
+    print(target_line(ours, 95, TARGET_P95_MS))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
 """Shared timing helpers for the benchmark scripts."""
 
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]  # the repository, where the data the benchmarks read lives
 
 
 def percentile(values, p):
@@ -17,3 +20,9 @@ def timed(fn, inputs, repeat):
             fn(item)
             samples.append((time.perf_counter() - start) * 1000)
     return samples
+
+
+def target_line(samples, p, target_ms):
+    """The closing line of a benchmark: is the p-th percentile of `samples` under `target_ms`?"""
+    met = percentile(samples, p) < target_ms
+    return f"target p{p} < {target_ms} ms: {'met' if met else 'NOT MET'}"
