@@ -15,12 +15,25 @@ class JsonFilterCommand(BaseCommand):
     without (netcompanion.cli), and they say nothing about an engine."""
 
     refused: type[Exception]  # the engine's refusal, carrying .errors with .field and .message
+    # An engine whose rule tables a clinician signs off says how --rules prints them, and prints them in
+    # review_sheet(); the others have no --rules.
+    rules_help = ""
     requires_system_checks = []
 
     def answer(self, data: Any) -> Any:
         raise NotImplementedError
 
+    def review_sheet(self) -> str:
+        raise NotImplementedError
+
+    def add_arguments(self, parser):
+        if self.rules_help:
+            parser.add_argument("--rules", action="store_true", help=self.rules_help)
+
     def handle(self, *args, **options):
+        if options.get("rules"):
+            self.stdout.write(self.review_sheet())
+            return
         try:
             data = json.load(sys.stdin)
         except ValueError as e:

@@ -1,5 +1,4 @@
-from netcompanion.alertrules import InvalidObservation, check
-from netcompanion.alertrules.rules import review_sheet
+from netcompanion.alertrules import InvalidObservation, check, rules
 from netcompanion.core.json_command import JsonFilterCommand
 
 
@@ -7,17 +6,10 @@ class Command(JsonFilterCommand):
     help = ("Reads a diary-day observation as JSON on standard input and prints the alert rules that fire, as JSON; "
             "with --rules, prints the rule table as text for review instead.")
     refused = InvalidObservation
-
-    def add_arguments(self, parser):
-        parser.add_argument("--rules", action="store_true",
-                            help="print the alert rules one row a line: field, comparison, threshold, level, reason, "
-                                 "sources")
-
-    def handle(self, *args, **options):
-        if options["rules"]:
-            self.stdout.write(review_sheet())
-            return
-        super().handle(*args, **options)
+    rules_help = "print the alert rules one row a line: field, comparison, threshold, level, reason, sources"
 
     def answer(self, data):
         return [f.model_dump() for f in check(data)]
+
+    def review_sheet(self):
+        return rules.review_sheet()
