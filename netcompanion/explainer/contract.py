@@ -15,8 +15,8 @@ from pydantic import AfterValidator, Field, ValidationError
 
 from netcompanion.bibliography import SOURCES
 from netcompanion.contract import FieldError, InvalidCase, Strict, field_message
-from netcompanion.grading.case import Category, Grade, Site
-from netcompanion.grading.engine import DecidedBy
+from netcompanion.grading.case import Grade
+from netcompanion.grading.engine import GradeFields
 
 StagedSite = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas"]
 LungCategory = Literal["typical_carcinoid", "atypical_carcinoid", "high_grade"]
@@ -41,15 +41,7 @@ def _known_source(source_id: str) -> str:
 SourceId = Annotated[str, AfterValidator(_known_source)]
 
 
-class GradeInput(Strict):
-    site: Site
-    classification: Literal["WHO 2019", "WHO 2021"]
-    category: Category
-    grade: Grade | None
-    synonym: Literal["NET G1", "NET G2"] | None
-    high_grade: bool
-    decided_by: DecidedBy
-    by_ki67: Grade | None
+class GradeInput(GradeFields, Strict):
     by_mitoses: Grade | LungCategory | None
     rules: list[str] = []
     sources: list[SourceId] = []

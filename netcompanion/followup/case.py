@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import Field
 
 from netcompanion.contract import FieldError, InvalidCase, Strict, validated
-from netcompanion.grading.case import Category, Grade, Site
+from netcompanion.grading.case import Category, Grade, Percent, Site
 
 Stage = Literal["I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV"]
 TCategory = Literal["TX", "T1", "T1a", "T1b", "T1c", "T2", "T2a", "T2b", "T3", "T4"]
@@ -37,7 +37,6 @@ ONLY_AT: dict[str, dict[str, frozenset[str]]] = {
     | {s: frozenset(get_args(Site)) - {"colon_rectum"} for s in ("II", "III")},
 }
 
-Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 Centimetres = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 

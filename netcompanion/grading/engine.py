@@ -47,10 +47,8 @@ LUNG_WELL_BUT_HIGH = ("The tumour is described as well differentiated, but its m
                       "is worth asking the pathologist about this.")
 
 
-class GradeResult(BaseModel):
-    """What the CLI and the API return as they are (as_dict); field names are a contract."""
-
-    model_config = ConfigDict(frozen=True)
+class GradeFields(BaseModel):
+    """The grade itself: what the engine answers, and so what the explainer takes (explainer.contract.GradeInput)."""
 
     site: Site
     classification: Literal["WHO 2019", "WHO 2021"]
@@ -60,6 +58,13 @@ class GradeResult(BaseModel):
     high_grade: bool
     decided_by: DecidedBy
     by_ki67: Grade | None
+
+
+class GradeResult(GradeFields):
+    """What the CLI and the API return as they are (as_dict); field names are a contract."""
+
+    model_config = ConfigDict(frozen=True)
+
     by_mitoses: str | None
     rules: list[str]
     sources: list[str]
