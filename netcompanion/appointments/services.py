@@ -18,10 +18,7 @@ FEED_LOOKBACK = dt.timedelta(days=90)
 
 @transaction.atomic
 def book_appointment(patient, by, data: dict) -> Appointment:
-    appointment = Appointment.objects.create(patient=patient, created_by=by, revision=1,
-                                             **{f: data[f] for f in FIELDS if f in data})
-    records.record_created([appointment], by)
-    return appointment
+    return records.create(Appointment, patient, by, data, revision=1)
 
 
 def propose_appointment(patient, by, due: dt.date, data: dict) -> Appointment:

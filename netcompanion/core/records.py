@@ -3,7 +3,8 @@ status, so a deletion marks the row instead of removing it; append-only rows for
 one way to keep a record's history.
 
 A versioned record (diary day, lab result, injection, medicine, appointment...) names the fields it keeps
-once, in ``VERSIONED_FIELDS``. Every write goes through ``record_created``, ``change`` or ``mark_deleted``
+once, in ``VERSIONED_FIELDS``. Every write goes through ``create`` (``record_created`` for many at once),
+``change`` or ``mark_deleted``
 here, which keep one numbered, append-only version per write that changes something. ``change`` locks and
 re-reads the row first, so a change arriving together with a delete can never bring the deleted record back.
 """
@@ -283,6 +284,19 @@ def change(record: V, by, data: dict, fields: Iterable[str],
     for field in model._meta.concrete_fields:
         setattr(record, field.attname, getattr(locked, field.attname))
     return True
+
+
+def create(model: type[V], patient, by, data: dict, fields: Iterable[str] | None = None,
+           derive: Callable[[V], None] | None = None, **attributes) -> V:
+    """A new record of ``patient``'s from the named ``fields`` found in ``data`` (the model's ``VERSIONED_FIELDS``
+    unless told) and ``attributes``, with its first version; ``derive`` as for ``change``."""
+    names = model.VERSIONED_FIELDS if fields is None else fields
+    record = model(patient=patient, created_by=by, **attributes, **{f: data[f] for f in names if f in data})
+    if derive is not None:
+        derive(record)
+    record.save(force_insert=True)
+    record_created([record], by)
+    return record
 
 
 def mark_deleted(record: Versioned, by) -> None:

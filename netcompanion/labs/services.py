@@ -21,11 +21,7 @@ def _derive(result: LabResult) -> None:
 
 @transaction.atomic
 def record_result(patient, by, data: dict) -> LabResult:
-    result = LabResult(patient=patient, created_by=by, **{f: data[f] for f in FIELDS if f in data})
-    _derive(result)
-    result.save()
-    records.record_created([result], by)
-    return result
+    return records.create(LabResult, patient, by, data, FIELDS, derive=_derive)
 
 
 @transaction.atomic

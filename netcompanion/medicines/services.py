@@ -16,10 +16,7 @@ def save_plan(patient, by, data: dict) -> InjectionPlan:
     """Sets up the patient's plan, or changes it (an ended plan becomes active again)."""
     plan = InjectionPlan.objects.select_for_update().filter(patient=patient).first()
     if plan is None:
-        plan = InjectionPlan.objects.create(patient=patient, created_by=by,
-                                            **{f: data[f] for f in InjectionPlan.VERSIONED_FIELDS if f in data})
-        records.record_created([plan], by)
-        return plan
+        return records.create(InjectionPlan, patient, by, data)
     records.change(plan, by, data, InjectionPlan.VERSIONED_FIELDS, status=PlanStatus.ACTIVE)
     return plan
 
@@ -34,10 +31,7 @@ def end_plan(plan: InjectionPlan, by) -> None:
 
 @transaction.atomic
 def record_injection(patient, by, data: dict) -> Injection:
-    injection = Injection.objects.create(patient=patient, created_by=by,
-                                         **{f: data[f] for f in Injection.VERSIONED_FIELDS if f in data})
-    records.record_created([injection], by)
-    return injection
+    return records.create(Injection, patient, by, data)
 
 
 @transaction.atomic
@@ -65,10 +59,7 @@ def next_injection(today: dt.date, plan: InjectionPlan | None, last: Injection |
 
 @transaction.atomic
 def add_medicine(patient, by, data: dict) -> Medicine:
-    medicine = Medicine.objects.create(patient=patient, created_by=by,
-                                       **{f: data[f] for f in Medicine.VERSIONED_FIELDS if f in data})
-    records.record_created([medicine], by)
-    return medicine
+    return records.create(Medicine, patient, by, data)
 
 
 @transaction.atomic
