@@ -21,3 +21,10 @@ def text(response) -> str:
 def refused_fields(response) -> list[str]:
     """The fields a 422 answer of the API names, in its order."""
     return [error["loc"][-1] for error in response.json()["detail"]]
+
+
+def form_row(body: str, name: str) -> str:
+    """The rendered form row that holds the input called ``name``: where its label, help and error are."""
+    rows = [row for row in body.split('<div class="form-row">')[1:] if f'name="{name}"' in row]
+    assert rows, f"no form row for {name}"
+    return rows[0]

@@ -12,12 +12,13 @@ SIZE_MM = "Check the size: it is over 100 cm. Is it in millimetres? 12 mm is 1.2
 NODES_LOW = "The number of lymph nodes cannot be below 0."
 NODES_HIGH = "Check the number: the most this takes is 1,000 lymph nodes."
 WHOLE = "Enter a whole number, for example 3."
+MITOSES = "The mitotic count cannot be below 0. Enter 0 if none were counted."
 
 
 @pytest.mark.parametrize("form_class, field, value, message", [
     (ReportForm, "ki67_percent", "101", PERCENT),
     (ReportForm, "ki67_percent", "-1", PERCENT),
-    (ReportForm, "mitoses_per_2mm2", "-0.5", "The mitotic count cannot be below 0. Enter 0 if none were counted."),
+    (ReportForm, "mitoses_per_2mm2", "-0.5", MITOSES),
     (ReportForm, "size_cm", "0", SIZE),
     (ReportForm, "size_cm", "-2", SIZE),
     (ReportForm, "size_cm", "120", SIZE_MM),
@@ -28,7 +29,7 @@ WHOLE = "Enter a whole number, for example 3."
     (ReportForm, "mesenteric_mass_cm", "101", SIZE_MM),
     (ReportForm, "ki67_percent", "nan", "Enter a number."),
     (GradeForm, "ki67_percent", "100.5", PERCENT),
-    (GradeForm, "mitoses_per_2mm2", "-1", "The mitotic count cannot be below 0. Enter 0 if none were counted."),
+    (GradeForm, "mitoses_per_2mm2", "-1", MITOSES),
     (StageForm, "size_cm", "0", SIZE),
     (StageForm, "nodes_positive", "2000", NODES_HIGH),
     (FollowUpForm, "ki67_percent", "120", PERCENT),

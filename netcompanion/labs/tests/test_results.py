@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
+from netcompanion.core.testing import form_row
 from netcompanion.labs.models import LabResult, LabResultVersion, Status
 
 pytestmark = pytest.mark.django_db
@@ -13,12 +14,6 @@ pytestmark = pytest.mark.django_db
 def result(**values):
     return {"test": "cga", "value": "88", "unit": "µg/L", "reference_low": "", "reference_high": "102",
             "taken_on": TODAY.isoformat(), "lab": "Sahlgrenska lab", "notes": "", **values}
-
-
-def field_row(body: str, name: str) -> str:
-    """The form row that holds the input called `name`: where its label, help and error are."""
-    rows = body.split('<div class="form-row">')
-    return next(row for row in rows[1:] if f'name="{name}"' in row)
 
 
 def test_a_patient_adds_a_result_and_sees_it(client, maria):
@@ -82,11 +77,11 @@ def test_impossible_values_are_refused_next_to_the_field_and_kept(client, maria,
     response = client.post(reverse("labs:new"), result(lab="Typed lab", **values))
     body = response.content.decode()
     assert response.status_code == 400
-    assert message in field_row(body, field), "the message is next to the field"
+    assert message in form_row(body, field), "the message is next to the field"
     assert 'value="Typed lab"' in body, "what the person typed is kept"
     for name, typed in values.items():
         if typed and name != "test":
-            assert f'value="{typed}"' in field_row(body, name)
+            assert f'value="{typed}"' in form_row(body, name)
     assert not LabResult.objects.exists() and not LabResultVersion.objects.exists(), "nothing is stored"
 
 

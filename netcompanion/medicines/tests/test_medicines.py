@@ -8,6 +8,7 @@ from django.urls import reverse
 from netcompanion.accounts.models import Role, User
 from netcompanion.accounts.testing import verified_login
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
+from netcompanion.core.testing import form_row
 from netcompanion.medicines.demo import create_demo_medicines
 from netcompanion.medicines.models import (
     Injection,
@@ -52,13 +53,6 @@ def medicine(**values):
 
 def index(client) -> str:
     return client.get(reverse("medicines:index")).content.decode()
-
-
-def field_group(body: str, name: str) -> str:
-    """The rendered form row for one field: its label, help, error and input."""
-    rows = [row for row in body.split('<div class="form-row">') if f'name="{name}"' in row]
-    assert rows, f"no form row for {name}"
-    return rows[0]
 
 
 # Next injection due ------------------------------------------------------------------------------------------
@@ -150,16 +144,16 @@ def test_deleting_the_latest_injection_brings_back_the_earlier_due_date(client, 
 def test_the_injection_form_starts_from_today_and_the_plan(client, maria):
     client.post(reverse("medicines:plan"), plan(drug="octreotide_lar", dose_mg="30"))
     body = client.get(reverse("medicines:injection_new")).content.decode()
-    assert f'value="{TODAY.isoformat()}"' in field_group(body, "given_on")
-    assert re.search(r'value="octreotide_lar"[^>]*checked', field_group(body, "drug"))
-    assert 'value="30"' in field_group(body, "dose_mg")
-    assert re.search(r'value="clinic"[^>]*checked', field_group(body, "place"))
+    assert f'value="{TODAY.isoformat()}"' in form_row(body, "given_on")
+    assert re.search(r'value="octreotide_lar"[^>]*checked', form_row(body, "drug"))
+    assert 'value="30"' in form_row(body, "dose_mg")
+    assert re.search(r'value="clinic"[^>]*checked', form_row(body, "place"))
 
 
 def test_a_new_plan_form_starts_empty_so_it_is_copied_from_the_letter(client, maria):
     body = client.get(reverse("medicines:plan")).content.decode()
-    assert "checked" not in field_group(body, "drug")
-    assert 'value="' not in field_group(body, "dose_mg")
+    assert "checked" not in form_row(body, "drug")
+    assert 'value="' not in form_row(body, "dose_mg")
 
 
 @pytest.mark.parametrize("values, field, message", [
@@ -176,10 +170,10 @@ def test_impossible_injections_are_refused_next_to_the_field_and_kept(client, ma
     response = client.post(reverse("medicines:injection_new"), injection(notes="left side", **values))
     body = response.content.decode()
     assert response.status_code == 400
-    assert message in field_group(body, field), "the message is next to the field"
+    assert message in form_row(body, field), "the message is next to the field"
     assert "left side" in body, "what the person typed is kept"
     if "dose_mg" in values:
-        assert f'value="{values["dose_mg"]}"' in field_group(body, "dose_mg")
+        assert f'value="{values["dose_mg"]}"' in form_row(body, "dose_mg")
     assert not Injection.objects.exists() and not InjectionVersion.objects.exists()
 
 
@@ -187,7 +181,7 @@ def test_a_second_injection_on_the_same_day_is_refused(client, maria):
     client.post(reverse("medicines:injection_new"), injection())
     response = client.post(reverse("medicines:injection_new"), injection(dose_mg="90"))
     assert response.status_code == 400
-    assert "You already recorded an injection on" in field_group(response.content.decode(), "given_on")
+    assert "You already recorded an injection on" in form_row(response.content.decode(), "given_on")
     assert Injection.objects.get().dose_mg == 120
 
 
@@ -200,7 +194,7 @@ def test_a_second_injection_on_the_same_day_is_refused(client, maria):
 def test_impossible_plans_are_refused(client, maria, values, field, message):
     response = client.post(reverse("medicines:plan"), plan(notes="from the letter", **values))
     assert response.status_code == 400
-    assert message in field_group(response.content.decode(), field)
+    assert message in form_row(response.content.decode(), field)
     assert "from the letter" in response.content.decode()
     assert not InjectionPlan.objects.exists()
 
@@ -210,7 +204,7 @@ def test_a_medicine_cannot_stop_before_it_started(client, maria):
                            medicine(name="Loperamide", started_on=days_ago(10), stopped_on=days_ago(20)))
     body = response.content.decode()
     assert response.status_code == 400
-    assert "The stop date is before the start date" in field_group(body, "stopped_on")
+    assert "The stop date is before the start date" in form_row(body, "stopped_on")
     assert 'value="Loperamide"' in body and f'value="{days_ago(20)}"' in body
     assert not Medicine.objects.exists() and not MedicineVersion.objects.exists()
 
@@ -219,8 +213,8 @@ def test_a_medicine_needs_a_name_and_a_start_date(client, maria):
     response = client.post(reverse("medicines:medicine_new"), medicine(name="", started_on="", dose="2 mg"))
     body = response.content.decode()
     assert response.status_code == 400
-    assert "Give the name of the medicine." in field_group(body, "name")
-    assert "Give the date you started." in field_group(body, "started_on")
+    assert "Give the name of the medicine." in form_row(body, "name")
+    assert "Give the date you started." in form_row(body, "started_on")
     assert 'value="2 mg"' in body
     assert not Medicine.objects.exists()
 
@@ -230,7 +224,7 @@ def test_stopping_before_the_start_is_refused_on_the_stop_page_too(client, maria
     creon = Medicine.objects.get()
     response = client.post(reverse("medicines:medicine_stop", args=[creon.code]), {"stopped_on": days_ago(11)})
     assert response.status_code == 400
-    assert "The stop date is before the start date" in field_group(response.content.decode(), "stopped_on")
+    assert "The stop date is before the start date" in form_row(response.content.decode(), "stopped_on")
     creon.refresh_from_db()
     assert creon.stopped_on is None and creon.versions.count() == 1
 
@@ -352,7 +346,7 @@ def test_nobody_else_reaches_a_patients_records(client, cast, maria, name):
     if name == "olle":
         body = index(client)
         assert "private" not in body and "Creon" not in body and "Lanreotide 120 mg" not in body
-        assert "checked" not in field_group(client.get(reverse("medicines:plan")).content.decode(), "drug")
+        assert "checked" not in form_row(client.get(reverse("medicines:plan")).content.decode(), "drug")
         assert client.post(reverse("medicines:plan_end")).status_code == 404, "Olle has no plan to end"
         assert "private" not in client.get(reverse("medicines:deleted")).content.decode()
     else:
