@@ -86,8 +86,8 @@ def intervals_between(days: Iterable[dt.date]) -> list[int]:
 def with_gaps(newest_first: Sequence[HasGivenOn]) -> list[tuple[HasGivenOn, int | None]]:
     """Each injection, newest first, with the days since the one before it (None for the first one)."""
     gaps = intervals_between(injection_days(newest_first))  # oldest first
-    # One current injection a day (the table's unique constraint), so one gap for each but the oldest.
-    return list(zip(newest_first, [*reversed(gaps), None], strict=True))
+    # Not strict: with no injections at all the gaps still end in the oldest one's None.
+    return list(zip(newest_first, [*reversed(gaps), None], strict=False))
 
 
 def cycle_day(day: dt.date, days: Iterable[dt.date]) -> int | None:

@@ -16,6 +16,7 @@ from netcompanion.medicines.schedule import (
     injection_days,
     intervals_between,
     next_due,
+    with_gaps,
 )
 
 D = dt.date
@@ -69,6 +70,13 @@ def test_injection_days_are_distinct_and_oldest_first_from_dates_or_records():
 def test_intervals_between_injections():
     assert intervals_between([D(2025, 3, 31), D(2025, 2, 3), D(2025, 3, 3)]) == [28, 28]
     assert intervals_between([D(2025, 1, 1)]) == []
+
+
+def test_each_injection_comes_with_the_days_since_the_one_before_it():
+    march, february = SimpleNamespace(given_on=D(2025, 3, 3)), SimpleNamespace(given_on=D(2025, 2, 3))
+    assert with_gaps([march, february]) == [(march, 28), (february, None)]
+    assert with_gaps([february]) == [(february, None)]
+    assert with_gaps([]) == []
 
 
 def test_cycle_day_counts_from_the_latest_injection_with_the_injection_day_as_day_1():
