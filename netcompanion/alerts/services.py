@@ -22,7 +22,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.alertrules import (
-    ALERT_RULESET_VERSION, Firing, evaluate_day, evaluate_injection, evaluate_lab, evaluate_navigator,
+    ALERT_RULESET_VERSION,
+    Firing,
+    evaluate_day,
+    evaluate_injection,
+    evaluate_lab,
+    evaluate_navigator,
 )
 from netcompanion.alertrules.observation import DiaryDays, InjectionDue, LabReading, SymptomCheck
 from netcompanion.alerts.models import RANK, UNRESOLVED, Alert, AlertEvent, AlertStatus, EventAction, Level

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from netcompanion.alerts.models import RANK, Alert, AlertEvent, AlertStatus, EventAction
 from netcompanion.accounts.models import User
+from netcompanion.alerts.models import RANK, Alert, AlertEvent, AlertStatus, EventAction
 from netcompanion.audit.models import AccessEvent, What
 from netcompanion.careteam.models import Assignment
 
