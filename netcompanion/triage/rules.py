@@ -148,7 +148,8 @@ RULES: tuple[Rule, ...] = (
          "New or worse diarrhoea should be checked.", SYNDROME),
     Rule("DI-LONG-UNDIAGNOSED", "diarrhea", S, (T("days", AT_LEAST, 7), T("person.diagnosed_net", CLEAR_NO)),
          "Diarrhoea that has lasted a week or more should be checked by a doctor.", ("nhs-diarrhoea-vomiting",)),
-    Rule("DI-KNOWN", "diarrhea", R, (T("new_or_worse", NO),),
+    # "Not sure" and a left-out answer count as "no": this row's level is above DI-ANY's.
+    Rule("DI-KNOWN", "diarrhea", R, (T("new_or_worse", NOT_YES),),
          "Diarrhoea you already know about, and that is no worse, is worth noting in your diary.", SYNDROME),
 
     Rule("DI-ANY", "diarrhea", C, ALWAYS,
