@@ -250,3 +250,14 @@ SITE_URL = os.getenv("SITE_URL", "")
 # The emergency number shown on every patient-facing page until a person's own
 # country is known. 112 works across the EU and on most mobile phones.
 EMERGENCY_NUMBER = os.getenv("EMERGENCY_NUMBER", "112")
+
+# How soon the care team should see an alert of each level: "1h" or "30m" round the clock, "0wd" by the end of
+# the same working day, "2wd" by the end of the second working day after (alertrules/response.py). Working days
+# and hours are the clinic's, in TIME_ZONE; ALERT_HOLIDAYS is "sweden" (its public holidays and closed eves) or
+# "none", and ALERT_CLOSED_DAYS adds dates (2026-12-28,...). `manage.py check` refuses values it cannot read.
+ALERT_TARGETS = {level: os.getenv(f"ALERT_TARGET_{level.upper()}", default)
+                 for level, default in (("emergency", "1h"), ("urgent", "0wd"), ("soon", "2wd"))}
+ALERT_WORKING_DAYS = os.getenv("ALERT_WORKING_DAYS", "mon-fri")
+ALERT_WORKING_HOURS = os.getenv("ALERT_WORKING_HOURS", "08:00-16:00")
+ALERT_HOLIDAYS = os.getenv("ALERT_HOLIDAYS", "sweden")
+ALERT_CLOSED_DAYS = envlist("ALERT_CLOSED_DAYS", [])

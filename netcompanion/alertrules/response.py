@@ -85,9 +85,6 @@ class Calendar:
     def closing(self, day: dt.date) -> dt.datetime:
         return dt.datetime.combine(day, self.end, tzinfo=self.zone)
 
-    def opening(self, day: dt.date) -> dt.datetime:
-        return dt.datetime.combine(day, self.start, tzinfo=self.zone)
-
     def is_open(self, moment: dt.datetime) -> bool:
         local = moment.astimezone(self.zone)
         return self.is_working_day(local.date()) and self.start <= local.time() < self.end
@@ -98,13 +95,6 @@ class Calendar:
         if self.is_working_day(today) and moment < self.closing(today):
             return today
         return self.next_working_day(today)
-
-    def next_opening(self, moment: dt.datetime) -> dt.datetime:
-        """``moment`` itself when the clinic is open, else when it next opens."""
-        if self.is_open(moment):
-            return moment
-        day = self.first_day(moment)
-        return max(moment, self.opening(day))
 
 
 def _parse_days(text: str) -> frozenset[int]:

@@ -1,13 +1,18 @@
 """The care team's alert queue and each alert's page. Staff see only their assigned patients' alerts."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from netcompanion.alertrules.response import in_time
 from netcompanion.alerts import services
 from netcompanion.alerts.models import Alert, AlertStatus, Level
+from netcompanion.alerts.targets import Schedule, schedule
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
@@ -16,6 +21,7 @@ from netcompanion.core.formats import moment_text
 from netcompanion.core.urls import query_without_page, url_by_code
 
 PER_PAGE = 25
+WEEKS_SHOWN = 8
 LEVEL_LABELS = dict(Level.choices)
 STATUS_LABELS = dict(AlertStatus.choices)
 # What a row of the queue shows: loading every column of 25 alerts and their patients cost more than reading them.
@@ -43,23 +49,59 @@ def queue(request):
     # The page picks its alerts by id, in a subquery, and reads only those in full with their patients: sorting
     # every matching alert with its patient joined took twice as long on a long history.
     shown = Alert.objects.filter(pk__in=page.object_list).select_related("patient").only(*ROW_FIELDS).queue_order()
-    link = url_by_code("alerts:detail")
+    link, plan, now = url_by_code("alerts:detail"), schedule(), timezone.now()
     return render(request, "alerts/queue.html", {
-        "form": form, "page": page, "rows": [_row(alert, link) for alert in shown],
-        "query": query_without_page(request),
+        "form": form, "page": page, "rows": [_row(alert, link, plan, now) for alert in shown],
+        "query": query_without_page(request), "weeks": _weeks_in_time(request, plan, now),
     }, status=400 if form.errors else 200)
 
 
-def _row(alert: Alert, link) -> dict:
+def _duration(delta: dt.timedelta) -> str:
+    """'2 d 3 h', '3 h 20 min', '15 min': a time left or overdue, to the minute."""
+    days, minutes = divmod(max(0, int(delta.total_seconds() // 60)), 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return gettext("%(days)d d %(hours)d h") % {"days": days, "hours": hours}
+    if hours:
+        return gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    return gettext("%(minutes)d min") % {"minutes": minutes}
+
+
+def _row(alert: Alert, link, plan: Schedule, now: dt.datetime) -> dict:
     """One row of the queue as the text it shows, in a dict (the template's cheapest lookup), so that the template
-    only prints. Labels fall back to the stored value, as ``get_FOO_display`` does."""
+    only prints. Labels fall back to the stored value, as ``get_FOO_display`` does. An alert not yet seen shows the
+    time left to its response target, or how long it is overdue."""
     level = LEVEL_LABELS.get(alert.level, alert.level)
+    due = plan.due(alert.level, alert.raised_at)
+    unseen = alert.status == AlertStatus.OPEN
     return {
         "url": link(alert.code), "patient": alert.patient.display_name, "record_number": alert.patient.record_number,
         "level": alert.level, "level_label": level, "level_words": level.lower(), "reason": alert.reason,
         "source": alert.source_label, "raised_at": alert.raised_at.isoformat(), "raised": moment_text(alert.raised_at),
         "status": STATUS_LABELS.get(alert.status, alert.status), "met": alert.met,
+        "unseen": unseen, "due_at": due.isoformat(), "due": moment_text(due), "overdue": unseen and now > due,
+        "left": _duration(abs(due - now)) if unseen else "",
     }
+
+
+def _weeks_in_time(request, plan: Schedule, now: dt.datetime) -> list[dict]:
+    """The share of alerts seen by their target, week by week (Monday to Sunday, by when they were raised), over
+    the last ``WEEKS_SHOWN`` weeks; an alert not yet seen and not yet due is not counted yet."""
+    this_monday = timezone.localdate(now) - dt.timedelta(days=timezone.localdate(now).weekday())
+    mondays = [this_monday - dt.timedelta(weeks=n) for n in range(WEEKS_SHOWN)]
+    counts = {monday: [0, 0] for monday in mondays}  # [seen in time, counted]
+    since = timezone.make_aware(dt.datetime.combine(mondays[-1], dt.time.min))
+    for level, raised_at, seen_at in _visible(request).filter(raised_at__gte=since).values_list(
+            "level", "raised_at", "acknowledged_at"):
+        verdict = in_time(plan.due(level, raised_at), seen_at, now)
+        if verdict is not None:
+            day = timezone.localdate(raised_at)
+            week = counts[day - dt.timedelta(days=day.weekday())]
+            week[0] += verdict
+            week[1] += 1
+    return [{"monday": monday, "in_time": seen, "counted": counted,
+             "share": round(100 * seen / counted) if counted else None}
+            for monday, (seen, counted) in ((m, counts[m]) for m in mondays)]
 
 
 def _alert_for_staff(request, code) -> Alert:
