@@ -119,6 +119,7 @@ class EventAction(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", "Seen"
     NOTE = "note", "Note"
     RESOLVED = "resolved", "Resolved"
+    OVERDUE = "overdue", "Not seen by its target; the lead nurses were told"
 
 
 class AlertEvent(AppendOnly):
