@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -264,6 +264,22 @@ def resolve(alert: Alert, by, outcome: str, note: str = "") -> Alert:
     text = alert.get_outcome_display() + (f": {note}" if note else "")
     AlertEvent.objects.create(alert=alert, action=EventAction.RESOLVED, note=text, by=by)
     return alert
+
+
+# Response targets ---------------------------------------------------------------------------------------------
+
+def overdue_unannounced(due, now: dt.datetime) -> list[Alert]:
+    """New alerts past their target (``due(level, raised_at)``) that were not yet announced at their level, locked
+    until the end of the transaction so that two runs cannot announce one twice."""
+    announced = AlertEvent.objects.filter(alert=OuterRef("pk"), action=EventAction.OVERDUE, note=OuterRef("level"))
+    waiting = (Alert.objects.select_for_update().filter(status=AlertStatus.OPEN).exclude(Exists(announced))
+               .only("code", "level", "raised_at").order_by("raised_at", "id"))
+    return [alert for alert in waiting if due(alert.level, alert.raised_at) < now]
+
+
+def record_overdue(alerts: list[Alert]) -> None:
+    """Each alert's history says it was announced overdue at its level (the note), so it is announced once."""
+    AlertEvent.objects.bulk_create(AlertEvent(alert=a, action=EventAction.OVERDUE, note=a.level) for a in alerts)
 
 
 # What the patient sees ---------------------------------------------------------------------------------------
