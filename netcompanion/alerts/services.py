@@ -31,6 +31,7 @@ from netcompanion.alertrules import (
 )
 from netcompanion.alertrules.observation import DiaryDays, InjectionDue, LabReading, SymptomCheck
 from netcompanion.alerts.models import RANK, UNRESOLVED, Alert, AlertEvent, AlertStatus, EventAction, Level
+from netcompanion.alerts.targets import Expectation, expected_answer
 from netcompanion.core.urls import site_url
 
 log = logging.getLogger(__name__)
@@ -286,13 +287,19 @@ def record_overdue(alerts: list[Alert]) -> None:
 
 @dataclass(frozen=True)
 class Notice:
-    """The care team was told; seen_at is the last time someone on it saw an alert about it."""
+    """The care team was told; seen_at is the last time someone on it saw an alert about it. Until then, expected
+    says by when they aim to, for the most urgent of its alerts."""
 
     seen_at: dt.datetime | None
+    expected: Expectation | None = None
 
 
 def _notice(alerts: list[Alert]) -> Notice:
-    return Notice(seen_at=max((a.acknowledged_at for a in alerts if a.acknowledged_at), default=None))
+    seen_at = max((a.acknowledged_at for a in alerts if a.acknowledged_at), default=None)
+    if seen_at:
+        return Notice(seen_at=seen_at)
+    most_urgent = min(alerts, key=lambda a: (-RANK.get(a.level, max(RANK.values())), a.raised_at))
+    return Notice(seen_at=None, expected=expected_answer(most_urgent))
 
 
 def notices_for(patient, since: dt.date, results: Iterable) -> tuple[dict[dt.date, Notice], dict[int, Notice]]:
@@ -304,7 +311,7 @@ def notices_for(patient, since: dt.date, results: Iterable) -> tuple[dict[dt.dat
                   # Diary keys sort by date; ";" is the character after ":", so this is every diary day since.
                   .filter(Q(source_key__gte=diary_key(since), source_key__lt="diary;")
                           | Q(navigator_result_id__in=result_ids))
-                  .only("source_key", "navigator_result_id", "acknowledged_at")):
+                  .only("source_key", "navigator_result_id", "acknowledged_at", "level", "raised_at")):
         if alert.navigator_result_id:
             by_result.setdefault(alert.navigator_result_id, []).append(alert)
         else:

@@ -41,19 +41,20 @@ def check_targets(app_configs, **kwargs) -> list[checks.CheckMessage]:
 
 @dataclass(frozen=True)
 class Expectation:
-    """When the patient can expect the team to have seen their report, and whether the team is at work now."""
+    """When the patient can expect the team to have seen their report, whether that time has passed, and whether
+    the team is at work now (else, if they get worse, they turn to the out-of-hours services)."""
 
     level: str
     by: dt.datetime
+    late: bool
     team_at_work: bool
     working_hours: str
 
 
-def expected_answer(level: str, raised_at: dt.datetime, now: dt.datetime | None = None) -> Expectation:
-    """What the patient is told about an alert not yet seen: by when, and whether to reach the team or the
-    out-of-hours services if they get worse meanwhile."""
-    plan = schedule()
-    calendar = plan.calendar
-    return Expectation(level=level, by=timezone.localtime(plan.due(level, raised_at)),
-                       team_at_work=calendar.is_open(now or timezone.now()),
-                       working_hours=f"{calendar.start:%H:%M}–{calendar.end:%H:%M}")
+def expected_answer(alert, now: dt.datetime | None = None) -> Expectation:
+    """What the patient is told about an alert (its ``level`` and ``raised_at``) not yet seen."""
+    plan, now = schedule(), now or timezone.now()
+    by = plan.due(alert.level, alert.raised_at)
+    return Expectation(level=alert.level, by=timezone.localtime(by), late=now > by,
+                       team_at_work=plan.calendar.is_open(now),
+                       working_hours=f"{plan.calendar.start:%H:%M}–{plan.calendar.end:%H:%M}")
