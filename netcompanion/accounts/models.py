@@ -3,7 +3,9 @@ import uuid
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
+from netcompanion.core.phones import phone_validator
 from netcompanion.core.tokens import RevocableSecret
 
 
@@ -18,6 +20,14 @@ class Role(models.TextChoices):
 STAFF_ROLES = frozenset({Role.NURSE, Role.DOCTOR})
 
 
+class ContactWay(models.TextChoices):
+    """How a patient would like the care team to reach them."""
+
+    CALL = "call", _("A phone call")
+    TEXT = "text", _("A text message asking me to call back")
+    EMAIL = "email", _("An e-mail asking me to call back")
+
+
 class User(AbstractUser):
     """A person who signs in. The role decides which side of the product they see."""
 
@@ -26,6 +36,10 @@ class User(AbstractUser):
     record_number = models.CharField(
         "record number", max_length=32, blank=True,
         help_text="The clinic's own number for a patient, so staff can find them. Unique when set.")
+    # A patient's own contact details, which the care team reads on an alert's page.
+    phone = models.CharField(_("phone number"), max_length=40, blank=True, validators=[phone_validator])
+    preferred_contact = models.CharField(_("how the care team should reach you"), max_length=8,
+                                         choices=ContactWay.choices, blank=True)
 
     class Meta(AbstractUser.Meta):
         constraints = [

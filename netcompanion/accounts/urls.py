@@ -14,4 +14,5 @@ urlpatterns = [
     path("two-factor/", views.two_factor, name="two_factor"),
     path("tokens/<uuid:code>/revoke/", views.revoke_token, name="revoke_token"),
     path("email/", views.change_email, name="change_email"),
+    path("contact/", views.change_contact, name="change_contact"),
 ]

@@ -11,11 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from netcompanion.accounts.decorators import second_factor_required
-from netcompanion.accounts.models import ApiToken
+from netcompanion.accounts.decorators import patient_required, second_factor_required
+from netcompanion.accounts.models import ApiToken, User
 from netcompanion.accounts.two_factor import (
     confirmed_device,
     device_to_set_up,
@@ -136,3 +137,34 @@ def change_email(request):
         messages.success(request, "Your e-mail address is saved.")
         return redirect("account")
     return render(request, "accounts/email.html", {"form": form}, status=400 if form.errors else 200)
+
+
+class ContactForm(forms.ModelForm):
+    """The patient's phone number and how they would like the care team to reach them, shown on the team's alert
+    pages."""
+
+    class Meta:
+        model = User
+        fields = ["phone", "preferred_contact"]
+        labels = {"phone": gettext_lazy("Your phone number"),
+                  "preferred_contact": gettext_lazy("How would you like your care team to reach you?")}
+        help_texts = {"phone": gettext_lazy("Your care team sees it when something you report needs their "
+                                            "attention. Leave it empty if you would rather not give it.")}
+        widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+                   "preferred_contact": forms.RadioSelect}
+        error_messages = {"phone": {"max_length": gettext_lazy("Please check the phone number: it is too long.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_contact"].choices = [("", gettext("No preference")),
+                                                    *self.fields["preferred_contact"].choices[1:]]
+
+
+@patient_required
+def change_contact(request):
+    form = ContactForm(posted(request), instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, gettext("Your contact details are saved."))
+        return redirect("account")
+    return render(request, "accounts/contact.html", {"form": form}, status=400 if form.errors else 200)

@@ -1,22 +1,18 @@
 import uuid
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, RegexValidator
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from netcompanion.accounts.models import Role
 from netcompanion.careplan.changes import CONTACT_ROLES, PARTS, ROLE_ORDER, sort_contacts
+from netcompanion.core.phones import phone_validator, tel_link
 from netcompanion.core.records import AppendOnly, RecordVersion
 
 PART_MAX_LENGTH = 4000
 QUESTION_MAX_LENGTH = 500
 ANSWER_MAX_LENGTH = 2000
 CONTACT_NOTES_MAX_LENGTH = 1000
-
-phone_validator = RegexValidator(
-    r"^\+?[0-9 ()\-./]*[0-9][0-9 ()\-./]*$",
-    "Use digits, spaces and a + at the start, for example +46 8 123 45 67.")
-
 
 class CarePlan(models.Model):
     """One written care plan per patient, shared with the care team.
@@ -97,9 +93,7 @@ class CareContact(models.Model):
 
     @property
     def phone_link(self) -> str:
-        """The number for a tel: link: digits and a leading +."""
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        return ("+" if self.phone.strip().startswith("+") else "") + digits
+        return tel_link(self.phone)
 
     def snapshot(self) -> dict:
         return {"code": str(self.code), "name": self.name, "role": self.role, "phone": self.phone,
