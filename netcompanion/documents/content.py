@@ -18,8 +18,8 @@ from netcompanion.documents import card as crisis
 from netcompanion.documents import summary
 from netcompanion.labs.catalogue import Flag
 from netcompanion.labs.models import LabResult
-from netcompanion.medicines import services as medicines
 from netcompanion.medicines.models import Injection, InjectionPlan, Medicine
+from netcompanion.medicines.selectors import next_injection
 
 COMPARED = ("flushes", "stools", "pain", "fatigue")
 UPCOMING_SHOWN = 10
@@ -67,7 +67,7 @@ def _medicines(patient, today, start, end):
     return {
         "plan": plan,
         "last_injection": given[0] if given else None,
-        "due": medicines.next_injection(today, plan, given[0] if given else None),
+        "due": next_injection(patient, today),
         "injections_in_period": sorted(i.given_on for i in given if start <= i.given_on <= end),
         "medicines": current,
     }

@@ -3,13 +3,12 @@
 import datetime as dt
 from uuid import UUID
 
-from django.utils import timezone
 from ninja import Router, Schema
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.core.api_helpers import form_problems, patient_of
 from netcompanion.core.record_api import RecordRoutes
-from netcompanion.medicines import services
+from netcompanion.medicines import selectors, services
 from netcompanion.medicines.forms import InjectionForm
 from netcompanion.medicines.models import Injection
 
@@ -43,9 +42,7 @@ def _validated(request, payload: InjectionIn, instance: Injection | None):
 
 @router.get("/next-due", response=NextDue, summary="When my next injection is due")
 def next_due(request):
-    patient = patient_of(request)
-    last = Injection.objects.current().filter(patient=patient).order_by("-given_on").first()
-    due = services.next_injection(timezone.localdate(), getattr(patient, "injection_plan", None), last)
+    due = selectors.next_injection(patient_of(request))
     if due is None:
         return {"due_on": None, "days_until": None, "overdue": False}
     return {"due_on": due.due_on, "days_until": due.days_until, "overdue": due.is_overdue}

@@ -71,6 +71,70 @@ def due_status(last_given: dt.date, interval_days: int, today: dt.date) -> Due:
     return Due(last_given=last_given, due_on=next_due(last_given, interval_days), today=today)
 
 
+@dataclass(frozen=True)
+class NextInjection:
+    """The next injection, from both things that say when it is: the plan (the last injection plus the
+    interval) and a booked injection appointment. Every page, reminder and alert reads this one value.
+
+    The date that counts (`due_on`) is the earlier of the two. Fail safe: when they disagree, nobody can tell
+    from the record which is right, and a late injection lets symptoms come back, while an early reminder or
+    alert costs a phone call. So the earlier date is never dropped: it drives the reminders and the overdue
+    alert, and the later one is still shown, with the plain words that they disagree (`disagrees`).
+    """
+
+    today: dt.date
+    planned: dt.date | None
+    """The plan's date; None without an active plan and a recorded injection."""
+    booked: dt.date | None
+    """The day of the earliest booked injection appointment that is still to be had (see next_injection)."""
+    last_given: dt.date | None = None
+    interval_days: int | None = None
+
+    @property
+    def due_on(self) -> dt.date:
+        return min(d for d in (self.planned, self.booked) if d is not None)
+
+    @property
+    def disagrees(self) -> bool:
+        """A booked injection and the plan name different days."""
+        return self.planned is not None and self.booked is not None and self.planned != self.booked
+
+    @property
+    def days_until(self) -> int:
+        """Days from today to the date that counts; negative once it has passed."""
+        return (self.due_on - self.today).days
+
+    @property
+    def days_overdue(self) -> int:
+        return max(0, -self.days_until)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_until < 0
+
+    @property
+    def is_due_today(self) -> bool:
+        return self.days_until == 0
+
+
+def next_injection(today: dt.date, *, last_given: dt.date | None, interval_days: int | None,
+                   booked: Iterable[dt.date] = ()) -> NextInjection | None:
+    """The next injection, or None when neither an active plan with a recorded injection nor a booking says.
+
+    `interval_days` is the active plan's (None without one); `booked` the days of the patient's booked
+    injection appointments. A booking counts when it is after the last recorded injection (one on that day is
+    the injection it booked), or from today on when no injection is recorded: a booked day that has passed
+    with no injection recorded since is an injection still owed, so it stays, and shows as overdue.
+    """
+    planned = next_due(last_given, interval_days) if last_given is not None and interval_days is not None else None
+    owed = [d for d in booked if (d > last_given if last_given is not None else d >= today)]
+    first_booked = min(owed, default=None)
+    if planned is None and first_booked is None:
+        return None
+    return NextInjection(today=today, planned=planned, booked=first_booked, last_given=last_given,
+                         interval_days=interval_days)
+
+
 def injection_days(records: Iterable[dt.date | HasGivenOn]) -> list[dt.date]:
     """The distinct days an injection was given, oldest first. Takes dates or objects with `given_on`."""
     days = {r if isinstance(r, dt.date) else r.given_on for r in records}

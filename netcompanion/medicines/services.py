@@ -6,7 +6,6 @@ from django.db import transaction
 
 from netcompanion.core import records
 from netcompanion.core.records import Action
-from netcompanion.medicines import schedule
 from netcompanion.medicines.models import Injection, InjectionPlan, Medicine, PlanStatus
 
 # Injection plan ---------------------------------------------------------------------------------------------
@@ -46,13 +45,6 @@ def change_injection(injection: Injection, by, data: dict) -> Injection:
 def delete_injection(injection: Injection, by) -> None:
     """Marks the injection as entered in error; its versions stay, so nothing is lost."""
     records.mark_deleted(injection, by)
-
-
-def next_injection(today: dt.date, plan: InjectionPlan | None, last: Injection | None):
-    """When the next injection is due (a schedule.Due), or None without an active plan and an injection."""
-    if plan is None or not plan.is_active or last is None:
-        return None
-    return schedule.due_status(last.given_on, plan.interval_days, today)
 
 
 # Other medicines --------------------------------------------------------------------------------------------

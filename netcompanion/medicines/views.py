@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.core.history import history_page
 from netcompanion.core.pages import change_page, confirm_page, form_page, posted
-from netcompanion.medicines import schedule, services
+from netcompanion.medicines import schedule, selectors, services
 from netcompanion.medicines.forms import InjectionForm, InjectionPlanForm, MedicineForm, StopMedicineForm
 from netcompanion.medicines.models import GivenBy, Injection, InjectionPlan, Medicine, Place, Status
 
@@ -44,7 +44,7 @@ def index(request):
     medicines = list(Medicine.objects.current().filter(patient=request.user))
     return render(request, "medicines/index.html", {
         "plan": plan, "recent": recent, "today": today,
-        "due": services.next_injection(today, plan, recent[0] if recent else None),
+        "due": selectors.next_injection(request.user, today),
         "current": [m for m in medicines if m.is_current(today)],
         "past": sorted((m for m in medicines if not m.is_current(today)), key=lambda m: m.stopped_on, reverse=True),
     })

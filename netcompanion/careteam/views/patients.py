@@ -48,7 +48,7 @@ from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.documents.views import period_form, visit_summary_pdf
 from netcompanion.labs.models import LabResult
 from netcompanion.medicines import schedule
-from netcompanion.medicines import services as medicines
+from netcompanion.medicines import selectors as injection_selectors
 from netcompanion.medicines.models import Injection, InjectionPlan, Medicine
 
 PER_PAGE = 25
@@ -88,7 +88,7 @@ def _injection(patient, today) -> dict:
     """The injection plan, the last injection, and when the next one is due, as on the patient list."""
     plan = InjectionPlan.objects.filter(patient=patient).first()
     last = Injection.objects.current().filter(patient=patient).first()
-    due = medicines.next_injection(today, plan, last)
+    due = injection_selectors.next_injection(patient, today)
     return {"injection_plan": plan, "last_injection": last, "due": due, "due_words": roster.due_words(due)}
 
 

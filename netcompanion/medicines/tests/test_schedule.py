@@ -99,3 +99,63 @@ def test_dose_ranges_cover_the_usual_doses_and_catch_slips():
 def test_the_schedule_runs_without_django():
     code = "import sys, netcompanion.medicines.schedule; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0, "schedule.py imports Django"
+
+
+# The next injection: the plan and a booked injection appointment, read together -------------------------------
+
+LAST = D(2026, 12, 7)
+
+
+def _next(today, last=LAST, interval=28, booked=()):
+    return schedule.next_injection(today, last_given=last, interval_days=interval, booked=booked)
+
+
+def test_next_injection_from_the_plan_alone():
+    due = _next(D(2026, 12, 10))
+    assert (due.due_on, due.planned, due.booked, due.disagrees) == (D(2027, 1, 4), D(2027, 1, 4), None, False)
+    assert due.days_until == 25
+
+
+def test_a_booking_on_the_plans_day_agrees():
+    due = _next(D(2026, 12, 10), booked=[D(2027, 1, 4), D(2027, 2, 1)])
+    assert (due.due_on, due.booked, due.disagrees) == (D(2027, 1, 4), D(2027, 1, 4), False)
+
+
+def test_an_earlier_booking_counts_and_the_disagreement_is_kept():
+    """The tester's case: booked on 17 December, the plan says 4 January. The earlier date counts."""
+    due = _next(D(2026, 12, 10), booked=[D(2026, 12, 17)])
+    assert (due.due_on, due.planned, due.booked, due.disagrees) == (D(2026, 12, 17), D(2027, 1, 4),
+                                                                     D(2026, 12, 17), True)
+
+
+def test_a_later_booking_never_hides_the_plans_earlier_date():
+    due = _next(D(2027, 1, 12), booked=[D(2027, 1, 20)])
+    assert (due.due_on, due.disagrees, due.is_overdue, due.days_overdue) == (D(2027, 1, 4), True, True, 8)
+
+
+def test_the_booking_on_the_last_injections_day_was_that_injection():
+    due = _next(D(2026, 12, 10), booked=[D(2026, 12, 7)])
+    assert (due.due_on, due.booked, due.disagrees) == (D(2027, 1, 4), None, False)
+
+
+def test_a_booked_day_passed_with_no_injection_recorded_is_still_owed():
+    due = _next(D(2026, 12, 20), booked=[D(2026, 12, 17)])
+    assert (due.due_on, due.is_overdue, due.days_overdue) == (D(2026, 12, 17), True, 3)
+
+
+def test_without_a_recorded_injection_only_bookings_from_today_count():
+    due = _next(D(2026, 12, 10), last=None, booked=[D(2026, 11, 1), D(2026, 12, 17)])
+    assert (due.due_on, due.planned, due.disagrees) == (D(2026, 12, 17), None, False)
+    assert _next(D(2026, 12, 10), last=None, booked=[D(2026, 11, 1)]) is None
+
+
+def test_without_a_plan_a_booking_still_says_when():
+    due = _next(D(2026, 12, 10), interval=None, booked=[D(2026, 12, 17)])
+    assert (due.due_on, due.planned) == (D(2026, 12, 17), None)
+    assert _next(D(2026, 12, 10), interval=None) is None
+
+
+def test_next_injection_across_a_month_end_and_the_clock_change():
+    """28 days from 3 October is 31 October, after the last Sunday of October (25 October 2026)."""
+    due = _next(D(2026, 10, 24), last=D(2026, 10, 3), booked=[D(2026, 11, 2)])
+    assert (due.due_on, due.days_until, due.disagrees) == (D(2026, 10, 31), 7, True)
