@@ -122,3 +122,7 @@ class ResolveForm(forms.Form):
                                 error_messages={"required": "Choose what was done before resolving the alert."})
     note = forms.CharField(label="Note (optional)", required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the note form beside it on the page has a "note" too, and a label must reach its own box.
+        super().__init__(*args, auto_id="resolve_%s", **kwargs)

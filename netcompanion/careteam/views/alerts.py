@@ -17,7 +17,9 @@ from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
 from netcompanion.careteam.forms import ALL, UNRESOLVED_FILTER, NoteForm, QueueFilterForm, ResolveForm
+from netcompanion.careteam.reported import SPARK_HEIGHT, SPARK_WIDTH, reported
 from netcompanion.core.formats import moment_text
+from netcompanion.core.phones import tel_link
 from netcompanion.core.urls import query_without_page, url_by_code
 
 PER_PAGE = 25
@@ -114,10 +116,16 @@ def _alert_for_staff(request, code) -> Alert:
 
 
 def _page(request, alert, note_form=None, resolve_form=None, status=200):
+    """The alert, what the patient reported with its four weeks, how to reach them, and what to do."""
+    plan = schedule()
+    due = plan.due(alert.level, alert.raised_at)
     return render(request, "alerts/detail.html", {
         "alert": alert, "events": alert.events.select_related("by"),
         "note_form": note_form or NoteForm(), "resolve_form": resolve_form or ResolveForm(),
-        "resolved": alert.status == AlertStatus.RESOLVED,
+        "resolved": alert.status == AlertStatus.RESOLVED, "reported": reported(alert),
+        "phone_link": tel_link(alert.patient.phone), "due": due,
+        "overdue": alert.status == AlertStatus.OPEN and timezone.now() > due,
+        "spark": {"width": SPARK_WIDTH, "height": SPARK_HEIGHT},
     }, status=status)
 
 

@@ -1,0 +1,173 @@
+"""What an alert's page shows of what the patient reported: the values that raised it, in the words of the
+patient's own form, and the same measures over the four weeks up to it. A fixed number of reads, whatever the
+record holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from statistics import median
+
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+
+from netcompanion.alerts.models import Alert
+from netcompanion.core.records import plain_number
+from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
+from netcompanion.diary.models import DiaryEntry, Episode, Trigger
+from netcompanion.labs.forms import LabResultForm
+from netcompanion.labs.models import LabResult
+from netcompanion.triage.case import SYMPTOM_NAMES
+
+TREND_DAYS = 28
+EARLIER_LAB_RESULTS = 5
+# The diary's measures a trend is drawn for, in the form's order; yes/no answers are counted instead.
+NUMBERS = ("flushes", "stools", "bristol", "pain", "fatigue", "weight_kg")
+YES_NO = ("wheezing", "dizziness")
+SPARK_WIDTH, SPARK_HEIGHT = 112, 24
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One measure over the four weeks: the day's value beside how it has been."""
+
+    label: str
+    today: str
+    days: int
+    summary: str
+    spark: str  # an SVG polyline's points, oldest first; empty when fewer than two days have a value
+
+
+def _label(form_class, name: str) -> str:
+    return str(form_class.base_fields[name].label)
+
+
+def _yes_no(value) -> str:
+    """As the diary form's radio buttons say it."""
+    choices = dict(DiaryEntryForm.base_fields["wheezing"].widget.choices)
+    return str(choices["true" if value else "false"]) if value is not None else str(choices["unknown"])
+
+
+def _shown(name: str, value) -> str:
+    if name in YES_NO:
+        return _yes_no(value)
+    if name == "flush_triggers":
+        return ", ".join(str(Trigger(t).label) for t in value)
+    if value is None or value == "":
+        return ""
+    return plain_number(value) if name == "weight_kg" else str(value)
+
+
+def diary_facts(entry: DiaryEntry | None, episodes: list[Episode]) -> list[Fact]:
+    """Every answer of the day's form (an empty one says so), then the day's single episodes."""
+    facts = []
+    if entry is not None:
+        for name in DiaryEntryForm.Meta.fields:
+            if name != "date":
+                facts.append(Fact(_label(DiaryEntryForm, name), _shown(name, getattr(entry, name))
+                                  or gettext("Not noted")))
+    for episode in episodes:
+        parts = [episode.get_kind_display(), f"{timezone.localtime(episode.occurred_at):%H:%M}"]
+        if episode.severity is not None:
+            parts.append(f"{_label(EpisodeForm, 'severity')}: {episode.severity}")
+        if episode.notes:
+            parts.append(episode.notes)
+        facts.append(Fact(gettext("Single episode"), ", ".join(parts)))
+    return facts
+
+
+def _spark(points: list[tuple[int, float]]) -> str:
+    """The polyline of a sparkline, drawn on the server: x by day across the four weeks, y scaled to the values."""
+    if len(points) < 2:
+        return ""
+    values = [v for _, v in points]
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    return " ".join(f"{day * (SPARK_WIDTH - 4) / (TREND_DAYS - 1) + 2:.1f},"
+                    f"{SPARK_HEIGHT - 2 - (value - low) * (SPARK_HEIGHT - 4) / span:.1f}" for day, value in points)
+
+
+def diary_trends(entries: list[DiaryEntry], until: dt.date) -> list[Trend]:
+    """Each measure over the four weeks up to ``until``: that day's value, how many days had one, the lowest,
+    middle and highest (or, for yes/no answers, on how many days it was yes), and a sparkline."""
+    start = until - dt.timedelta(days=TREND_DAYS - 1)
+    by_date = {e.date: e for e in entries if start <= e.date <= until}
+    day = by_date.get(until)
+    trends = []
+    for name in NUMBERS:
+        points = [((d - start).days, float(getattr(e, name))) for d, e in sorted(by_date.items())
+                  if getattr(e, name) is not None]
+        values = [v for _, v in points]
+        summary = gettext("lowest %(low)s, middle %(mid)s, highest %(high)s") % {
+            "low": plain_number(min(values)), "mid": plain_number(round(median(values), 1)),
+            "high": plain_number(max(values))} if values else ""
+        trends.append(Trend(_label(DiaryEntryForm, name), _shown(name, getattr(day, name)) if day else "",
+                            len(values), summary, _spark(points)))
+    for name in YES_NO:
+        answered = [getattr(e, name) for e in by_date.values() if getattr(e, name) is not None]
+        summary = ngettext("yes on %(yes)d of %(days)d day", "yes on %(yes)d of %(days)d days", len(answered)) % {
+            "yes": sum(answered), "days": len(answered)} if answered else ""
+        trends.append(Trend(_label(DiaryEntryForm, name), _yes_no(getattr(day, name)) if day else "",
+                            len(answered), summary, ""))
+    return trends
+
+
+def lab_facts(result: LabResult) -> list[Fact]:
+    facts = [Fact(_label(LabResultForm, "test"), result.display_name),
+             Fact(_label(LabResultForm, "value"), f"{result.value_text} {result.unit}"),
+             Fact(gettext("The lab's range"), result.range_text or gettext("Not given")),
+             Fact(_label(LabResultForm, "taken_on"), f"{result.taken_on.day} {result.taken_on:%B %Y}")]
+    return facts + [Fact(_label(LabResultForm, name), getattr(result, name)) for name in ("lab", "notes")
+                    if getattr(result, name)]
+
+
+def symptom_check_facts(result) -> list[Fact]:
+    """What the navigator gave, and the symptoms the patient named, in the navigator's words."""
+    symptoms = [SYMPTOM_NAMES.get(s.get("code"), s.get("code")) for s in result.case.get("symptoms", [])]
+    facts = [Fact(gettext("Result"), f"{result.get_level_display()}: {result.result.get('headline', '')}")]
+    if symptoms:
+        facts.append(Fact(gettext("Symptoms"), ", ".join(symptoms)))
+    if result.unsure:
+        facts.append(Fact(gettext("Answered “not sure”"), "; ".join(result.unsure)))
+    return facts
+
+
+@dataclass(frozen=True)
+class Reported:
+    """What the alert's page shows: the facts of its source, the diary's four weeks, earlier lab results."""
+
+    day: dt.date | None
+    facts: list[Fact]
+    trends: list[Trend]
+    earlier_labs: list[LabResult]
+
+
+def reported(alert: Alert) -> Reported:
+    """At most four reads: the source's entry and episodes, the four weeks of diary, or the test's earlier results."""
+    kind, _, rest = alert.source_key.partition(":")
+    if kind == "diary" or alert.navigator_result_id:
+        until = (dt.date.fromisoformat(rest) if kind == "diary"
+                 else timezone.localdate(alert.navigator_result.created_at))
+        entries = list(DiaryEntry.objects.current().filter(
+            patient_id=alert.patient_id, date__range=(until - dt.timedelta(days=TREND_DAYS - 1), until)))
+        if kind == "diary":
+            episodes = list(Episode.objects.current().filter(patient_id=alert.patient_id, occurred_at__date=until)
+                            .order_by("occurred_at"))
+            facts = diary_facts(next((e for e in entries if e.date == until), None), episodes)
+        else:
+            facts = symptom_check_facts(alert.navigator_result)
+        return Reported(until, facts, diary_trends(entries, until), [])
+    if alert.lab_result_id:
+        result = alert.lab_result
+        earlier = [r for r in LabResult.objects.current().filter(
+            patient_id=alert.patient_id, taken_on__lte=result.taken_on, unit=result.unit, test=result.test,
+            test_name=result.test_name).exclude(pk=result.pk).order_by("-taken_on", "-created_at")
+            [:EARLIER_LAB_RESULTS]]
+        return Reported(result.taken_on, lab_facts(result), [], earlier)
+    return Reported(None, [], [], [])
