@@ -11,6 +11,7 @@ from netcompanion.appointments.forms import AppointmentForm, FeedDetailForm
 from netcompanion.appointments.models import Appointment, CalendarFeed, FeedDetail, Kind, Status
 from netcompanion.core.history import history_page
 from netcompanion.core.pages import form_page, posted
+from netcompanion.medicines.selectors import next_injection
 
 NEW_FEED_URL = "appointments_new_feed_url"
 
@@ -34,6 +35,7 @@ def index(request):
     return render(request, "appointments/index.html", {
         "upcoming": mine.upcoming(), "to_book": mine.to_book(), "earlier": mine.earlier_or_cancelled(),
         "has_feed": CalendarFeed.objects.active().filter(patient=request.user).exists(),
+        "due": next_injection(request.user),
     })
 
 

@@ -28,11 +28,13 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import Expression
-from django.db.models.functions import Coalesce, JSONObject, Lower, NullIf
+from django.db.models.functions import Coalesce, JSONObject, Least, Lower, NullIf, TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from netcompanion.alerts.models import RANK, Alert, Level
 from netcompanion.appointments.models import Appointment
+from netcompanion.appointments.models import Kind as AppointmentKind
 from netcompanion.appointments.models import Status as AppointmentStatus
 from netcompanion.careteam.access import assigned_patients
 from netcompanion.core.formats import day_text, moment_text
@@ -97,6 +99,26 @@ LAST_INJECTION = Subquery(Injection.objects.current().filter(patient=OuterRef("p
 PLAN_INTERVAL = Subquery(InjectionPlan.objects.filter(patient=OuterRef("pk"), status=PlanStatus.ACTIVE)
                          .values("interval_days")[:1])
 
+class AppToday(Expression):
+    """Today in the site's time zone, read each time the query runs (as AppNow)."""
+
+    output_field = DateField()
+
+    def as_sql(self, compiler, connection):
+        return "%s", [connection.ops.adapt_datefield_value(timezone.localdate())]
+
+
+# The day of the first injection booked after the day of the last one given (from today when none is recorded):
+# the booking medicines.schedule.next_injection counts. The schedule draws the day line at midnight in the site's
+# time zone, this query at midnight UTC, which only a booking between midnight and 01:00 (02:00 in summer) would
+# tell apart. The plan's date or this one, whichever is earlier, is the date that counts for sorting and the
+# overdue filter; the row itself is worked out by the schedule from both.
+PLAN_DUE = PlusDays(LAST_INJECTION, PLAN_INTERVAL)
+BOOKED_INJECTION = Subquery(Appointment.objects.filter(
+    patient=OuterRef("pk"), kind=AppointmentKind.INJECTION, status=AppointmentStatus.BOOKED,
+    start__gte=Coalesce(PlusDays(LAST_INJECTION, Value(1)), AppToday())).order_by("start")
+    .annotate(day=TruncDate("start")).values("day")[:1], output_field=DateField())
+
 # The columns to sort and filter on, each an expression on the patient. None refers to another, so any subset
 # can be computed alone.
 COLUMNS = {
@@ -104,7 +126,7 @@ COLUMNS = {
     # The highest level first, then the most alerts, from one pass over the patient's open alerts.
     "alert_urgency": Subquery(OPEN_ALERTS.values("patient").annotate(
         k=Max("rank") * URGENCY_RANK + Count("pk")).values("k")),
-    "injection_due_on": PlusDays(LAST_INJECTION, PLAN_INTERVAL),
+    "injection_due_on": Least(Coalesce(PLAN_DUE, BOOKED_INJECTION), Coalesce(BOOKED_INJECTION, PLAN_DUE)),
     "next_visit_at": Subquery(NEXT_VISIT.values("start")[:1]),
 }
 # What a page of rows shows besides the patient's own fields (the due date is worked out from its parts). The
@@ -114,7 +136,7 @@ SHOWN = {
     "latest_diary": Subquery(LATEST_DIARY.values(
         entry=JSONObject(date="date", stools="stools", flushes="flushes", pain="pain", wheezing="wheezing"))[:1]),
     "alert_urgency": COLUMNS["alert_urgency"],
-    "last_injection_on": LAST_INJECTION, "plan_interval": PLAN_INTERVAL,
+    "last_injection_on": LAST_INJECTION, "plan_interval": PLAN_INTERVAL, "booked_injection_on": BOOKED_INJECTION,
     "next_visit_at": COLUMNS["next_visit_at"], "visit_title": Subquery(NEXT_VISIT.values("title")[:1]),
 }
 
@@ -175,7 +197,7 @@ def diary_status(entry: dict) -> str:
     return ", ".join(parts) or "no scores"
 
 
-def due_words(due: schedule.Due | None) -> str:
+def due_words(due: schedule.NextInjection | None) -> str:
     """When the next injection is due, in words; the same on the list, the overview and the medicines page."""
     if due is None:
         return "Not known"
@@ -184,6 +206,14 @@ def due_words(due: schedule.Due | None) -> str:
     if due.is_due_today:
         return "Due today"
     return f"Due {day_text(due.due_on)}, in {_count(due.days_until, 'day', 'days')}"
+
+
+def disagreement_words(due: schedule.NextInjection | None) -> str:
+    """The list's short form of medicines/_disagreement.html; "" when the booking and the plan agree."""
+    if due is None or not due.disagrees:
+        return ""
+    return gettext("Booked %(booked)s, the plan gives %(planned)s: check which is right") % {
+        "booked": day_text(due.booked), "planned": day_text(due.planned)}
 
 
 class Row(TypedDict):
@@ -200,6 +230,7 @@ class Row(TypedDict):
     top_level: Level | None
     top_label: str
     injection: str
+    injection_disagrees: str
     overdue: bool
     visit: str
     visit_title: str
@@ -222,8 +253,8 @@ def rows(ids, *, today: dt.date) -> list[Row]:
         day = dt.date.fromisoformat(entry["date"]) if entry else None
         top_rank, open_alerts = divmod(p["alert_urgency"] or 0, URGENCY_RANK)
         top_level = LEVEL_BY_RANK.get(top_rank)
-        due = (schedule.due_status(p["last_injection_on"], p["plan_interval"], today)
-               if p["last_injection_on"] and p["plan_interval"] else None)
+        due = schedule.next_injection(today, last_given=p["last_injection_on"], interval_days=p["plan_interval"],
+                                      booked=[p["booked_injection_on"]] if p["booked_injection_on"] else [])
         result.append(Row(
             url=url(p["code"]),
             name=f"{p['first_name']} {p['last_name']}".strip() or p["username"],  # as User.get_full_name()
@@ -232,7 +263,7 @@ def rows(ids, *, today: dt.date) -> list[Row]:
             diary_status=diary_status(entry) if entry else "",
             quiet=day is None or day <= quiet_after,
             open_alerts=open_alerts, top_level=top_level, top_label=top_level.label if top_level else "",
-            injection=due_words(due), overdue=bool(due and due.is_overdue),
+            injection=due_words(due), injection_disagrees=disagreement_words(due), overdue=bool(due and due.is_overdue),
             visit=moment_text(p["next_visit_at"]) if p["next_visit_at"] else "", visit_title=p["visit_title"] or "",
         ))
     return result

@@ -23,13 +23,9 @@ def on_injections(patient_id: int) -> bool | None:
     return None if status is None else status == PlanStatus.ACTIVE
 
 
-def booked_injection_days(patient_ids: Iterable[int]) -> dict[int, list[dt.date]]:
+def _booked_days(**patients) -> dict[int, list[dt.date]]:
     """The days (in the site's time zone) of each patient's booked injection appointments, in one read.
     schedule.next_injection decides which of them count."""
-    return _booked_days(patient_id__in=list(patient_ids))
-
-
-def _booked_days(**patients) -> dict[int, list[dt.date]]:
     days: dict[int, list[dt.date]] = defaultdict(list)
     booked = Appointment.objects.filter(kind=AppointmentKind.INJECTION, status=AppointmentStatus.BOOKED,
                                         **patients).order_by()

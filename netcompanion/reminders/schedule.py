@@ -6,7 +6,8 @@ by the next one that day, and a reminder is never sent late, on a day when it wo
 tomorrow" sent on the day itself). The command runs every 15 minutes; what was already sent is recorded
 by the caller, not here.
 
-- Injection: the day before it is due, and on the day it is due.
+- Injection: the day before it is due, and on the day it is due (the date medicines.selectors.next_injection
+  gives: the plan's or an earlier booking's).
 - Appointment or check: two days before, by calendar day.
 - Diet before a 24-hour urine 5-HIAA collection (it starts 48 hours before the collection,
   labs/preparation.py): the day before it starts, and on the morning it starts (until noon, or until
@@ -23,7 +24,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from netcompanion.labs.preparation import DIET_BEFORE
-from netcompanion.medicines.schedule import next_due
 
 SEND_FROM = dt.time(7, 0)
 MORNING_ENDS = dt.time(12, 0)
@@ -82,11 +82,6 @@ def injection_windows(due_on: dt.date, zone: dt.tzinfo) -> tuple[Window, Window]
     due = _at(due_on, dt.time.min, zone)
     return (_day(Kind.INJECTION, Moment.DAY_BEFORE, due, due_on - dt.timedelta(days=1), zone),
             _day(Kind.INJECTION, Moment.ON_THE_DAY, due, due_on, zone))
-
-
-def injection_due_on(last_given: dt.date, interval_days: int) -> dt.date:
-    """The day the next injection is due (medicines/schedule.py): the last one plus the plan's interval."""
-    return next_due(last_given, interval_days)
 
 
 def appointment_windows(start: dt.datetime, zone: dt.tzinfo) -> tuple[Window]:

@@ -17,16 +17,19 @@ from operator import or_
 
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.appointments.models import Appointment
 from netcompanion.appointments.models import Status as AppointmentStatus
 from netcompanion.core.urls import site_url
 from netcompanion.labs.models import Preparation
-from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
+from netcompanion.medicines.models import InjectionPlan, PlanStatus
+from netcompanion.medicines.schedule import NextInjection
+from netcompanion.medicines.selectors import next_injections
 from netcompanion.reminders import schedule
 from netcompanion.reminders.models import Kind, ReminderPreference, SentReminder
 
@@ -88,10 +91,15 @@ def _day_words(due: dt.datetime, now: dt.datetime) -> str:
     return f"on {formats.date_format(day, 'l j F')}"
 
 
-def _injection_sentence(plan: InjectionPlan, window: schedule.Window, now: dt.datetime) -> str:
+def _injection_sentence(plan: InjectionPlan, due: NextInjection, window: schedule.Window, now: dt.datetime) -> str:
     drug = plan.get_drug_display()
     drug = drug[:1].lower() + drug[1:]
-    return f"Your {drug} injection is due {_day_words(window.due, now)}."
+    sentence = f"Your {drug} injection is due {_day_words(window.due, now)}."
+    if due.disagrees:
+        sentence += " " + gettext("Your booked injection on %(booked)s is not the date your plan gives (%(planned)s). "
+                                  "Check with your contact nurse which is right.") % {
+            "booked": formats.date_format(due.booked, "j F"), "planned": formats.date_format(due.planned, "j F")}
+    return sentence
 
 
 def _appointment_sentence(window: schedule.Window, now: dt.datetime) -> str:
@@ -123,14 +131,13 @@ def due_reminders(now: dt.datetime) -> list[DueReminder]:
 
     found: list[DueReminder] = []
     if ids := patients[Kind.INJECTION]:
-        last = dict(Injection.objects.current().filter(patient_id__in=ids).order_by()
-                    .values("patient_id").annotate(last=Max("given_on")).values_list("patient_id", "last"))
-        for plan in InjectionPlan.objects.filter(patient_id__in=[i for i in ids if i in last],
-                                                 status=PlanStatus.ACTIVE):
-            due_on = schedule.injection_due_on(last[plan.patient_id], plan.interval_days)
-            for window in schedule.due_now(schedule.injection_windows(due_on, zone), now):
+        # The date every page shows (medicines.selectors): with a booking earlier than the plan's date, that one.
+        dues = next_injections(ids, timezone.localdate(now))
+        for plan in InjectionPlan.objects.filter(patient_id__in=list(dues), status=PlanStatus.ACTIVE):
+            due = dues[plan.patient_id]
+            for window in schedule.due_now(schedule.injection_windows(due.due_on, zone), now):
                 found.append(DueReminder(ids[plan.patient_id], window, plan.code,
-                                         _injection_sentence(plan, window, now), reverse("medicines:index")))
+                                         _injection_sentence(plan, due, window, now), reverse("medicines:index")))
     if ids := patients[Kind.APPOINTMENT]:
         for appointment in Appointment.objects.filter(patient_id__in=ids, status=AppointmentStatus.BOOKED,
                                                       start__gte=now, start__lt=now + schedule.LOOK_AHEAD):

@@ -39,10 +39,6 @@ def test_injection_reminders_come_the_day_before_and_on_the_day_from_seven():
     assert {w.due for w in windows} == {at(22)}
 
 
-def test_the_injection_is_due_a_plan_interval_after_the_last_one():
-    assert schedule.injection_due_on(dt.date(2026, 10, 25), 28) == dt.date(2026, 11, 22)
-
-
 def test_an_appointment_reminder_comes_two_calendar_days_before():
     windows = schedule.appointment_windows(at(24, 9, 30), ZONE)
     assert open_at(windows, at(21, 23)) == []
