@@ -1,6 +1,9 @@
-"""Fixtures shared by the whole suite: the frozen clock, the cast of people, staff sign-in and the browser set-up."""
+"""Fixtures shared by the whole suite: the frozen clock, the cast of people, staff sign-in, the browser set-up and
+requests racing on connections of their own."""
 
 import os
+import sqlite3
+import threading
 
 import pytest
 import time_machine
@@ -106,3 +109,48 @@ def staff_client(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def own_connections(tmp_path):
+    """Runs functions at once, each in a thread of its own and so on a connection of its own.
+
+    SQLite's test database lives in memory, where a second writer is refused at once ("table is locked") instead
+    of waiting its turn; so on SQLite the threads work on a copy in a file, with the site's own settings (WAL,
+    IMMEDIATE transactions, a busy timeout), which is how the site runs."""
+    from django.db import connection, connections  # only once Django is set up
+
+    settings_dict = connection.settings_dict
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    name = settings_dict["NAME"]
+
+    def at_once(*functions):
+        if in_memory and settings_dict["NAME"] == name:
+            path = tmp_path / "race.sqlite3"
+            connection.ensure_connection()
+            with sqlite3.connect(path) as copy:
+                connection.connection.backup(copy)
+            settings_dict["NAME"] = str(path)
+        start, results = threading.Barrier(len(functions)), [None] * len(functions)
+
+        def run(i, function):
+            try:
+                start.wait()
+                results[i] = function()
+            except Exception as error:  # noqa: BLE001 - reported to the test below
+                results[i] = error
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        errors = [r for r in results if isinstance(r, Exception)]
+        if errors:
+            raise errors[0]
+        return results
+
+    yield at_once
+    settings_dict["NAME"] = name

@@ -32,3 +32,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+
+handler400 = "netcompanion.core.errors.bad_request"
+handler403 = "netcompanion.core.errors.permission_denied"
+handler404 = "netcompanion.core.errors.page_not_found"
+handler500 = "netcompanion.core.errors.server_error"

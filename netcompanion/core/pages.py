@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
+from netcompanion.core.records import Taken
+
 
 def posted(request):
     """The form's data on a POST and None on a GET, so a GET shows an unbound form with no errors."""
@@ -20,11 +22,17 @@ def posted(request):
 def form_page(request, form, template: str, context: dict | None = None, *, save: Callable[[dict], Any],
               message: str | Callable[[Any], str], success_url: str | Callable[[Any], str]):
     """``save`` gets the cleaned data; ``message`` and ``success_url`` may be functions of what it returned (to name
-    the record, or go to its page)."""
+    the record, or go to its page). A save another request beat to the same place (``records.Taken``) shows the
+    form again with the problem at its field, as if the form's own checks had found it."""
     if request.method == "POST" and form.is_valid():
-        saved = save(form.cleaned_data)
-        messages.success(request, message(saved) if callable(message) else message)
-        return redirect(success_url(saved) if callable(success_url) else success_url)
+        try:
+            saved = save(form.cleaned_data)
+        except Taken as taken:
+            for field, problem in taken.problems:
+                form.add_error(field, problem)
+        else:
+            messages.success(request, message(saved) if callable(message) else message)
+            return redirect(success_url(saved) if callable(success_url) else success_url)
     return render(request, template, {"form": form, **(context or {})}, status=400 if form.errors else 200)
 
 

@@ -16,7 +16,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from netcompanion.core.api_helpers import Problems, patient_of
+from netcompanion.core.api_helpers import Problems, body_problems, patient_of
+from netcompanion.core.records import Taken
 
 MAX_LIMIT = 500
 MAX_OFFSET = 10**9  # far beyond any one patient's record, and inside every database's integer range
@@ -57,6 +58,11 @@ def paged(request: HttpRequest, response: HttpResponse, rows: QuerySet, page: Pa
 
 
 Checked = tuple[dict | None, Status | None]
+
+
+def taken_problems(taken: Taken) -> Status:
+    """Another request saved in this one's place meanwhile: a 422 naming the field, as the checks would."""
+    return body_problems([([field], message) for field, message in taken.problems])
 
 
 @dataclass
@@ -109,7 +115,10 @@ class RecordRoutes:
             data, problems = self.validate(request, payload, None)
             if problems:
                 return problems
-            return Status(201, self.create(patient, request.auth, data))
+            try:
+                return Status(201, self.create(patient, request.auth, data))
+            except Taken as taken:
+                return taken_problems(taken)
 
         def get_record(request, code: UUID):
             return self.own(request, code)
@@ -119,7 +128,10 @@ class RecordRoutes:
             data, problems = self.validate(request, payload, record)
             if problems:
                 return problems
-            return self.change(record, request.auth, data)
+            try:
+                return self.change(record, request.auth, data)
+            except Taken as taken:
+                return taken_problems(taken)
 
         def delete_record(request, code: UUID):
             self.delete(self.own(request, code), request.auth)

@@ -88,6 +88,16 @@ class RecordGone(Http404):
     An Http404, so a page or an API route answers it as it answers the address of a deleted record."""
 
 
+class Taken(Exception):
+    """Another request saved a record in this one's place meanwhile (a unique constraint refused the write), so
+    nothing was saved. ``problems`` are (field, message) pairs, as a form or the API's 422 shows them: a race
+    between two saves is the person's ordinary mistake, answered as the checks before the save answer it."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__(problems)
+        self.problems = problems
+
+
 class Action(models.TextChoices):
     """What a version records. The stored values are those every record type has always stored."""
 

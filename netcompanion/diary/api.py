@@ -11,7 +11,7 @@ from ninja.responses import Status
 from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.core.api_helpers import Problems, body_problems, patient_of
 from netcompanion.core.record_api import RecordRoutes
-from netcompanion.diary import actions, checks
+from netcompanion.diary import actions, checks, services
 from netcompanion.diary.models import DiaryEntry
 
 router = Router(tags=["diary"], auth=PERSON_AUTH)
@@ -95,7 +95,11 @@ def create_entries(request, payload: DiaryBatchIn):
     rows, problems = _validated_batch(request, payload.entries)
     if problems:
         return problems
-    return Status(201, actions.log_days(request.auth, request.auth, rows))
+    try:
+        return Status(201, actions.log_days(request.auth, request.auth, rows))
+    except services.DayTaken as taken:  # logged by another request meanwhile: named as the checks name it
+        return body_problems([(["entries", i, "date"], checks.logged_problem(entry.date).message)
+                              for i, entry in enumerate(payload.entries) if entry.date in taken.days])
 
 
 RecordRoutes(

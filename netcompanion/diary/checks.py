@@ -189,8 +189,13 @@ def _date_problem(date: dt.date | None, logged: Logged, today: dt.date) -> Probl
     if date > today:
         return _problem("DY-DATE-FUTURE")
     if date in logged:
-        return _problem("DY-DATE-LOGGED", date=date)
+        return logged_problem(date)
     return None
+
+
+def logged_problem(date: dt.date) -> Problem:
+    """The day already has an entry: said the same whether the check saw it or the database refused a twin."""
+    return _problem("DY-DATE-LOGGED", date=date)
 
 
 def _limit_problem(limit: Limit, value: int | Decimal | None) -> Problem | None:

@@ -62,6 +62,17 @@ class DiaryEntryForm(forms.ModelForm):
                 self.add_error(problem.field, problem.message)
         return data
 
+    def logged_entry(self) -> DiaryEntry | None:
+        """The entry that already holds the day the date field refuses, for the page to link to."""
+        if "date" not in self.errors:
+            return None
+        try:
+            date = self.fields["date"].clean(self["date"].value())
+        except forms.ValidationError:
+            return None
+        return DiaryEntry.objects.current().filter(patient=self.patient, date=date).exclude(
+            pk=self.instance.pk).first()
+
 
 class EpisodeForm(forms.ModelForm):
     class Meta:

@@ -5,12 +5,9 @@ Before the one write path (core/records.py) a change saved a copy of the row it 
 committed, bringing the record back (3 of 10 diary trials, 2 of 8 injection trials)."""
 
 import datetime as dt
-import sqlite3
-import threading
 from functools import partial
 
 import pytest
-from django.db import connection, connections
 from django.test import Client
 
 from netcompanion.accounts.models import ApiToken, Role, User
@@ -24,49 +21,6 @@ from netcompanion.medicines.models import Injection
 pytestmark = pytest.mark.django_db(transaction=True)
 TRIALS = 6
 EACH = 5  # DELETEs, and as many PUTs, of one record at once
-
-
-@pytest.fixture
-def own_connections(tmp_path):
-    """Runs functions at once, each in a thread of its own and so on a connection of its own.
-
-    SQLite's test database lives in memory, where a second writer is refused at once ("table is locked") instead
-    of waiting its turn; so on SQLite the threads work on a copy in a file, with the site's own settings (WAL,
-    IMMEDIATE transactions, a busy timeout), which is how the site runs."""
-    settings_dict = connection.settings_dict
-    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
-    name = settings_dict["NAME"]
-
-    def at_once(*functions):
-        if in_memory and settings_dict["NAME"] == name:
-            path = tmp_path / "race.sqlite3"
-            connection.ensure_connection()
-            with sqlite3.connect(path) as copy:
-                connection.connection.backup(copy)
-            settings_dict["NAME"] = str(path)
-        start, results = threading.Barrier(len(functions)), [None] * len(functions)
-
-        def run(i, function):
-            try:
-                start.wait()
-                results[i] = function()
-            except Exception as error:  # noqa: BLE001 - reported to the test below
-                results[i] = error
-            finally:
-                connections.close_all()
-
-        threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-        errors = [r for r in results if isinstance(r, Exception)]
-        if errors:
-            raise errors[0]
-        return results
-
-    yield at_once
-    settings_dict["NAME"] = name
 
 
 @pytest.fixture

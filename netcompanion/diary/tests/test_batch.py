@@ -178,7 +178,8 @@ def queries_to_log(days: int) -> int:
 
 
 def test_a_batch_takes_the_same_number_of_queries_whatever_its_size():
-    assert queries_to_log(7) == queries_to_log(28) <= 15
+    # 17: with the savepoint round the insert (2 statements), after which a day another request took is named.
+    assert queries_to_log(7) == queries_to_log(28) <= 17
 
 
 @pytest.mark.parametrize("url, body", [
