@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from netcompanion.appointments import services
 from netcompanion.appointments.models import Appointment, Kind, Status
+from netcompanion.medicines.demo import NEXT_DUE_IN_DAYS
+from netcompanion.medicines.selectors import next_injection
 
 # Lanreotide 120 mg deep SC every 28 days (japo-2019-net-drug-doses, label-lanreotide in the bibliography).
 INJECTION_INTERVAL = 28
@@ -15,7 +17,15 @@ def _at(days: int, hour: int, minute: int = 0) -> dt.datetime:
                                                    dt.time(hour, minute)))
 
 
-def _demo_rows() -> list[dict]:
+def _injection_days(patient) -> tuple[int, int]:
+    """The next two injections, in days from today: booked on the day the plan gives (medicines.selectors), so the
+    medicines page, this list and the care team's list show one date; a week from now when there is no plan."""
+    due = next_injection(patient)
+    first = due.days_until if due and due.days_until > 0 else NEXT_DUE_IN_DAYS
+    return first, first + (due.interval_days if due and due.interval_days else INJECTION_INTERVAL)
+
+
+def _demo_rows(patient) -> list[dict]:
     injection = {"kind": Kind.INJECTION, "title": "Lanreotide injection", "duration": dt.timedelta(minutes=20),
                  "place": "Oncology day unit, Karolinska, Solna",
                  "preparation": "Take the injection out of the fridge 30 minutes before, if you bring it yourself."}
@@ -40,8 +50,7 @@ def _demo_rows() -> list[dict]:
         {"kind": Kind.PROCEDURE, "title": "Gastroscopy", "start": _at(45, 8, 30),
          "duration": dt.timedelta(hours=1), "place": "Endoscopy unit, Karolinska, Huddinge", "involves_procedure": True,
          "preparation": "Nothing to eat for 6 hours before. Someone must take you home if you have sedation."},
-        {**injection, "start": _at(10, 14, 0)},
-        {**injection, "start": _at(10 + INJECTION_INTERVAL, 14, 0)},
+        *({**injection, "start": _at(days, 14, 0)} for days in _injection_days(patient)),
     ]
 
 
@@ -50,7 +59,7 @@ def create_demo_appointments(patient) -> int:
     """A past visit and the next few weeks of follow-up checks. Does nothing if the patient has appointments."""
     if Appointment.objects.filter(patient=patient).exists():
         return 0
-    rows = _demo_rows()
+    rows = _demo_rows(patient)
     for row in rows:
         services.book_appointment(patient, patient, row)
     return len(rows)

@@ -7,13 +7,13 @@ from django.utils import timezone
 
 from netcompanion.core import records
 from netcompanion.diary.models import DiaryEntry
-
-INJECTION_INTERVAL = 28
+from netcompanion.medicines.demo import INTERVAL_DAYS, LAST_GIVEN_DAYS_AGO
 
 
 @transaction.atomic
 def create_demo_diary(patient, days: int = 365) -> int:
-    """A year of believable entries: symptoms creep up towards the end of each 28-day injection cycle."""
+    """A year of believable entries: symptoms creep up towards the end of each 28-day injection cycle (the demo
+    injections of medicines/demo.py)."""
     if DiaryEntry.objects.filter(patient=patient).exists():
         return 0
     rng = random.Random(patient.pk)
@@ -24,7 +24,7 @@ def create_demo_diary(patient, days: int = 365) -> int:
         date = today - dt.timedelta(days=back)
         if rng.random() < 0.12:
             continue
-        cycle_day = -back % INJECTION_INTERVAL  # days since the last demo injection (today - 28k)
+        cycle_day = (LAST_GIVEN_DAYS_AGO - back) % INTERVAL_DAYS  # days since the demo injection before that day
         late = max(0, cycle_day - 20)
         weight += rng.uniform(-0.25, 0.22)
         entries.append(DiaryEntry(

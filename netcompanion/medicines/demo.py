@@ -6,10 +6,14 @@ from django.utils import timezone
 from netcompanion.medicines import services
 from netcompanion.medicines.models import Drug, GivenBy, InjectionPlan, Place
 
-# The diary demo (diary/demo.py) makes symptoms rise towards the end of each 28-day cycle counted back from
-# today, so injections on today - 28 * k line up with the worst days just before each one.
+# The next injection is due a week from today, and booked for that day (appointments/demo.py books it at the
+# date medicines.selectors.next_injection gives). The diary demo (diary/demo.py) makes symptoms rise towards the
+# end of each 28-day cycle, so the injections on today - LAST_GIVEN_DAYS_AGO - 28 * k line up with the worst days
+# just before each one.
 INTERVAL_DAYS = 28
 INJECTIONS = 13
+NEXT_DUE_IN_DAYS = 7
+LAST_GIVEN_DAYS_AGO = INTERVAL_DAYS - NEXT_DUE_IN_DAYS
 
 
 @transaction.atomic
@@ -23,11 +27,12 @@ def create_demo_medicines(patient) -> int:
     today = timezone.localdate()
     services.save_plan(patient, patient, {"drug": Drug.LANREOTIDE, "dose_mg": 120, "interval_days": INTERVAL_DAYS,
                                           "notes": "Deep injection under the skin, at the clinic."})
-    for k in range(INJECTIONS, 0, -1):
+    given = [today - dt.timedelta(days=LAST_GIVEN_DAYS_AGO + INTERVAL_DAYS * k) for k in range(INJECTIONS - 1, -1, -1)]
+    for day in given:
         services.record_injection(patient, patient, {
-            "given_on": today - dt.timedelta(days=INTERVAL_DAYS * k), "drug": Drug.LANREOTIDE, "dose_mg": 120,
+            "given_on": day, "drug": Drug.LANREOTIDE, "dose_mg": 120,
             "place": Place.CLINIC, "given_by": GivenBy.NURSE, "notes": ""})
-    first = today - dt.timedelta(days=INTERVAL_DAYS * INJECTIONS)
+    first = given[0]
     services.add_medicine(patient, patient, {
         "name": "Loperamide", "dose": "2 mg", "how_often": "When needed for loose stools",
         "started_on": first - dt.timedelta(days=60), "stopped_on": first + dt.timedelta(days=90),

@@ -412,7 +412,7 @@ def test_demo_lines_up_with_the_diary_cycle_and_runs_once():
     plan_ = InjectionPlan.objects.get(patient=patient)
     assert (plan_.drug, plan_.dose_mg, plan_.interval_days) == ("lanreotide", 120, 28)
     shots = Injection.objects.filter(patient=patient)
-    assert sorted(s.given_on for s in shots) == sorted(TODAY - dt.timedelta(days=28 * k) for k in range(1, 14))
+    assert sorted(s.given_on for s in shots) == sorted(TODAY - dt.timedelta(days=21 + 28 * k) for k in range(13))
     assert {(s.place, s.given_by, s.dose_mg) for s in shots} == {("clinic", "nurse", 120)}
     medicines = Medicine.objects.filter(patient=patient)
     assert len(medicines) == 2 and sum(not m.is_current(TODAY) for m in medicines) == 1

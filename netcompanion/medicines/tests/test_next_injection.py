@@ -8,12 +8,14 @@ import html
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
+from netcompanion.accounts.models import User
 from netcompanion.appointments import services as appointments
 from netcompanion.careteam import roster
 from netcompanion.careteam.services import assign as assign_to
-from netcompanion.core.testing import STOCKHOLM, text
+from netcompanion.core.testing import FROZEN_TODAY, STOCKHOLM, text
 from netcompanion.medicines import selectors, services
 from netcompanion.medicines.actions import raise_overdue_injections
 from netcompanion.reminders.services import due_reminders, save_preferences
@@ -225,3 +227,24 @@ def test_every_audience_agrees_across_a_month_end_and_the_clock_change(client, s
     client.logout()
     staff_list = text(staff_client(sara).get(reverse("careteam:patients")))
     assert roster.due_words(due) in staff_list
+
+
+def test_the_demo_shows_one_next_injection_everywhere(client, staff_client, settings, capsys):
+    """`netcompanion demo`: the plan's next injection, a week from today, is the booked one; no disagreement."""
+    settings.DEBUG = True
+    call_command("demo")
+    capsys.readouterr()
+    patient, nurse = (User.objects.get(username=name) for name in ("patient", "nurse"))
+    due = selectors.next_injection(patient)
+    week = FROZEN_TODAY + dt.timedelta(days=7)
+    assert (due.due_on, due.planned, due.booked, due.disagrees) == (week, week, week, False)
+    client.force_login(patient)
+    on = f'<time datetime="{week.isoformat()}">'
+    assert on in section(client.get(reverse("medicines:index")).content.decode(), "next-due")
+    assert on in section(client.get(reverse("appointments:index")).content.decode(), "next-injection")
+    client.logout()
+    assert "Due 24 Jun 2026, in 7 days" in text(staff_client(nurse).get(reverse("careteam:patients")))
+    [reminder] = [r for r in due_reminders(stockholm(2026, 6, 23, 8, 0)) if r.window.kind == "injection"]
+    assert reminder.window.due.date() == week and "is not the date" not in reminder.what
+    assert raise_overdue_injections(week + dt.timedelta(days=7)) == []
+    assert len(raise_overdue_injections(week + dt.timedelta(days=8))) == 1
