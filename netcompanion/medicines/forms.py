@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from netcompanion.medicines import schedule
-from netcompanion.medicines.models import Drug, Injection, InjectionPlan, Medicine
+from netcompanion.medicines.models import GIVEN_BY_ASKED, Drug, Injection, InjectionPlan, Medicine
 
 # Somatostatin-analogue depots came into use in the 1990s; an earlier year is a typing slip.
 EARLIEST_INJECTION = dt.date(1990, 1, 1)
@@ -99,6 +99,7 @@ class InjectionForm(_DrugAndDose):
     def __init__(self, *args, patient, **kwargs):
         super().__init__(*args, **kwargs)
         self.patient = patient
+        self.fields["given_by"].choices = GIVEN_BY_ASKED
 
     def clean_given_on(self):
         day = self.cleaned_data["given_on"]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.records import RecordVersion, Status, Versioned
 from netcompanion.medicines.schedule import INTERVAL_DAYS_RANGE, MAX_DOSE_MG
@@ -26,10 +27,19 @@ class Place(models.TextChoices):
 
 
 class GivenBy(models.TextChoices):
-    NURSE = "nurse", "A nurse"
-    SELF = "self", "I gave it myself"
-    RELATIVE = "relative", "A relative or friend"
-    OTHER = "other", "Someone else"
+    """Who gave an injection. The labels read the same to everyone (staff pages, history, exports); the patient's
+    form asks in the first person (ASKED) and the patient's own lists say "you" (TOLD)."""
+
+    NURSE = "nurse", _("A nurse")
+    SELF = "self", _("Self-given")
+    RELATIVE = "relative", _("A relative or friend")
+    OTHER = "other", _("Someone else")
+
+
+GIVEN_BY_ASKED = [(GivenBy.NURSE, GivenBy.NURSE.label), (GivenBy.SELF, _("I gave it myself")),
+                  (GivenBy.RELATIVE, GivenBy.RELATIVE.label), (GivenBy.OTHER, GivenBy.OTHER.label)]
+GIVEN_BY_TOLD = {GivenBy.NURSE: _("Given by a nurse"), GivenBy.SELF: _("You gave it yourself"),
+                 GivenBy.RELATIVE: _("Given by a relative or friend"), GivenBy.OTHER: _("Given by someone else")}
 
 
 DOSE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(MAX_DOSE_MG)]
@@ -92,6 +102,11 @@ class Injection(Versioned):
 
     def __str__(self) -> str:
         return f"{self.get_drug_display()} {self.dose_mg} mg on {self.given_on}"
+
+    @property
+    def given_by_told(self) -> str:
+        """Who gave it, in words to the patient: "You gave it yourself", "Given by a nurse"."""
+        return str(GIVEN_BY_TOLD.get(self.given_by, self.get_given_by_display()))
 
 
 class Medicine(Versioned):

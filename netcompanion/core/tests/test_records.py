@@ -125,7 +125,7 @@ def test_the_history_shows_what_each_version_changed_in_the_forms_labels(client,
     client.force_login(maria)
     page = client.get(reverse("medicines:injection_history", args=[shot.code])).content.decode()
     created, changed = page.split("<strong>Changed</strong>")
-    assert "Dose in mg: 120" in created and "Who gave it: I gave it myself" in created
+    assert "Dose in mg: 120" in created and "Who gave it: Self-given" in created
     assert "Dose in mg: 90 <span class=\"history-was\">(was 120)</span>" in changed
     assert "Notes: bruised <span class=\"history-was\">(was empty)</span>" in changed
     assert "Who gave it" not in changed, "only what changed"

@@ -270,7 +270,7 @@ def test_changing_an_injection_keeps_the_earlier_version(client, maria):
     assert all(v.changed_by == maria for v in versions)
     history = client.get(reverse("medicines:injection_history", args=[shot.code])).content.decode()
     assert "Created" in history and "Changed" in history and "by maria" in history
-    assert "Dose in mg: 120" in history and "Dose in mg: 90" in history and "I gave it myself" in history
+    assert "Dose in mg: 120" in history and "Dose in mg: 90" in history and "Who gave it: Self-given" in history
 
 
 def test_saving_without_a_change_adds_no_version(client, maria):
