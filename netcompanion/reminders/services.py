@@ -95,7 +95,7 @@ def _injection_sentence(plan: InjectionPlan, due: NextInjection, window: schedul
     drug = plan.get_drug_display()
     drug = drug[:1].lower() + drug[1:]
     sentence = f"Your {drug} injection is due {_day_words(window.due, now)}."
-    if due.disagrees:
+    if due.disagrees and due.booked and due.planned:  # disagrees holds only with both; said for the types
         sentence += " " + gettext("Your booked injection on %(booked)s is not the date your plan gives (%(planned)s). "
                                   "Check with your contact nurse which is right.") % {
             "booked": formats.date_format(due.booked, "j F"), "planned": formats.date_format(due.planned, "j F")}
