@@ -144,7 +144,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "start"  # core.views.start: a patient to Today, a relative to their page, staff to alerts
 LOGOUT_REDIRECT_URL = "home"
 
 PASSWORD_HASHERS = [

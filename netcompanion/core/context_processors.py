@@ -17,6 +17,7 @@ SITE_LINKS = {
     "net_cancer_day": ("netcancerday:page", ()),
     "shared_with_me": ("relatives:index", ()),
     "my_record": ("my_record", ()),
+    "today": ("today", ()),
     "patients": ("careteam:patients", ()),
     "alerts": ("alerts:queue", ()),
     "tools": ("clinicaltools:tools", ()),

@@ -190,20 +190,20 @@ def test_patients_and_relatives_are_never_asked_for_a_code(client, role):
     response = sign_in(client, "maria", next_url=reverse("account"))
 
     assert response["Location"] == reverse("account")
-    assert client.get(TWO_FACTOR)["Location"] == reverse("home")
+    assert client.get(TWO_FACTOR)["Location"] == reverse("start")
     assert client.get(reverse("account")).status_code == 200
     assert not TOTPDevice.objects.exists()
 
 
 @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
 def test_next_to_another_site_is_not_followed(client, nurse, next_url):
-    assert sign_in(client, "sara", next_url=next_url)["Location"] == f"{TWO_FACTOR}?next=%2F"
+    assert sign_in(client, "sara", next_url=next_url)["Location"] == f"{TWO_FACTOR}?next=%2Fstart%2F"
     client.get(TWO_FACTOR)
     device = TOTPDevice.objects.get(user=nurse)
 
     response = client.post(f"{TWO_FACTOR}?next={quote(next_url, safe='')}", {"code": current_code(device)})
 
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("start")
 
 
 def test_a_verified_person_is_sent_straight_on(client, nurse):
