@@ -89,12 +89,6 @@ class Calendar:
         local = moment.astimezone(self.zone)
         return self.is_working_day(local.date()) and self.start <= local.time() < self.end
 
-    def first_day(self, moment: dt.datetime) -> dt.date:
-        """The working day an alert raised at ``moment`` belongs to: today if it is a working day not yet over."""
-        today = moment.astimezone(self.zone).date()
-        if self.is_working_day(today) and moment < self.closing(today):
-            return today
-        return self.next_working_day(today)
 
 
 def _parse_days(text: str) -> frozenset[int]:
@@ -153,10 +147,19 @@ class Target:
     def due(self, raised_at: dt.datetime, calendar: Calendar) -> dt.datetime:
         if self.minutes is not None:
             return (raised_at.astimezone(dt.UTC) + dt.timedelta(minutes=self.minutes)).astimezone(calendar.zone)
-        day = calendar.first_day(raised_at)
-        for _ in range(self.working_days or 0):
-            day = calendar.next_working_day(day)
-        return calendar.closing(day)
+        local = raised_at.astimezone(calendar.zone)
+        return _closing_after(calendar, local.date(), local.time() < calendar.end, self.working_days or 0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _closing_after(calendar: Calendar, day: dt.date, before_closing: bool, working_days: int) -> dt.datetime:
+    """The close of the ``working_days``-th working day after the one an alert raised on ``day`` belongs to.
+    Remembered: a queue's weeks ask it for every alert, and alerts share their days."""
+    if not (before_closing and calendar.is_working_day(day)):
+        day = calendar.next_working_day(day)
+    for _ in range(working_days):
+        day = calendar.next_working_day(day)
+    return calendar.closing(day)
 
 
 @dataclass(frozen=True)
@@ -184,11 +187,4 @@ class Targets:
         """When an alert of ``level`` raised at ``raised_at`` should have been seen. An unknown level gets the
         most urgent target (fail safe)."""
         return self.by_level.get(level, self.by_level[LEVELS[0]]).due(raised_at, calendar)
-
-
-def in_time(due: dt.datetime, seen_at: dt.datetime | None, now: dt.datetime) -> bool | None:
-    """Seen by its target (True), not (False), or not seen and not yet due (None: it is too early to say)."""
-    if seen_at is not None:
-        return seen_at <= due
-    return False if now > due else None
 

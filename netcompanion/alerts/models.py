@@ -3,7 +3,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
+from netcompanion.alerts.targets import schedule
 from netcompanion.core.records import AppendOnly
 
 
@@ -68,6 +70,8 @@ class Alert(models.Model):
     lab_result = models.ForeignKey("labs.LabResult", on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="alerts")
     raised_at = models.DateTimeField(auto_now_add=True)
+    due_at = models.DateTimeField(help_text="When the care team should have seen it: its level's response target, "
+                                            "counted from when it was first raised (alerts.targets).")
     status = models.CharField(max_length=12, choices=AlertStatus.choices, default=AlertStatus.OPEN)
     acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
                                         blank=True, related_name="+")
@@ -98,6 +102,12 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_level_display()} alert {self.rule_id} for {self.patient}"
+
+    def save(self, *args, **kwargs):
+        """An alert saved one by one (the admin, a test) gets its target here; raising sets it in bulk."""
+        if self.due_at is None:
+            self.due_at = schedule().due(self.level, self.raised_at or timezone.now())
+        super().save(*args, **kwargs)
 
     @property
     def source_label(self) -> str:

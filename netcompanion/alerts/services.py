@@ -31,13 +31,13 @@ from netcompanion.alertrules import (
 )
 from netcompanion.alertrules.observation import DiaryDays, InjectionDue, LabReading, SymptomCheck
 from netcompanion.alerts.models import RANK, UNRESOLVED, Alert, AlertEvent, AlertStatus, EventAction, Level
-from netcompanion.alerts.targets import Expectation, expected_answer
+from netcompanion.alerts.targets import Expectation, expected_answer, schedule
 from netcompanion.core.urls import site_url
 
 log = logging.getLogger(__name__)
 
 CHANGED_FIELDS = ["level", "rank", "reason", "met", "status", "acknowledged_by", "acknowledged_at", "resolved_by",
-                  "resolved_at", "outcome", "diary_entry"]
+                  "resolved_at", "outcome", "diary_entry", "due_at"]
 
 
 # Raising -----------------------------------------------------------------------------------------------------
@@ -98,6 +98,13 @@ class _Changes:
         self.events.append((alert, action, note))
 
     def write(self) -> None:
+        # Each alert's response target at its level, counted from when it was first raised: a raised level only
+        # brings it nearer.
+        plan, now = schedule(), timezone.now()
+        for alert in self.created:
+            alert.due_at = plan.due(alert.level, now)
+        for alert in self.changed:
+            alert.due_at = plan.due(alert.level, alert.raised_at)
         Alert.objects.bulk_create(self.created)
         if self.changed:
             Alert.objects.bulk_update(self.changed, CHANGED_FIELDS)
@@ -269,13 +276,12 @@ def resolve(alert: Alert, by, outcome: str, note: str = "") -> Alert:
 
 # Response targets ---------------------------------------------------------------------------------------------
 
-def overdue_unannounced(due, now: dt.datetime) -> list[Alert]:
-    """New alerts past their target (``due(level, raised_at)``) that were not yet announced at their level, locked
-    until the end of the transaction so that two runs cannot announce one twice."""
+def overdue_unannounced(now: dt.datetime) -> list[Alert]:
+    """New alerts past their target that were not yet announced at their level, locked until the end of the
+    transaction so that two runs cannot announce one twice."""
     announced = AlertEvent.objects.filter(alert=OuterRef("pk"), action=EventAction.OVERDUE, note=OuterRef("level"))
-    waiting = (Alert.objects.select_for_update().filter(status=AlertStatus.OPEN).exclude(Exists(announced))
-               .only("code", "level", "raised_at").order_by("raised_at", "id"))
-    return [alert for alert in waiting if due(alert.level, alert.raised_at) < now]
+    return list(Alert.objects.select_for_update().filter(status=AlertStatus.OPEN, due_at__lt=now)
+                .exclude(Exists(announced)).only("code", "level").order_by("due_at", "id"))
 
 
 def record_overdue(alerts: list[Alert]) -> None:
@@ -311,7 +317,7 @@ def notices_for(patient, since: dt.date, results: Iterable) -> tuple[dict[dt.dat
                   # Diary keys sort by date; ";" is the character after ":", so this is every diary day since.
                   .filter(Q(source_key__gte=diary_key(since), source_key__lt="diary;")
                           | Q(navigator_result_id__in=result_ids))
-                  .only("source_key", "navigator_result_id", "acknowledged_at", "level", "raised_at")):
+                  .only("source_key", "navigator_result_id", "acknowledged_at", "level", "raised_at", "due_at")):
         if alert.navigator_result_id:
             by_result.setdefault(alert.navigator_result_id, []).append(alert)
         else:

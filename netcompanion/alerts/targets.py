@@ -2,6 +2,7 @@
 patient is told to expect while an alert waits to be seen."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -23,9 +24,14 @@ class Schedule:
 
 
 def schedule() -> Schedule:
-    return Schedule(Calendar.parse(settings.ALERT_WORKING_DAYS, settings.ALERT_WORKING_HOURS, settings.ALERT_HOLIDAYS,
-                                   settings.ALERT_CLOSED_DAYS, settings.TIME_ZONE),
-                    Targets.parse(settings.ALERT_TARGETS))
+    """The settings' schedule, read again only when they change (every raise asks for it)."""
+    return _schedule(settings.ALERT_WORKING_DAYS, settings.ALERT_WORKING_HOURS, settings.ALERT_HOLIDAYS,
+                     tuple(settings.ALERT_CLOSED_DAYS), settings.TIME_ZONE, tuple(settings.ALERT_TARGETS.items()))
+
+
+@functools.lru_cache(maxsize=4)
+def _schedule(days: str, hours: str, holidays: str, closed: tuple, zone: str, targets: tuple) -> Schedule:
+    return Schedule(Calendar.parse(days, hours, holidays, list(closed), zone), Targets.parse(dict(targets)))
 
 
 @checks.register()
@@ -52,9 +58,8 @@ class Expectation:
 
 
 def expected_answer(alert, now: dt.datetime | None = None) -> Expectation:
-    """What the patient is told about an alert (its ``level`` and ``raised_at``) not yet seen."""
-    plan, now = schedule(), now or timezone.now()
-    by = plan.due(alert.level, alert.raised_at)
+    """What the patient is told about an alert (its ``level`` and ``due_at``) not yet seen."""
+    plan, now, by = schedule(), now or timezone.now(), alert.due_at
     return Expectation(level=alert.level, by=timezone.localtime(by), late=now > by,
                        team_at_work=plan.calendar.is_open(now),
                        working_hours=f"{plan.calendar.start:%H:%M}–{plan.calendar.end:%H:%M}")

@@ -16,7 +16,6 @@ from django.utils.translation import gettext, ngettext
 from netcompanion.accounts.models import Role
 from netcompanion.alerts import services as alerts
 from netcompanion.alerts.models import Alert
-from netcompanion.alerts.targets import schedule
 from netcompanion.careteam.access import MANAGE_ASSIGNMENTS
 from netcompanion.core.urls import site_url
 
@@ -37,8 +36,7 @@ def announce_overdue(now: dt.datetime | None = None) -> list[Alert]:
     """Tells the lead nurses, in one e-mail without health data, about every alert newly past its target unseen,
     and records it in each alert's history. The e-mail is sent inside the transaction: if it fails, nothing is
     recorded and the next run tries again; a second run finds nothing new."""
-    plan = schedule()
-    overdue = alerts.overdue_unannounced(plan.due, now or timezone.now())
+    overdue = alerts.overdue_unannounced(now or timezone.now())
     if not overdue:
         return []
     recipients = lead_nurse_addresses()

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from netcompanion.alertrules.response import DEFAULT_TARGETS, Calendar, Target, Targets, in_time, swedish_closed_days
+from netcompanion.alertrules.response import DEFAULT_TARGETS, Calendar, Target, Targets, swedish_closed_days
 
 STHLM = ZoneInfo("Europe/Stockholm")
 SWEDEN = Calendar.parse("mon-fri", "08:00-16:00", "sweden", [], "Europe/Stockholm")
@@ -108,10 +108,6 @@ def test_an_unreadable_calendar_is_refused(days, hours, holidays, message):
         Calendar.parse(days, hours, holidays, [], "Europe/Stockholm")
 
 
-def test_in_time_is_unknown_until_the_target_passes():
-    due = at(2026, 11, 17, 16, 0)
-    assert in_time(due, at(2026, 11, 17, 15, 59), at(2026, 11, 18, 9, 0)) is True
-    assert in_time(due, at(2026, 11, 17, 16, 1), at(2026, 11, 18, 9, 0)) is False
-    assert in_time(due, None, at(2026, 11, 17, 15, 0)) is None
-    assert in_time(due, None, at(2026, 11, 17, 16, 1)) is False
-    assert Target.parse("90m").minutes == 90
+
+def test_minutes_and_hours_read_alike():
+    assert Target.parse("90m") == Target(minutes=90) and Target.parse("2h") == Target(minutes=120)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from netcompanion.accounts.models import User
 from netcompanion.alerts.models import RANK, Alert, AlertEvent, AlertStatus, EventAction
+from netcompanion.alerts.targets import schedule
 from netcompanion.audit.models import AccessEvent, What
 from netcompanion.careteam.models import Assignment
 
@@ -22,7 +23,9 @@ def make_alert(patient, level="soon", hours_ago=1, rule="AL-STOOLS-HIGH", **fiel
     alert = Alert.objects.create(patient=patient, rule_id=rule, ruleset_version="2026.11.1",
                                  source_key=f"diary:{timezone.localdate() - dt.timedelta(days=Alert.objects.count())}",
                                  level=level, rank=RANK[level], reason=f"A {level} reason.", **fields)
-    Alert.objects.filter(pk=alert.pk).update(raised_at=timezone.now() - dt.timedelta(hours=hours_ago))
+    raised = timezone.now() - dt.timedelta(hours=hours_ago)
+    Alert.objects.filter(pk=alert.pk).update(raised_at=raised, due_at=schedule().due(level, raised))
+    alert.refresh_from_db()
     return alert
 
 
@@ -155,7 +158,8 @@ def test_each_row_reads_as_the_nurse_sees_it_with_times_in_local_time(client, ca
     Alert.objects.filter(pk=seen.pk).update(source_key="diary:2026-03-03",
                                             raised_at=dt.datetime(2026, 3, 4, 13, 5, tzinfo=dt.UTC))
     Alert.objects.filter(pk=new.pk).update(source_key="injection:7:2026-06-30",
-                                           raised_at=dt.datetime(2026, 7, 8, 22, 30, tzinfo=dt.UTC))
+                                           raised_at=dt.datetime(2026, 7, 8, 22, 30, tzinfo=dt.UTC),
+                                           due_at=dt.datetime(2026, 7, 13, 14, 0, tzinfo=dt.UTC))
     body = client.get(QUEUE).content.decode()
     queue = body[body.index('<table class="alerts-queue">'):body.index("</table>")]
     rows = re.findall(r'<tr>\s*<th scope="row">.*?</tr>', queue, re.S)

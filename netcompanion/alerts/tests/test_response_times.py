@@ -8,10 +8,13 @@ import pytest
 from django.core import checks
 from django.urls import reverse
 
-from netcompanion.alerts.models import AlertStatus
+from netcompanion.alertrules import Firing
+from netcompanion.alerts import services
+from netcompanion.alerts.models import Alert, AlertStatus
 from netcompanion.alerts.targets import check_targets
 from netcompanion.alerts.tests.test_queue import make_alert
-from netcompanion.core.testing import STOCKHOLM, text
+from netcompanion.core.testing import FROZEN_TODAY, STOCKHOLM, text
+from netcompanion.diary import actions as diary
 
 pytestmark = pytest.mark.django_db
 QUEUE = reverse("alerts:queue")
@@ -87,3 +90,19 @@ def test_the_targets_follow_the_settings(client, cast, sara, settings, time_mach
     settings.ALERT_TARGETS = {"emergency": "30m", "urgent": "4h", "soon": "1wd"}
     make_alert(cast["maria"], "urgent", hours_ago=0)
     assert "4 h 0 min left Target 17 Jun 2026, 14:00" in queue_rows(client)[0]
+
+
+
+def test_raising_sets_each_alerts_target_and_a_raised_level_brings_it_nearer(cast, time_machine):
+    maria = cast["maria"]
+    time_machine.move_to(dt.datetime(2026, 6, 16, 9, 0, tzinfo=STOCKHOLM), tick=False)  # a Tuesday
+    day = diary.log_day(maria, maria, {"date": FROZEN_TODAY - dt.timedelta(days=1), "stools": 8, "bristol": 6})
+    stools = Alert.objects.get(patient=maria, rule_id="AL-STOOLS-HIGH")
+    assert (stools.level, stools.due_at) == ("soon", dt.datetime(2026, 6, 18, 16, 0, tzinfo=STOCKHOLM))
+    assert not Alert.objects.filter(patient=maria, due_at__isnull=True).exists()
+    # The same rule at a higher level a day later: urgent, counted from Tuesday 09:00, so due at Tuesday's close.
+    time_machine.move_to(dt.datetime(2026, 6, 17, 11, 0, tzinfo=STOCKHOLM), tick=False)
+    services._raise(maria.pk, stools.source_key, [Firing(rule_id="AL-STOOLS-HIGH", level="urgent", reason="r",
+                                                          sources=[])], diary_entry_id=day.pk)
+    stools.refresh_from_db()
+    assert (stools.level, stools.due_at) == ("urgent", dt.datetime(2026, 6, 16, 16, 0, tzinfo=STOCKHOLM))

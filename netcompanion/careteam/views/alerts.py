@@ -4,15 +4,15 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncWeek
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from netcompanion.alertrules.response import in_time
 from netcompanion.alerts import services
 from netcompanion.alerts.models import Alert, AlertStatus, Level
-from netcompanion.alerts.targets import Schedule, schedule
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
@@ -27,7 +27,7 @@ WEEKS_SHOWN = 8
 LEVEL_LABELS = dict(Level.choices)
 STATUS_LABELS = dict(AlertStatus.choices)
 # What a row of the queue shows: loading every column of 25 alerts and their patients cost more than reading them.
-ROW_FIELDS = ("code", "level", "reason", "source_key", "raised_at", "status", "met", "patient__first_name",
+ROW_FIELDS = ("code", "level", "reason", "source_key", "raised_at", "due_at", "status", "met", "patient__first_name",
               "patient__last_name", "patient__username", "patient__record_number")
 
 
@@ -51,10 +51,10 @@ def queue(request):
     # The page picks its alerts by id, in a subquery, and reads only those in full with their patients: sorting
     # every matching alert with its patient joined took twice as long on a long history.
     shown = Alert.objects.filter(pk__in=page.object_list).select_related("patient").only(*ROW_FIELDS).queue_order()
-    link, plan, now = url_by_code("alerts:detail"), schedule(), timezone.now()
+    link, now = url_by_code("alerts:detail"), timezone.now()
     return render(request, "alerts/queue.html", {
-        "form": form, "page": page, "rows": [_row(alert, link, plan, now) for alert in shown],
-        "query": query_without_page(request), "weeks": _weeks_in_time(request, plan, now),
+        "form": form, "page": page, "rows": [_row(alert, link, now) for alert in shown],
+        "query": query_without_page(request), "weeks": _weeks_in_time(request, now),
     }, status=400 if form.errors else 200)
 
 
@@ -69,13 +69,12 @@ def _duration(delta: dt.timedelta) -> str:
     return gettext("%(minutes)d min") % {"minutes": minutes}
 
 
-def _row(alert: Alert, link, plan: Schedule, now: dt.datetime) -> dict:
+def _row(alert: Alert, link, now: dt.datetime) -> dict:
     """One row of the queue as the text it shows, in a dict (the template's cheapest lookup), so that the template
     only prints. Labels fall back to the stored value, as ``get_FOO_display`` does. An alert not yet seen shows the
     time left to its response target, or how long it is overdue."""
     level = LEVEL_LABELS.get(alert.level, alert.level)
-    due = plan.due(alert.level, alert.raised_at)
-    unseen = alert.status == AlertStatus.OPEN
+    due, unseen = alert.due_at, alert.status == AlertStatus.OPEN
     return {
         "url": link(alert.code), "patient": alert.patient.display_name, "record_number": alert.patient.record_number,
         "level": alert.level, "level_label": level, "level_words": level.lower(), "reason": alert.reason,
@@ -86,24 +85,23 @@ def _row(alert: Alert, link, plan: Schedule, now: dt.datetime) -> dict:
     }
 
 
-def _weeks_in_time(request, plan: Schedule, now: dt.datetime) -> list[dict]:
+def _weeks_in_time(request, now: dt.datetime) -> list[dict]:
     """The share of alerts seen by their target, week by week (Monday to Sunday, by when they were raised), over
-    the last ``WEEKS_SHOWN`` weeks; an alert not yet seen and not yet due is not counted yet."""
+    the last ``WEEKS_SHOWN`` weeks, in one grouped query; an alert not yet seen and not yet due is not counted yet."""
     this_monday = timezone.localdate(now) - dt.timedelta(days=timezone.localdate(now).weekday())
     mondays = [this_monday - dt.timedelta(weeks=n) for n in range(WEEKS_SHOWN)]
-    counts = {monday: [0, 0] for monday in mondays}  # [seen in time, counted]
     since = timezone.make_aware(dt.datetime.combine(mondays[-1], dt.time.min))
-    for level, raised_at, seen_at in _visible(request).filter(raised_at__gte=since).values_list(
-            "level", "raised_at", "acknowledged_at"):
-        verdict = in_time(plan.due(level, raised_at), seen_at, now)
-        if verdict is not None:
-            day = timezone.localdate(raised_at)
-            week = counts[day - dt.timedelta(days=day.weekday())]
-            week[0] += verdict
-            week[1] += 1
-    return [{"monday": monday, "in_time": seen, "counted": counted,
-             "share": round(100 * seen / counted) if counted else None}
-            for monday, (seen, counted) in ((m, counts[m]) for m in mondays)]
+    counted = {timezone.localdate(week["week"]): week for week in _visible(request).filter(raised_at__gte=since)
+               .annotate(week=TruncWeek("raised_at")).values("week").annotate(
+                   seen=Count("pk", filter=Q(acknowledged_at__lte=F("due_at"))),
+                   late=Count("pk", filter=Q(acknowledged_at__gt=F("due_at"))
+                              | Q(acknowledged_at__isnull=True, due_at__lt=now))).order_by()}
+    weeks = []
+    for monday in mondays:
+        seen, late = (counted[monday]["seen"], counted[monday]["late"]) if monday in counted else (0, 0)
+        weeks.append({"monday": monday, "in_time": seen, "counted": seen + late,
+                      "share": round(100 * seen / (seen + late)) if seen + late else None})
+    return weeks
 
 
 def _alert_for_staff(request, code) -> Alert:
@@ -117,14 +115,12 @@ def _alert_for_staff(request, code) -> Alert:
 
 def _page(request, alert, note_form=None, resolve_form=None, status=200):
     """The alert, what the patient reported with its four weeks, how to reach them, and what to do."""
-    plan = schedule()
-    due = plan.due(alert.level, alert.raised_at)
     return render(request, "alerts/detail.html", {
         "alert": alert, "events": alert.events.select_related("by"),
         "note_form": note_form or NoteForm(), "resolve_form": resolve_form or ResolveForm(),
         "resolved": alert.status == AlertStatus.RESOLVED, "reported": reported(alert),
-        "phone_link": tel_link(alert.patient.phone), "due": due,
-        "overdue": alert.status == AlertStatus.OPEN and timezone.now() > due,
+        "phone_link": tel_link(alert.patient.phone),
+        "overdue": alert.status == AlertStatus.OPEN and timezone.now() > alert.due_at,
         "spark": {"width": SPARK_WIDTH, "height": SPARK_HEIGHT},
     }, status=status)
 
