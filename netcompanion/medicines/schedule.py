@@ -25,32 +25,6 @@ class HasGivenOn(Protocol):
     given_on: dt.date
 
 
-@dataclass(frozen=True)
-class Due:
-    """When the next injection is due, seen from `today`."""
-
-    last_given: dt.date
-    due_on: dt.date
-    today: dt.date
-
-    @property
-    def days_until(self) -> int:
-        """Days from today to the due date; negative once it has passed."""
-        return (self.due_on - self.today).days
-
-    @property
-    def days_overdue(self) -> int:
-        return max(0, -self.days_until)
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.days_until < 0
-
-    @property
-    def is_due_today(self) -> bool:
-        return self.days_until == 0
-
-
 def _check_interval(interval_days: int) -> None:
     if isinstance(interval_days, bool) or not isinstance(interval_days, int) or interval_days < 1:
         raise ValueError(f"interval_days must be a whole number of days, at least 1 (got {interval_days!r})")
@@ -67,8 +41,10 @@ def days_overdue(last_given: dt.date, interval_days: int, today: dt.date) -> int
     return max(0, (today - next_due(last_given, interval_days)).days)
 
 
-def due_status(last_given: dt.date, interval_days: int, today: dt.date) -> Due:
-    return Due(last_given=last_given, due_on=next_due(last_given, interval_days), today=today)
+def due_status(last_given: dt.date, interval_days: int, today: dt.date) -> NextInjection:
+    """The next injection by the plan alone, with no booking."""
+    return NextInjection(today=today, planned=next_due(last_given, interval_days), booked=None,
+                         last_given=last_given, interval_days=interval_days)
 
 
 @dataclass(frozen=True)
