@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
@@ -58,7 +59,10 @@ def detail(request, code):
     appointment = _own(request, code)
     if refused := _read_only(request):
         return refused
-    return render(request, "appointments/detail.html", {"appointment": appointment})
+    due = next_injection(request.user) if appointment.kind == Kind.INJECTION else None
+    # Said on the booked injection the next-injection date comes from, when the plan gives another day.
+    this_one = due and due.booked == timezone.localdate(appointment.start) and appointment.status == Status.BOOKED
+    return render(request, "appointments/detail.html", {"appointment": appointment, "due": due if this_one else None})
 
 
 @patient_required

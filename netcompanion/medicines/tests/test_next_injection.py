@@ -248,3 +248,11 @@ def test_the_demo_shows_one_next_injection_everywhere(client, staff_client, sett
     assert reminder.window.due.date() == week and "is not the date" not in reminder.what
     assert raise_overdue_injections(week + dt.timedelta(days=7)) == []
     assert len(raise_overdue_injections(week + dt.timedelta(days=8))) == 1
+
+
+def test_the_booked_injections_own_page_says_it_is_not_the_plans_day(client, tester_case):
+    client.force_login(tester_case)
+    booked = tester_case.appointments.get()
+    assert PATIENT_SAYS in said(client.get(reverse("appointments:detail", args=[booked.code])))
+    later = book_injection(tester_case, stockholm(2027, 1, 4, 9, 0))
+    assert "injection-disagrees" not in client.get(reverse("appointments:detail", args=[later.code])).content.decode()
