@@ -179,6 +179,11 @@ class DueDate(Protocol):
     @property
     def days_overdue(self) -> int: ...
 
+    @property
+    def booking_note(self) -> str:
+        """Where a booked injection is not the plan's day, a sentence that says so; "" otherwise."""
+        ...
+
 
 @dataclass(frozen=True)
 class InjectionDue:

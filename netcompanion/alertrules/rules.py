@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from netcompanion.triage.conditions import Answer, Op, Test
 from netcompanion.triage.rules import Level
 
-ALERT_RULESET_VERSION = "2026.12.3"
+ALERT_RULESET_VERSION = "2026.12.4"
 
 # Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The thresholds marked
 # "design" are proposed values awaiting clinical sign-off; each cites the sources it rests on.
@@ -90,7 +90,7 @@ ALERT_RULES: tuple[AlertRule, ...] = (
               "({highest_weight_kg:g} kg).", WEIGHT),
     AlertRule("AL-INJECTION-OVERDUE", "injection", S,
               (Test("days_overdue", Op.ABOVE, 7),),
-              "The injection due on {due_on} is {days_overdue} days overdue.", INJECTION),
+              "The injection due on {due_on} is {days_overdue} days overdue.{booking_note}", INJECTION),
     AlertRule("AL-LAB-ABOVE-ULN", "lab", S,
               (Test("value", Op.ABOVE, Answer("upper_limit")), Test("earlier_above", Op.CLEARLY_NO)),
               "{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit}, the first "

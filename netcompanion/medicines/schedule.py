@@ -76,6 +76,13 @@ class NextInjection:
         return self.planned is not None and self.booked is not None and self.planned != self.booked
 
     @property
+    def booking_note(self) -> str:
+        """The disagreement in the overdue alert's words (alertrules AL-INJECTION-OVERDUE); "" when they agree."""
+        if not self.disagrees:
+            return ""
+        return f" An injection is booked for {self.booked}; the plan gives {self.planned}: check which is right."
+
+    @property
     def days_until(self) -> int:
         """Days from today to the date that counts; negative once it has passed."""
         return (self.due_on - self.today).days

@@ -151,6 +151,7 @@ ALERT_RULESET_FINGERPRINTS = {
     "2026.12.1": "28d4688679f64f2e",  # rows cite bibliography ids; no threshold or level changed
     "2026.12.2": "9e381696348b44e4",  # rows cite a tuple of ids, as every engine does
     "2026.12.3": "d651b7108bcfcca2",  # conditions are data (field, comparison, threshold); no result changed
+    "2026.12.4": "87386b86e44ca0c2",  # the overdue injection says when a booking is not the plan's day
 }
 
 

@@ -177,7 +177,8 @@ def test_the_reminder_is_for_the_booked_day_and_says_they_disagree(tester_case):
 def test_the_overdue_alert_fires_a_week_after_the_booked_day(tester_case):
     assert raise_overdue_injections(dt.date(2026, 12, 24)) == []
     [alert] = raise_overdue_injections(dt.date(2026, 12, 25))
-    assert alert.reason == "The injection due on 2026-12-17 is 8 days overdue."
+    assert alert.reason == ("The injection due on 2026-12-17 is 8 days overdue. An injection is booked for "
+                            "2026-12-17; the plan gives 2027-01-04: check which is right.")
     assert alert.source_key.endswith(":2026-12-17")
 
 
@@ -188,7 +189,8 @@ def test_a_later_booking_never_silences_the_plans_overdue_alert(time_machine, re
     on_injections(maria)
     book_injection(maria, stockholm(2027, 1, 20, 9, 0))
     [alert] = raise_overdue_injections(dt.date(2027, 1, 12))
-    assert alert.reason == "The injection due on 2027-01-04 is 8 days overdue."
+    assert alert.reason == ("The injection due on 2027-01-04 is 8 days overdue. An injection is booked for "
+                            "2027-01-20; the plan gives 2027-01-04: check which is right.")
 
 
 @pytest.mark.parametrize("last_given, booked, moment, headline, says", [
