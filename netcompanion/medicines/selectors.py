@@ -14,13 +14,19 @@ from netcompanion.appointments.models import Appointment
 from netcompanion.appointments.models import Kind as AppointmentKind
 from netcompanion.appointments.models import Status as AppointmentStatus
 from netcompanion.medicines import schedule
-from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
+from netcompanion.medicines.models import Injection, InjectionPlan, Medicine, PlanStatus
 
 
 def on_injections(patient_id: int) -> bool | None:
     """Whether the patient's injection plan is active; None when they have none, which is not known to be no."""
     status = InjectionPlan.objects.filter(patient_id=patient_id).values_list("status", flat=True).first()
     return None if status is None else status == PlanStatus.ACTIVE
+
+
+def current_medicine_names(patient_id: int, today: dt.date) -> list[str]:
+    """The names of the medicines the patient takes now, as written in their record."""
+    rows = Medicine.objects.current().filter(patient_id=patient_id).only("name", "stopped_on")
+    return [m.name for m in rows if m.is_current(today)]
 
 
 def _booked_days(**patients) -> dict[int, list[dt.date]]:

@@ -16,6 +16,10 @@ YES_NO = [("yes", _("Yes")), ("no", _("No")), (NOT_SURE, _("Not sure"))]
 ANSWERS = {"yes": True, "no": False}
 NONE_OF_THESE = "none"
 CHOOSE_ONE = _("Please choose an answer. If you do not know, choose “Not sure”.")
+FROM_RECORD = {
+    None: _("From your record — change if wrong."),
+    "treatments": _("From your record — change if wrong, and tick every other treatment you are having now."),
+}
 
 
 class AboutForm(forms.Form):
@@ -43,6 +47,14 @@ class AboutForm(forms.Form):
     )
     pregnant = forms.ChoiceField(label=PREGNANT, required=False, choices=YES_NO,
                                  widget=forms.RadioSelect)
+
+    def __init__(self, *args, known: dict | None = None, **kwargs):
+        """``known``: the answers the patient's record states (navigator.record.known_answers), filled in and
+        marked so the person only confirms them; what the person sends instead wins."""
+        super().__init__(*args, **kwargs)
+        self.known = known or {}
+        for name in self.known:
+            self.fields[name].help_text = FROM_RECORD.get(name, FROM_RECORD[None])
 
     def clean_treatments(self):
         chosen = self.cleaned_data["treatments"]

@@ -6,8 +6,10 @@ also saved to their record.
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from netcompanion.accounts.models import Role
 from netcompanion.bibliography import Source, citations
 from netcompanion.contract import InvalidCase
 from netcompanion.core.pages import posted
@@ -15,6 +17,7 @@ from netcompanion.navigator.actions import save_check
 from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.navigator.questions import unsure_questions
+from netcompanion.navigator.record import known_answers
 from netcompanion.triage.rules import GETTING_HELP
 
 SESSION_KEY = "navigator"
@@ -30,7 +33,12 @@ def _save(request, **changes) -> None:
 
 
 def start(request):
-    form = AboutForm(posted(request), initial=_answers(request).get("form_about"))
+    """A signed-in patient's first step starts from what their record states, unless they answered it already."""
+    answered = _answers(request).get("form_about")
+    known = {}
+    if answered is None and request.user.is_authenticated and request.user.role == Role.PATIENT:
+        known = known_answers(request.user, timezone.localdate())
+    form = AboutForm(posted(request), initial=answered or known, known=known)
     if request.method == "POST" and form.is_valid():
         _save(request, person=form.to_person(), country=form.cleaned_data["country"] or None,
               form_about=form.cleaned_data)
