@@ -127,13 +127,11 @@ class Appointment(Versioned):
 
     @classmethod
     def shown_value(cls, key: str, data: dict) -> tuple[str, str]:
-        """A check to book is due around its date; a booked one starts at its time. The length is in minutes."""
+        """A check to book is due around its date; a booked one starts at its time."""
         label, value = super().shown_value(key, data)
         if key == "start" and not data.get("has_time", True):
             return gettext("Due"), gettext("around %(date)s") % {
                 "date": formats.date_format(dt.datetime.fromisoformat(data[key]), "j F Y")}
-        if key == "duration_minutes" and value:
-            return label, gettext("%(minutes)s minutes") % {"minutes": value}
         return label, value
 
 

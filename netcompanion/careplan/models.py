@@ -21,6 +21,8 @@ class CarePlan(models.Model):
     leaves a full snapshot in ``CarePlanVersion``, with who made it and in which role.
     """
 
+    DESCRIBED_FIELDS = tuple(PARTS)  # what core.describe shows of it: the parts, labelled by their columns
+
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_plan")
     diagnosis = models.TextField(PARTS["diagnosis"], blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])

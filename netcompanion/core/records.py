@@ -19,9 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import Http404
-from django.utils import formats, timezone
-from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -168,20 +166,12 @@ class Versioned(PatientRecord):
 
     @classmethod
     def shown_value(cls, key: str, data: dict) -> tuple[str, str]:
-        """The label and the value in words of one stored key, for the history page."""
-        field, value = cls.shown_fields()[key], data.get(key)
-        label = capfirst(field.verbose_name)
-        if value is None or value == "" or value == []:
-            return label, ""
-        if field.choices:
-            return label, str(dict(field.flatchoices).get(value, value))
-        if isinstance(field, models.BooleanField):
-            return label, gettext("yes") if value else gettext("no")
-        if isinstance(field, models.DateTimeField):
-            return label, formats.date_format(dt.datetime.fromisoformat(value), "j F Y, H:i")
-        if isinstance(field, models.DateField):
-            return label, formats.date_format(dt.date.fromisoformat(value), "j F Y")
-        return label, str(value)
+        """The label and the value in words of one stored key, for the history page, as every page writes them
+        (``core.describe``)."""
+        from netcompanion.core.describe import describe  # describe reads this module's plain_number
+
+        about = describe(cls)[cls.snapshot_fields()[key]]
+        return str(about.label), about.text(data.get(key))
 
 
 class RecordVersion(AppendOnly):

@@ -4,6 +4,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.records import PatientRecord, RecordVersion, Status, Versioned
 from netcompanion.diary import checks
@@ -23,6 +24,20 @@ class DiaryEntry(Versioned):
 
     VERSIONED_FIELDS = ("date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg",
                         "wheezing", "dizziness", "notes")
+    # What the columns cannot say of themselves (core.describe): the words every page, history and export use.
+    DESCRIBE = {
+        "date": {"label": _("Date")},
+        "flushes": {"label": _("Flushes")},
+        "flush_triggers": {"label": _("What set the flushes off"), "choices": dict(Trigger.choices)},
+        "stools": {"label": _("Bowel movements")},
+        "bristol": {"label": _("Stool type (Bristol)"), "pattern": _("type %(value)s")},
+        "pain": {"label": _("Tummy pain"), "top": 10},
+        "fatigue": {"label": _("Tiredness"), "top": 10},
+        "weight_kg": {"label": _("Weight"), "unit": "kg"},
+        "wheezing": {"label": _("Wheezing")},
+        "dizziness": {"label": _("Dizzy or faint")},
+        "notes": {"label": _("Notes")},
+    }
 
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_entries")
     date = models.DateField()
@@ -66,13 +81,6 @@ class DiaryEntry(Versioned):
     def trigger_labels(self) -> list[str]:
         return [Trigger(t).label for t in self.flush_triggers]
 
-    @classmethod
-    def shown_value(cls, key: str, data: dict) -> tuple[str, str]:
-        label, value = super().shown_value(key, data)
-        if key == "flush_triggers" and value:
-            value = ", ".join(str(Trigger(t).label) for t in data[key])
-        return label, value
-
 
 class DiaryEntryVersion(RecordVersion.of(DiaryEntry, constraint="one_diary_version_number")):
     pass
@@ -88,6 +96,10 @@ class EpisodeKind(models.TextChoices):
 
 class Episode(PatientRecord):
     """A single event with its time, beside the day's entry. Deleting marks it, so it stays in the record."""
+
+    DESCRIBED_FIELDS = ("occurred_at", "kind", "severity", "notes")
+    DESCRIBE = {"occurred_at": {"label": _("When")}, "kind": {"label": _("What happened")},
+                "severity": {"label": _("How bad"), "top": 10}, "notes": {"label": _("Notes")}}
 
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_episodes")
     occurred_at = models.DateTimeField()
