@@ -4,8 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
-from django.db.models.functions import TruncWeek
+from django.db.models import Case, Count, F, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -87,20 +86,22 @@ def _row(alert: Alert, link, now: dt.datetime) -> dict:
 
 def _weeks_in_time(request, now: dt.datetime) -> list[dict]:
     """The share of alerts seen by their target, week by week (Monday to Sunday, by when they were raised), over
-    the last ``WEEKS_SHOWN`` weeks, in one grouped query; an alert not yet seen and not yet due is not counted yet."""
+    the last ``WEEKS_SHOWN`` weeks; an alert not yet seen and not yet due is not counted yet. One query grouped by
+    the week's number as plain comparisons (truncating each row's time to its week ran a function on every row)."""
     this_monday = timezone.localdate(now) - dt.timedelta(days=timezone.localdate(now).weekday())
     mondays = [this_monday - dt.timedelta(weeks=n) for n in range(WEEKS_SHOWN)]
-    since = timezone.make_aware(dt.datetime.combine(mondays[-1], dt.time.min))
-    counted = {timezone.localdate(week["week"]): week for week in _visible(request).filter(raised_at__gte=since)
-               .annotate(week=TruncWeek("raised_at")).values("week").annotate(
-                   seen=Count("pk", filter=Q(acknowledged_at__lte=F("due_at"))),
-                   late=Count("pk", filter=Q(acknowledged_at__gt=F("due_at"))
-                              | Q(acknowledged_at__isnull=True, due_at__lt=now))).order_by()}
+    starts = [timezone.make_aware(dt.datetime.combine(monday, dt.time.min)) for monday in mondays]
+    counts = {row["week"]: row for row in _visible(request).filter(raised_at__gte=starts[-1]).annotate(
+        week=Case(*(When(raised_at__gte=start, then=Value(n)) for n, start in enumerate(starts)))
+    ).values("week").annotate(
+        seen=Count("pk", filter=Q(acknowledged_at__lte=F("due_at"))),
+        late=Count("pk", filter=Q(acknowledged_at__gt=F("due_at")) | Q(acknowledged_at__isnull=True, due_at__lt=now)),
+    ).order_by()}
     weeks = []
-    for monday in mondays:
-        seen, late = (counted[monday]["seen"], counted[monday]["late"]) if monday in counted else (0, 0)
-        weeks.append({"monday": monday, "in_time": seen, "counted": seen + late,
-                      "share": round(100 * seen / (seen + late)) if seen + late else None})
+    for n, monday in enumerate(mondays):
+        in_time, late = (counts[n]["seen"], counts[n]["late"]) if n in counts else (0, 0)
+        weeks.append({"monday": monday, "in_time": in_time, "counted": in_time + late,
+                      "share": round(100 * in_time / (in_time + late)) if in_time + late else None})
     return weeks
 
 
