@@ -229,6 +229,12 @@ def test_every_audience_agrees_across_a_month_end_and_the_clock_change(client, s
     client.logout()
     staff_list = text(staff_client(sara).get(reverse("careteam:patients")))
     assert roster.due_words(due) in staff_list
+    save_preferences(maria, ["injection"])
+    on_the_day = stockholm(due.due_on.year, due.due_on.month, due.due_on.day, 7, 30)
+    [reminder] = due_reminders(on_the_day)
+    assert reminder.window.due.date() == due.due_on and "today" in reminder.what
+    [alert] = raise_overdue_injections(due.due_on + dt.timedelta(days=8))
+    assert alert.reason.startswith(f"The injection due on {due.due_on.isoformat()} is 8 days overdue.")
 
 
 def test_the_demo_shows_one_next_injection_everywhere(client, staff_client, settings, capsys):
