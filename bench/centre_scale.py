@@ -718,11 +718,18 @@ def nurse_client():
     return nurse, client
 
 
-def view_urls() -> list[tuple[str, str]]:
+def view_urls(nurse) -> list[tuple[str, str]]:
+    """The lists, and the page of the nurse's first alert on a diary day (what was reported, its four weeks)."""
     from django.urls import reverse
 
-    return [(label, reverse(name) + (f"?{query}" if query else ""))
+    from netcompanion.alerts.models import Alert
+    from netcompanion.careteam.access import assigned_patient_ids
+
+    urls = [(label, reverse(name) + (f"?{query}" if query else ""))
             for label, name, query in [BASELINE_VIEW, *READ_VIEWS]]
+    alert = Alert.objects.filter(patient_id__in=assigned_patient_ids(nurse), source_key__startswith="diary:") \
+        .queue_order().values_list("code", flat=True).first()
+    return urls + ([("an alert's page", reverse("alerts:detail", args=[alert]))] if alert else [])
 
 
 def read_views(client, views, reads: int):
@@ -1020,7 +1027,7 @@ def run(args, url: str, var_dir: str) -> None:
 
     header(f"reads: nurse01 ({min(300, args.patients)} patients)")
     nurse, client = nurse_client()
-    reads = read_views(client, view_urls(), args.reads)
+    reads = read_views(client, view_urls(nurse), args.reads)
     base = reads[BASELINE_VIEW[0]]
     print("  (ms; x = p95 against the baseline; CPU = per request, this process's"
           + (" + the PostgreSQL server's" if engine == "postgresql" else "")

@@ -24,6 +24,7 @@ from django.db import connection
 
 from netcompanion.accounts.models import ApiToken, Role, User
 from netcompanion.alerts.models import Alert, AlertEvent
+from netcompanion.alerts.targets import schedule
 from netcompanion.appointments.models import Appointment, AppointmentVersion
 from netcompanion.audit.models import AccessEvent
 from netcompanion.careteam.models import Assignment
@@ -304,10 +305,10 @@ class Seed:
         self.labs = w.sink(LabResult, ("id", "code", "patient_id", "status", "test", "value", "unit",
                                        "reference_high", "taken_on", "lab", "loinc", "created_by_id", "created_at",
                                        "updated_at"))
-        self.lab_versions = w.sink(LabResultVersion, ("id", "result_id", *VERSION_COLUMNS))
+        self.lab_versions = w.sink(LabResultVersion, ("id", "record_id", *VERSION_COLUMNS))
         self.appointments = w.sink(Appointment, ("id", "code", "patient_id", "kind", "title", "start", "duration",
                                                  "place", "status", "created_by_id", "created_at", "updated_at"))
-        self.appointment_versions = w.sink(AppointmentVersion, ("id", "appointment_id", *VERSION_COLUMNS))
+        self.appointment_versions = w.sink(AppointmentVersion, ("id", "record_id", *VERSION_COLUMNS))
         self.navigator = w.sink(NavigatorResult, ("id", "code", "patient_id", "created_at", "level",
                                                   "ruleset_version", "case", "result"))
         # Dizziness is new (diary 0004); the seed fills it when the model has it.
@@ -316,12 +317,13 @@ class Seed:
                                          "stools", "bristol", "pain", "fatigue", "weight_kg", "wheezing", "notes",
                                          "created_by_id", "created_at", "updated_at")
                             + (("dizziness",) if self.dizziness else ()))
-        self.diary_versions = w.sink(DiaryEntryVersion, ("id", "entry_id", *VERSION_COLUMNS))
+        self.diary_versions = w.sink(DiaryEntryVersion, ("id", "record_id", *VERSION_COLUMNS))
         self.alerts = w.sink(Alert, ("id", "code", "patient_id", "rule_id", "ruleset_version", "source_key", "level",
                                      "rank", "reason", "diary_entry_id", "navigator_result_id", "lab_result_id",
                                      "raised_at", "status", "acknowledged_by_id", "acknowledged_at", "resolved_by_id",
-                                     "resolved_at", "outcome"))
+                                     "resolved_at", "outcome", "due_at"))
         self.alert_events = w.sink(AlertEvent, ("id", "alert_id", "action", "note", "by_id", "at"))
+        self.targets = schedule()  # each alert's response target, as raising sets it
         self.access = w.sink(AccessEvent, ("id", "staff_id", "staff_role", "patient_id", "what", "at"))
         self.durations = {m: db_value(Appointment, "duration", dt.timedelta(minutes=m)) for m in (15, 30, 45, 60)}
         self.bool = (lambda b: None if b is None else bool(b)) if w.vendor == "postgresql" else (
@@ -594,7 +596,8 @@ class Seed:
         outcome = rng.choice(("called_patient", "called_patient", "booked_visit", "no_action")) if resolved else ""
         self.alerts.add((alert_id, random_uuid(rng), pid, rule_id, "2026.11.1", source_key, level, rank, reason,
                          entry_id, nav_id, lab_id, raised, status, nurse if acked else None, ack_at if acked else None,
-                         nurse if resolved else None, res_at if resolved else None, outcome))
+                         nurse if resolved else None, res_at if resolved else None, outcome,
+                         utc_text(self.targets.due(level, raised_at.replace(tzinfo=dt.UTC)).astimezone(dt.UTC))))
         self.alert_events.add((self.ids.take("alert_event"), alert_id, "raised", "", None, raised))
         if acked:
             self.alert_events.add((self.ids.take("alert_event"), alert_id, "acknowledged", "", nurse, ack_at))
