@@ -30,9 +30,15 @@ class InjectionOut(InjectionIn):
 
 
 class NextDue(Schema):
+    """When the next injection is due: the earlier of the plan's date and a booked injection's. When they disagree,
+    both are given, so the app can ask the person to check with their contact nurse, as the web page does."""
+
     due_on: dt.date | None
     days_until: int | None
     overdue: bool
+    planned_on: dt.date | None = None
+    booked_on: dt.date | None = None
+    disagrees: bool = False
 
 
 def _validated(request, payload: InjectionIn, instance: Injection | None):
@@ -45,7 +51,8 @@ def next_due(request):
     due = selectors.next_injection(patient_of(request))
     if due is None:
         return {"due_on": None, "days_until": None, "overdue": False}
-    return {"due_on": due.due_on, "days_until": due.days_until, "overdue": due.is_overdue}
+    return {"due_on": due.due_on, "days_until": due.days_until, "overdue": due.is_overdue,
+            "planned_on": due.planned, "booked_on": due.booked, "disagrees": due.disagrees}
 
 
 RecordRoutes(

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from netcompanion.accounts.models import User
+from netcompanion.accounts.models import ApiToken, User
 from netcompanion.appointments import services as appointments
 from netcompanion.careteam import roster
 from netcompanion.careteam.services import assign as assign_to
@@ -264,3 +264,10 @@ def test_the_booked_injections_own_page_says_it_is_not_the_plans_day(client, tes
     assert PATIENT_SAYS in said(client.get(reverse("appointments:detail", args=[booked.code])))
     later = book_injection(tester_case, stockholm(2027, 1, 4, 9, 0))
     assert "injection-disagrees" not in client.get(reverse("appointments:detail", args=[later.code])).content.decode()
+
+
+def test_the_api_gives_the_same_date_and_both_days(client, tester_case):
+    token = ApiToken.issue(tester_case, "phone")[1]
+    due = client.get("/api/v1/injections/next-due", HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    assert due == {"due_on": "2026-12-17", "days_until": 7, "overdue": False, "planned_on": "2027-01-04",
+                   "booked_on": "2026-12-17", "disagrees": True}
