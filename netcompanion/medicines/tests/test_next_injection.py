@@ -16,6 +16,7 @@ from netcompanion.appointments import services as appointments
 from netcompanion.careteam import roster
 from netcompanion.careteam.services import assign as assign_to
 from netcompanion.core.testing import FROZEN_TODAY, STOCKHOLM, text
+from netcompanion.documents.tests.conftest import pdf_text
 from netcompanion.medicines import selectors, services
 from netcompanion.medicines.actions import raise_overdue_injections
 from netcompanion.reminders.services import due_reminders, save_preferences
@@ -271,3 +272,11 @@ def test_the_api_gives_the_same_date_and_both_days(client, tester_case):
     due = client.get("/api/v1/injections/next-due", HTTP_AUTHORIZATION=f"Bearer {token}").json()
     assert due == {"due_on": "2026-12-17", "days_until": 7, "overdue": False, "planned_on": "2027-01-04",
                    "booked_on": "2026-12-17", "disagrees": True}
+
+
+def test_the_visit_summary_gives_the_same_date_and_both_days(client, tester_case, tmp_path):
+    client.force_login(tester_case)
+    pdf = client.get(reverse("documents:visit_summary"), {"period": "4w"})
+    words = " ".join(pdf_text(pdf.content, tmp_path).split())
+    assert ("Next due: 17 December 2026 (an injection is booked for 17 December 2026; the plan gives 4 January "
+            "2027: check which is right)") in words
