@@ -1,6 +1,6 @@
-"""What an alert's page shows of what the patient reported: the values that raised it, in the words of the
-patient's own form, and the same measures over the four weeks up to it. A fixed number of reads, whatever the
-record holds."""
+"""What an alert's page shows of what the patient reported: the values that raised it, in the words every page uses
+for the record's fields (core.describe), and the same measures over the four weeks up to it. A fixed number of
+reads, whatever the record holds."""
 
 from __future__ import annotations
 
@@ -12,16 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from netcompanion.alerts.models import Alert
+from netcompanion.core.describe import describe
 from netcompanion.core.records import plain_number
-from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
-from netcompanion.diary.models import DiaryEntry, Episode, Trigger
-from netcompanion.labs.forms import LabResultForm
+from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.labs.models import LabResult
 from netcompanion.triage.case import SYMPTOM_NAMES
 
 TREND_DAYS = 28
 EARLIER_LAB_RESULTS = 5
-# The diary's measures a trend is drawn for, in the form's order; yes/no answers are counted instead.
+# The diary's measures a trend is drawn for, in the record's order; yes/no answers are counted instead.
 NUMBERS = ("flushes", "stools", "bristol", "pain", "fatigue", "weight_kg")
 YES_NO = ("wheezing", "dizziness")
 SPARK_WIDTH, SPARK_HEIGHT = 112, 24
@@ -44,38 +43,18 @@ class Trend:
     spark: str  # an SVG polyline's points, oldest first; empty when fewer than two days have a value
 
 
-def _label(form_class, name: str) -> str:
-    return str(form_class.base_fields[name].label)
-
-
-def _yes_no(value) -> str:
-    """As the diary form's radio buttons say it."""
-    choices = dict(DiaryEntryForm.base_fields["wheezing"].widget.choices)
-    return str(choices["true" if value else "false"]) if value is not None else str(choices["unknown"])
-
-
-def _shown(name: str, value) -> str:
-    if name in YES_NO:
-        return _yes_no(value)
-    if name == "flush_triggers":
-        return ", ".join(str(Trigger(t).label) for t in value)
-    if value is None or value == "":
-        return ""
-    return plain_number(value) if name == "weight_kg" else str(value)
-
-
 def diary_facts(entry: DiaryEntry | None, episodes: list[Episode]) -> list[Fact]:
-    """Every answer of the day's form (an empty one says so), then the day's single episodes."""
+    """Every field of the day (an empty one says so), then the day's single episodes."""
     facts = []
     if entry is not None:
-        for name in DiaryEntryForm.Meta.fields:
+        for name, about in describe(DiaryEntry).items():
             if name != "date":
-                facts.append(Fact(_label(DiaryEntryForm, name), _shown(name, getattr(entry, name))
-                                  or gettext("Not noted")))
+                facts.append(Fact(about.label, about.text(getattr(entry, name)) or gettext("Not noted")))
+    described = describe(Episode)
     for episode in episodes:
-        parts = [episode.get_kind_display(), f"{timezone.localtime(episode.occurred_at):%H:%M}"]
+        parts = [described["kind"].text(episode.kind), f"{timezone.localtime(episode.occurred_at):%H:%M}"]
         if episode.severity is not None:
-            parts.append(f"{_label(EpisodeForm, 'severity')}: {episode.severity}")
+            parts.append(described["severity"].line(episode.severity))
         if episode.notes:
             parts.append(episode.notes)
         facts.append(Fact(gettext("Single episode"), ", ".join(parts)))
@@ -98,32 +77,35 @@ def diary_trends(entries: list[DiaryEntry], until: dt.date) -> list[Trend]:
     middle and highest (or, for yes/no answers, on how many days it was yes), and a sparkline."""
     start = until - dt.timedelta(days=TREND_DAYS - 1)
     by_date = {e.date: e for e in entries if start <= e.date <= until}
-    day = by_date.get(until)
+    day, described = by_date.get(until), describe(DiaryEntry)
     trends = []
     for name in NUMBERS:
+        about = described[name]
         points = [((d - start).days, float(getattr(e, name))) for d, e in sorted(by_date.items())
                   if getattr(e, name) is not None]
         values = [v for _, v in points]
         summary = gettext("lowest %(low)s, middle %(mid)s, highest %(high)s") % {
             "low": plain_number(min(values)), "mid": plain_number(round(median(values), 1)),
             "high": plain_number(max(values))} if values else ""
-        trends.append(Trend(_label(DiaryEntryForm, name), _shown(name, getattr(day, name)) if day else "",
-                            len(values), summary, _spark(points)))
+        trends.append(Trend(about.heading, about.text(getattr(day, name)) if day else "", len(values), summary,
+                            _spark(points)))
     for name in YES_NO:
+        about = described[name]
         answered = [getattr(e, name) for e in by_date.values() if getattr(e, name) is not None]
         summary = ngettext("yes on %(yes)d of %(days)d day", "yes on %(yes)d of %(days)d days", len(answered)) % {
             "yes": sum(answered), "days": len(answered)} if answered else ""
-        trends.append(Trend(_label(DiaryEntryForm, name), _yes_no(getattr(day, name)) if day else "",
+        trends.append(Trend(about.heading, (about.text(getattr(day, name)) or gettext("Not noted")) if day else "",
                             len(answered), summary, ""))
     return trends
 
 
 def lab_facts(result: LabResult) -> list[Fact]:
-    facts = [Fact(_label(LabResultForm, "test"), result.display_name),
-             Fact(_label(LabResultForm, "value"), f"{result.value_text} {result.unit}"),
+    about = describe(LabResult)
+    facts = [Fact(about["test"].label, result.display_name),
+             Fact(about["value"].label, f"{result.value_text} {result.unit}"),
              Fact(gettext("The lab's range"), result.range_text or gettext("Not given")),
-             Fact(_label(LabResultForm, "taken_on"), f"{result.taken_on.day} {result.taken_on:%B %Y}")]
-    return facts + [Fact(_label(LabResultForm, name), getattr(result, name)) for name in ("lab", "notes")
+             Fact(about["taken_on"].label, about["taken_on"].text(result.taken_on))]
+    return facts + [Fact(about[name].label, getattr(result, name)) for name in ("lab", "notes")
                     if getattr(result, name)]
 
 
