@@ -14,6 +14,7 @@ from netcompanion.appointments.models import Appointment
 from netcompanion.careplan.models import CareContact, CarePlan, Question, QuestionStatus
 from netcompanion.charts import render as draw
 from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, window
+from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.documents import card as crisis
 from netcompanion.documents import summary
 from netcompanion.labs.catalogue import Flag
@@ -87,6 +88,10 @@ def visit_summary(patient, period: str, today: dt.date | None = None) -> dict:
         "start": start, "end": end, "before_start": before_start, "before_end": before_end,
         "charts": charts, "comparisons": comparisons, "weight": weight, "min_days": summary.MIN_DAYS,
         "injections_shown": any(start <= d <= end for d in injections),
+        "diary_days": list(DiaryEntry.objects.current().filter(patient=patient, date__range=(start, end))
+                           .order_by("date")),
+        "episodes": list(Episode.objects.current().filter(patient=patient, occurred_at__date__range=(start, end))
+                         .order_by("occurred_at")),
         "labs": _labs(patient, start, end),
         **_medicines(patient, today, start, end),
         "questions": list(Question.objects.filter(patient=patient, status=QuestionStatus.OPEN)),

@@ -28,7 +28,8 @@ from netcompanion.audit.models import AccessEvent
 from netcompanion.careplan.changes import PARTS
 from netcompanion.careplan.models import CareContact, CarePlan, CarePlanVersion, Question, QuestionEvent
 from netcompanion.careteam.models import Assignment
-from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion
+from netcompanion.core.describe import describe
+from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion, Episode
 from netcompanion.labs.models import LabResult, LabResultVersion, Preparation, plain_number
 from netcompanion.medicines.models import (
     Injection,
@@ -291,6 +292,18 @@ def _other_records(patient) -> dict[str, list[dict]]:
     return out
 
 
+def _field_descriptions() -> dict[str, dict[str, dict]]:
+    """What each field of each record section means, in the words every page uses (core.describe): its label,
+    the label with its unit or scale, the unit and the kind of value, so a person reading the file reads
+    "dizziness" as "Dizzy or faint"."""
+    sections = {"diary_entries": DiaryEntry, Episode._meta.label: Episode, "lab_results": LabResult,
+                "injection_plan": InjectionPlan, "injections": Injection, "medicines": Medicine,
+                "appointments": Appointment, "care_plan": CarePlan}
+    return {section: {name: {"label": str(about.label), "heading": str(about.heading), "unit": about.unit,
+                             "kind": about.kind} for name, about in describe(model).items()}
+            for section, model in sections.items()}
+
+
 # The document ------------------------------------------------------------------------------------------------
 
 def export_document(patient, now: dt.datetime | None = None) -> dict:
@@ -318,4 +331,5 @@ def export_document(patient, now: dt.datetime | None = None) -> dict:
         "care_team": _care_team(patient),
         "record_access": _record_access(patient),
         "other_records": _other_records(patient),
+        "field_descriptions": _field_descriptions(),
     }

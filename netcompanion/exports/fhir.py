@@ -72,17 +72,17 @@ INTERPRETATIONS: dict[str, tuple[str, str]] = {
     catalogue.Flag.HIGH: ("H", "High"), catalogue.Flag.LOW: ("L", "Low"), catalogue.Flag.IN_RANGE: ("N", "Normal"),
 }
 
-# Diary values without a confirmed standard code: (local code, display, text a person reads).
-LOCAL_DIARY_CODES: dict[str, tuple[str, str, str]] = {
-    "flushes": ("flushes-per-day", "Number of flushing episodes in the day", "Flushes in the day"),
-    "stools": ("stools-per-day", "Number of bowel movements in the day", "Bowel movements in the day"),
-    "bristol": ("bristol-stool-type", "Usual stool type in the day, Bristol stool scale 1-7",
-                "Usual stool type (Bristol 1 to 7)"),
-    "fatigue": ("fatigue-0-10", "Tiredness, 0 (none) to 10 (worst)", "Tiredness (0 = none, 10 = worst)"),
-    "wheezing": ("wheezing", "Wheezing in the day", "Wheezing"),
-    "dizziness": ("dizziness", "Dizziness or feeling faint in the day", "Dizziness"),
-    "flush_triggers": ("flush-triggers", "What set the flushes off", "What set the flushes off"),
-    "notes": ("diary-note", "Diary note", "Diary note"),
+# Diary values without a confirmed standard code: (local code, display). The text a person reads is the field's
+# label from the document's field_descriptions (core.describe), as every page writes it.
+LOCAL_DIARY_CODES: dict[str, tuple[str, str]] = {
+    "flushes": ("flushes-per-day", "Number of flushing episodes in the day"),
+    "stools": ("stools-per-day", "Number of bowel movements in the day"),
+    "bristol": ("bristol-stool-type", "Usual stool type in the day, Bristol stool scale 1-7"),
+    "fatigue": ("fatigue-0-10", "Tiredness, 0 (none) to 10 (worst)"),
+    "wheezing": ("wheezing", "Wheezing in the day"),
+    "dizziness": ("dizziness", "Dizziness or feeling faint in the day"),
+    "flush_triggers": ("flush-triggers", "What set the flushes off"),
+    "notes": ("diary-note", "Diary note"),
 }
 
 VITAL_SIGNS = {"coding": [{"system": OBSERVATION_CATEGORY, "code": "vital-signs", "display": "Vital Signs"}]}
@@ -162,8 +162,9 @@ def patient_resource(patient: dict) -> dict:
     return resource
 
 
-def diary_observations(entry: dict, patient: dict, patient_ref: dict) -> list[dict]:
-    """One Observation per value noted on a current diary day. Empty values make no Observation."""
+def diary_observations(entry: dict, patient: dict, patient_ref: dict, texts: dict[str, str]) -> list[dict]:
+    """One Observation per value noted on a current diary day. Empty values make no Observation. ``texts`` are
+    the fields' labels with their unit or scale, the words a person reads beside the code."""
     if entry["status"] != "final":
         return []
     base = {"resourceType": "Observation", "status": "final", "subject": patient_ref,
@@ -174,20 +175,21 @@ def diary_observations(entry: dict, patient: dict, patient_ref: dict) -> list[di
                 **value}
 
     def local(field: str) -> dict:
-        code, display, text = LOCAL_DIARY_CODES[field]
-        return _local(DIARY_SYSTEM, code, display, text)
+        code, display = LOCAL_DIARY_CODES[field]
+        return _local(DIARY_SYSTEM, code, display, texts[field])
 
     out = []
     if entry.get("weight_kg") not in (None, ""):
         out.append(observation(
             "weight_kg", VITAL_SIGNS,
-            {"coding": [{"system": LOINC, "code": BODY_WEIGHT[0], "display": BODY_WEIGHT[1]}], "text": "Weight"},
+            {"coding": [{"system": LOINC, "code": BODY_WEIGHT[0], "display": BODY_WEIGHT[1]}],
+             "text": texts["weight_kg"]},
             valueQuantity={"value": _number(entry["weight_kg"]), "unit": "kg", "system": UCUM, "code": "kg"}))
     if entry.get("pain") is not None:
         out.append(observation(
             "pain", SURVEY,
             {"coding": [{"system": LOINC, "code": PAIN_SEVERITY[0], "display": PAIN_SEVERITY[1]}],
-             "text": "Tummy pain (0 = none, 10 = worst)"},
+             "text": texts["pain"]},
             valueInteger=entry["pain"]))
     for field in ("flushes", "stools", "bristol", "fatigue"):
         if entry.get(field) is not None:
@@ -370,8 +372,9 @@ def bundle(document: dict) -> dict:
     ref = reference(patient)
     today = document["exported_at"][:10]
     resources: list[dict | None] = [patient]  # a record with nothing to say is None, left out below
+    texts = {name: about["heading"] for name, about in document["field_descriptions"]["diary_entries"].items()}
     for entry in document["diary_entries"]:
-        resources += diary_observations(entry, document["patient"], ref)
+        resources += diary_observations(entry, document["patient"], ref, texts)
     resources += [lab_observation(r, ref) for r in document["lab_results"]]
     if document.get("injection_plan"):
         resources.append(injection_plan_statement(document["injection_plan"], ref))

@@ -31,7 +31,7 @@ def test_a_patient_logs_a_day_and_sees_it(client, maria):
     assert (entry.flushes, entry.flush_triggers, entry.patient, entry.created_by) == (4, ["alcohol"], maria, maria)
     assert entry.versions.get().action == "created"
     body = client.get(reverse("diary:diary")).content.decode()
-    assert "70.5 kg" in body and "alcohol" in body
+    assert "70.5 kg" in body and "What set the flushes off</dt><dd>Alcohol<" in body
 
 
 @pytest.mark.parametrize("values, field_message", [
