@@ -48,6 +48,7 @@ TRIGGERS = ['["alcohol"]', '["spicy_food"]', '["stress"]', '["alcohol", "stress"
 NOTES = ["Bad night.", "Ate out, spicy food.", "Tired after work.", "Felt fine today.",
          "Loose stools after lunch.", "Short walk.", "Injection day, sore spot.", "Flushes in the evening."]
 NOTES_JSON = [json.dumps(n) for n in NOTES]
+RANKS = {"emergency": 3, "urgent": 2, "soon": 1}
 LABS = ["Karolinska Universitetslaboratoriet", "Unilabs", "Sahlgrenska lab", "Akademiska lab"]
 NAMES = ["Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Eva", "Johan", "Sara", "Per", "Lena",
          "Mikael", "Ingrid", "Nils", "Sofia", "Olof", "Elin", "Hans", "Maja", "Karl"]
@@ -321,7 +322,7 @@ class Seed:
         self.alerts = w.sink(Alert, ("id", "code", "patient_id", "rule_id", "ruleset_version", "source_key", "level",
                                      "rank", "reason", "diary_entry_id", "navigator_result_id", "lab_result_id",
                                      "raised_at", "status", "acknowledged_by_id", "acknowledged_at", "resolved_by_id",
-                                     "resolved_at", "outcome", "due_at"))
+                                     "resolved_at", "outcome", "due_at", "firings"))
         self.alert_events = w.sink(AlertEvent, ("id", "alert_id", "action", "note", "by_id", "at"))
         self.targets = schedule()  # each alert's response target, as raising sets it
         self.access = w.sink(AccessEvent, ("id", "staff_id", "staff_role", "patient_id", "what", "at"))
@@ -399,8 +400,11 @@ class Seed:
         self.appointments_for(rng, pid)
         nav_alerts = self.navigator_for(rng, pid)
         diary_alerts = self.diary_for(rng, i, pid, interval, cycle_offset)
+        by_source: dict[str, list[tuple]] = {}
         for alert in lab_alerts + nav_alerts + diary_alerts:
-            self.alert(rng, pid, nurse, *alert)
+            by_source.setdefault(alert[1], []).append(alert)
+        for fired in by_source.values():
+            self.alert(rng, pid, nurse, fired)
         self.access_for(rng, pid, nurse)
 
     def injections_for(self, rng, i, pid, interval, offset) -> None:
@@ -558,7 +562,7 @@ class Seed:
                          f'"weight_kg": {"null" if kg is None else chr(34) + kg + chr(34)}, '
                          f'"wheezing": {"null" if wheezing is None else str(wheezing).lower()}, {dizzy}'
                          f'"notes": {NOTES_JSON[note] if note >= 0 else chr(34) * 2}}}', pid, at))
-            # The thresholds of alertrules/rules.py, one alert per rule and day, as the write path raises them.
+            # The thresholds of alertrules/rules.py; a day's rules make one alert, as the write path raises them.
             if stools >= 7:
                 alerts.append(("AL-STOOLS-HIGH", f"diary:{d}", "soon", f"{stools} bowel movements in the day.",
                                entry_id, None, None, at))
@@ -577,12 +581,18 @@ class Seed:
                                entry_id, None, None, at))
         return alerts
 
-    def alert(self, rng, pid, nurse, rule_id, source_key, level, reason, entry_id, nav_id, lab_id, raised) -> None:
-        """Resolved within a day or two, except those raised in the last days: some still open or only seen."""
+    def alert(self, rng, pid, nurse, fired: list[tuple]) -> None:
+        """One alert per source holding every rule that fired on it, at the highest level, as raising writes it.
+        Resolved within a day or two, except those raised in the last days: some still open or only seen."""
         c = self.c
+        fired = sorted(fired, key=lambda f: -RANKS[f[2]])
+        rule_id, source_key, level, _, entry_id, nav_id, lab_id, raised = fired[0]
+        reason = " ".join(f[3] for f in fired)
+        firings = json.dumps([{"rule_id": f[0], "level": f[2], "reason": f[3], "sources": [], "met": True}
+                              for f in fired])
         raised_at = dt.datetime.fromisoformat(raised)
         age = (dt.datetime.combine(c.today, dt.time(12)) - raised_at).days
-        rank = {"emergency": 3, "urgent": 2, "soon": 1}[level]
+        rank = RANKS[level]
         status = "resolved"
         if age <= 3:
             status = rng.choice(("open", "open", "acknowledged"))
@@ -597,7 +607,8 @@ class Seed:
         self.alerts.add((alert_id, random_uuid(rng), pid, rule_id, "2026.11.1", source_key, level, rank, reason,
                          entry_id, nav_id, lab_id, raised, status, nurse if acked else None, ack_at if acked else None,
                          nurse if resolved else None, res_at if resolved else None, outcome,
-                         utc_text(self.targets.due(level, raised_at.replace(tzinfo=dt.UTC)).astimezone(dt.UTC))))
+                         utc_text(self.targets.due(level, raised_at.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)),
+                         firings))
         self.alert_events.add((self.ids.take("alert_event"), alert_id, "raised", "", None, raised))
         if acked:
             self.alert_events.add((self.ids.take("alert_event"), alert_id, "acknowledged", "", nurse, ack_at))

@@ -51,18 +51,22 @@ class AlertQuerySet(models.QuerySet):
 
 
 class Alert(models.Model):
-    """A rule fired on something a patient reported. One row per (patient, rule, source), ever."""
+    """Rules fired on something a patient reported. One row per (patient, source), ever: every rule that fired on
+    the source is one of its firings, and the highest level is the alert's."""
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alerts")
-    rule_id = models.CharField(max_length=40)
+    rule_id = models.CharField(max_length=40, help_text="The rule that gave the alert its level.")
     ruleset_version = models.CharField(max_length=32)
     # What raised it, as a stable key: "diary:2026-11-20", "navigator:<code>", "injection:<plan>:<due date>",
-    # "lab:<code>". With patient and rule it makes the alert unique, so nothing alerts twice.
+    # "lab:<code>". With the patient it makes the alert unique, so nothing alerts twice.
     source_key = models.CharField(max_length=100)
     level = models.CharField(max_length=12, choices=Level.choices)
     rank = models.PositiveSmallIntegerField(help_text="3 emergency, 2 urgent, 1 soon: the queue's order.")
-    reason = models.TextField(help_text="Why the rule fired, for the care team.")
+    reason = models.TextField(help_text="Why the rules fired, for the care team: the reasons of its firings.")
+    firings = models.JSONField(default=list, help_text="Every rule that fired on the source, highest level first: "
+                                                       "rule_id, level, reason, sources and whether it fires now "
+                                                       "(met).")
     diary_entry = models.ForeignKey("diary.DiaryEntry", on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="alerts")
     navigator_result = models.ForeignKey("navigator.NavigatorResult", on_delete=models.SET_NULL, null=True,
@@ -88,7 +92,7 @@ class Alert(models.Model):
     class Meta:
         ordering = ["-rank", "raised_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["patient", "rule_id", "source_key"], name="one_alert_per_rule_and_source"),
+            models.UniqueConstraint(fields=["patient", "source_key"], name="one_alert_per_source"),
             models.CheckConstraint(condition=~models.Q(status="resolved") | ~models.Q(outcome=""),
                                    name="resolved_alert_has_outcome"),
         ]
@@ -96,8 +100,6 @@ class Alert(models.Model):
             # The queue: unresolved alerts of some patients, most urgent and oldest first.
             models.Index(fields=["patient", "-rank", "raised_at"], condition=models.Q(status__in=UNRESOLVED),
                          name="alert_queue"),
-            # Every diary write reads its day's alerts by source; the unique key leads with rule_id.
-            models.Index(fields=["patient", "source_key"], name="alert_by_source"),
         ]
 
     def __str__(self) -> str:

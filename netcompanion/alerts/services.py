@@ -3,8 +3,9 @@
 The record apps' actions (diary, labs, navigator, medicines) hand their observations in here inside
 their own transactions, so an alert is saved with the record that raised it or not at all. This module
 reads no record table: what the rules need arrives as observations (alertrules.observation). Raising is
-idempotent: (patient, rule, source) is unique, and evaluating a source again only raises a level or adds
-history. Nothing here closes an alert: a rule that no longer fires leaves it open for a person to resolve.
+idempotent: (patient, source) is unique, one alert holds every rule that fired on its source, and evaluating a
+source again only raises a level, adds a reason or adds history. Nothing here closes an alert: a rule that no
+longer fires leaves it open for a person to resolve.
 """
 
 from __future__ import annotations
@@ -36,11 +37,19 @@ from netcompanion.core.urls import site_url
 
 log = logging.getLogger(__name__)
 
-CHANGED_FIELDS = ["level", "rank", "reason", "met", "status", "acknowledged_by", "acknowledged_at", "resolved_by",
-                  "resolved_at", "outcome", "diary_entry", "due_at"]
+CHANGED_FIELDS = ["rule_id", "level", "rank", "reason", "firings", "met", "status", "acknowledged_by",
+                  "acknowledged_at", "resolved_by", "resolved_at", "outcome", "diary_entry", "due_at"]
 
 
 # Raising -----------------------------------------------------------------------------------------------------
+
+def _firing(f: Firing, met: bool = True) -> dict:
+    return {"rule_id": f.rule_id, "level": f.level, "reason": f.reason, "sources": list(f.sources), "met": met}
+
+
+def _reasons(firings: Iterable[dict]) -> str:
+    return " ".join(f["reason"] for f in firings)
+
 
 @dataclass
 class _Changes:
@@ -51,50 +60,70 @@ class _Changes:
     events: list[tuple[Alert, str, str]] = field(default_factory=list)
     news: bool = False
 
-    def update(self, patient_id: int, key: str, firings: list[Firing], existing: dict[str, Alert],
-               **links) -> list[Alert]:
-        """Compares what fires now with the source's alerts; rules only ever raise. Returns the source's
-        alerts that fire now, those it already had and those it raises."""
-        first_new = len(self.created)
-        for f in firings:
-            alert = existing.get(f.rule_id)
-            if alert is None:
-                alert = Alert(patient_id=patient_id, rule_id=f.rule_id, ruleset_version=ALERT_RULESET_VERSION,
-                              source_key=key, level=f.level, rank=RANK[f.level], reason=f.reason, **links)
-                self.created.append(alert)
-                self.events.append((alert, EventAction.RAISED, f.reason))
-                self.news = True
-            elif RANK[f.level] > alert.rank:
-                self._escalate(alert, f, links)
-            elif alert.status not in UNRESOLVED:
-                continue
-            elif not alert.met or (RANK[f.level] == alert.rank and f.reason != alert.reason):
-                # It fires again, or with other values: the reason follows them; a lower level leaves it be.
-                if RANK[f.level] == alert.rank:
-                    alert.reason = f.reason
-                alert.met = True
-                self._record(alert, EventAction.STILL_MET, f.reason, links)
-            elif _relink(alert, links):
-                self.changed.append(alert)
+    def update(self, patient_id: int, key: str, firings: list[Firing], alert: Alert | None,
+               **links) -> Alert | None:
+        """Compares what fires now with the source's alert, which holds every rule that fired on it; rules only
+        ever raise. Returns the alert when something fires now."""
+        firings = sorted(firings, key=lambda f: -RANK[f.level])
+        if alert is None:
+            if not firings:
+                return None
+            top, listed = firings[0], [_firing(f) for f in firings]
+            alert = Alert(patient_id=patient_id, rule_id=top.rule_id, ruleset_version=ALERT_RULESET_VERSION,
+                          source_key=key, level=top.level, rank=RANK[top.level], reason=_reasons(listed),
+                          firings=listed, **links)
+            self.created.append(alert)
+            self.events.append((alert, EventAction.RAISED, alert.reason))
+            self.news = True
+            return alert
+        before = {f["rule_id"]: f for f in alert.firings}
         fired = {f.rule_id for f in firings}
-        for alert in existing.values():
-            if alert.rule_id not in fired and alert.met and alert.status in UNRESOLVED:
-                alert.met = False
-                self._record(alert, EventAction.NO_LONGER_MET, "", links)
-        return [a for a in [*existing.values(), *self.created[first_new:]] if a.rule_id in fired]
+        new = [f for f in firings if f.rule_id not in before]
+        again = [f for f in firings if f.rule_id in before
+                 and (not before[f.rule_id]["met"] or f.reason != before[f.rule_id]["reason"])]
+        gone = [rule_id for rule_id, f in before.items() if rule_id not in fired and f["met"]]
+        if firings and RANK[firings[0].level] > alert.rank:
+            self._reopen(alert, firings, links, f"{alert.get_level_display()} to {Level(firings[0].level).label}: ",
+                         EventAction.RAISED_LEVEL)
+        elif new:
+            # A reason the team has not seen is news, as a new alert was before alerts held every reason.
+            self._reopen(alert, firings, links, "", EventAction.RAISED, _reasons(map(_firing, new)))
+        elif alert.status in UNRESOLVED and (again or gone):
+            self._list(alert, firings)
+            if again:
+                self._record(alert, EventAction.STILL_MET, _reasons(map(_firing, again)), links)
+            if gone:
+                self._record(alert, EventAction.NO_LONGER_MET, ", ".join(gone), links)
+        elif alert.status in UNRESOLVED and _relink(alert, links):
+            self.changed.append(alert)
+        return alert if firings else None
 
-    def _escalate(self, alert: Alert, f: Firing, links: dict) -> None:
-        """A higher level is news: even a seen or resolved alert goes back to the queue as new."""
-        note = f"{alert.get_level_display()} to {Level(f.level).label}: {f.reason}"
-        alert.level, alert.rank, alert.reason, alert.met = f.level, RANK[f.level], f.reason, True
+    def _list(self, alert: Alert, firings: list[Firing]) -> None:
+        """The alert lists what fires now, then the rules that fired before and no longer do; its reason is what
+        fires now (or, when nothing does, what last did)."""
+        fired = {f.rule_id for f in firings}
+        alert.firings = [_firing(f) for f in firings] + [{**f, "met": False} for f in alert.firings
+                                                          if f["rule_id"] not in fired]
+        alert.met = bool(firings)
+        if firings:
+            alert.reason = _reasons(f for f in alert.firings if f["met"])
+
+    def _reopen(self, alert: Alert, firings: list[Firing], links: dict, prefix: str, action: str,
+                note: str = "") -> None:
+        """A higher level or a new reason is news: even a seen or resolved alert goes back to the queue as new."""
+        self._list(alert, firings)
+        top = firings[0]
+        if RANK[top.level] > alert.rank:
+            alert.rule_id, alert.level, alert.rank = top.rule_id, top.level, RANK[top.level]
         alert.status, alert.acknowledged_by, alert.acknowledged_at = AlertStatus.OPEN, None, None
         alert.resolved_by, alert.resolved_at, alert.outcome = None, None, ""
-        self._record(alert, EventAction.RAISED_LEVEL, note, links)
+        self._record(alert, action, prefix + (note or alert.reason), links)
         self.news = True
 
     def _record(self, alert: Alert, action: str, note: str, links: dict) -> None:
         _relink(alert, links)
-        self.changed.append(alert)
+        if alert not in self.changed and alert not in self.created:
+            self.changed.append(alert)
         self.events.append((alert, action, note))
 
     def write(self) -> None:
@@ -124,14 +153,12 @@ def _relink(alert: Alert, links: dict) -> bool:
     return True
 
 
-def _raise(patient_id: int, key: str, firings: list[Firing], existing: list[Alert] | None = None,
-           **links) -> list[Alert]:
-    if existing is None:
-        existing = list(Alert.objects.filter(patient_id=patient_id, source_key=key))
+def _raise(patient_id: int, key: str, firings: list[Firing], **links) -> Alert | None:
     changes = _Changes()
-    alerts = changes.update(patient_id, key, firings, {a.rule_id: a for a in existing}, **links)
+    alert = changes.update(patient_id, key, firings, Alert.objects.filter(patient_id=patient_id, source_key=key)
+                           .first(), **links)
     changes.write()
-    return alerts
+    return alert
 
 
 def diary_key(date: dt.date) -> str:
@@ -157,16 +184,16 @@ def evaluate_diary_days(days: DiaryDays) -> DayAlerts:
     keys = {diary_key(date) for date in days.dates}
     entry_ids = [day.entry_id for day, _ in observed if day]
     # The same read finds the entries' still-firing alerts on other days: their dates were changed.
-    found: dict[str, dict[str, Alert]] = {}
-    for alert in Alert.objects.filter(Q(source_key__in=keys)
-                                      | Q(diary_entry_id__in=entry_ids, met=True, status__in=UNRESOLVED),
-                                      patient_id=days.patient_id):
-        found.setdefault(alert.source_key, {})[alert.rule_id] = alert
+    found = {alert.source_key: alert for alert in Alert.objects.filter(
+        Q(source_key__in=keys) | Q(diary_entry_id__in=entry_ids, met=True, status__in=UNRESOLVED),
+        patient_id=days.patient_id)}
     changes, alerts = _Changes(), []
     for day, observation in observed:
         key = diary_key(observation.date)
-        alerts += changes.update(days.patient_id, key, evaluate_day(observation), found.get(key, {}),
-                                 diary_entry_id=day.entry_id if day else None)
+        alert = changes.update(days.patient_id, key, evaluate_day(observation), found.get(key),
+                               diary_entry_id=day.entry_id if day else None)
+        if alert:
+            alerts.append(alert)
     changes.write()
     left = sorted(dt.date.fromisoformat(k.removeprefix("diary:")) for k in set(found) - keys)
     return DayAlerts(alerts, left)
@@ -180,12 +207,12 @@ def diary_day_deleted(patient_id: int, date: dt.date) -> None:
         AlertEvent.objects.bulk_create(AlertEvent(alert=a, action=EventAction.SOURCE_DELETED) for a in alerts)
 
 
-def evaluate_symptom_check(check: SymptomCheck) -> list[Alert]:
+def evaluate_symptom_check(check: SymptomCheck) -> Alert | None:
     return _raise(check.patient_id, f"navigator:{check.result_code}", evaluate_navigator(check.assessment),
                   navigator_result_id=check.result_id)
 
 
-def evaluate_lab_reading(reading: LabReading) -> list[Alert]:
+def evaluate_lab_reading(reading: LabReading) -> Alert | None:
     """Alerts the first time a test is above its report's upper limit."""
     return _raise(reading.patient_id, f"lab:{reading.result_code}", evaluate_lab(reading.check),
                   lab_result_id=reading.result_id)
@@ -199,13 +226,11 @@ def injection_firings(dues: Iterable[InjectionDue]) -> list[tuple[InjectionDue, 
 def raise_injection_alerts(firing: list[tuple[InjectionDue, list[Firing]]]) -> list[Alert]:
     """Raises the overdue injections' alerts, once per plan and due date; returns the new ones."""
     keys = {due.plan_id: f"injection:{due.plan_code}:{due.due.due_on.isoformat()}" for due, _ in firing}
-    existing: dict[str, dict[str, Alert]] = {}
-    for alert in Alert.objects.filter(source_key__in=list(keys.values())):
-        existing.setdefault(alert.source_key, {})[alert.rule_id] = alert
+    existing = {alert.source_key: alert for alert in Alert.objects.filter(source_key__in=list(keys.values()))}
     changes = _Changes()
     for due, firings in firing:
         key = keys[due.plan_id]
-        changes.update(due.patient_id, key, firings, existing.get(key, {}))
+        changes.update(due.patient_id, key, firings, existing.get(key))
     changes.write()
     return changes.created
 

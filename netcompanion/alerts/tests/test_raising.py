@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from netcompanion.alerts.models import Alert, AlertStatus, EventAction
@@ -216,3 +217,49 @@ def test_a_day_at_the_very_start_of_the_calendar_is_checked_without_error(cast):
     diary.log_episode(maria, maria, {"kind": EpisodeKind.FLUSH,
                                      "occurred_at": timezone.make_aware(dt.datetime(1, 1, 3, 12))})
     assert Alert.objects.filter(source_key="diary:0001-01-03").exists()
+
+
+def test_a_day_raises_one_alert_holding_every_rule_that_fired_at_the_highest_level(cast):
+    """Flushing with wheezing and feeling faint on a day of 8 loose stools: one emergency alert, every reason."""
+    maria = cast["maria"]
+    log_day(maria, flushes=3, wheezing=True, dizziness=True, stools=8, bristol=6)
+    alert = Alert.objects.get()
+    assert (alert.level, alert.rule_id, alert.status) == ("emergency", "AL-DIARY-NAVIGATOR", AlertStatus.OPEN)
+    assert [(f["rule_id"], f["level"], f["met"]) for f in alert.firings] == [
+        ("AL-DIARY-NAVIGATOR", "emergency", True), ("AL-STOOLS-HIGH", "soon", True),
+        ("AL-NHV-DIARRHOEA", "soon", True)]
+    assert all(f["sources"] for f in alert.firings)
+    assert "8 bowel movements in the day." in alert.reason and "FL-CRISIS" in alert.reason
+    assert actions(alert) == [EventAction.RAISED]
+
+
+def test_editing_the_day_updates_its_one_alert_and_never_adds_a_twin(cast):
+    maria, sara = cast["maria"], cast["sara"]
+    entry = log_day(maria, stools=8, bristol=4)
+    acknowledge(Alert.objects.get(), sara)
+    diary.change_day(entry, maria, {"stools": 9})  # the same rule with other values: the seen alert follows them
+    alert = Alert.objects.get()
+    assert (alert.status, alert.reason) == (AlertStatus.ACKNOWLEDGED, "9 bowel movements in the day.")
+    diary.change_day(entry, maria, {"stools": 9, "flushes": 6})  # a new reason: back to the queue as new
+    alert = Alert.objects.get()
+    assert alert.status == AlertStatus.OPEN and alert.level == "soon"
+    assert [f["rule_id"] for f in alert.firings] == ["AL-STOOLS-HIGH", "AL-NHV-FLUSH"]
+    assert actions(alert)[-1] == EventAction.RAISED and alert.events.last().note.startswith("6 flushes")
+    diary.change_day(entry, maria, {"stools": 2, "flushes": 6})  # one rule stops firing: listed, not met
+    alert = Alert.objects.get()
+    assert [(f["rule_id"], f["met"]) for f in alert.firings] == [("AL-NHV-FLUSH", True), ("AL-STOOLS-HIGH", False)]
+    assert alert.met and alert.reason.startswith("6 flushes")
+    assert (actions(alert)[-1], alert.events.last().note) == (EventAction.NO_LONGER_MET, "AL-STOOLS-HIGH")
+
+
+def test_the_alert_page_and_the_queue_list_every_reason_of_the_one_alert(client, cast, sara):
+    maria = cast["maria"]
+    log_day(maria, flushes=3, wheezing=True, dizziness=True, stools=8, bristol=6)
+    alert = Alert.objects.get()
+    page = " ".join(client.get(reverse("alerts:detail", args=[alert.code])).content.decode().split())
+    for rule_id, sources in [("AL-DIARY-NAVIGATOR", "nci-pdq-gi-net-hp, ncuk-carcinoid-crisis"),
+                             ("AL-STOOLS-HIGH", "nhv-net-sweden"), ("AL-NHV-DIARRHOEA", "nhv-net-sweden")]:
+        assert f"{rule_id}, " in page and f"sources: {sources}" in page
+    queue = client.get(reverse("alerts:queue")).content.decode()
+    assert queue.count(f'href="{reverse("alerts:detail", args=[alert.code])}"') == 1
+    assert "8 bowel movements in the day." in queue and "FL-CRISIS" in queue
