@@ -187,7 +187,8 @@ class DueDate(Protocol):
 
 @dataclass(frozen=True)
 class InjectionDue:
-    """When an active injection plan's next injection is due, from the last one given."""
+    """When an active injection plan's next injection is due: from the last one given, or an earlier booked
+    injection (the date every page shows, medicines.schedule.next_injection)."""
 
     patient_id: int
     plan_id: int
