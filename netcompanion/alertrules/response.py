@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -51,7 +52,12 @@ def swedish_closed_days(year: int) -> frozenset[dt.date]:
     return frozenset([dt.date(year, m, d) for m, d in fixed] + moving)
 
 
-HOLIDAY_SETS = {"sweden": swedish_closed_days, "none": lambda year: frozenset()}
+def no_closed_days(year: int) -> frozenset[dt.date]:
+    return frozenset()
+
+
+HOLIDAY_SETS: dict[str, Callable[[int], frozenset[dt.date]]] = {"sweden": swedish_closed_days,
+                                                                "none": no_closed_days}
 
 
 @dataclass(frozen=True)
