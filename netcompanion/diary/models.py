@@ -30,7 +30,7 @@ class DiaryEntry(Versioned):
         "flushes": {"label": _("Flushes")},
         "flush_triggers": {"label": _("What set the flushes off"), "choices": dict(Trigger.choices)},
         "stools": {"label": _("Bowel movements")},
-        "bristol": {"label": _("Stool type (Bristol)"), "pattern": _("type %(value)s")},
+        "bristol": {"label": _("Stool (Bristol scale)"), "pattern": _("type %(value)s")},
         "pain": {"label": _("Tummy pain"), "top": 10},
         "fatigue": {"label": _("Tiredness"), "top": 10},
         "weight_kg": {"label": _("Weight"), "unit": "kg"},

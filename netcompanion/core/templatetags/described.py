@@ -22,6 +22,7 @@ def described(record, skip: str = ""):
 
 @dataclass(frozen=True)
 class Cell:
+    label: str  # a phone shows each cell under its label rather than below the column's heading
     text: str
     marked: bool  # a "yes" to a warning sign, which a table shows in bold
 
@@ -40,5 +41,6 @@ def described_table(records, skip: str = "") -> Table:
         return Table([], [])
     fields = [about for name, about in describe(type(records[0])).items() if name not in _names(skip)]
     return Table([about.heading for about in fields],
-                 [(record, [Cell(about.text(value := getattr(record, about.name)), about.kind == YES_NO and bool(value))
+                 [(record, [Cell(about.label, about.text(value := getattr(record, about.name)),
+                                 about.kind == YES_NO and bool(value))
                             for about in fields]) for record in records])

@@ -42,7 +42,7 @@ def test_the_diary_day_in_words():
     assert day["wheezing"].line(None) == ""
     assert day["pain"].line(6) == "Tummy pain: 6/10"
     assert day["pain"].heading == "Tummy pain (0-10)"
-    assert day["bristol"].line(6) == "Stool type (Bristol): type 6"
+    assert day["bristol"].line(6) == "Stool (Bristol scale): type 6"
     assert day["weight_kg"].line(Decimal("72.50")) == "Weight: 72.5 kg"
     assert day["weight_kg"].line("72.5") == "Weight: 72.5 kg"  # as a version stores it
     assert day["weight_kg"].heading == "Weight (kg)"
