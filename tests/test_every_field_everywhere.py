@@ -18,7 +18,9 @@ from netcompanion.core.describe import describe
 from netcompanion.core.testing import FROZEN_NOW, FROZEN_TODAY, text
 from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.labs import services as labs
+from netcompanion.labs.models import LabResult
 from netcompanion.medicines import services as medicines
+from netcompanion.medicines.models import Injection, Medicine
 from netcompanion.relatives import services as relatives
 
 pytestmark = pytest.mark.django_db
@@ -174,7 +176,7 @@ def _make(kind: str, maria, values: dict):
     if kind == "injection":
         return medicines.record_injection(maria, maria, values)
     if kind == "medicine":
-        return records.create(medicines.Medicine, maria, maria, values)
+        return records.create(Medicine, maria, maria, values)
     return records.create(Appointment, maria, maria, values)
 
 
@@ -203,3 +205,25 @@ def test_the_injection_plan_reaches_its_history(client, cast):
     page = text(client.get(reverse("medicines:plan_history")))
     for name, about in describe(type(plan)).items():
         assert about.line(getattr(plan, name)) in page
+
+
+def test_the_care_team_reads_labs_and_injections_under_the_same_labels(staff_client, cast):
+    """The team's tables lay their columns out themselves (a value with its unit, a drug with its dose), under the
+    description's labels."""
+    maria = cast["maria"]
+    careteam.assign(maria, cast["sara"], cast["sara"])
+    for kind in ("lab", "injection"):
+        _make(kind, maria, OTHERS[kind][0])
+    client = staff_client(cast["sara"])
+    labs_page = client.get(reverse("careteam:labs", args=[maria.code])).content.decode()
+    lab = describe(LabResult)
+    for name in ("test", "value", "taken_on", "lab", "notes"):
+        assert f'<th scope="col">{lab[name].label}</th>' in labs_page
+    for name in ("lab", "notes"):
+        assert table_says(labs_page, str(lab[name].label), lab[name].text(OTHERS["lab"][0][name]))
+    assert table_says(labs_page, str(lab["value"].label), "131.5 µg/L")
+    medicines_page = client.get(reverse("careteam:medicines", args=[maria.code])).content.decode()
+    shot = describe(Injection)
+    for name in ("place", "given_by", "notes"):
+        assert table_says(medicines_page, str(shot[name].label), shot[name].text(OTHERS["injection"][0][name]))
+    assert table_says(medicines_page, f"{shot['drug'].label} and dose", "Lanreotide 90 mg")

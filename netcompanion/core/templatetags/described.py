@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django import template
+from django.apps import apps
 
 from netcompanion.core.describe import YES_NO, describe, rows
 
@@ -44,3 +45,9 @@ def described_table(records, skip: str = "") -> Table:
                  [(record, [Cell(about.label, about.text(value := getattr(record, about.name)),
                                  about.kind == YES_NO and bool(value))
                             for about in fields]) for record in records])
+
+
+@register.simple_tag
+def field_labels(model: str) -> dict[str, str]:
+    """Field name → label for the record type named "app.Model", for a page that lays its columns out itself."""
+    return {name: about.label for name, about in describe(apps.get_model(model)).items()}
