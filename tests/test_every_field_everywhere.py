@@ -4,7 +4,6 @@ team's diary page and patient overview, the history pages, the visit-summary PDF
 A field that reaches one of them and not another (as "dizzy or faint" once missed the nurse's pages) fails here."""
 
 import datetime as dt
-import subprocess
 from decimal import Decimal
 from html.parser import HTMLParser
 
@@ -17,6 +16,7 @@ from netcompanion.core import records
 from netcompanion.core.describe import describe
 from netcompanion.core.testing import FROZEN_NOW, FROZEN_TODAY, text
 from netcompanion.diary.models import DiaryEntry, Episode
+from netcompanion.documents.tests.conftest import flat, pdf_text
 from netcompanion.labs import services as labs
 from netcompanion.labs.models import LabResult
 from netcompanion.medicines import services as medicines
@@ -122,10 +122,7 @@ def test_the_history_reads_every_field_as_the_pages_do(client, cast, day):
 
 
 def pdf_words(pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "summary.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(out.split())
+    return flat(pdf_text(pdf, tmp_path))
 
 
 def test_the_visit_summary_reads_every_field_for_patient_and_team(client, staff_client, cast, day, tmp_path):
