@@ -51,9 +51,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('alerts', '0005_alert_due_at_required'),
-        ('diary', '0005_versions_on_one_base'),
-        ('labs', '0002_versions_on_one_base'),
-        ('navigator', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
