@@ -5,7 +5,9 @@
 """
 
 from netcompanion.alertrules.engine import (
+    DayAssessment,
     Firing,
+    assess_day,
     check,
     evaluate_day,
     evaluate_injection,
@@ -15,5 +17,6 @@ from netcompanion.alertrules.engine import (
 from netcompanion.alertrules.observation import InvalidObservation, LabCheck, Observation, parse_observation
 from netcompanion.alertrules.rules import ALERT_RULESET_VERSION
 
-__all__ = ["ALERT_RULESET_VERSION", "Firing", "InvalidObservation", "LabCheck", "Observation", "check",
-           "evaluate_day", "evaluate_injection", "evaluate_lab", "evaluate_navigator", "parse_observation"]
+__all__ = ["ALERT_RULESET_VERSION", "DayAssessment", "Firing", "InvalidObservation", "LabCheck", "Observation",
+           "assess_day", "check", "evaluate_day", "evaluate_injection", "evaluate_lab", "evaluate_navigator",
+           "parse_observation"]

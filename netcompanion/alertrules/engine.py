@@ -152,9 +152,22 @@ def _fire(reads: str, subject: Any, navigated: Navigated | None = None) -> list[
                    sources=list(rule.sources)) for rule, level in fired]
 
 
-def evaluate_day(obs: Observation) -> list[Firing]:
+@dataclass(frozen=True)
+class DayAssessment:
+    """A diary day assessed once: the navigator's assessment of it (None when it reports no symptom) and the
+    alert rules that fire, so the patient's page and the care team's alert come from the same evaluation."""
+
+    navigator: Assessment | None
+    firings: list[Firing]
+
+
+def assess_day(obs: Observation) -> DayAssessment:
     day = _day(obs)
-    return _fire("day", day, day.navigator)
+    return DayAssessment(day.navigator.assessment, _fire("day", day, day.navigator))
+
+
+def evaluate_day(obs: Observation) -> list[Firing]:
+    return assess_day(obs).firings
 
 
 def evaluate_navigator(assessment: Assessment) -> list[Firing]:

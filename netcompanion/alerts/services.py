@@ -25,7 +25,7 @@ from django.utils import timezone
 from netcompanion.alertrules import (
     ALERT_RULESET_VERSION,
     Firing,
-    evaluate_day,
+    assess_day,
     evaluate_injection,
     evaluate_lab,
     evaluate_navigator,
@@ -34,6 +34,7 @@ from netcompanion.alertrules.observation import DiaryDays, InjectionDue, LabRead
 from netcompanion.alerts.models import RANK, UNRESOLVED, Alert, AlertEvent, AlertStatus, EventAction, Level
 from netcompanion.alerts.targets import Expectation, expected_answer, schedule
 from netcompanion.core.urls import site_url
+from netcompanion.triage import Assessment
 
 log = logging.getLogger(__name__)
 
@@ -166,12 +167,23 @@ def diary_key(date: dt.date) -> str:
 
 
 @dataclass(frozen=True)
+class AssessedDay:
+    """What one checked day came to: the navigator's assessment of it (None when it reports no symptom) and its
+    alert when the rules sent one to the care team, for the page or the API answer that follows the save."""
+
+    date: dt.date
+    navigator: Assessment | None
+    alert: Alert | None
+
+
+@dataclass(frozen=True)
 class DayAlerts:
-    """The checked days' alerts that fire now, and the days whose alerts still point at one of the checked
-    entries: it was moved from there, so the caller checks those days again."""
+    """The checked days' alerts that fire now, each checked day's assessment, and the days whose alerts still
+    point at one of the checked entries: it was moved from there, so the caller checks those days again."""
 
     alerts: list[Alert]
     left: list[dt.date]
+    days: list[AssessedDay] = field(default_factory=list)
 
 
 def evaluate_diary_days(days: DiaryDays) -> DayAlerts:
@@ -187,16 +199,16 @@ def evaluate_diary_days(days: DiaryDays) -> DayAlerts:
     found = {alert.source_key: alert for alert in Alert.objects.filter(
         Q(source_key__in=keys) | Q(diary_entry_id__in=entry_ids, met=True, status__in=UNRESOLVED),
         patient_id=days.patient_id)}
-    changes, alerts = _Changes(), []
+    changes, assessed = _Changes(), []
     for day, observation in observed:
         key = diary_key(observation.date)
-        alert = changes.update(days.patient_id, key, evaluate_day(observation), found.get(key),
+        assessment = assess_day(observation)
+        alert = changes.update(days.patient_id, key, assessment.firings, found.get(key),
                                diary_entry_id=day.entry_id if day else None)
-        if alert:
-            alerts.append(alert)
+        assessed.append(AssessedDay(observation.date, assessment.navigator, alert))
     changes.write()
     left = sorted(dt.date.fromisoformat(k.removeprefix("diary:")) for k in set(found) - keys)
-    return DayAlerts(alerts, left)
+    return DayAlerts([a.alert for a in assessed if a.alert], left, assessed)
 
 
 def diary_day_deleted(patient_id: int, date: dt.date) -> None:

@@ -12,6 +12,7 @@ from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.core.api_helpers import Problems, body_problems, patient_of
 from netcompanion.core.record_api import RecordRoutes
 from netcompanion.diary import actions, checks, services
+from netcompanion.diary.assessed import told
 from netcompanion.diary.models import DiaryEntry
 
 router = Router(tags=["diary"], auth=PERSON_AUTH)
@@ -22,9 +23,26 @@ class DiaryEntryIn(checks.DayValues, Schema):
     date: dt.date
 
 
+class DayAssessmentOut(Schema):
+    """What the saved day came to, in the navigator's words and at the higher of its level and the alert's."""
+
+    date: dt.date
+    level: str = Field(description="emergency, urgent, soon, routine, self_care, or none when the day reports no "
+                                   "symptom and raised nothing.")
+    headline: str = Field(description="The navigator's headline for the day; empty when the level is the alert's.")
+    where: str = Field(description="Where to go or whom to contact, in the navigator's words; may be empty.")
+    why: list[str] = Field(description="The navigator's reasons for its level; empty when the level is the alert's.")
+    emergency_number: str
+    told_team: bool = Field(description="Whether an alert about the day went to the care team.")
+    alert_level: str | None = Field(description="The level of that alert: emergency, urgent or soon.")
+
+
 class DiaryEntryOut(DiaryEntryIn):
     code: UUID
     status: str
+    assessment: DayAssessmentOut | None = Field(
+        None, description="Only in the answer to a write: what the day came to, assessed once as it was saved. "
+                          "At emergency show 'Call <emergency_number> now'.")
 
 
 class DiaryBatchIn(Schema):
@@ -35,6 +53,12 @@ class DiaryBatchIn(Schema):
 class Period(Schema):
     since: dt.date | None = None
     until: dt.date | None = None
+
+
+def _answered(saved: actions.Saved) -> DiaryEntry:
+    """The saved entry, carrying what the action assessed for the answer (never assessed again here)."""
+    saved.record.assessment = DayAssessmentOut(**told(saved.day))
+    return saved.record
 
 
 def _row(payload: DiaryEntryIn) -> dict:
@@ -96,7 +120,7 @@ def create_entries(request, payload: DiaryBatchIn):
     if problems:
         return problems
     try:
-        return Status(201, actions.log_days(request.auth, request.auth, rows))
+        return Status(201, [_answered(saved) for saved in actions.save_days(request.auth, request.auth, rows)])
     except services.DayTaken as taken:  # logged by another request meanwhile: named as the checks name it
         return body_problems([(["entries", i, "date"], checks.logged_problem(entry.date).message)
                               for i, entry in enumerate(payload.entries) if entry.date in taken.days])
@@ -105,7 +129,8 @@ def create_entries(request, payload: DiaryBatchIn):
 RecordRoutes(
     module=__name__, one="entry", many="entries", schema_in=DiaryEntryIn, schema_out=DiaryEntryOut,
     records=DiaryEntry.objects.current, filters=Period, listed=_in_period, validate=_validated,
-    create=actions.log_day, change=actions.change_day, delete=actions.delete_day,
+    create=lambda patient, by, data: _answered(actions.save_day(patient, by, data)),
+    change=lambda entry, by, data: _answered(actions.change_day(entry, by, data)), delete=actions.delete_day,
     summaries={"list": "My diary entries, newest first", "create": "Log a day",
                "change": "Change a day (keeps the old version)", "delete": "Delete a day (kept in its history)"},
 ).add_to(router)

@@ -9,11 +9,17 @@ from netcompanion.accounts.decorators import patient_required
 from netcompanion.alerts.services import notices_for
 from netcompanion.core.history import history_page
 from netcompanion.core.pages import change_page, confirm_page, form_page, posted
-from netcompanion.diary import actions
+from netcompanion.diary import actions, assessed
 from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
 from netcompanion.diary.models import DiaryEntry, Episode
 
 DAYS_SHOWN = 60
+
+
+def _told(request, saved: actions.Saved) -> actions.Saved:
+    """Keeps what the save assessed for the page the form goes to next (the diary, which shows it once)."""
+    assessed.keep(request, saved.day)
+    return saved
 
 
 def _own_entry(request, code, **filters):
@@ -38,7 +44,8 @@ def diary(request):
         by_day[day]["notice"] = notice
     days = sorted(by_day.items(), reverse=True)
     today_logged = by_day.get(timezone.localdate(), {}).get("entry") is not None
-    return render(request, "diary/diary.html", {"days": days, "today_logged": today_logged})
+    return render(request, "diary/diary.html", {"days": days, "today_logged": today_logged,
+                                                "assessed": assessed.take(request, request.user)})
 
 
 @patient_required
@@ -46,7 +53,7 @@ def new_entry(request):
     form = DiaryEntryForm(posted(request), patient=request.user,
                           initial={"date": request.GET.get("date") or timezone.localdate()})
     return form_page(request, form, "diary/entry_form.html", {"new": True},
-                     save=lambda data: actions.log_day(request.user, request.user, data),
+                     save=lambda data: _told(request, actions.save_day(request.user, request.user, data)),
                      message=gettext("Saved. Thank you for logging your day."), success_url=reverse("diary:diary"))
 
 
@@ -55,7 +62,7 @@ def edit_entry(request, code):
     entry = _own_entry(request, code, status="final")
     return change_page(request, DiaryEntryForm(posted(request), instance=entry, patient=request.user),
                        "diary/entry_form.html", {"entry": entry},
-                       save=lambda data: actions.change_day(entry, request.user, data),
+                       save=lambda data: _told(request, actions.change_day(entry, request.user, data)),
                        success_url=reverse("diary:diary"))
 
 
@@ -81,7 +88,7 @@ def history(request, code):
 def new_episode(request):
     form = EpisodeForm(posted(request), initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)})
     return form_page(request, form, "diary/episode_form.html",
-                     save=lambda data: actions.log_episode(request.user, request.user, data),
+                     save=lambda data: _told(request, actions.log_episode(request.user, request.user, data)),
                      message=gettext("The episode is saved."), success_url=reverse("diary:diary"))
 
 

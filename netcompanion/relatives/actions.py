@@ -3,14 +3,13 @@
 
 from django.db import transaction
 
-from netcompanion.diary.actions import assess_days
+from netcompanion.diary.actions import Saved, assess_entry
 from netcompanion.relatives import services
 from netcompanion.relatives.models import Grant
 
 
 @transaction.atomic
-def add_entry(grant: Grant, relative, data: dict):
-    """Raises services.AccessEnded if the grant was withdrawn or narrowed meanwhile."""
-    entry = services.add_entry(grant, relative, data)
-    assess_days(entry.patient_id, [entry.date])
-    return entry
+def add_entry(grant: Grant, relative, data: dict) -> Saved:
+    """Raises services.AccessEnded if the grant was withdrawn or narrowed meanwhile; returns the entry and what its
+    day came to, for the relative's next page."""
+    return assess_entry(services.add_entry(grant, relative, data))

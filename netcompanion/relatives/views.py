@@ -25,6 +25,7 @@ from netcompanion.appointments.models import Appointment
 from netcompanion.careplan.changes import PARTS
 from netcompanion.careplan.services import plan_for
 from netcompanion.core.pages import posted
+from netcompanion.diary import assessed
 from netcompanion.diary.forms import DiaryEntryForm
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.relatives import actions, services
@@ -197,7 +198,8 @@ def diary(request, code):
     since = timezone.localdate() - timezone.timedelta(days=DAYS_SHOWN)
     entries = DiaryEntry.objects.current().filter(patient=grant.patient, date__gte=since)
     return render(request, "relatives/diary.html", {"grant": grant, "entries": entries,
-                                                    "patient_name": grant.patient.display_name})
+                                                    "patient_name": grant.patient.display_name,
+                                                    "assessed": assessed.take(request, grant.patient)})
 
 
 @relative_side
@@ -229,9 +231,11 @@ def add_entry(request, code):
                           initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            entry = actions.add_entry(grant, request.user, form.cleaned_data)
+            saved = actions.add_entry(grant, request.user, form.cleaned_data)
         except services.AccessEnded:
             raise Http404("Access has ended") from None
+        entry = saved.record
+        assessed.keep(request, saved.day)
         messages.success(request, f"Saved. {grant.patient.display_name} sees the entry for "
                                   f"{entry.date:%-d %B} in their diary, with your name on it.")
         return redirect("relatives:diary", grant.code)

@@ -1,0 +1,57 @@
+"""What a saved diary day came to, told to the person who saved it on the very next page and in the API's answer.
+
+The action that saved the day assessed it once (diary.actions.Saved); this only words that result: the higher of
+the navigator's level for the day and the level of the alert it sent to the care team (fail safe: the highest
+wins), the navigator's headline and where to go when they are at that level, the site's emergency number, and
+whether the team was told. The page after a form's redirect reads it from the session, once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from netcompanion.alerts.models import Alert
+from netcompanion.alerts.services import AssessedDay
+from netcompanion.alerts.targets import expected_answer
+from netcompanion.triage.rules import Level
+
+SESSION_KEY = "diary_assessed"
+
+
+def told(day: AssessedDay) -> dict[str, Any]:
+    """The day's assessment as JSON-safe words: level (the navigator's levels; "none" when the day reports no
+    symptom and raised nothing), headline and where (the navigator's, empty when its level is not the one shown),
+    why (the navigator's reasons at that level), the emergency number, and the alert the team was sent (its code
+    and level) if any."""
+    navigator, alert = day.navigator, day.alert
+    levels = [Level(navigator.level)] if navigator else []
+    if alert:
+        levels.append(Level(alert.level))
+    level = max(levels, key=lambda lv: lv.rank, default=None)
+    own_words = navigator is not None and level is not None and Level(navigator.level) is level
+    return {
+        "date": day.date.isoformat(),
+        "level": level.value if level else "none",
+        "headline": navigator.headline if own_words and navigator else "",
+        "where": navigator.where if own_words and navigator else "",
+        "why": [r.text for r in navigator.reasons if r.level == level.value] if own_words and navigator and level
+        else [],
+        "emergency_number": settings.EMERGENCY_NUMBER,
+        "told_team": alert is not None,
+        "alert_level": alert.level if alert else None,
+        "alert_code": str(alert.code) if alert else None,
+    }
+
+
+def keep(request, day: AssessedDay) -> None:
+    request.session[SESSION_KEY] = told(day)
+
+
+def take(request, patient) -> dict[str, Any] | None:
+    """The assessment kept for this page, once, with the day's alert (for when to expect an answer)."""
+    kept = request.session.pop(SESSION_KEY, None)
+    if kept and kept.get("alert_code"):
+        alert = Alert.objects.filter(code=kept["alert_code"], patient=patient).first()
+        kept["expected"] = expected_answer(alert) if alert and not alert.acknowledged_at else None
+    return kept
