@@ -11,6 +11,8 @@ import pytest
 from django.urls import reverse
 
 from netcompanion.appointments.models import Appointment
+from netcompanion.careplan import services as careplan
+from netcompanion.careplan.models import CarePlan
 from netcompanion.careteam import services as careteam
 from netcompanion.core import records
 from netcompanion.core.describe import describe
@@ -224,3 +226,24 @@ def test_the_care_team_reads_labs_and_injections_under_the_same_labels(staff_cli
     for name in ("place", "given_by", "notes"):
         assert table_says(medicines_page, str(shot[name].label), shot[name].text(OTHERS["injection"][0][name]))
     assert table_says(medicines_page, f"{shot['drug'].label} and dose", "Lanreotide 90 mg")
+
+
+def test_every_part_of_the_care_plan_reaches_patient_relative_team_history_and_export(client, staff_client, cast):
+    maria = cast["maria"]
+    parts = {name: f"Part {name} of Maria's plan" for name in describe(CarePlan)}
+    careplan.update_plan(maria, maria, parts, 0)
+    careteam.assign(maria, cast["sara"], cast["sara"])
+    made, _ = relatives.invite(maria, cast["johan"].email, ["can_view_care"])
+    grant = relatives.accept(made, cast["johan"])
+    client.force_login(maria)
+    pages = {"patient": text(client.get(reverse("careplan:index"))),
+             "history": text(client.get(reverse("careplan:history")))}
+    document = client.get(reverse("exports:json")).json()
+    client.force_login(cast["johan"])
+    pages["relative"] = text(client.get(reverse("relatives:careplan", args=[grant.code])))
+    pages["team"] = text(staff_client(cast["sara"]).get(reverse("careteam:care_plan", args=[maria.code])))
+    for audience, page in pages.items():
+        for name, about in describe(CarePlan).items():
+            assert str(about.label) in page and parts[name] in page, (audience, name)
+    assert {n: d["label"] for n, d in document["field_descriptions"]["care_plan"].items()} == {
+        n: str(about.label) for n, about in describe(CarePlan).items()}
