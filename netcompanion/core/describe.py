@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -36,7 +36,7 @@ class Described:
     above), the top of its scale for a 0-to-n score, and its choices (stored value -> words)."""
 
     name: str
-    label: str
+    label: str | Promise  # lazy, so each reader gets it in their language
     kind: str
     unit: str = ""
     top: int | None = None
@@ -47,7 +47,7 @@ class Described:
     def heading(self) -> str:
         """The label with its unit or scale, for a column: "Weight (kg)", "Tummy pain (0-10)"."""
         extra = self.unit or (f"0-{self.top}" if self.top else "")
-        return f"{self.label} ({extra})" if extra else self.label
+        return f"{self.label} ({extra})" if extra else str(self.label)
 
     def text(self, value) -> str:
         """The value in words, or "" when nothing was noted. Takes the model's value or the one a version stores
@@ -100,23 +100,34 @@ def _kind(model_field: models.Field, extra: dict) -> str:
     raise Undescribed(f"{model_field.model.__name__}.{model_field.name}: say how its value is written in DESCRIBE.")
 
 
-@cache
-def describe(model: type[models.Model]) -> dict[str, Described]:
+def read_description(model: type[models.Model]) -> dict[str, Described]:
     """Every field the record shows (``VERSIONED_FIELDS``, or ``DESCRIBED_FIELDS`` for a record without versions),
-    in that order, by name."""
-    names = getattr(model, "DESCRIBED_FIELDS", None) or model.VERSIONED_FIELDS
-    extras = getattr(model, "DESCRIBE", {})
+    in that order, by name, as the model says it now (``describe`` keeps it)."""
+    names: tuple[str, ...] = getattr(model, "DESCRIBED_FIELDS", ()) or getattr(model, "VERSIONED_FIELDS", ())
+    extras: dict[str, dict] = getattr(model, "DESCRIBE", {})
     unknown = set(extras) - set(names)
     if unknown:
         raise Undescribed(f"{model.__name__}.DESCRIBE names fields it does not show: {sorted(unknown)}")
     described = {}
     for name in names:
         model_field, extra = model._meta.get_field(name), extras.get(name, {})
-        label = extra.get("label") or capfirst(str(model_field.verbose_name))
+        if not isinstance(model_field, models.Field):
+            raise Undescribed(f"{model.__name__}.{name} is not a column of its own.")
+        label = extra.get("label") or capfirst(model_field.verbose_name)
         choices = extra.get("choices") or dict(model_field.flatchoices)
         described[name] = Described(name, label, _kind(model_field, extra), extra.get("unit", ""),
                                     extra.get("top"), choices, extra.get("pattern", ""))
     return described
+
+
+_DESCRIBED: dict[type[models.Model], dict[str, Described]] = {}
+
+
+def describe(model: type[models.Model]) -> dict[str, Described]:
+    """``read_description(model)``, read once per model."""
+    if model not in _DESCRIBED:
+        _DESCRIBED[model] = read_description(model)
+    return _DESCRIBED[model]
 
 
 @dataclass(frozen=True)
@@ -130,5 +141,5 @@ def rows(record: models.Model, *, skip: tuple[str, ...] = ()) -> list[Row]:
     out = []
     for name, about in describe(type(record)).items():
         if name not in skip and (text := about.text(getattr(record, name))):
-            out.append(Row(about.label, text))
+            out.append(Row(str(about.label), text))
     return out

@@ -42,7 +42,7 @@ def described_table(records, skip: str = "") -> Table:
         return Table([], [])
     fields = [about for name, about in describe(type(records[0])).items() if name not in _names(skip)]
     return Table([about.heading for about in fields],
-                 [(record, [Cell(about.label, about.text(value := getattr(record, about.name)),
+                 [(record, [Cell(str(about.label), about.text(value := getattr(record, about.name)),
                                  about.kind == YES_NO and bool(value))
                             for about in fields]) for record in records])
 
@@ -50,4 +50,4 @@ def described_table(records, skip: str = "") -> Table:
 @register.simple_tag
 def field_labels(model: str) -> dict[str, str]:
     """Field name → label for the record type named "app.Model", for a page that lays its columns out itself."""
-    return {name: about.label for name, about in describe(apps.get_model(model)).items()}
+    return {name: str(about.label) for name, about in describe(apps.get_model(model)).items()}

@@ -7,7 +7,7 @@ import pytest
 
 from netcompanion.appointments.models import Appointment
 from netcompanion.careplan.models import CarePlan
-from netcompanion.core.describe import Described, Undescribed, describe, rows
+from netcompanion.core.describe import Described, Undescribed, describe, read_description, rows
 from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.labs.models import LabResult
 from netcompanion.medicines.models import Injection, InjectionPlan, Medicine
@@ -32,7 +32,7 @@ def test_a_field_whose_value_cannot_be_read_is_refused(monkeypatch):
     """A list of triggers means nothing without the choices' words."""
     monkeypatch.setattr(DiaryEntry, "DESCRIBE", {k: v for k, v in DiaryEntry.DESCRIBE.items() if k != "flush_triggers"})
     with pytest.raises(Undescribed, match="DiaryEntry.flush_triggers"):
-        describe.__wrapped__(DiaryEntry)
+        read_description(DiaryEntry)
 
 
 def test_the_diary_day_in_words():
