@@ -14,7 +14,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from netcompanion.alertrules.observation import DueDate, LabCheck, Observation, parse_observation
-from netcompanion.alertrules.rules import ALERT_RULES, BASELINE_MIN_DAYS, DIARRHOEA_BRISTOL, AlertRule
+from netcompanion.alertrules.rules import (
+    ALERT_RULES,
+    BASELINE_MIN_DAYS,
+    DIARRHOEA_BRISTOL,
+    LATE_AFTER_HOURS,
+    AlertRule,
+)
 from netcompanion.triage import Assessment, Level, assess
 
 
@@ -65,6 +71,17 @@ class Day:
     baseline: float | None
     on_injections: bool | None
     navigator: Navigated
+    logged_hours_after_day: float | None = None
+
+    @property
+    def late(self) -> bool:
+        """Logged more than LATE_AFTER_HOURS after the day: what it reports is past; how the patient is now is not
+        known. Not known counts as not late, so the day keeps its own level (fail safe)."""
+        return (self.logged_hours_after_day or 0) > LATE_AFTER_HOURS
+
+    @property
+    def days_late(self) -> int:
+        return int((self.logged_hours_after_day or 0) // 24) + 1
 
     @property
     def weight_loss_percent(self) -> float | None:
@@ -118,6 +135,7 @@ def _day(obs: Observation) -> Day:
         highest_weight_kg=obs.previous_highest_weight_kg,
         baseline=fmean(obs.previous_stools) if len(obs.previous_stools) >= BASELINE_MIN_DAYS else None,
         on_injections=obs.on_injections, navigator=Navigated(assess(case) if case else None),
+        logged_hours_after_day=obs.logged_hours_after_day,
     )
 
 
@@ -159,11 +177,12 @@ class DayAssessment:
 
     navigator: Assessment | None
     firings: list[Firing]
+    late: bool = False
 
 
 def assess_day(obs: Observation) -> DayAssessment:
     day = _day(obs)
-    return DayAssessment(day.navigator.assessment, _fire("day", day, day.navigator))
+    return DayAssessment(day.navigator.assessment, _fire("day", day, day.navigator), day.late)
 
 
 def evaluate_day(obs: Observation) -> list[Firing]:

@@ -63,6 +63,9 @@ class Observation(Strict):
     diarrhoea_episodes: Count = 0
     wheeze_episodes: Count = 0
     pain_episode_severity: Score | None = Field(default=None, description="The worst pain episode of the day.")
+    logged_hours_after_day: NonNegative | None = Field(
+        default=None, description="Hours from the end of the day to when it was first logged; null when not known "
+                                  "or logged before the day ended.")
     diagnosed_net: bool
 
 
@@ -107,6 +110,7 @@ class RecordedDay:
     weight_kg: float | None = None
     wheezing: bool | None = None
     dizziness: bool | None = None
+    logged_hours_after_day: float | None = None  # from the end of the day to when the entry was first saved
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ class DiaryDays:
             out.append((day, Observation(
                 date=date, **answers, previous_stools=[r.stools for r in before if r.stools is not None],
                 previous_highest_weight_kg=max(weights, default=None), on_injections=self.on_injections,
+                logged_hours_after_day=day.logged_hours_after_day if day else None,
                 diagnosed_net=self.diagnosed_net, **vars(self.episodes.get(date, DayEpisodes())),
             )))
         return out

@@ -11,7 +11,8 @@ levels are a proposed design that a clinician signs off; any change bumps ALERT_
 The fields a "day" row reads are the day's answers raised by its single episodes (stools, diarrhoeas,
 flushes, pain), its baseline (the mean stools of the previous four weeks, once there are
 BASELINE_MIN_DAYS answers), weight_loss_percent (below the highest weight of the previous four
-weeks), on_injections and the navigator's level for the day (engine.py works them out).
+weeks), on_injections, the navigator's level for the day and whether the day was logged late (more than
+LATE_AFTER_HOURS after it ended; engine.py works them out).
 
 Where the navigator already has the rule (flushing with wheezing or dizziness, ten or more loose
 stools), the diary day is put to the navigator instead of repeating it here: AL-DIARY-NAVIGATOR.
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from netcompanion.triage.conditions import Answer, Op, Test
 from netcompanion.triage.rules import Level
 
-ALERT_RULESET_VERSION = "2026.12.4"
+ALERT_RULESET_VERSION = "2026.12.5"
 
 # Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The thresholds marked
 # "design" are proposed values awaiting clinical sign-off; each cites the sources it rests on.
@@ -45,6 +46,9 @@ LAB = ("nci-pdq-gi-net-hp",)  # design: chromogranin A and urine 5-HIAA are the 
 DIARRHOEA_BRISTOL = 6
 # The own baseline needs this many answered days of the previous 28 before it is trusted.
 BASELINE_MIN_DAYS = 7
+# design: a day first logged more than 48 hours after it ended is late; what it reports is past, so its alert asks
+# the team to check how the patient is now, at urgent (a call the same day), not emergency.
+LATE_AFTER_HOURS = 48
 
 S, U = Level.SOON, Level.URGENT
 AS_NAVIGATOR = None  # the level the navigator gave: urgent or emergency
@@ -67,8 +71,12 @@ ALERT_RULES: tuple[AlertRule, ...] = (
               (Test("level", Op.ONE_OF, URGENT_OR_EMERGENCY),),
               "A symptom check came out {level.value}: {reasons}", NAVIGATOR),
     AlertRule("AL-DIARY-NAVIGATOR", "day", AS_NAVIGATOR,
-              (Test("navigator.level", Op.ONE_OF, URGENT_OR_EMERGENCY),),
+              (Test("navigator.level", Op.ONE_OF, URGENT_OR_EMERGENCY), Test("late", Op.CLEARLY_NO)),
               "The symptom navigator rates this diary day {navigator.level.value}: {navigator.reasons}", NAVIGATOR),
+    AlertRule("AL-DIARY-LATE", "day", U,
+              (Test("navigator.level", Op.ONE_OF, URGENT_OR_EMERGENCY), Test("late", Op.CLEARLY_YES)),
+              "Logged {days_late} days after the day, which the symptom navigator rates {navigator.level.value}: "
+              "{navigator.reasons} It is past: check how the patient is now.", NAVIGATOR),
     AlertRule("AL-STOOLS-HIGH", "day", S,
               (Test("stools", Op.AT_LEAST, 7),),
               "{stools} bowel movements in the day.", STOOLS),
@@ -107,5 +115,6 @@ def review_sheet() -> str:
         when = " and ".join(map(str, rule.when))
         lines.append(f"{rule.id} | {rule.reads} | {level} | {when} | {rule.reason} | {', '.join(rule.sources)}")
     lines.append(f"A day's stools count as loose when their Bristol type is {DIARRHOEA_BRISTOL} or more, or not given; "
-                 f"the baseline needs {BASELINE_MIN_DAYS} answered days of the previous 4 weeks.")
+                 f"the baseline needs {BASELINE_MIN_DAYS} answered days of the previous 4 weeks; a day is late when "
+                 f"first logged more than {LATE_AFTER_HOURS} hours after it ended.")
     return "\n".join(lines)

@@ -174,6 +174,7 @@ class AssessedDay:
     date: dt.date
     navigator: Assessment | None
     alert: Alert | None
+    late: bool = False  # logged more than alertrules.rules.LATE_AFTER_HOURS after the day
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def evaluate_diary_days(days: DiaryDays) -> DayAlerts:
         assessment = assess_day(observation)
         alert = changes.update(days.patient_id, key, assessment.firings, found.get(key),
                                diary_entry_id=day.entry_id if day else None)
-        assessed.append(AssessedDay(observation.date, assessment.navigator, alert))
+        assessed.append(AssessedDay(observation.date, assessment.navigator, alert, assessment.late))
     changes.write()
     left = sorted(dt.date.fromisoformat(k.removeprefix("diary:")) for k in set(found) - keys)
     return DayAlerts([a.alert for a in assessed if a.alert], left, assessed)

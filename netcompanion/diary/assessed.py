@@ -3,10 +3,12 @@
 The action that saved the day assessed it once (diary.actions.Saved); this only words that result: the higher of
 the navigator's level for the day and the level of the alert it sent to the care team (fail safe: the highest
 wins), the navigator's headline and where to go when they are at that level, the site's emergency number, and
-whether the team was told. The page after a form's redirect reads it from the session, once."""
+whether the team was told. A day logged late is past: the person is asked how they are now rather than told to
+call about that day. The page after a form's redirect reads it from the session, once."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +34,7 @@ def told(day: AssessedDay) -> dict[str, Any]:
     own_words = navigator is not None and level is not None and Level(navigator.level) is level
     return {
         "date": day.date.isoformat(),
+        "late": day.late,
         "level": level.value if level else "none",
         "headline": navigator.headline if own_words and navigator else "",
         "where": navigator.where if own_words and navigator else "",
@@ -51,6 +54,8 @@ def keep(request, day: AssessedDay) -> None:
 def take(request, patient) -> dict[str, Any] | None:
     """The assessment kept for this page, once, with the day's alert (for when to expect an answer)."""
     kept = request.session.pop(SESSION_KEY, None)
+    if kept:
+        kept["day"] = dt.date.fromisoformat(kept["date"])
     if kept and kept.get("alert_code"):
         alert = Alert.objects.filter(code=kept["alert_code"], patient=patient).first()
         kept["expected"] = expected_answer(alert) if alert and not alert.acknowledged_at else None

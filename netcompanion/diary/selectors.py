@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from netcompanion.alertrules.observation import DayEpisodes, DiaryDays, RecordedDay, window_start
 from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind
@@ -18,10 +19,19 @@ def diary_days(patient_id: int, dates: list[dt.date], on_injections: bool | None
     rows = (DiaryEntry.objects.current()
             .filter(patient_id=patient_id, date__gte=window_start(dates[0]), date__lte=dates[-1])
             .order_by("date")
-            .values_list("id", "date", "flushes", "stools", "bristol", "pain", "weight_kg", "wheezing", "dizziness"))
-    recorded = tuple(RecordedDay(*row[:6], None if row[6] is None else float(row[6]), *row[7:]) for row in rows)
+            .values_list("id", "date", "flushes", "stools", "bristol", "pain", "weight_kg", "wheezing", "dizziness",
+                         "created_at"))
+    recorded = tuple(RecordedDay(*row[:6], None if row[6] is None else float(row[6]), *row[7:9],
+                                 logged_hours_after_day=_hours_after(row[1], row[9])) for row in rows)
     return DiaryDays(patient_id=patient_id, dates=tuple(dates), recorded=recorded,
                      episodes=_episodes_by_local_day(patient_id, dates), on_injections=on_injections)
+
+
+def _hours_after(date: dt.date, logged_at: dt.datetime) -> float | None:
+    """Hours from the end of the local day to when its entry was first saved; None when saved before it ended."""
+    end = timezone.make_aware(dt.datetime.combine(date + dt.timedelta(days=1), dt.time()))
+    hours = (logged_at - end).total_seconds() / 3600
+    return hours if hours > 0 else None
 
 
 def _episodes_by_local_day(patient_id: int, dates: list[dt.date]) -> dict[dt.date, DayEpisodes]:

@@ -17,6 +17,7 @@ TODAY = dt.date(2026, 11, 20)
 SOURCES = {
     "AL-NAV-RESULT": ["nci-pdq-gi-net-hp", "ncuk-carcinoid-crisis"],
     "AL-DIARY-NAVIGATOR": ["nci-pdq-gi-net-hp", "ncuk-carcinoid-crisis"],
+    "AL-DIARY-LATE": ["nci-pdq-gi-net-hp", "ncuk-carcinoid-crisis"],
     "AL-STOOLS-HIGH": ["nhv-net-sweden"],
     "AL-STOOLS-BASELINE": ["nhv-net-sweden"],
     "AL-NHV-FLUSH": ["nhv-net-sweden"],
@@ -175,6 +176,26 @@ DAYS = [
         ("AL-STOOLS-HIGH", "soon", "8 bowel movements in the day."),
         ("AL-NHV-DIARRHOEA", "soon", "8 loose stools in the day (whether on injections is not known)."),
     ]),
+    # Logged late: at 48 hours after the day it keeps its level; after that it asks for a check now, at urgent.
+    ({"flushes": 1, "wheezing": True, "dizziness": True, "logged_hours_after_day": 48}, [
+        ("AL-DIARY-NAVIGATOR", "emergency", "The symptom navigator rates this diary day emergency: Flushing with "
+                                            "wheezing or trouble breathing can be a carcinoid crisis. "
+                                            "(FL-CRISIS-WHEEZE) Flushing with dizziness or feeling faint can be a "
+                                            "carcinoid crisis. (FL-CRISIS-DIZZY)"),
+    ]),
+    ({"flushes": 1, "wheezing": True, "dizziness": True, "logged_hours_after_day": 48.5}, [
+        ("AL-DIARY-LATE", "urgent", "Logged 3 days after the day, which the symptom navigator rates emergency: "
+                                    "Flushing with wheezing or trouble breathing can be a carcinoid crisis. "
+                                    "(FL-CRISIS-WHEEZE) Flushing with dizziness or feeling faint can be a carcinoid "
+                                    "crisis. (FL-CRISIS-DIZZY) It is past: check how the patient is now."),
+    ]),
+    ({"stools": 10, "bristol": 7, "on_injections": False, "logged_hours_after_day": 72}, [
+        ("AL-DIARY-LATE", "urgent", "Logged 4 days after the day, which the symptom navigator rates urgent: Ten or "
+                                    "more stools a day can dry you out within hours. (DI-VERY-MANY) It is past: "
+                                    "check how the patient is now."),
+        ("AL-STOOLS-HIGH", "soon", "10 bowel movements in the day."),
+    ]),
+    ({"stools": 2, "bristol": 4, "logged_hours_after_day": 200}, []),
     ({}, []),
     ({"flushes": 1, "stools": 2, "pain": 1}, []),
     ({"flushes": 6, "stools": 12, "bristol": 7, "pain": 8, "weight_kg": 60.0, "previous_highest_weight_kg": 70.0,

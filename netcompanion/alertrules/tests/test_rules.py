@@ -14,7 +14,13 @@ from netcompanion.alertrules import (
     evaluate_lab,
     evaluate_navigator,
 )
-from netcompanion.alertrules.rules import ALERT_RULES, BASELINE_MIN_DAYS, DIARRHOEA_BRISTOL, review_sheet
+from netcompanion.alertrules.rules import (
+    ALERT_RULES,
+    BASELINE_MIN_DAYS,
+    DIARRHOEA_BRISTOL,
+    LATE_AFTER_HOURS,
+    review_sheet,
+)
 from netcompanion.bibliography import SOURCES
 from netcompanion.medicines.schedule import due_status
 from netcompanion.triage import assess
@@ -152,6 +158,7 @@ ALERT_RULESET_FINGERPRINTS = {
     "2026.12.2": "9e381696348b44e4",  # rows cite a tuple of ids, as every engine does
     "2026.12.3": "d651b7108bcfcca2",  # conditions are data (field, comparison, threshold); no result changed
     "2026.12.4": "87386b86e44ca0c2",  # the overdue injection says when a booking is not the plan's day
+    "2026.12.5": "87e2d880257afbf2",  # a day logged over 48 hours late asks for a check now, at urgent at most
 }
 
 
@@ -159,7 +166,8 @@ def test_a_rule_change_comes_with_a_new_ruleset_version():
     """Alerts carry the rule-set version; a change to any rule must bump it (after clinical sign-off)."""
     rows = [(r.id, r.reads, r.level and r.level.value, r.reason, r.sources, [str(t) for t in r.when])
             for r in ALERT_RULES]
-    rows.append(("DIARRHOEA_BRISTOL", DIARRHOEA_BRISTOL, "BASELINE_MIN_DAYS", BASELINE_MIN_DAYS))
+    rows.append(("DIARRHOEA_BRISTOL", DIARRHOEA_BRISTOL, "BASELINE_MIN_DAYS", BASELINE_MIN_DAYS, "LATE_AFTER_HOURS",
+                 LATE_AFTER_HOURS))
     fingerprint = hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
     assert ALERT_RULESET_FINGERPRINTS.get(ALERT_RULESET_VERSION) == fingerprint, (
         f"alert rules changed: bump ALERT_RULESET_VERSION and record {fingerprint!r} for it here")

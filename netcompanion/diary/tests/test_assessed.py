@@ -91,3 +91,17 @@ def test_the_apis_answer_to_a_write_carries_the_assessment(api):
     assert [(e["assessment"]["level"], e["assessment"]["told_team"]) for e in batch.json()] == [
         ("none", False), ("urgent", True)]
     assert api.get("/api/v1/diary").json()[0]["assessment"] is None  # only the answer to a write carries it
+
+
+def test_a_day_logged_four_days_late_asks_how_the_patient_is_now_and_alerts_at_urgent(client, maria):
+    late = TODAY - dt.timedelta(days=4)
+    page = diary_after(client, reverse("diary:new"), day(date=late.isoformat(), **CRISIS))
+    assert f"What was logged for {late.day} {late:%B} could have needed help that day. How are you now?" in page
+    assert "Check how you are now" in page and "If you have any of these signs now" in page
+    assert "Call 112 now" not in page
+    alert = Alert.objects.get()
+    assert (alert.level, alert.rule_id) == ("urgent", "AL-DIARY-LATE")
+    assert "check how the patient is now" in alert.reason
+    yesterday = TODAY - dt.timedelta(days=1)
+    yesterday = diary_after(client, reverse("diary:new"), day(date=yesterday.isoformat(), **CRISIS))
+    assert "Call 112 now" in yesterday  # logged within 48 hours of the day's end: not late
