@@ -21,8 +21,11 @@ def diary_days(patient_id: int, dates: list[dt.date], on_injections: bool | None
             .order_by("date")
             .values_list("id", "date", "flushes", "stools", "bristol", "pain", "weight_kg", "wheezing", "dizziness",
                          "created_at"))
-    recorded = tuple(RecordedDay(*row[:6], None if row[6] is None else float(row[6]), *row[7:9],
-                                 logged_hours_after_day=_hours_after(row[1], row[9])) for row in rows)
+    recorded = tuple(RecordedDay(entry_id, date, flushes, stools, bristol, pain,
+                                 None if weight_kg is None else float(weight_kg), wheezing, dizziness,
+                                 _hours_after(date, logged_at))
+                     for entry_id, date, flushes, stools, bristol, pain, weight_kg, wheezing, dizziness, logged_at
+                     in rows)
     return DiaryDays(patient_id=patient_id, dates=tuple(dates), recorded=recorded,
                      episodes=_episodes_by_local_day(patient_id, dates), on_injections=on_injections)
 
