@@ -49,11 +49,11 @@ class Navigated:
 
     @property
     def reasons(self) -> str:
-        """The navigator's own urgent and emergency reasons, with their rule ids."""
-        if not self.assessment:
+        """The navigator's own reasons at its level, or at urgent and above, with their rule ids."""
+        if not self.assessment or self.level is None:
             return ""
-        return " ".join(f"{r.text} ({r.rule})" for r in self.assessment.reasons
-                        if Level(r.level).rank >= Level.URGENT.rank)
+        least = min(self.level.rank, Level.URGENT.rank)
+        return " ".join(f"{r.text} ({r.rule})" for r in self.assessment.reasons if Level(r.level).rank >= least)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from netcompanion.triage.conditions import Answer, Op, Test
 from netcompanion.triage.rules import Level
 
-ALERT_RULESET_VERSION = "2026.12.5"
+ALERT_RULESET_VERSION = "2026.12.6"
 
 # Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The thresholds marked
 # "design" are proposed values awaiting clinical sign-off; each cites the sources it rests on.
@@ -51,8 +51,10 @@ BASELINE_MIN_DAYS = 7
 LATE_AFTER_HOURS = 48
 
 S, U = Level.SOON, Level.URGENT
-AS_NAVIGATOR = None  # the level the navigator gave: urgent or emergency
+AS_NAVIGATOR = None  # the level the navigator gave: soon, urgent or emergency
 URGENT_OR_EMERGENCY = frozenset({Level.URGENT, Level.EMERGENCY})
+# A symptom check whose advice is to contact the care team within days (soon) or sooner is for the team to see.
+SOON_OR_HIGHER = frozenset({Level.SOON, Level.URGENT, Level.EMERGENCY})
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class AlertRule:
 ALERT_RULES: tuple[AlertRule, ...] = (
     # id, reads, level, when (field, comparison, threshold; all must hold), reason, sources
     AlertRule("AL-NAV-RESULT", "navigator", AS_NAVIGATOR,
-              (Test("level", Op.ONE_OF, URGENT_OR_EMERGENCY),),
+              (Test("level", Op.ONE_OF, SOON_OR_HIGHER),),
               "A symptom check came out {level.value}: {reasons}", NAVIGATOR),
     AlertRule("AL-DIARY-NAVIGATOR", "day", AS_NAVIGATOR,
               (Test("navigator.level", Op.ONE_OF, URGENT_OR_EMERGENCY), Test("late", Op.CLEARLY_NO)),

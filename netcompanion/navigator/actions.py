@@ -1,4 +1,4 @@
-"""Saving a symptom check: the navigator's result is kept (services) and, when urgent or emergency, raises a
+"""Saving a symptom check: the navigator's result is kept (services) and, when soon, urgent or emergency, raises a
 care-team alert (the alerts app, announced after the commit), in one transaction."""
 
 from __future__ import annotations

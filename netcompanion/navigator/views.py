@@ -102,11 +102,12 @@ def _cited(*groups: list[dict]) -> tuple[list[Source], list[list[dict]]]:
                      for group in groups]
 
 
-def _result_page(request, assessment: dict, record: NavigatorResult | None = None):
+def _result_page(request, assessment: dict, record: NavigatorResult | None = None, told_team: bool = False):
     sources, (reasons, advice) = _cited(assessment["reasons"], assessment.get("advice", []))
     return render(request, "navigator/result.html", {
         "a": assessment, "record": record, "unsure": unsure_questions(assessment), "reasons": reasons,
         "advice": advice, "sources": sources, "getting_help": assessment["level"] in GETTING_HELP,
+        "told_team": told_team,
     })
 
 
@@ -126,7 +127,7 @@ def result(request):
 @login_required
 def saved(request, code):
     record = get_object_or_404(NavigatorResult, code=code, patient=request.user)
-    return _result_page(request, record.result, record)
+    return _result_page(request, record.result, record, told_team=record.alerts.exists())
 
 
 def gp_note(request):

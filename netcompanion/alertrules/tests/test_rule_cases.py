@@ -230,7 +230,9 @@ def test_a_diary_day(answers, expected):
     ({"code": "jaundice"}, [
         ("AL-NAV-RESULT", "urgent", "A symptom check came out urgent: Yellow skin or eyes need checking the same "
                                     "day. (JA-ANY)")]),
-    ({"code": "vomiting", "keeps_fluids_down": True}, []),
+    ({"code": "vomiting", "keeps_fluids_down": True}, [
+        ("AL-NAV-RESULT", "soon", "A symptom check came out soon: With a NET, vomiting should be discussed with your "
+                                  "care team: it can be an early sign of a blocked bowel. (VO-NET)")]),
     ({"code": "fatigue", "severity": "mild"}, []),
 ])
 def test_a_symptom_check(symptom, expected):

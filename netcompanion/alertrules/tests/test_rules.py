@@ -120,11 +120,14 @@ def test_an_urgent_or_emergency_symptom_check_alerts_at_its_level(symptom, level
     assert (firing.rule_id, firing.level) == ("AL-NAV-RESULT", level)
 
 
-def test_a_soon_symptom_check_does_not_alert():
+def test_a_soon_symptom_check_alerts_and_a_routine_one_does_not():
+    """A check that tells the patient to contact their care team within days is for the team to see too."""
     assessment = assess({"person": {"diagnosed_net": True},
                          "symptoms": [{"code": "vomiting", "keeps_fluids_down": True}]})
     assert assessment.level == "soon"
-    assert evaluate_navigator(assessment) == []
+    assert [(f.rule_id, f.level) for f in evaluate_navigator(assessment)] == [("AL-NAV-RESULT", "soon")]
+    routine = assess({"person": {"diagnosed_net": True}, "symptoms": [{"code": "fatigue", "severity": "mild"}]})
+    assert routine.level == "routine" and evaluate_navigator(routine) == []
 
 
 @pytest.mark.parametrize("overdue, alerts", [(7, False), (8, True)])
@@ -159,6 +162,7 @@ ALERT_RULESET_FINGERPRINTS = {
     "2026.12.3": "d651b7108bcfcca2",  # conditions are data (field, comparison, threshold); no result changed
     "2026.12.4": "87386b86e44ca0c2",  # the overdue injection says when a booking is not the plan's day
     "2026.12.5": "87e2d880257afbf2",  # a day logged over 48 hours late asks for a check now, at urgent at most
+    "2026.12.6": "50809e2c8e533cff",  # a symptom check at soon alerts too
 }
 
 

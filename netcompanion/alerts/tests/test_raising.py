@@ -98,15 +98,18 @@ def test_a_wheeze_episode_with_flushing_is_the_navigators_carcinoid_crisis(cast)
     assert "FL-CRISIS" in alert.reason
 
 
-def test_an_emergency_symptom_check_alerts_and_a_soon_one_does_not(cast):
+def test_a_symptom_check_at_soon_or_higher_alerts_and_a_routine_one_does_not(cast):
     _, saved = save_check(cast["maria"], {"person": {"diagnosed_net": True},
                                           "symptoms": [{"code": "chest_pain", "severity": "severe"}]})
     alert = Alert.objects.get()
     assert (alert.rule_id, alert.level, alert.navigator_result) == ("AL-NAV-RESULT", "emergency", saved)
     assert alert.source_key == f"navigator:{saved.code}"
     save_check(cast["maria"], {"person": {"diagnosed_net": True},
-                               "symptoms": [{"code": "vomiting", "keeps_fluids_down": True}]})
+                               "symptoms": [{"code": "fatigue", "severity": "mild"}]})
     assert Alert.objects.count() == 1
+    _, soon = save_check(cast["maria"], {"person": {"diagnosed_net": True},
+                                         "symptoms": [{"code": "vomiting", "keeps_fluids_down": True}]})
+    assert Alert.objects.get(navigator_result=soon).level == "soon"
 
 
 def test_a_lab_result_alerts_the_first_time_it_is_above_the_upper_limit(cast):
@@ -263,3 +266,15 @@ def test_the_alert_page_and_the_queue_list_every_reason_of_the_one_alert(client,
     queue = client.get(reverse("alerts:queue")).content.decode()
     assert queue.count(f'href="{reverse("alerts:detail", args=[alert.code])}"') == 1
     assert "8 bowel movements in the day." in queue and "FL-CRISIS" in queue
+
+
+def test_the_saved_check_says_the_care_team_was_told(client, cast):
+    maria = cast["maria"]
+    client.force_login(maria)
+    _, soon = save_check(maria, {"person": {"diagnosed_net": True},
+                                 "symptoms": [{"code": "vomiting", "keeps_fluids_down": True}]})
+    page = client.get(reverse("navigator:saved", args=[soon.code])).content.decode()
+    assert "Your care team has been told and will see it in working hours." in page
+    _, routine = save_check(maria, {"person": {"diagnosed_net": True},
+                                    "symptoms": [{"code": "fatigue", "severity": "mild"}]})
+    assert "has been told" not in client.get(reverse("navigator:saved", args=[routine.code])).content.decode()
