@@ -4,20 +4,12 @@ dealt with: the database is taken back to the schema of one alert per rule, fill
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from netcompanion.alerts.models import Alert, AlertEvent
 from netcompanion.core.testing import FROZEN_NOW
+from netcompanion.core.tests.test_version_migrations import _migrate  # the schema taken back, then forward
 
 BEFORE = [("alerts", "0005_alert_due_at_required")]
-
-
-def _migrate(targets=None) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    executor.loader.build_graph()
-    return executor
 
 
 def _fill(apps) -> None:
