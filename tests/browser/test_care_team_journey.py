@@ -57,7 +57,7 @@ def test_a_bad_day_reaches_the_nurse_who_resolves_it_and_the_patient_sees_it_was
     desk.get_by_label("Called the patient").check()
     desk.get_by_label("Note (optional)").fill("Called Maria; she will start loperamide and log tomorrow.")
     desk.get_by_role("button", name="Resolve the alert").click()
-    expect(desk.locator(".alert-facts")).to_contain_text("Called the patient".lower())
+    expect(desk.locator(".alert-facts").first).to_contain_text("Called the patient".lower())
     assert page_problems(desk) == []
 
     # The queue no longer shows it as waiting; the day's other, less urgent alerts stay until handled.
