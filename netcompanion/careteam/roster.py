@@ -93,11 +93,18 @@ def next_visits():
 LATEST_DIARY = DiaryEntry.objects.current().filter(patient=OuterRef("pk")).order_by("-date")
 OPEN_ALERTS = Alert.objects.unresolved().filter(patient=OuterRef("pk")).order_by()
 NEXT_VISIT = next_visits().filter(patient=OuterRef("pk"))
-LAST_INJECTION = Subquery(Injection.objects.current().filter(patient=OuterRef("pk")).order_by("-given_on")
-                          .values("given_on")[:1])
+
+
+def last_injection_of(patient) -> Subquery:
+    """The day of the patient's last recorded injection; ``patient`` is a reference to the outer query's patient."""
+    return Subquery(Injection.objects.current().filter(patient=patient).order_by("-given_on").values("given_on")[:1])
+
+
+LAST_INJECTION = last_injection_of(OuterRef("pk"))
 # A subquery rather than a join: the join made PostgreSQL scan every plan to hash them for 50 rows.
 PLAN_INTERVAL = Subquery(InjectionPlan.objects.filter(patient=OuterRef("pk"), status=PlanStatus.ACTIVE)
                          .values("interval_days")[:1])
+
 
 class AppToday(Expression):
     """Today in the site's time zone, read each time the query runs (as AppNow)."""
@@ -116,7 +123,8 @@ class AppToday(Expression):
 PLAN_DUE = PlusDays(LAST_INJECTION, PLAN_INTERVAL)
 BOOKED_INJECTION = Subquery(Appointment.objects.filter(
     patient=OuterRef("pk"), kind=AppointmentKind.INJECTION, status=AppointmentStatus.BOOKED,
-    start__gte=Coalesce(PlusDays(LAST_INJECTION, Value(1)), AppToday())).order_by("start")
+    # Inside the appointment's subquery the last injection is the appointment's patient's, not the outer row's pk.
+    start__gte=Coalesce(PlusDays(last_injection_of(OuterRef("patient")), Value(1)), AppToday())).order_by("start")
     .annotate(day=TruncDate("start")).values("day")[:1], output_field=DateField())
 
 # The columns to sort and filter on, each an expression on the patient. None refers to another, so any subset
