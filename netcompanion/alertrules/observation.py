@@ -70,13 +70,44 @@ class Observation(Strict):
 
 
 class LabCheck(Strict):
-    """One lab result against its report's upper limit, and whether this test was above it before."""
+    """One lab result against its report's upper limit, whether this test was above it before, and the previous
+    result of the same test (taken before it), which a rise is measured from. A missing previous result, limit or
+    unit is never filled in: with nothing to compare with, no rise is worked out."""
 
     test: str
     unit: str
     value: NonNegative
     upper_limit: NonNegative | None
     earlier_above: bool
+    test_key: str = Field(default="other", description="The test in the lab catalogue (cga, u5hiaa) or other; "
+                                                       "a rise rule belongs to one test.")
+    taken_on: IsoDate | None = None
+    previous_value: NonNegative | None = None
+    previous_unit: str | None = None
+    previous_upper_limit: NonNegative | None = None
+    previous_taken_on: IsoDate | None = None
+
+    @property
+    def previous_above(self) -> bool | None:
+        """Whether the previous result was above its own report's upper limit; None when there is no previous
+        result or it has no limit (not known, so no rise rule can hold)."""
+        if self.previous_value is None or self.previous_upper_limit is None:
+            return None
+        return self.previous_value > self.previous_upper_limit
+
+    @property
+    def unit_changed(self) -> bool:
+        """The previous result is in another unit: the two are never compared."""
+        return self.previous_value is not None and self.previous_unit != self.unit
+
+    @property
+    def rise_percent(self) -> float | None:
+        """How much higher than the previous result, in per cent of it (negative when lower); None when there is
+        no previous result, it is in another unit, or it was 0."""
+        if self.previous_value is None or self.unit_changed or self.previous_value <= 0:
+            return None
+        # Rounded so that 150 against 100 is 50 %, not 50.000000001.
+        return round((self.value - self.previous_value) / self.previous_value * 100, 6)
 
 
 class InvalidObservation(InvalidCase):

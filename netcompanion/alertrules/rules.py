@@ -12,7 +12,9 @@ The fields a "day" row reads are the day's answers raised by its single episodes
 flushes, pain), its baseline (the mean stools of the previous four weeks, once there are
 BASELINE_MIN_DAYS answers), weight_loss_percent (below the highest weight of the previous four
 weeks), on_injections, the navigator's level for the day and whether the day was logged late (more than
-LATE_AFTER_HOURS after it ended; engine.py works them out).
+LATE_AFTER_HOURS after it ended; engine.py works them out). A "lab" row reads the result (value, unit, upper_limit,
+test_key), whether the test was above its limit before (earlier_above), and the previous result of the same test:
+previous_above (above its own report's limit) and rise_percent (over it, only in the same unit; observation.py).
 
 Where the navigator already has the rule (flushing with wheezing or dizziness, ten or more loose
 stools), the diary day is put to the navigator instead of repeating it here: AL-DIARY-NAVIGATOR.
@@ -23,10 +25,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netcompanion.labs.catalogue import KNOWN_TESTS
 from netcompanion.triage.conditions import Answer, Op, Test
 from netcompanion.triage.rules import Level
 
-ALERT_RULESET_VERSION = "2026.12.6"
+ALERT_RULESET_VERSION = "2026.12.7"
 
 # Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The thresholds marked
 # "design" are proposed values awaiting clinical sign-off; each cites the sources it rests on.
@@ -41,6 +44,13 @@ PAIN = ("hpal-bowel-obstruction", "nci-pdq-gi-net-hp")  # design: severe pain (8
 WEIGHT = ("ocp-net-2-1",)  # design: weight loss one cannot explain is a sign to check; 5 % in 4 weeks
 INJECTION = ("japo-2019-net-drug-doses", "label-lanreotide", "label-octreotide")  # design: every 4 weeks; a week late
 LAB = ("nci-pdq-gi-net-hp",)  # design: chromogranin A and urine 5-HIAA are the NET markers; first time above range
+# The monitoring criterion of the FDA-cleared B·R·A·H·M·S CgA II KRYPTOR assay, as the laboratories running it state it:
+# a rise of more than 50 % between consecutive results to above 100 ng/mL is a positive result, a higher probability
+# that the tumour has progressed. Reports from other assays give other limits, so the rule reads the report's own
+# upper limit in place of 100 ng/mL. A prospective study found a change in CgA only weakly associated with
+# progression (a 25 % change: sensitivity 36 %, positive predictive value 32 %; many things besides the tumour raise
+# CgA), so the rise is for the team to review ("soon") and is never put to the patient as alarming.
+CGA_RISE = ("aruplab-cga-kryptor", "fda-k222251-cga-kryptor", "neuroendocrinology-2020-cga-progression")
 
 # A stool counts as diarrhoea from Bristol type 6; an unanswered type counts too (fail safe).
 DIARRHOEA_BRISTOL = 6
@@ -66,6 +76,36 @@ class AlertRule:
     reason: str
     sources: tuple[str, ...]
 
+
+@dataclass(frozen=True)
+class LabRise:
+    """A rise of one test that is clinically relevant by its source: more than ``more_than_percent`` over the
+    previous result, which was above its report's upper limit too, to a value above the upper limit. Only the tests
+    in LAB_RISES have one; a test without a checkable source for a relevant rise has none (see review_sheet)."""
+
+    test_key: str  # the lab catalogue's key (netcompanion/labs/catalogue.py)
+    more_than_percent: float
+    sources: tuple[str, ...]
+
+    @property
+    def test_name(self) -> str:
+        return KNOWN_TESTS[self.test_key].name
+
+    @property
+    def rule(self) -> AlertRule:
+        return AlertRule(
+            f"AL-LAB-RISE-{self.test_key.upper()}", "lab", S,
+            (Test("test_key", Op.ONE_OF, frozenset({self.test_key})), Test("previous_above", Op.CLEARLY_YES),
+             Test("value", Op.ABOVE, Answer("upper_limit")), Test("rise_percent", Op.ABOVE, self.more_than_percent)),
+            "{test} rose {rise_percent:.1f} %, from {previous_value:g} {unit} on {previous_taken_on} to {value:g} "
+            "{unit} on {taken_on}, each above its report's upper limit (now {upper_limit:g} {unit}): more than "
+            f"the {self.more_than_percent:g} % rise between two results that the test's monitoring criterion counts. "
+            "For review with the patient's other results.", self.sources)
+
+
+LAB_RISES: tuple[LabRise, ...] = (
+    LabRise("cga", more_than_percent=50, sources=CGA_RISE),
+)
 
 ALERT_RULES: tuple[AlertRule, ...] = (
     # id, reads, level, when (field, comparison, threshold; all must hold), reason, sources
@@ -105,6 +145,7 @@ ALERT_RULES: tuple[AlertRule, ...] = (
               (Test("value", Op.ABOVE, Answer("upper_limit")), Test("earlier_above", Op.CLEARLY_NO)),
               "{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit}, the first "
               "time for this test.", LAB),
+    *(rise.rule for rise in LAB_RISES),
 )
 
 
@@ -119,4 +160,19 @@ def review_sheet() -> str:
     lines.append(f"A day's stools count as loose when their Bristol type is {DIARRHOEA_BRISTOL} or more, or not given; "
                  f"the baseline needs {BASELINE_MIN_DAYS} answered days of the previous 4 weeks; a day is late when "
                  f"first logged more than {LATE_AFTER_HOURS} hours after it ended.")
+    rises = ", ".join(f"{r.test_name} (more than {r.more_than_percent:g} %)" for r in LAB_RISES)
+    lines.append(f"A lab rise is compared only for: {rises}; only with the previous result of the same test in the "
+                 f"same unit (results in different units are never compared), and only where both reports give an "
+                 f"upper limit. No rise threshold for: {'; '.join(tests_without_rise())}. No checkable source gives "
+                 f"a clinically relevant rise for them, so they alert only the first time above the upper limit.")
     return "\n".join(lines)
+
+
+def rise_for(test_key: str) -> LabRise | None:
+    """The test's clinically relevant rise, or None when it has none."""
+    return next((r for r in LAB_RISES if r.test_key == test_key), None)
+
+
+def tests_without_rise() -> list[str]:
+    """The known lab tests with no rise threshold, and every other test."""
+    return [t.name for t in KNOWN_TESTS.values() if rise_for(t.key) is None] + ["any other test"]

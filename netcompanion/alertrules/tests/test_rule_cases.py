@@ -26,6 +26,7 @@ SOURCES = {
     "AL-WEIGHT-LOSS": ["ocp-net-2-1"],
     "AL-INJECTION-OVERDUE": ["japo-2019-net-drug-doses", "label-lanreotide", "label-octreotide"],
     "AL-LAB-ABOVE-ULN": ["nci-pdq-gi-net-hp"],
+    "AL-LAB-RISE-CGA": ["aruplab-cga-kryptor", "fda-k222251-cga-kryptor", "neuroendocrinology-2020-cga-progression"],
 }
 
 DAYS = [

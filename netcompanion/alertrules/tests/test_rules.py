@@ -155,6 +155,87 @@ def test_a_lab_result_alerts_the_first_time_it_is_above_the_upper_limit(value, l
                                     "the first time for this test.")
 
 
+def cga(value, previous=None, *, limit=102.0, previous_limit=102.0, unit="µg/L", previous_unit="µg/L",
+        earlier_above=None):
+    """A chromogranin A result on 10 June 2026 after one on 2 March 2026 (or none)."""
+    before = {} if previous is None else {
+        "previous_value": previous, "previous_unit": previous_unit, "previous_upper_limit": previous_limit,
+        "previous_taken_on": dt.date(2026, 3, 2)}
+    above_before = (previous is not None and previous_limit is not None and previous > previous_limit)
+    return LabCheck(test="Chromogranin A", test_key="cga", unit=unit, value=value, upper_limit=limit,
+                    earlier_above=above_before if earlier_above is None else earlier_above,
+                    taken_on=dt.date(2026, 6, 10), **before)
+
+
+def rule_ids(check_):
+    return [f.rule_id for f in evaluate_lab(check_)]
+
+
+def test_a_cga_rise_of_more_than_half_over_a_result_already_above_the_limit_alerts_soon():
+    [firing] = evaluate_lab(cga(200, 131))
+    assert (firing.rule_id, firing.level) == ("AL-LAB-RISE-CGA", "soon")
+    assert firing.reason == (
+        "Chromogranin A rose 52.7 %, from 131 µg/L on 2026-03-02 to 200 µg/L on 2026-06-10, each above its report's "
+        "upper limit (now 102 µg/L): more than the 50 % rise between two results that the test's monitoring "
+        "criterion counts. For review with the patient's other results.")
+    assert "aruplab-cga-kryptor" in firing.sources
+    assert all(source in SOURCES for source in firing.sources)
+
+
+@pytest.mark.parametrize("value, previous, fires", [
+    (148, 131, False),    # the issue's example: +13 %, within what the assay's criterion counts as no change
+    (150, 100, False),    # exactly +50 % is not more than 50 %
+    (150.01, 100, True),
+    (196.5, 131, False),  # +50 % exactly, from the issue's first value
+    (196.6, 131, True),
+    (100, 131, False),    # a fall
+])
+def test_only_a_rise_of_more_than_50_percent_alerts(value, previous, fires):
+    assert rule_ids(cga(value, previous, limit=90, previous_limit=90)) == (["AL-LAB-RISE-CGA"] if fires else [])
+
+
+def test_without_a_previous_result_only_the_first_time_rule_can_alert():
+    assert rule_ids(cga(200)) == ["AL-LAB-ABOVE-ULN"]
+
+
+def test_a_previous_result_within_its_range_leaves_it_to_the_first_time_rule():
+    assert rule_ids(cga(300, 90)) == ["AL-LAB-ABOVE-ULN"]
+    # Above once before, then back in range: neither a first time nor a rise over a result above the limit.
+    assert rule_ids(cga(300, 90, earlier_above=True)) == []
+
+
+def test_results_in_different_units_are_never_compared():
+    check_ = cga(200, 10, unit="µg/L", previous_unit="nmol/L", previous_limit=5)
+    assert (check_.unit_changed, check_.rise_percent) == (True, None)
+    assert rule_ids(check_) == []
+    assert cga(200, 131).unit_changed is False
+
+
+@pytest.mark.parametrize("limit, previous_limit", [(None, 102.0), (102.0, None), (None, None)])
+def test_a_missing_upper_limit_invents_no_comparison(limit, previous_limit):
+    check_ = cga(400, 131, limit=limit, previous_limit=previous_limit, earlier_above=False)
+    assert "AL-LAB-RISE-CGA" not in rule_ids(check_)
+    # The first-time rule keeps its own reading: with no limit on this result it cannot fire either.
+    assert rule_ids(check_) == ([] if limit is None else ["AL-LAB-ABOVE-ULN"])
+
+
+@pytest.mark.parametrize("test_key", ["u5hiaa", "other"])
+def test_a_test_without_a_sourced_rise_never_alerts_on_a_rise(test_key):
+    check_ = LabCheck(test="5-HIAA", test_key=test_key, unit="µmol/24 h", value=400, upper_limit=40,
+                      earlier_above=True, taken_on=dt.date(2026, 6, 10), previous_value=50, previous_unit="µmol/24 h",
+                      previous_upper_limit=40, previous_taken_on=dt.date(2026, 3, 2))
+    assert check_.rise_percent == 700 and evaluate_lab(check_) == []
+
+
+def test_the_review_sheet_says_which_tests_have_no_rise_threshold():
+    sheet = review_sheet()
+    assert "A lab rise is compared only for: Chromogranin A (CgA) (more than 50 %)" in sheet
+    assert "No rise threshold for: 5-HIAA, 24-hour urine; any other test." in sheet
+    assert any(line.startswith("AL-LAB-RISE-CGA | lab | soon | test_key is one of cga and previous_above is a clear "
+                               "yes and value is above upper_limit and rise_percent is above 50 |")
+               for line in sheet.splitlines())
+
+
 ALERT_RULESET_FINGERPRINTS = {
     "2026.11.1": "1007d89144818c59",
     "2026.12.1": "28d4688679f64f2e",  # rows cite bibliography ids; no threshold or level changed
@@ -163,6 +244,7 @@ ALERT_RULESET_FINGERPRINTS = {
     "2026.12.4": "87386b86e44ca0c2",  # the overdue injection says when a booking is not the plan's day
     "2026.12.5": "87e2d880257afbf2",  # a day logged over 48 hours late asks for a check now, at urgent at most
     "2026.12.6": "50809e2c8e533cff",  # a symptom check at soon alerts too
+    "2026.12.7": "82cf5782a5669ade",  # chromogranin A above its limit again that rises more than 50 % alerts
 }
 
 
