@@ -124,6 +124,7 @@ def test_a_calendar_app_reads_the_feed_without_signing_in(client, maria):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     assert "noindex" in response["X-Robots-Tag"]
+    assert "no-store" in response["Cache-Control"], "a shared cache never keeps someone's appointments"
     events = parse(response.content)
     assert set(events) == {"CT scan", "Visit last month"}
     assert str(events["CT scan"]["LOCATION"]) == "Radiology, floor 2"
