@@ -85,6 +85,9 @@ def parse_args(argv=None):
     p.add_argument("--reads", type=int, default=50, help="timed requests per view, after warm-up")
     p.add_argument("--profile-writes", type=int, default=200,
                    help="API writes to profile: half under cProfile, half with their queries logged")
+    p.add_argument("--alert-patients", type=int, default=600,
+                   help="patients, spread over the centre, whose year is put to the alert rules for the alert load "
+                        "(default 600; 0 to skip)")
     p.add_argument("--explain", action="store_true", help="print the query plans of each view's main queries")
     p.add_argument("--profile-reads", action="store_true", help="print each view's top functions too")
     p.add_argument("--experiments", action="store_true",
@@ -181,6 +184,29 @@ def database_size() -> str:
             cur.execute("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
             size = cur.fetchone()[0]
     return f"{size / 2**30:.2f} GiB"
+
+
+def centre_alert_load(args, today: dt.date, start: dt.date):
+    """The alerts the rules raise from the seed's year for patients spread over the centre (the seed's own alerts
+    come from a copy of a few thresholds): all of them, and those the seed made stable."""
+    from bench import alert_load, centre_seed
+    from netcompanion.accounts.models import Role, User
+
+    centre = centre_seed.Centre(args.patients, args.days, today)
+    n = min(args.alert_patients, args.patients)
+    indexes = [int(k * args.patients / n) for k in range(n)]
+    pks = dict(User.objects.filter(role=Role.PATIENT, username__in=[f"patient{i:05d}" for i in indexes])
+               .values_list("username", "pk"))
+    by_index = {i: pks[f"patient{i:05d}"] for i in indexes}
+    started = time.perf_counter()
+    load = alert_load.centre_load(list(by_index.values()), start, args.days)
+    stable = load.only("stable patients (no bad spell in the seed)",
+                       [pk for i, pk in by_index.items() if centre.stable(i)])
+    print(f"  {n} patients, every {args.patients / n:g}th of the centre; every diary day, lab result and symptom "
+          f"check put to the rules as the actions assess them ({time.perf_counter() - started:.0f} s)")
+    for lines in (load.report(), stable.report()):
+        print("\n".join(lines))
+    return load, stable
 
 
 # --- requests as a WSGI server makes them ---------------------------------------------------------
@@ -954,6 +980,11 @@ def run(args, url: str, var_dir: str) -> None:
     print(f"database size {database_size()}")
     rss_after_setup = rss_mib()
 
+    alert_load = None
+    if args.alert_patients:
+        header("alert load: what the rules raise from the seed's year (bench/alert_load.py)")
+        alert_load = centre_alert_load(args, today, start)
+
     header("writes: POST /api/v1/diary vs raw INSERT + commit")
     bench = WriteBench(today, start, args.patients, args.writes)
     print(f"{len(bench.patients)} patients write; {args.writes} timed writes each way, after 20 warm-up each")
@@ -1072,6 +1103,9 @@ def run(args, url: str, var_dir: str) -> None:
     for label, r in reads.items():
         rows.append((f"{label} p50/p95", f"{r['p50']:.1f} / {r['p95']:.1f} ms ({r['queries']} queries, "
                                          f"CPU {r['cpu'] + r['server_cpu']:.1f} ms)"))
+    if alert_load:
+        for load in alert_load:
+            rows.append((f"alerts/patient/week, {load.label.split(' (')[0]}", load.summary()))
     rows += [("peak RSS, benchmark process", f"{rss_mib():.0f} MiB (after setup {rss_after_setup:.0f}, "
                                              f"after writes {rss_after_writes:.0f})"),
              ("peak RSS, seed process", f"{seeded['rss_mib']:.0f} MiB" if seeded else "(reused)"),

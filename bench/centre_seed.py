@@ -267,6 +267,20 @@ class Centre:
     def diary_id(self, i: int, day: int) -> int:
         return i * self.days + day + 1
 
+    def spells(self, i: int) -> set[int]:
+        """The days of patient i's bad spells (flares: more stools, flushes and pain; wheezing only then), from a
+        random stream of their own, so the alert-load benchmark can tell which patients the seed made stable."""
+        rng = random.Random(f"spells {self.seed} {self.days} {i}")
+        days: set[int] = set()
+        for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
+            first, length = rng.randrange(self.days), rng.randrange(3, 11)
+            days.update(range(first, first + length))
+        return days
+
+    def stable(self, i: int) -> bool:
+        """A patient the seed gave no bad spell: a year of their own ups and downs, no flare."""
+        return not self.spells(i)
+
 
 def navigator_templates() -> dict[str, list[tuple[str, str, str]]]:
     """The graded vignettes run through the engine: level -> [(ruleset, case json, result json)]."""
@@ -511,10 +525,7 @@ class Seed:
         base_pain = rng.choice((0, 0.5, 1, 2, 3))
         base_fatigue = rng.choice((1, 2, 3, 4, 5))
         weekly = [rng.uniform(-0.5, 0.5) for _ in range(7)]
-        spells = set()
-        for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
-            first, length = rng.randrange(c.days), rng.randrange(3, 11)
-            spells.update(range(first, first + length))
+        spells = c.spells(i)
         weight = rng.uniform(52, 98)
         drift = rng.uniform(-0.015, 0.008)
         weigh_day = rng.randrange(7)

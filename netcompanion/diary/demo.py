@@ -13,7 +13,8 @@ from netcompanion.medicines.demo import INTERVAL_DAYS, LAST_GIVEN_DAYS_AGO
 @transaction.atomic
 def create_demo_diary(patient, days: int = 365) -> int:
     """A year of believable entries: symptoms creep up towards the end of each 28-day injection cycle (the demo
-    injections of medicines/demo.py)."""
+    injections of medicines/demo.py). Each is dated as logged on its own evening, as a patient keeping the diary
+    does, so the alert rules do not read a year loaded today as a year of late days."""
     if DiaryEntry.objects.filter(patient=patient).exists():
         return 0
     rng = random.Random(patient.pk)
@@ -39,5 +40,9 @@ def create_demo_diary(patient, days: int = 365) -> int:
             wheezing=False if rng.random() < 0.5 else None,
         ))
     created = DiaryEntry.objects.bulk_create(entries)
+    for entry in created:
+        evening = dt.datetime.combine(entry.date, dt.time(20)) + dt.timedelta(minutes=entry.date.toordinal() % 120)
+        entry.created_at = entry.updated_at = timezone.make_aware(evening)
+    DiaryEntry.objects.bulk_update(created, ["created_at", "updated_at"])
     records.record_created(created, patient)
     return len(created)

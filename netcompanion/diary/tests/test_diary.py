@@ -131,6 +131,19 @@ def test_demo_gives_a_year_of_entries():
     assert create_demo_diary(patient) == 0, "running demo twice adds nothing"
 
 
+def test_the_demo_diary_was_logged_day_by_day_so_its_alerts_read_no_day_as_late():
+    from netcompanion.alerts.models import Alert
+    from netcompanion.diary.actions import assess_days
+    from netcompanion.diary.selectors import diary_days
+
+    patient = User.objects.create_user("demo", password="x", role=Role.PATIENT)
+    create_demo_diary(patient, days=120)
+    dates = list(DiaryEntry.objects.filter(patient=patient).values_list("date", flat=True))
+    assert [day.logged_hours_after_day for day in diary_days(patient.pk, dates, True).recorded] == [None] * len(dates)
+    assert assess_days(patient.pk, dates), "the demo's year raises alerts, from the days as they were"
+    assert not Alert.objects.filter(patient=patient, rule_id="AL-DIARY-LATE").exists()
+
+
 def test_a_patient_logs_a_single_episode_with_its_time(client, maria):
     from netcompanion.diary.models import Episode
 
