@@ -85,9 +85,9 @@ def parse_args(argv=None):
     p.add_argument("--reads", type=int, default=50, help="timed requests per view, after warm-up")
     p.add_argument("--profile-writes", type=int, default=200,
                    help="API writes to profile: half under cProfile, half with their queries logged")
-    p.add_argument("--alert-patients", type=int, default=600,
+    p.add_argument("--alert-patients", type=int, default=300,
                    help="patients, spread over the centre, whose year is put to the alert rules for the alert load "
-                        "(default 600; 0 to skip)")
+                        "(default 300; 0 to skip)")
     p.add_argument("--explain", action="store_true", help="print the query plans of each view's main queries")
     p.add_argument("--profile-reads", action="store_true", help="print each view's top functions too")
     p.add_argument("--experiments", action="store_true",
