@@ -44,6 +44,8 @@ def test_an_engine_command_answers_with_nothing_set(tmp_path, args, data, read, 
     ("grade", "{not json", "input"),
     ("stage", "{not json", "input"),
     ("alert-check", "{not json", "input"),
+    ("triage", "[" * 100_000, "input"),  # nested past any document: refused, not a RecursionError
+    ("alert-check", '{"date": "2026-11-20", "notes": "\\ud800"}', "notes"),  # a lone surrogate is not text
     ("stage", json.dumps({"site": "liver"}), "site"),
     ("grade", json.dumps({"site": "pancreas", "ki67_percent": 101}), "ki67_percent"),
 ])

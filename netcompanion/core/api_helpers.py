@@ -1,7 +1,6 @@
 """What the API routers share: who the patient is, how a form's errors become a 422, and how a Django-free
 engine's refusal becomes one."""
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +9,7 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 
 from netcompanion.accounts.models import Role
+from netcompanion.core.json_body import BodyRefused, parse_json
 
 
 class FieldProblem(Schema):
@@ -47,9 +47,10 @@ def engine_answer(request, engine: Callable[[Any], Any], refused: type[Exception
     ``.errors`` with ``.field`` and ``.message``), gets 422 with one entry per bad field:
     {"detail": [{"field", "message"}]}."""
     try:
-        data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
-        return Status(422, {"detail": [{"field": "body", "message": "the request body is not valid JSON"}]})
+        data = parse_json(request.body)
+    except BodyRefused as e:
+        field = ".".join(map(str, e.where)) or "body"
+        return Status(422, {"detail": [{"field": field, "message": e.message}]})
     try:
         return engine(data)
     except refused as e:

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from netcompanion.core.json_body import BodyRefused, parse_json
+
 
 class JsonFilterCommand(BaseCommand):
     """Reads JSON on standard input and prints the answer as JSON. Input the engine refuses is printed on
@@ -35,9 +37,9 @@ class JsonFilterCommand(BaseCommand):
             self.stdout.write(self.review_sheet())
             return
         try:
-            data = json.load(sys.stdin)
-        except ValueError as e:
-            self._refuse([{"field": "input", "message": f"not valid JSON: {e}"}])
+            data = parse_json(sys.stdin.read())
+        except BodyRefused as e:
+            self._refuse([{"field": ".".join(map(str, e.where)) or "input", "message": e.message}])
         try:
             result = self.answer(data)
         except self.refused as refused:
