@@ -346,6 +346,12 @@ def _notice(alerts: list[Alert]) -> Notice:
     return Notice(seen_at=None, expected=expected_answer(most_urgent))
 
 
+def expected_for(patient, alert_code: str | None) -> Expectation | None:
+    """By when the team aims to look at one of the patient's alerts, while nobody has seen it; None otherwise."""
+    alert = Alert.objects.filter(code=alert_code, patient=patient).first() if alert_code else None
+    return expected_answer(alert) if alert and not alert.acknowledged_at else None
+
+
 def notices_for(patient, since: dt.date, results: Iterable) -> tuple[dict[dt.date, Notice], dict[int, Notice]]:
     """What to tell the patient about their diary days and symptom checks since `since`, in one query."""
     result_ids = [r.pk for r in results]

@@ -7,7 +7,7 @@ from netcompanion.accounts.decorators import patient_required
 from netcompanion.bibliography import citations
 from netcompanion.core.history import history_page
 from netcompanion.core.pages import change_page, confirm_page, form_page, posted
-from netcompanion.labs import actions, catalogue, content, services
+from netcompanion.labs import actions, assessed, catalogue, content, services
 from netcompanion.labs.forms import CollectionPlanForm, LabResultForm
 from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status
 
@@ -47,6 +47,7 @@ def index(request):
     return render(request, "labs/index.html", {
         "groups": _group(results),
         "plans": [(plan, plan.timeline(now)) for plan in plans],
+        "assessed": assessed.take(request, request.user),
     })
 
 
@@ -57,8 +58,8 @@ def new_result(request):
         initial["test"] = request.GET["test"]
     return form_page(request, LabResultForm(posted(request), initial=initial), "labs/result_form.html",
                      {"new": True, "units": catalogue.UNITS},
-                     save=lambda data: actions.record_result(request.user, request.user, data),
-                     message=lambda result: gettext("Saved your %(test)s result.") % {"test": result.display_name},
+                     save=lambda data: assessed.keep(request, actions.save_result(request.user, request.user, data)),
+                     message=lambda saved: gettext("Saved your %(test)s result.") % {"test": saved.record.display_name},
                      success_url=reverse("labs:index"))
 
 
@@ -67,7 +68,7 @@ def edit_result(request, code):
     result = _own_result(request, code, status="final")
     return change_page(request, LabResultForm(posted(request), instance=result), "labs/result_form.html",
                        {"result": result, "units": catalogue.UNITS},
-                       save=lambda data: actions.change_result(result, request.user, data),
+                       save=lambda data: assessed.keep(request, actions.save_change(result, request.user, data)),
                        success_url=reverse("labs:index"))
 
 
