@@ -25,6 +25,8 @@ class AccessEvent(AppendOnly):
 
     staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     staff_role = models.CharField(max_length=16)
+    # The name as it was when they looked: renaming an account later does not rewrite what the patient was shown.
+    staff_name = models.CharField(max_length=300)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="record_accesses")
     what = models.CharField(max_length=20, choices=What.choices)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -34,7 +36,7 @@ class AccessEvent(AppendOnly):
         indexes = [models.Index(fields=["patient", "-at"])]
 
     def __str__(self) -> str:
-        return f"{self.staff} {self.get_what_display().lower()} at {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.staff_name} {self.get_what_display().lower()} at {self.at:%Y-%m-%d %H:%M}"
 
     @property
     def staff_role_label(self) -> str:

@@ -17,4 +17,5 @@ def record_access(staff, patient, what: str, *, once_within: dt.timedelta | None
     if once_within is not None and AccessEvent.objects.filter(
             staff=staff, patient=patient, what=what, at__gte=timezone.now() - once_within).exists():
         return None
-    return AccessEvent.objects.create(staff=staff, staff_role=staff.role, patient=patient, what=what)
+    return AccessEvent.objects.create(staff=staff, staff_role=staff.role, staff_name=staff.display_name,
+                                      patient=patient, what=what)

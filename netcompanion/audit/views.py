@@ -9,6 +9,6 @@ PER_PAGE = 50
 
 @patient_required
 def index(request):
-    events = AccessEvent.objects.filter(patient=request.user).select_related("staff")
+    events = AccessEvent.objects.filter(patient=request.user)
     return render(request, "audit/index.html",
                   {"page": Paginator(events, PER_PAGE).get_page(request.GET.get("page"))})

@@ -142,6 +142,8 @@ class Activity(models.Model):
 
     grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="activities")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The name as it was then: renaming an account later does not rewrite what the patient was shown.
+    actor_name = models.CharField(max_length=300)
     action = models.CharField(max_length=24, choices=ActivityAction.choices)
     entry = models.ForeignKey("diary.DiaryEntry", on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="+")
@@ -155,7 +157,7 @@ class Activity(models.Model):
         indexes = [models.Index(fields=["grant", "-at"])]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} by {self.actor} at {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} by {self.actor_name} at {self.at:%Y-%m-%d %H:%M}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

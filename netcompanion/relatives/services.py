@@ -47,8 +47,8 @@ def is_staff_account(user) -> bool:
 
 
 def log(grant: Grant, actor, action: str, *, entry=None, detail: str = "") -> Activity:
-    return Activity.objects.create(grant=grant, actor=actor, action=action, entry=entry,
-                                   entry_date=entry.date if entry else None, detail=detail)
+    return Activity.objects.create(grant=grant, actor=actor, actor_name=actor.display_name, action=action,
+                                   entry=entry, entry_date=entry.date if entry else None, detail=detail)
 
 
 def check_permissions(permissions: list[str]) -> None:

@@ -106,7 +106,7 @@ def withdraw(request, code):
 @patient_required
 def activity(request, code):
     grant = _own_grant(request, code)
-    page = Paginator(grant.activities.select_related("actor"), ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(grant.activities.all(), ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "relatives/activity.html", {"grant": grant, "page": page})
 
 

@@ -34,6 +34,19 @@ def test_the_patient_sees_who_looked_at_what_newest_first(client, cast, time_mac
     assert "lab results" not in words, "Olle's record is his own"
 
 
+def test_a_look_keeps_the_name_and_role_of_who_looked_as_they_were_then(client, cast):
+    """Sara marries and becomes a doctor: what Maria was shown before still says who looked then."""
+    sara = cast["sara"]
+    record_access(sara, cast["maria"], What.DIARY)
+    sara.last_name, sara.role = "Lind", "doctor"
+    sara.save()
+    record_access(sara, cast["maria"], What.LABS)
+    client.force_login(cast["maria"])
+    words = text(client.get(PAGE))
+    assert "Sara Lind (doctor) · Read the lab results" in words
+    assert "Sara Ek (contact nurse) · Read the diary" in words
+
+
 @pytest.mark.parametrize("what", list(What))
 def test_each_kind_of_look_reads_as_words(client, cast, what):
     record_access(cast["sara"], cast["maria"], what)

@@ -45,6 +45,11 @@ def test_a_relative_adds_an_entry_that_shows_in_the_patients_diary_and_activity_
     row = Activity.objects.get(action=ActivityAction.ADDED_ENTRY)
     assert (row.actor, row.entry, row.entry_date, row.grant) == (johan, entry, YESTERDAY, g)
 
+    johan.first_name = "Jonathan"
+    johan.save()
+    log = text(client.get(reverse("relatives:activity", args=[g.code])))
+    assert f"Johan Lind: added a diary entry for {YESTERDAY:%-d %B %Y}" in log, "the log keeps the name as it was"
+
 
 @pytest.mark.parametrize("values, message", [
     ({"pain": "11"}, "Use a number from 0 to 10."),
