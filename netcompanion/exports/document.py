@@ -22,7 +22,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken
-from netcompanion.alerts.models import Alert
+from netcompanion.alerts.models import RANK, Alert
 from netcompanion.appointments.models import Appointment, AppointmentVersion, CalendarFeed
 from netcompanion.audit.models import AccessEvent
 from netcompanion.careplan.changes import PARTS
@@ -221,11 +221,21 @@ def _api_tokens(patient) -> list[dict]:
             for t in ApiToken.objects.filter(user=patient).order_by("created_at")]
 
 
+def _firings(alert: Alert) -> list[dict]:
+    """Every rule that fired on the alert's source, each with its own level, reason, source ids and whether it
+    still fires: those that fire first, each part highest level first. The alert's ``rule_id`` and ``reason`` stay
+    for readers of the older format, but they name only the top rule and the reasons that fire now."""
+    ordered = sorted(alert.firings, key=lambda f: (not f["met"], -RANK.get(f["level"], 0)))
+    return [{"rule_id": f["rule_id"], "level": f["level"], "reason": f["reason"], "sources": list(f["sources"]),
+             "met": f["met"]} for f in ordered]
+
+
 def _alerts(patient) -> list[dict]:
     rows = Alert.objects.filter(patient=patient).order_by("raised_at", "id").prefetch_related("events__by")
     return [{
         "code": str(a.code), "rule_id": a.rule_id, "ruleset_version": a.ruleset_version, "level": a.level,
-        "reason": a.reason, "source": a.source_key, "raised_at": _iso(a.raised_at), "status": a.status,
+        "reason": a.reason, "firings": _firings(a), "source": a.source_key, "raised_at": _iso(a.raised_at),
+        "status": a.status,
         "outcome": a.outcome, "acknowledged_at": _iso(a.acknowledged_at), "resolved_at": _iso(a.resolved_at),
         "events": [{"action": e.action, "note": e.note, "by": person(e.by), "at": _iso(e.at)} for e in a.events.all()],
     } for a in rows]

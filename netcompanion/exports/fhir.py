@@ -7,8 +7,8 @@ code values.
 
 What goes in: the Patient; an Observation for each value of each current diary entry and for each current
 lab result; a MedicationStatement for the injection plan, each injection and each other medicine; an
-Appointment for each appointment; the CarePlan. Records marked entered-in-error are left out (they are
-in the JSON export, with their history).
+Appointment for each appointment; the CarePlan; a DetectedIssue for each rule that fired in each care-team
+alert. Records marked entered-in-error are left out (they are in the JSON export, with their history).
 
 Codes, and where each comes from (never a guessed LOINC code):
 
@@ -22,6 +22,9 @@ Codes, and where each comes from (never a guessed LOINC code):
   intramuscularly, lanreotide by deep subcutaneous injection (label-octreotide, label-lanreotide).
 - Lab interpretation: v3-ObservationInterpretation H / L / N, from the lab's own range only.
 - Observation categories: observation-category vital-signs, survey, laboratory.
+- Alerts: the rule ids are the local code system ``ALERT_RULE_SYSTEM`` (the rule tables in ``alertrules/``), the
+  team's outcome ``ALERT_OUTCOME_SYSTEM``; severity is DetectedIssue's own (high, moderate), the level itself and
+  each rule's bibliography ids (``bibliography/sources.toml``) are local extensions.
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ DIARY_SYSTEM = f"{LOCAL_BASE}/CodeSystem/diary"
 FLUSH_TRIGGER_SYSTEM = f"{LOCAL_BASE}/CodeSystem/flush-trigger"
 APPOINTMENT_KIND_SYSTEM = f"{LOCAL_BASE}/CodeSystem/appointment-kind"
 DRUG_SYSTEM = f"{LOCAL_BASE}/CodeSystem/somatostatin-analogue"
+ALERT_ID_SYSTEM = f"{LOCAL_BASE}/NamingSystem/alert-code"
+ALERT_RULE_SYSTEM = f"{LOCAL_BASE}/CodeSystem/alert-rule"
+ALERT_OUTCOME_SYSTEM = f"{LOCAL_BASE}/CodeSystem/alert-outcome"
+ALERT_LEVEL_EXTENSION = f"{LOCAL_BASE}/StructureDefinition/alert-level"
+RULE_SOURCE_EXTENSION = f"{LOCAL_BASE}/StructureDefinition/rule-source"
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -62,6 +70,9 @@ UCUM_CODES: dict[str, str] = {
 APPOINTMENT_STATUS: dict[str, str] = {"proposed": "proposed", "booked": "booked", "cancelled": "cancelled",
                                       "fulfilled": "fulfilled"}
 PLAN_STATUS: dict[str, str] = {"active": "active", "ended": "completed"}
+# An alert's level -> DetectedIssue.severity (high | moderate | low); the level itself goes in ALERT_LEVEL_EXTENSION,
+# since emergency and urgent are both "high".
+ALERT_SEVERITY: dict[str, str] = {"emergency": "high", "urgent": "high", "soon": "moderate"}
 
 ROUTES: dict[str, tuple[str, str]] = {
     "octreotide_lar": ("IM", "Injection, intramuscular"),
@@ -139,8 +150,12 @@ def _performer(created_by: dict | None, patient: dict, patient_ref: dict) -> dic
     if created_by.get("username") == patient["username"]:
         return {"performer": [patient_ref]}
     kind = {"relative": "RelatedPerson", "nurse": "Practitioner", "doctor": "Practitioner"}.get(created_by["role"])
-    name = created_by.get("name") or created_by["username"]
-    return {"performer": [{**({"type": kind} if kind else {}), "display": f"{name} ({created_by['role']})"}]}
+    return {"performer": [{**({"type": kind} if kind else {}), "display": _person_text(created_by)}]}
+
+
+def _person_text(who: dict) -> str:
+    """"Sara Ek (nurse)": a person of the export document by name, or username, and role."""
+    return f"{who.get('name') or who['username']} ({who['role']})"
 
 
 # Resources ---------------------------------------------------------------------------------------------------
@@ -366,6 +381,36 @@ def care_plan_resource(plan: dict | None, patient_ref: dict) -> dict | None:
     }
 
 
+def alert_issues(alert: dict, patient_ref: dict) -> list[dict]:
+    """One DetectedIssue per rule that fired on the alert's source, so that no rule's level, reason or sources is
+    lost; the alert's code, their shared identifier, ties them together. A rule that no longer fires on what the
+    patient reports now is "amended" and says so; the team's resolution is each one's mitigation."""
+    resolved = next((e for e in alert["events"] if e["action"] == "resolved"), None)
+    mitigation = [{
+        "action": _local(ALERT_OUTCOME_SYSTEM, alert["outcome"], alert["outcome"].replace("_", " "),
+                         resolved["note"]),
+        "date": resolved["at"],
+        **({"author": {"display": _person_text(resolved["by"])}} if resolved["by"] else {}),
+    }] if resolved and alert["outcome"] else []
+    issues = []
+    for firing in alert["firings"]:
+        still = "" if firing["met"] else " It no longer fires on what the patient reports now."
+        issues.append({
+            "resourceType": "DetectedIssue", "id": resource_id("alert", alert["code"], firing["rule_id"]),
+            "extension": [{"url": ALERT_LEVEL_EXTENSION, "valueCode": firing["level"]}]
+            + [{"url": RULE_SOURCE_EXTENSION, "valueString": source} for source in firing["sources"]],
+            "identifier": [{"system": ALERT_ID_SYSTEM, "value": alert["code"]}],
+            "status": "final" if firing["met"] else "amended",
+            "code": _local(ALERT_RULE_SYSTEM, firing["rule_id"], firing["rule_id"],
+                           f"{firing['rule_id']} (rule set {alert['ruleset_version']})"),
+            "severity": ALERT_SEVERITY[firing["level"]],
+            "patient": patient_ref, "identifiedDateTime": alert["raised_at"],
+            "detail": firing["reason"] + still,
+            **({"mitigation": mitigation} if mitigation else {}),
+        })
+    return issues
+
+
 def bundle(document: dict) -> dict:
     """The whole export document as one FHIR Bundle of type "collection"."""
     patient = patient_resource(document["patient"])
@@ -382,6 +427,8 @@ def bundle(document: dict) -> dict:
     resources += [medicine_statement(m, ref, today) for m in document["medicines"]]
     resources += [appointment_resource(a, ref) for a in document["appointments"]]
     resources.append(care_plan_resource(document.get("care_plan"), ref))
+    for alert in document["alerts"]:
+        resources += alert_issues(alert, ref)
     return {
         "resourceType": "Bundle",
         "id": resource_id("bundle", document["patient"]["code"], document["exported_at"]),

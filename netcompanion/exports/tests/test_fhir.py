@@ -8,11 +8,12 @@ import pytest
 from django.urls import reverse
 from fhir.resources.R4B.bundle import Bundle
 
+from netcompanion.alerts.models import Level
 from netcompanion.appointments import services as appointments
 from netcompanion.appointments.models import Status as AppointmentStatus
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.exports import fhir
-from netcompanion.exports.tests.test_json import codes_of
+from netcompanion.exports.tests.test_json import codes_of, crisis_day_then_fewer_stools
 from netcompanion.labs import catalogue
 from netcompanion.medicines.models import Drug, PlanStatus
 
@@ -24,6 +25,7 @@ OBSERVATION_STATUS = {"registered", "preliminary", "final", "amended", "correcte
                       "entered-in-error", "unknown"}
 MEDICATION_STATEMENT_STATUS = {"active", "completed", "entered-in-error", "intended", "stopped", "on-hold",
                                "unknown", "not-taken"}
+DETECTED_ISSUE_SEVERITY = {"high", "moderate", "low"}
 APPOINTMENT_STATUS = {"proposed", "pending", "booked", "arrived", "fulfilled", "cancelled", "noshow",
                       "entered-in-error", "checked-in", "waitlist"}
 
@@ -59,6 +61,9 @@ def test_the_fhir_bundle_validates_and_has_each_resource_type(bundle, maria):
         # and the relative's day: stools and note (2). Three lab results.
         "Observation": 9 + 2 + 3,
         "MedicationStatement": 1 + 1 + 2, "Appointment": 3, "CarePlan": 1,
+        # One per rule that fired in each alert: the day two days ago (flushes and stools), the deleted day, the
+        # lab result and the symptom check.
+        "DetectedIssue": 2 + 1 + 1 + 1,
     }
     full_urls = [e["fullUrl"] for e in bundle["entry"]]
     assert len(set(full_urls)) == len(full_urls) and all(u.startswith("urn:uuid:") for u in full_urls)
@@ -91,6 +96,9 @@ def test_every_code_and_status_is_one_fhir_knows(bundle):
         assert appointment["participant"][0]["status"] == "accepted"
     plan = resources["CarePlan"][0]
     assert (plan["status"], plan["intent"]) == ("active", "plan")
+    for issue in resources["DetectedIssue"]:
+        assert issue["status"] in OBSERVATION_STATUS and issue["severity"] in DETECTED_ISSUE_SEVERITY
+        assert all(s.startswith(fhir.LOCAL_BASE) for s, _ in codings(issue))
 
 
 @pytest.mark.django_db
@@ -193,7 +201,35 @@ def test_the_fhir_bundle_holds_nothing_of_another_patient(client, maria, records
     assert not [c for c in codes_of(records["olle"]) if c in text]
 
 
+@pytest.mark.django_db
+def test_each_rule_that_fired_in_an_alert_is_a_detected_issue_with_its_level_reason_and_sources(client, cast):
+    alert = crisis_day_then_fewer_stools(cast["maria"], cast["sara"])
+    client.force_login(cast["maria"])
+    bundle = json.loads(client.get(reverse("exports:fhir")).content)
+    Bundle.model_validate(bundle)
+    issues = by_type(bundle)["DetectedIssue"]
+    levels = [[e["valueCode"] for e in i["extension"] if e["url"] == fhir.ALERT_LEVEL_EXTENSION] for i in issues]
+    assert [(codings(i)[0][1], level, i["severity"], i["status"]) for i, level in zip(issues, levels, strict=True)] == [
+        ("AL-DIARY-NAVIGATOR", ["emergency"], "high", "final"), ("AL-STOOLS-HIGH", ["soon"], "moderate", "amended"),
+        ("AL-NHV-DIARRHOEA", ["soon"], "moderate", "amended")]
+    navigator, stools, _ = issues
+    assert navigator["detail"] == alert.firings[0]["reason"] and "carcinoid crisis" in navigator["detail"]
+    assert stools["detail"] == "8 bowel movements in the day. It no longer fires on what the patient reports now."
+    assert [e["valueString"] for e in stools["extension"] if e["url"] == fhir.RULE_SOURCE_EXTENSION] == [
+        "nhv-net-sweden"]
+    for issue in issues:
+        assert issue["identifier"] == [{"system": fhir.ALERT_ID_SYSTEM, "value": str(alert.code)}]
+        assert issue["patient"] == {"reference": f"urn:uuid:{cast['maria'].code}"}
+        assert dt.datetime.fromisoformat(issue["identifiedDateTime"]) == alert.raised_at
+        [done] = issue["mitigation"]
+        assert done["action"]["coding"][0]["code"] == "called_patient"
+        assert done["action"]["text"] == "Called the patient: Ambulance sent."
+        assert done["author"] == {"display": "sara (nurse)"}
+
+
 def test_every_status_the_app_knows_has_a_fhir_code():
+    assert set(fhir.ALERT_SEVERITY) == set(Level.values)
+    assert set(fhir.ALERT_SEVERITY.values()) <= DETECTED_ISSUE_SEVERITY
     assert set(fhir.APPOINTMENT_STATUS) == set(AppointmentStatus.values)
     assert set(fhir.APPOINTMENT_STATUS.values()) <= APPOINTMENT_STATUS
     assert set(fhir.PLAN_STATUS) == set(PlanStatus.values)

@@ -3,6 +3,10 @@ import json
 import pytest
 from django.urls import reverse
 
+from netcompanion.alerts import services as alerts
+from netcompanion.alerts.models import Alert
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
+from netcompanion.diary import actions as diary
 from netcompanion.exports.document import COVERED, SCHEMA, SCHEMA_VERSION, owned_relations
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +108,30 @@ def test_a_table_without_a_section_is_exported_field_by_field(client, maria, mon
     _, doc = download(client)
     rows = doc["other_records"]["navigator.NavigatorResult"]
     assert rows[0]["patient"]["username"] == "maria" and rows[0]["level"]
+
+
+def crisis_day_then_fewer_stools(patient, nurse) -> Alert:
+    """Today's day with flushing, wheezing, feeling faint and eight stools (one alert, three rules), then changed to
+    two stools (the two stool rules no longer fire), then resolved by ``nurse`` after a call."""
+    day = diary.log_day(patient, patient, {"date": TODAY, "flushes": 3, "stools": 8, "wheezing": True,
+                                           "dizziness": True})
+    diary.change_day(day, patient, {"stools": 2})
+    alert = Alert.objects.get(patient=patient)
+    return alerts.resolve(alert, nurse, "called_patient", "Ambulance sent.")
+
+
+def test_an_alert_exports_every_rule_that_fired_with_its_level_reason_and_sources(client, cast):
+    crisis_day_then_fewer_stools(cast["maria"], cast["sara"])
+    client.force_login(cast["maria"])
+    [alert] = download(client)[1]["alerts"]
+    assert [(f["rule_id"], f["level"], f["met"]) for f in alert["firings"]] == [
+        ("AL-DIARY-NAVIGATOR", "emergency", True), ("AL-STOOLS-HIGH", "soon", False),
+        ("AL-NHV-DIARRHOEA", "soon", False)], "those that fire first, each part highest level first"
+    navigator, stools, diarrhoea = alert["firings"]
+    assert "carcinoid crisis" in navigator["reason"] and navigator["sources"]
+    assert stools["reason"] == "8 bowel movements in the day." and stools["sources"] == ["nhv-net-sweden"]
+    assert diarrhoea["reason"].startswith("8 loose stools in the day") and diarrhoea["sources"]
+    # The fields of the older format stay: the top rule, and the reasons that fire now.
+    assert (alert["rule_id"], alert["level"], alert["reason"]) == ("AL-DIARY-NAVIGATOR", "emergency",
+                                                                   navigator["reason"])
+    assert (alert["status"], alert["outcome"]) == ("resolved", "called_patient")
