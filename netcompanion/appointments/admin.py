@@ -1,17 +1,8 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from netcompanion.appointments.models import Appointment, CalendarFeed
-from netcompanion.core.admin import ReadOnlyAdmin, VersionInline
-
-
-@admin.register(Appointment)
-class AppointmentAdmin(ReadOnlyAdmin):
-    list_display = ("title", "patient", "kind", "start", "has_time", "status", "involves_procedure", "updated_at")
-    list_filter = ("status", "kind", "involves_procedure")
-    search_fields = ("code", "patient__username")
-    list_select_related = ("patient",)
-    inlines = [VersionInline.of(Appointment)]
+from netcompanion.appointments.models import CalendarFeed
+from netcompanion.core.admin import ReadOnlyAdmin
 
 
 @admin.register(CalendarFeed)

@@ -1,8 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from netcompanion.clinicaltools.models import FollowUpOverride, SuggestedCheck
-from netcompanion.core.admin import ReadOnlyAdmin
+from netcompanion.clinicaltools.models import FollowUpOverride
 from netcompanion.followup import ITEMS
 
 
@@ -46,10 +45,3 @@ class FollowUpOverrideAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.changed_by = request.user
         super().save_model(request, obj, form, change)
-
-
-@admin.register(SuggestedCheck)
-class SuggestedCheckAdmin(ReadOnlyAdmin):
-    list_display = ("patient", "what", "due", "item", "rule", "added_by", "added_at")
-    search_fields = ("patient__username", "patient__record_number")
-    list_select_related = ("patient", "added_by")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from netcompanion.core.admin import ReadOnlyAdmin
-from netcompanion.relatives.models import Activity, Grant
+from netcompanion.relatives.models import Grant
 
 
 # Grants change only through services.py, which logs every change.
@@ -13,11 +13,3 @@ class GrantAdmin(ReadOnlyAdmin):
     search_fields = ("code", "patient__username", "relative__username", "email")
     exclude = ("token_digest",)
     list_select_related = ("patient", "relative")
-
-
-@admin.register(Activity)
-class ActivityAdmin(ReadOnlyAdmin):
-    list_display = ("at", "grant", "actor", "action", "entry_date")
-    list_filter = ("action",)
-    search_fields = ("grant__code", "actor__username")
-    list_select_related = ("grant__patient", "grant__relative", "actor")
