@@ -202,7 +202,7 @@ def centre_alert_load(args, today: dt.date, start: dt.date):
     load = alert_load.centre_load(list(by_index.values()), start, args.days)
     stable = load.only("stable patients (no bad spell in the seed)",
                        [pk for i, pk in by_index.items() if centre.stable(i)])
-    print(f"  {n} patients, every {args.patients / n:g}th of the centre; every diary day, lab result and symptom "
+    print(f"  {n} patients, one in {args.patients / n:.0f} of the centre; every diary day, lab result and symptom "
           f"check put to the rules as the actions assess them ({time.perf_counter() - started:.0f} s)")
     for lines in (load.report(), stable.report()):
         print("\n".join(lines))
