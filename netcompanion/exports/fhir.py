@@ -381,10 +381,11 @@ def care_plan_resource(plan: dict | None, patient_ref: dict) -> dict | None:
     }
 
 
-def alert_issues(alert: dict, patient_ref: dict) -> list[dict]:
+def alert_issues(alert: dict, patient_ref: dict, evidence: list[dict]) -> list[dict]:
     """One DetectedIssue per rule that fired on the alert's source, so that no rule's level, reason or sources is
     lost; the alert's code, their shared identifier, ties them together. A rule that no longer fires on what the
-    patient reports now is "amended" and says so; the team's resolution is each one's mitigation."""
+    patient reports now is "amended" and says so; the team's resolution is each one's mitigation. ``evidence`` are
+    the Observations of the source as it is now (none for a symptom check, or a day deleted since)."""
     resolved = next((e for e in alert["events"] if e["action"] == "resolved"), None)
     mitigation = [{
         "action": _local(ALERT_OUTCOME_SYSTEM, alert["outcome"], alert["outcome"].replace("_", " "),
@@ -406,6 +407,7 @@ def alert_issues(alert: dict, patient_ref: dict) -> list[dict]:
             "severity": ALERT_SEVERITY[firing["level"]],
             "patient": patient_ref, "identifiedDateTime": alert["raised_at"],
             "detail": firing["reason"] + still,
+            **({"evidence": [{"detail": [reference(o) for o in evidence]}]} if evidence else {}),
             **({"mitigation": mitigation} if mitigation else {}),
         })
     return issues
@@ -418,9 +420,15 @@ def bundle(document: dict) -> dict:
     today = document["exported_at"][:10]
     resources: list[dict | None] = [patient]  # a record with nothing to say is None, left out below
     texts = {name: about["heading"] for name, about in document["field_descriptions"]["diary_entries"].items()}
+    # The Observations made from each source an alert can name ("diary:<date>", "lab:<code>"), its evidence.
+    observed: dict[str, list[dict]] = {}
     for entry in document["diary_entries"]:
-        resources += diary_observations(entry, document["patient"], ref, texts)
-    resources += [lab_observation(r, ref) for r in document["lab_results"]]
+        observed[f"diary:{entry['date']}"] = diary_observations(entry, document["patient"], ref, texts)
+        resources += observed[f"diary:{entry['date']}"]
+    for result in document["lab_results"]:
+        observation = lab_observation(result, ref)
+        observed[f"lab:{result['code']}"] = [observation] if observation else []
+        resources.append(observation)
     if document.get("injection_plan"):
         resources.append(injection_plan_statement(document["injection_plan"], ref))
     resources += [injection_statement(i, ref) for i in document["injections"]]
@@ -428,7 +436,7 @@ def bundle(document: dict) -> dict:
     resources += [appointment_resource(a, ref) for a in document["appointments"]]
     resources.append(care_plan_resource(document.get("care_plan"), ref))
     for alert in document["alerts"]:
-        resources += alert_issues(alert, ref)
+        resources += alert_issues(alert, ref, observed.get(alert["source"], []))
     return {
         "resourceType": "Bundle",
         "id": resource_id("bundle", document["patient"]["code"], document["exported_at"]),

@@ -96,9 +96,13 @@ def test_every_code_and_status_is_one_fhir_knows(bundle):
         assert appointment["participant"][0]["status"] == "accepted"
     plan = resources["CarePlan"][0]
     assert (plan["status"], plan["intent"]) == ("active", "plan")
+    full_urls = {e["fullUrl"] for e in bundle["entry"]}
     for issue in resources["DetectedIssue"]:
         assert issue["status"] in OBSERVATION_STATUS and issue["severity"] in DETECTED_ISSUE_SEVERITY
         assert all(s.startswith(fhir.LOCAL_BASE) for s, _ in codings(issue))
+        assert {r["reference"] for e in issue.get("evidence", []) for r in e["detail"]} <= full_urls
+    assert sum("evidence" in i for i in resources["DetectedIssue"]) == 2 + 1, (
+        "the day's and the lab result's Observations; not the deleted day's, nor the symptom check's")
 
 
 @pytest.mark.django_db
@@ -217,7 +221,10 @@ def test_each_rule_that_fired_in_an_alert_is_a_detected_issue_with_its_level_rea
     assert stools["detail"] == "8 bowel movements in the day. It no longer fires on what the patient reports now."
     assert [e["valueString"] for e in stools["extension"] if e["url"] == fhir.RULE_SOURCE_EXTENSION] == [
         "nhv-net-sweden"]
+    the_day = {f"urn:uuid:{o['id']}" for o in by_type(bundle)["Observation"] if o["effectiveDateTime"] == str(TODAY)}
+    assert len(the_day) == 4, "flushes, stools, wheezing, dizziness"
     for issue in issues:
+        assert {r["reference"] for r in issue["evidence"][0]["detail"]} == the_day
         assert issue["identifier"] == [{"system": fhir.ALERT_ID_SYSTEM, "value": str(alert.code)}]
         assert issue["patient"] == {"reference": f"urn:uuid:{cast['maria'].code}"}
         assert dt.datetime.fromisoformat(issue["identifiedDateTime"]) == alert.raised_at
