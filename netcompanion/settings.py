@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "netcompanion.core.middleware.PlainTextInput",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "netcompanion.accounts.middleware.StaffIdleTimeout",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during sign-in into a response.
     "axes.middleware.AxesMiddleware",
@@ -196,6 +197,8 @@ SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# Staff and administrators are signed out after this many minutes without a request (accounts.middleware).
+STAFF_IDLE_MINUTES = int(os.getenv("STAFF_IDLE_MINUTES", "30"))
 SECURE_HSTS_SECONDS = int(os.getenv("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365))) if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE

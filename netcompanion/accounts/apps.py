@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = "Accounts"
 
+    def ready(self):
+        from netcompanion.accounts import middleware  # noqa: F401  (its sign-in signal and check, before any request)
+
 
 class OTPAdminConfig(admin_apps.AdminConfig):
     """The admin site, which also asks for the second factor: it can change every account and record."""
