@@ -135,17 +135,27 @@ def test_another_patients_record_is_404_and_stays_as_it_was(api, olle, kind):
 
 
 @pytest.mark.parametrize("kind", TYPES)
-def test_staff_get_403_on_every_route(client, maria, kind):
+@pytest.mark.parametrize("role", [Role.NURSE, Role.DOCTOR, Role.ADMIN, Role.RELATIVE])
+@pytest.mark.parametrize("by", ["token", "session without the second factor"])
+def test_everyone_but_the_patient_gets_403_on_every_route_and_nothing_is_written(client, maria, kind, role, by):
+    """Appointments included (issue 16: anyone signed in could create them, under their own account)."""
     url, make, body = TYPES[kind]
-    code = make(maria).code
-    nurse = User.objects.create_user("sara", password="x", role=Role.NURSE)
-    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {ApiToken.issue(nurse, 'x')[1]}"
+    mine = make(maria)
+    code, model = mine.code, type(mine)
+    before = sorted(model.objects.values_list("pk", flat=True))
+    someone = User.objects.create_user("sara", password="x", role=role)
+    if by == "token":
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {ApiToken.issue(someone, 'x')[1]}"
+    else:
+        client.force_login(someone)
     assert client.get(url).status_code == 403
     assert client.post(url, body, content_type="application/json").status_code == 403
     assert client.get(f"{url}/{code}").status_code == 403
     assert client.put(f"{url}/{code}", body, content_type="application/json").status_code == 403
     if kind in DELETABLE:
         assert client.delete(f"{url}/{code}").status_code == 403
+    assert sorted(model.objects.values_list("pk", flat=True)) == before
+    assert not model.objects.filter(patient=someone).exists()
 
 
 @pytest.mark.parametrize("kind", DELETABLE)
