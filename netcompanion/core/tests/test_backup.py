@@ -257,7 +257,7 @@ def test_a_missing_pg_dump_is_named(tmp_path, monkeypatch):
 def test_the_command_exits_non_zero_with_one_line_and_no_traceback(tmp_path):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "netcompanion.settings_test",
                    "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
-    done = subprocess.run([Path(sys.executable).parent / "netcompanion", "backup", str(tmp_path / "absent")],
-                          env=environment, capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-m", "netcompanion", "backup", str(tmp_path / "absent")], env=environment,
+                          capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [f"CommandError: there is no directory {tmp_path / 'absent'}"]
