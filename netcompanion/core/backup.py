@@ -72,11 +72,17 @@ def backup(connection, directory: Path, now: dt.datetime, keep: int | None = Non
         os.replace(partial, path)
         _sync(directory)
     except OSError as error:
+        with suppress(FileNotFoundError):
+            path.unlink()  # renamed but not flushed: not a backup to count on (the name was free above)
         raise BackupError(_reason(error)) from error
     finally:
         with suppress(FileNotFoundError):
             partial.unlink()
-    return Made(path, path.stat().st_size, contents, check, _prune(directory, keep) if keep else [])
+    try:
+        removed = _prune(directory, keep) if keep else []
+    except OSError as error:
+        raise BackupError(f"{path} was written, but removing older backups failed: {_reason(error)}") from error
+    return Made(path, path.stat().st_size, contents, check, removed)
 
 
 def restore(connection, file: Path, force: bool) -> tuple[Contents, str]:

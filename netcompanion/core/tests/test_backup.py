@@ -196,12 +196,16 @@ def test_restore_refuses_a_spoilt_or_foreign_file_even_when_forced_and_changes_n
     assert "there is no file" in on(partial(_refused, "restore", str(shelf / "absent"), "--force"))[0]
 
 
-def test_a_backup_into_a_missing_directory_or_onto_a_full_disk_leaves_nothing(on, cast, shelf, monkeypatch):
+@pytest.mark.parametrize("failing", ["the file", "the directory after the rename"])
+def test_a_backup_into_a_missing_directory_or_onto_a_full_disk_leaves_nothing(on, cast, shelf, monkeypatch, failing):
     assert on(partial(_refused, "backup", str(shelf / "absent"))) == [f"there is no directory {shelf / 'absent'}"]
     assert not (shelf / "absent").exists()
+    flush = backup._sync
 
     def full(path):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        if (path == shelf) == (failing != "the file"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        flush(path)
 
     monkeypatch.setattr(backup, "_sync", full)
     [refusal] = on(partial(_refused, "backup", str(shelf)))
