@@ -110,7 +110,7 @@ def restore(connection, file: Path, force: bool) -> tuple[Contents, str]:
             raise BackupError(f"{file} is not a whole SQLite backup: {error}; nothing was restored") from error
     else:
         expected = _pg_listed(file)
-    if holds_accounts(connection) and not force:
+    if _holds_accounts(connection) and not force:
         raise BackupError(f"the database {connection.settings_dict['NAME']} holds accounts; "
                           "restore over it only with --force; nothing was restored")
     connection.close()
@@ -123,7 +123,7 @@ def restore(connection, file: Path, force: bool) -> tuple[Contents, str]:
     return restored, f"pg_restore of {expected} into {connection.settings_dict['NAME']}"
 
 
-def holds_accounts(connection) -> bool:
+def _holds_accounts(connection) -> bool:
     """Whether the database holds anyone's account, and so records: what a restore would overwrite. A database
     that `migrate` just made holds only what the migrations put there (content types, support groups)."""
     table = get_user_model()._meta.db_table
