@@ -13,7 +13,7 @@ from django.urls import reverse
 from netcompanion.appointments.models import Appointment
 from netcompanion.careplan import services as careplan
 from netcompanion.careplan.models import CarePlan
-from netcompanion.careteam import services as careteam
+from netcompanion.careteam.testing import assign
 from netcompanion.core import records
 from netcompanion.core.describe import describe
 from netcompanion.core.testing import FROZEN_NOW, FROZEN_TODAY, text
@@ -81,7 +81,7 @@ def day(cast):
     maria = cast["maria"]
     entry = records.create(DiaryEntry, maria, maria, DIARY_DAY)
     Episode.objects.create(patient=maria, created_by=maria, **EPISODE)
-    careteam.assign(maria, cast["sara"], cast["sara"])
+    assign(maria, cast["sara"])
     return entry
 
 
@@ -210,7 +210,7 @@ def test_the_care_team_reads_labs_and_injections_under_the_same_labels(staff_cli
     """The team's tables lay their columns out themselves (a value with its unit, a drug with its dose), under the
     description's labels."""
     maria = cast["maria"]
-    careteam.assign(maria, cast["sara"], cast["sara"])
+    assign(maria, cast["sara"])
     for kind in ("lab", "injection"):
         _make(kind, maria, OTHERS[kind][0])
     client = staff_client(cast["sara"])
@@ -232,7 +232,7 @@ def test_every_part_of_the_care_plan_reaches_patient_relative_team_history_and_e
     maria = cast["maria"]
     parts = {name: f"Part {name} of Maria's plan" for name in describe(CarePlan)}
     careplan.update_plan(maria, maria, parts, 0)
-    careteam.assign(maria, cast["sara"], cast["sara"])
+    assign(maria, cast["sara"])
     made, _ = relatives.invite(maria, cast["johan"].email, ["can_view_care"])
     grant = relatives.accept(made, cast["johan"])
     client.force_login(maria)

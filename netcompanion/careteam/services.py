@@ -1,8 +1,10 @@
 """Every change to who looks after whom goes through here. Ending an assignment keeps its row, so the history
 of who could see a record stays."""
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from netcompanion.accounts.models import STAFF_ROLES, Role
 from netcompanion.careteam.models import Assignment
@@ -12,15 +14,25 @@ class AlreadyAssigned(Exception):
     """This member of staff already looks after this patient. Nothing was changed."""
 
 
+class SelfAssignment(ValidationError):
+    """Nobody assigns themselves: an assignment opens a whole record, so two people agree to it. Nothing was
+    changed. A ValidationError, so a form shows it as it shows its own refusals."""
+
+
 class DuplicateRecordNumber(Exception):
     """Another patient has this record number. Nothing was changed."""
 
 
 def assign(patient, staff, by) -> Assignment:
+    """``staff`` looks after ``patient`` from now, assigned by ``by`` (a lead nurse or an administrator), who may not
+    be ``staff``: a lead nurse's own assignments are made by another lead nurse or an administrator."""
     if patient.role != Role.PATIENT:
         raise ValueError("Only patients are assigned to the care team.")
     if staff.role not in STAFF_ROLES:
         raise ValueError("Only nurses and doctors look after patients.")
+    if staff.pk == by.pk:
+        raise SelfAssignment(gettext("You cannot assign yourself to a patient. Ask another lead nurse or an "
+                                     "administrator: two people agree before a record opens to someone."))
     try:
         with transaction.atomic():
             return Assignment.objects.create(patient=patient, staff=staff, assigned_by=by)

@@ -8,8 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from netcompanion.accounts.models import User
+from netcompanion.careteam import services
 from netcompanion.careteam.apps import LEAD_NURSES
 from netcompanion.careteam.models import Assignment
+from netcompanion.careteam.services import SelfAssignment
 from netcompanion.core.testing import text
 
 from .conftest import assign
@@ -78,6 +80,31 @@ def test_bad_assignments_are_refused_next_to_the_field_and_nothing_changes(cast,
     assert message in text(response)
     assert f'value="{data["patient"]}"' in response.content.decode(), "what was typed is kept"
     assert state() == before
+
+
+def test_a_lead_nurse_cannot_assign_herself_and_nothing_changes(cast, staff_client):
+    """Lena is a lead nurse and a contact nurse: her own assignment is made by another lead or an administrator."""
+    client = staff_client(cast["lena"])
+    before = state()
+    response = client.post(reverse("careteam:assign"), {"patient": "maria", "staff": cast["lena"].code})
+    assert response.status_code == 400
+    assert "You cannot assign yourself to a patient" in text(response)
+    assert state() == before
+    assert client.get(reverse("careteam:patient", args=[cast["maria"].code])).status_code == 404
+
+
+def test_an_administrator_assigns_the_lead_nurse_and_her_record_opens(cast, staff_client):
+    response = staff_client(cast["ada"]).post(reverse("careteam:assign"),
+                                              {"patient": "maria", "staff": cast["lena"].code})
+    assert response.status_code == 302
+    assert Assignment.objects.get().assigned_by == cast["ada"]
+    assert staff_client(cast["lena"]).get(reverse("careteam:patient", args=[cast["maria"].code])).status_code == 200
+
+
+def test_the_service_refuses_self_assignment_whoever_calls_it(cast):
+    with pytest.raises(SelfAssignment):
+        services.assign(cast["maria"], cast["lena"], cast["lena"])
+    assert not Assignment.objects.exists()
 
 
 def test_ending_an_assignment_keeps_the_row_with_who_ended_it(cast, staff_client):

@@ -10,7 +10,7 @@ from netcompanion.appointments.demo import create_demo_appointments
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careplan.demo import create_demo_careplan
-from netcompanion.careteam import services
+from netcompanion.careteam.testing import assign
 from netcompanion.diary.demo import create_demo_diary
 from netcompanion.labs.demo import create_demo_labs
 from netcompanion.medicines.demo import create_demo_medicines
@@ -30,7 +30,7 @@ def ward():
     create_demo_careplan(maria, nurse=nurse)
     Alert.objects.create(patient=maria, rule_id="wheeze", ruleset_version="1", source_key="test:1",
                          level=Level.URGENT, rank=RANK[Level.URGENT], reason="Wheezing with flushing")
-    services.assign(maria, nurse, nurse)
+    assign(maria, nurse)
     return maria, nurse
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from netcompanion.careteam.services import assign
+from netcompanion.careteam.testing import assign
 from netcompanion.core.testing import FROZEN_TODAY, text
 from netcompanion.exports.document import _injections
 from netcompanion.exports.fhir import injection_statement
@@ -52,7 +52,7 @@ def test_the_history_and_the_staff_page_say_self_given(client, staff_client, sho
     assert "Who gave it: Self-given" in history
     no_odd_words(history)
     client.logout()
-    assign(shots, record_cast["sara"], record_cast["sara"])
+    assign(shots, record_cast["sara"])
     staff_page = staff_client(record_cast["sara"]).get(reverse("careteam:medicines", args=[shots.code]))
     assert "<td>Self-given</td>" in staff_page.content.decode() and "<td>A nurse</td>" in staff_page.content.decode()
     no_odd_words(text(staff_page))

@@ -14,7 +14,7 @@ from django.urls import reverse
 from netcompanion.accounts.models import ApiToken, User
 from netcompanion.appointments import services as appointments
 from netcompanion.careteam import roster
-from netcompanion.careteam.services import assign as assign_to
+from netcompanion.careteam.testing import assign
 from netcompanion.core.testing import FROZEN_TODAY, STOCKHOLM, text
 from netcompanion.documents.tests.conftest import pdf_text
 from netcompanion.medicines import selectors, services
@@ -43,10 +43,6 @@ def book_injection(patient, start: dt.datetime, status="booked"):
     return appointments.book_appointment(patient, patient, {
         "kind": "injection", "title": "Lanreotide injection", "start": start, "duration": dt.timedelta(minutes=20),
         "place": "Oncology day unit", "status": status})
-
-
-def assign(patient, staff):
-    assign_to(patient, staff, staff)
 
 
 @pytest.fixture

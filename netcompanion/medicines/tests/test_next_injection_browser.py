@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.appointments import services as appointments
-from netcompanion.careteam import services as careteam
+from netcompanion.careteam.testing import assign
 from netcompanion.core.testing import STOCKHOLM
 from netcompanion.medicines import services
 from tests.browser.helpers import PASSWORD, page_problems, sign_in
@@ -34,7 +34,7 @@ def booked_early():
         "kind": "injection", "title": "Lanreotide injection", "duration": dt.timedelta(minutes=20),
         "start": dt.datetime.combine(today + dt.timedelta(days=7), dt.time(14, 0), tzinfo=STOCKHOLM),
         "place": "Oncology day unit"})
-    careteam.assign(maria, nurse, nurse)
+    assign(maria, nurse)
     return today + dt.timedelta(days=7), today + dt.timedelta(days=25)
 
 

@@ -222,10 +222,10 @@ def test_every_answer_of_the_contract_has_a_plain_question():
 
 
 def test_not_sure_is_written_not_sure_on_the_saved_result_and_the_care_teams_page(client, patients, staff_client):
-    from netcompanion.careteam import services as careteam
+    from netcompanion.careteam.testing import assign
 
     maria, _, nurse = patients
-    careteam.assign(maria, nurse, nurse)
+    assign(maria, nurse)
     client.force_login(maria)
     walk(client, {**DIAGNOSED, "pregnant": "not_sure"}, ["diarrhea"],
          {"diarrhea__watery": "yes", "diarrhea__signs_of_dehydration": "not_sure", "diarrhea__new_or_worse": "no"})
