@@ -62,15 +62,17 @@ def _comparison(saved: Saved) -> list[str]:
     else:
         line = gettext("It is the same as your previous result, %(previous)s on %(date)s.") % words
     lines = [line]
-    if saved.record.flag == Flag.HIGH and check.previous_above and not saved.alert:
-        threshold = rise_for(check.test_key)
-        if threshold:
-            lines.append(gettext("Labs count only a rise of more than %(threshold)s %% between two results of this "
-                                 "test as a meaningful change, so no alert was sent to your care team.")
-                         % {"threshold": f"{threshold.more_than_percent:g}"})
-        else:
-            lines.append(gettext("The app has no agreed measure of a meaningful change for this test, so it does not "
-                                 "judge the change."))
+    if saved.record.flag != Flag.HIGH or not check.previous_above:
+        return lines
+    lines.append(gettext("Your previous result was above the upper limit on its report too."))
+    threshold = rise_for(check.test_key)
+    if saved.alert is None and threshold:
+        lines.append(gettext("Labs count only a rise of more than %(threshold)s %% between two results of this test "
+                             "as a meaningful change, so no alert was sent to your care team.")
+                     % {"threshold": f"{threshold.more_than_percent:g}"})
+    elif saved.alert is None:
+        lines.append(gettext("The app has no agreed measure of a meaningful change for this test, so it does not "
+                             "judge the change."))
     return lines
 
 

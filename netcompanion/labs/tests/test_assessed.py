@@ -130,6 +130,7 @@ def test_a_rise_tells_the_patient_the_team_will_see_it_and_when(client, cast):
     assert 'class="result result-soon lab-assessed"' in html
     assert box.startswith("Your care team will see this result.")
     assert "It is 52.7 % higher than your previous result, 131 µg/L on" in box
+    assert "Your previous result was above the upper limit on its report too." in box
     assert "Your care team aims to look at this by" in box and "If you feel very unwell, call 112" in box
     assert "What can raise chromogranin A" in box
     assert "Talk about it at your next visit." not in box
