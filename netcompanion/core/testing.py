@@ -28,3 +28,28 @@ def form_row(body: str, name: str) -> str:
     rows = [row for row in body.split('<div class="form-row">')[1:] if f'name="{name}"' in row]
     assert rows, f"no form row for {name}"
     return rows[0]
+
+
+def migrate_to(targets=None):
+    """Migrates the test database to ``targets`` ([(app, migration)]), or to the latest of every app; the executor,
+    its graph read again."""
+    from django.db import connection  # Django, only once it is set up
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets or executor.loader.graph.leaf_nodes())
+    executor.loader.build_graph()
+    return executor
+
+
+def filled_before(targets, fill):
+    """A migration test's start: the schema taken back to ``targets`` ([(app, migration)]), ``fill(apps)`` writing
+    rows with the models as they were then, and every app migrated forward again whatever happened (the rest of
+    the suite runs on the latest schema). Returns what ``fill`` returned; the test then reads the migrated rows.
+    Tests that use it need ``@pytest.mark.django_db(transaction=True)``."""
+    executor = migrate_to(targets)
+    try:
+        others = [node for node in executor.loader.graph.leaf_nodes() if node[0] not in dict(targets)]
+        return fill(executor.loader.project_state(others + targets).apps)
+    finally:
+        migrate_to()

@@ -6,8 +6,7 @@ import datetime as dt
 import pytest
 
 from netcompanion.alerts.models import Alert
-from netcompanion.core.testing import FROZEN_NOW, STOCKHOLM
-from netcompanion.core.tests.test_version_migrations import _migrate  # the schema taken back, then forward
+from netcompanion.core.testing import FROZEN_NOW, STOCKHOLM, filled_before
 
 BEFORE = [("alerts", "0003_overdue_event")]
 WEDNESDAY = FROZEN_NOW  # 17 June 2026, 10:00 in Stockholm; Friday the 19th is Midsummer Eve, a closed day
@@ -25,12 +24,7 @@ def _fill(apps) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_alerts_raised_before_targets_existed_get_their_levels_target_on_the_clinics_calendar():
-    executor = _migrate(BEFORE)
-    try:
-        others = [node for node in executor.loader.graph.leaf_nodes() if node[0] != "alerts"]
-        _fill(executor.loader.project_state(others + BEFORE).apps)
-    finally:
-        _migrate()  # the rest of the suite runs on the latest schema, whatever happened here
+    filled_before(BEFORE, _fill)
     due = {a.level: a.due_at.astimezone(STOCKHOLM) for a in Alert.objects.all()}
     assert due == {
         "emergency": WEDNESDAY + dt.timedelta(hours=1),  # within the hour, round the clock

@@ -6,8 +6,7 @@ import datetime as dt
 import pytest
 
 from netcompanion.alerts.models import Alert, AlertEvent
-from netcompanion.core.testing import FROZEN_NOW
-from netcompanion.core.tests.test_version_migrations import _migrate  # the schema taken back, then forward
+from netcompanion.core.testing import FROZEN_NOW, filled_before
 
 BEFORE = [("alerts", "0005_alert_due_at_required")]
 
@@ -40,12 +39,7 @@ def _fill(apps) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_alerts_of_one_source_become_one_alert_holding_every_reason_and_event():
-    executor = _migrate(BEFORE)
-    try:
-        others = [node for node in executor.loader.graph.leaf_nodes() if node[0] != "alerts"]
-        _fill(executor.loader.project_state(others + BEFORE).apps)
-    finally:
-        _migrate()  # the rest of the suite runs on the latest schema, whatever happened here
+    filled_before(BEFORE, _fill)
     day = Alert.objects.get(patient__username="maria", source_key="diary:2026-11-19")
     # The highest level is the alert's; the soon rule, raised first and not yet seen, keeps the alert new.
     assert (day.rule_id, day.level, day.rank, day.status, day.acknowledged_at) == (

@@ -4,13 +4,11 @@ to the schema before it (the migrations named in BEFORE), filled, and migrated f
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from netcompanion.appointments.models import AppointmentVersion
 from netcompanion.careplan.models import CarePlanVersion
-from netcompanion.core.testing import FROZEN_NOW
+from netcompanion.core.testing import FROZEN_NOW, filled_before
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary.models import DiaryEntryVersion
 from netcompanion.labs.models import LabResultVersion
@@ -19,13 +17,6 @@ from netcompanion.medicines.models import InjectionVersion, MedicineVersion
 # The latest migrations before the versions moved onto core.records.RecordVersion.
 BEFORE = [("diary", "0001_squashed_0004_dizziness"), ("labs", "0001_initial"), ("medicines", "0001_initial"),
           ("appointments", "0001_squashed_0002_checks_to_book"), ("careplan", "0001_initial")]
-
-
-def _migrate(targets=None) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    executor.loader.build_graph()
-    return executor
 
 
 def _fill(apps) -> dict:
@@ -72,12 +63,7 @@ def _fill(apps) -> dict:
 
 @pytest.mark.django_db(transaction=True)
 def test_every_stored_version_survives_the_move_to_one_base():
-    executor = _migrate(BEFORE)
-    try:
-        others = [node for node in executor.loader.graph.leaf_nodes() if node[0] not in dict(BEFORE)]
-        before = _fill(executor.loader.project_state(others + BEFORE).apps)
-    finally:
-        _migrate()  # the rest of the suite runs on the latest schema, whatever happened here
+    before = filled_before(BEFORE, _fill)
     after = {model: [(v.record_id, v.number, v.action, v.data) for v in model.objects.order_by("pk")]
              for model in before}
     assert after == before
