@@ -8,7 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from netcompanion.accounts import middleware  # noqa: F401  (its sign-in signal and check, before any request)
+        # Their sign-in signal and start-up checks, before any request.
+        from netcompanion.accounts import client_ip, middleware  # noqa: F401
 
 
 class OTPAdminConfig(admin_apps.AdminConfig):

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.urls import reverse
 
 from netcompanion.accounts.models import Role, User
@@ -102,7 +104,7 @@ def test_the_test_clients_force_login_still_works(client):
 
 def test_behind_a_proxy_each_client_is_paused_on_its_own(client, settings):
     """Behind one proxy every request has the proxy's address; the client's is the last forwarded entry."""
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXIES = 1, ["10.0.0.0/24"]
     person = User.objects.create_user("proxied", password=PASSWORD, role=Role.PATIENT)
     for _ in range(5):
         client.post(reverse("login"), {"username": person.username, "password": "wrong"},
@@ -113,3 +115,20 @@ def test_behind_a_proxy_each_client_is_paused_on_its_own(client, settings):
     other = client.post(reverse("login"), {"username": person.username, "password": PASSWORD},
                         REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert other.status_code == 302
+
+
+@pytest.mark.parametrize("proxies", [["127.0.0.1", "::1"], ["10.0.0.0/24"]])
+def test_with_the_app_port_reached_directly_a_rotating_forwarded_for_does_not_escape_the_pause(client, settings,
+                                                                                             proxies):
+    """The safe set-up (README): behind one proxy, X-Forwarded-For is believed only from the proxy's address, so
+    someone who reaches the app directly is counted at their own address whatever header they forge."""
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXIES = 1, proxies
+    for n in range(5):
+        attempt(client, "maria", "wrong-password", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    assert attempt(client, "maria", HTTP_X_FORWARDED_FOR="192.0.2.99").status_code == 429
+
+
+def test_trusted_proxies_that_cannot_be_read_stop_the_app_at_start(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.300"]
+    with pytest.raises(SystemCheckError, match="TRUSTED_PROXIES"):
+        call_command("check")
