@@ -1,5 +1,6 @@
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from netcompanion.accounts import services
 from netcompanion.accounts.models import Role, User
 from netcompanion.accounts.two_factor import confirmed_device, needs_two_factor
 
@@ -32,3 +33,15 @@ def create_demo_users() -> list[tuple[str, str, str]]:
             TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True)
         rows.append((username, DEMO_PASSWORD, role.label))
     return rows
+
+
+DEMO_ABOUT_ME = {"diagnosed_net": True, "primary_site": "small_intestine", "birth_year": 1961, "due_date": None}
+
+
+def create_demo_about_me(patient: User, *others: User) -> int:
+    """Fills the demo patient's "About me" (a small-intestine NET, born 1961, in Sweden) and the other demo
+    people's country; idempotent: a second run changes nothing and keeps no version. Returns how many people."""
+    services.save_about_me(patient, "SE", DEMO_ABOUT_ME)
+    for person in others:
+        services.save_about_me(person, "SE")
+    return 1 + len(others)

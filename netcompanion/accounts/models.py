@@ -1,12 +1,16 @@
+import datetime as dt
 import secrets
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.phones import phone_validator
+from netcompanion.core.records import RecordVersion, Versioned
 from netcompanion.core.tokens import RevocableSecret
+from netcompanion.navigator.questions import SITES
 
 
 class Role(models.TextChoices):
@@ -40,6 +44,8 @@ class User(AbstractUser):
     phone = models.CharField(_("phone number"), max_length=40, blank=True, validators=[phone_validator])
     preferred_contact = models.CharField(_("how the care team should reach you"), max_length=8,
                                          choices=ContactWay.choices, blank=True)
+    # Where the person is (ISO 3166 alpha-2), for everyone: the emergency number they are told follows it.
+    country = models.CharField(_("country"), max_length=2, blank=True)
 
     class Meta(AbstractUser.Meta):
         constraints = [
@@ -75,3 +81,34 @@ class ApiToken(RevocableSecret):
     def issue(cls, user: User, name: str) -> tuple["ApiToken", str]:
         token = "nc_" + secrets.token_urlsafe(32)
         return cls.objects.create(user=user, name=name, digest=cls.hash(token)), token
+
+
+class AboutMe(Versioned):
+    """What a patient says about themselves that the symptom check would otherwise ask each time: whether a NET
+    is diagnosed, where it started, the year of birth and a pregnancy's expected due date. One per patient, kept
+    by the patient with a version per change; the care team assigned to them reads it.
+
+    A due date only says "pregnant" while it has not passed (``pregnant_on``): the record may keep a question's
+    urgency, never lower it, so an old or missing date leaves the question to be asked."""
+
+    VERSIONED_FIELDS = ("diagnosed_net", "primary_site", "birth_year", "due_date")
+
+    patient = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="about_me")
+    diagnosed_net = models.BooleanField(_("diagnosed with a NET"), null=True, blank=True)
+    primary_site = models.CharField(_("where the NET started"), max_length=20, choices=SITES, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    due_date = models.DateField(_("pregnant, expected due date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("about me")
+        verbose_name_plural = _("about me")
+
+    def __str__(self) -> str:
+        return f"About {self.patient}"
+
+    def pregnant_on(self, day: dt.date) -> bool:
+        return self.due_date is not None and self.due_date >= day
+
+
+class AboutMeVersion(RecordVersion.of(AboutMe, constraint="one_about_me_version_number")):
+    pass

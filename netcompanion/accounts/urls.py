@@ -15,4 +15,6 @@ urlpatterns = [
     path("tokens/<uuid:code>/revoke/", views.revoke_token, name="revoke_token"),
     path("email/", views.change_email, name="change_email"),
     path("contact/", views.change_contact, name="change_contact"),
+    path("about/", views.about_me, name="about_me"),
+    path("about/history/", views.about_me_history, name="about_me_history"),
 ]

@@ -15,8 +15,10 @@ from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from netcompanion.accounts import selectors, services
 from netcompanion.accounts.decorators import patient_required, second_factor_required
-from netcompanion.accounts.models import ApiToken, User
+from netcompanion.accounts.forms import AboutMeForm
+from netcompanion.accounts.models import ApiToken, Role, User
 from netcompanion.accounts.two_factor import (
     confirmed_device,
     device_to_set_up,
@@ -25,6 +27,7 @@ from netcompanion.accounts.two_factor import (
     needs_two_factor,
     qr_data_uri,
 )
+from netcompanion.core.history import history_page
 from netcompanion.core.pages import posted
 
 
@@ -168,3 +171,29 @@ def change_contact(request):
         messages.success(request, gettext("Your contact details are saved."))
         return redirect("account")
     return render(request, "accounts/contact.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@second_factor_required
+def about_me(request):
+    """The person's country (everyone: the emergency number follows it) and, for a patient, what the symptom
+    check would otherwise ask each time."""
+    user, patient = request.user, request.user.role == Role.PATIENT
+    about = selectors.about_me(user) if patient else None
+    form = AboutMeForm(posted(request), initial={"country": user.country}, patient=patient,
+                       today=timezone.localdate(), about=about)
+    if request.method == "POST" and form.is_valid():
+        services.save_about_me(user, form.cleaned_data["country"], form.facts())
+        messages.success(request, gettext("Your details are saved."))
+        return redirect("account")
+    return render(request, "accounts/about_me.html", {"form": form, "about": about, "patient": patient},
+                  status=400 if form.errors else 200)
+
+
+@patient_required
+def about_me_history(request):
+    about = selectors.about_me(request.user)
+    if about is None:
+        return redirect("about_me")
+    return history_page(request, about, title=gettext("History of “About me”"),
+                        heading=gettext("History of “About me”"), back_url=reverse("about_me"),
+                        back_text=gettext("Back to About me"))

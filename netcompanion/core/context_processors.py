@@ -1,7 +1,8 @@
 from functools import cache
 
-from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+
+from netcompanion.accounts.selectors import emergency_number_for
 
 # The links every page's header and footer show, by the name base.html uses: (view name, arguments).
 SITE_LINKS = {
@@ -34,7 +35,8 @@ def _site_links(prefix: str, urlconf) -> dict[str, str]:
 
 
 def safety(request):
-    """What every page needs to show how to get emergency help, and the site's links around it. The links are
-    reversed once per process (and script prefix): reversing them on every page cost about 1 ms a page."""
-    return {"emergency_number": settings.EMERGENCY_NUMBER,
+    """What every page needs to show how to get emergency help (the number of the signed-in person's country), and
+    the site's links around it. The links are reversed once per process (and script prefix): reversing them on
+    every page cost about 1 ms a page."""
+    return {"emergency_number": emergency_number_for(request.user),
             "site_links": _site_links(get_script_prefix(), get_urlconf())}

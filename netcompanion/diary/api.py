@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
+from netcompanion.accounts.selectors import emergency_number_for
 from netcompanion.core.api_helpers import Problems, body_problems, patient_of
 from netcompanion.core.record_api import RecordRoutes
 from netcompanion.diary import actions, checks, services
@@ -55,9 +56,9 @@ class Period(Schema):
     until: dt.date | None = None
 
 
-def _answered(saved: actions.Saved) -> DiaryEntry:
+def _answered(person, saved: actions.Saved) -> DiaryEntry:
     """The saved entry, carrying what the action assessed for the answer (never assessed again here)."""
-    saved.record.assessment = DayAssessmentOut(**told(saved.day))
+    saved.record.assessment = DayAssessmentOut(**told(saved.day, emergency_number_for(person)))
     return saved.record
 
 
@@ -120,7 +121,8 @@ def create_entries(request, payload: DiaryBatchIn):
     if problems:
         return problems
     try:
-        return Status(201, [_answered(saved) for saved in actions.save_days(request.auth, request.auth, rows)])
+        saved_days = actions.save_days(request.auth, request.auth, rows)
+        return Status(201, [_answered(request.auth, saved) for saved in saved_days])
     except services.DayTaken as taken:  # logged by another request meanwhile: named as the checks name it
         return body_problems([(["entries", i, "date"], checks.logged_problem(entry.date).message)
                               for i, entry in enumerate(payload.entries) if entry.date in taken.days])
@@ -129,8 +131,8 @@ def create_entries(request, payload: DiaryBatchIn):
 RecordRoutes(
     module=__name__, one="entry", many="entries", schema_in=DiaryEntryIn, schema_out=DiaryEntryOut,
     records=DiaryEntry.objects.current, filters=Period, listed=_in_period, validate=_validated,
-    create=lambda patient, by, data: _answered(actions.save_day(patient, by, data)),
-    change=lambda entry, by, data: _answered(actions.change_day(entry, by, data)), delete=actions.delete_day,
+    create=lambda patient, by, data: _answered(by, actions.save_day(patient, by, data)),
+    change=lambda entry, by, data: _answered(by, actions.change_day(entry, by, data)), delete=actions.delete_day,
     summaries={"list": "My diary entries, newest first", "create": "Log a day",
                "change": "Change a day (keeps the old version)", "delete": "Delete a day (kept in its history)"},
 ).add_to(router)

@@ -2,17 +2,17 @@
 
 The action that saved the day assessed it once (diary.actions.Saved); this only words that result: the higher of
 the navigator's level for the day and the level of the alert it sent to the care team (fail safe: the highest
-wins), the navigator's headline and where to go when they are at that level, the site's emergency number, and
-whether the team was told. A day logged late is past: the person is asked how they are now rather than told to
-call about that day. The page after a form's redirect reads it from the session, once."""
+wins), the navigator's headline and where to go when they are at that level, the emergency number of the person
+who saved it (their country's), and whether the team was told. A day logged late is past: the person is asked how
+they are now rather than told to call about that day. The page after a form's redirect reads it from the session,
+once."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
-
+from netcompanion.accounts.selectors import emergency_number_for
 from netcompanion.alerts.models import Alert
 from netcompanion.alerts.services import AssessedDay
 from netcompanion.alerts.targets import expected_answer
@@ -21,7 +21,7 @@ from netcompanion.triage.rules import Level
 SESSION_KEY = "diary_assessed"
 
 
-def told(day: AssessedDay) -> dict[str, Any]:
+def told(day: AssessedDay, emergency_number: str) -> dict[str, Any]:
     """The day's assessment as JSON-safe words: level (the navigator's levels; "none" when the day reports no
     symptom and raised nothing), headline and where (the navigator's, empty when its level is not the one shown),
     why (the navigator's reasons at that level), the emergency number, and the alert the team was sent (its code
@@ -32,15 +32,21 @@ def told(day: AssessedDay) -> dict[str, Any]:
         levels.append(Level(alert.level))
     level = max(levels, key=lambda lv: lv.rank, default=None)
     own_words = navigator is not None and level is not None and Level(navigator.level) is level
+
+    def in_own_number(words: str) -> str:
+        # The day's case names no country, so the navigator's words carry its default number: the person's own
+        # takes its place, so the headline says the number the rest of the answer gives.
+        return words.replace(navigator.emergency_number, emergency_number) if navigator else words
+
     return {
         "date": day.date.isoformat(),
         "late": day.late,
         "level": level.value if level else "none",
-        "headline": navigator.headline if own_words and navigator else "",
-        "where": navigator.where if own_words and navigator else "",
+        "headline": in_own_number(navigator.headline) if own_words and navigator else "",
+        "where": in_own_number(navigator.where) if own_words and navigator else "",
         "why": [r.text for r in navigator.reasons if r.level == level.value] if own_words and navigator and level
         else [],
-        "emergency_number": settings.EMERGENCY_NUMBER,
+        "emergency_number": emergency_number,
         "told_team": alert is not None,
         "alert_level": alert.level if alert else None,
         "alert_code": str(alert.code) if alert else None,
@@ -48,7 +54,7 @@ def told(day: AssessedDay) -> dict[str, Any]:
 
 
 def keep(request, day: AssessedDay) -> None:
-    request.session[SESSION_KEY] = told(day)
+    request.session[SESSION_KEY] = told(day, emergency_number_for(request.user))
 
 
 def take(request, patient) -> dict[str, Any] | None:

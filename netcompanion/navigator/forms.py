@@ -48,13 +48,33 @@ class AboutForm(forms.Form):
     pregnant = forms.ChoiceField(label=PREGNANT, required=False, choices=YES_NO,
                                  widget=forms.RadioSelect)
 
-    def __init__(self, *args, known: dict | None = None, **kwargs):
+    def __init__(self, *args, known: dict | None = None, confirming: bool = False, **kwargs):
         """``known``: the answers the patient's record states (navigator.record.known_answers), filled in and
-        marked so the person only confirms them; what the person sends instead wins."""
+        marked so the person only confirms them; what the person sends instead wins. ``confirming``: the short
+        confirm step, where the known answers travel as hidden fields (``from_record`` words them) and only what
+        the record does not state is asked."""
         super().__init__(*args, **kwargs)
         self.known = known or {}
         for name in self.known:
             self.fields[name].help_text = FROM_RECORD.get(name, FROM_RECORD[None])
+        if confirming:
+            hidden = [*self.known, *(["age_months"] if "age" in self.known else [])]
+            for name in hidden:
+                field = self.fields[name]
+                field.widget = forms.MultipleHiddenInput() if name == "treatments" else forms.HiddenInput()
+
+    def from_record(self) -> list[tuple[str, str]]:
+        """The known answers in words, as the confirm step lists them: (what, the record's answer)."""
+        words = {
+            "diagnosed_net": (_("Diagnosed with a NET"), lambda v: _("Yes") if v == "yes" else _("No")),
+            "country": (_("Country"), countries.name),
+            "age": (_("Age"), lambda v: _("about %(years)s, from your year of birth") % {"years": v}),
+            "primary_site": (_("Where your NET started"), dict(SITES).get),
+            "treatments": (_("Treatments now"),
+                           lambda v: ", ".join(str(dict(TREATMENTS)[t]) for t in v)),
+            "pregnant": (_("Pregnant"), lambda v: _("Yes")),
+        }
+        return [(label, str(say(self.known[name]))) for name, (label, say) in words.items() if name in self.known]
 
     def clean_treatments(self):
         chosen = self.cleaned_data["treatments"]

@@ -33,18 +33,22 @@ def _save(request, **changes) -> None:
 
 
 def start(request):
-    """A signed-in patient's first step starts from what their record states, unless they answered it already."""
+    """A signed-in patient's first step starts from what their record states, unless they answered it already.
+    When the record says whether a NET is diagnosed (the one answer the step needs), the step is a short confirm:
+    what the record says, the questions it does not answer, and "Yes, continue"; ``?change`` gives the whole
+    form, filled in from the record, for anything that has changed."""
     answered = _answers(request).get("form_about")
     known = {}
     if answered is None and request.user.is_authenticated and request.user.role == Role.PATIENT:
         known = known_answers(request.user, timezone.localdate())
-    form = AboutForm(posted(request), initial=answered or known, known=known)
+    confirming = "diagnosed_net" in known and "change" not in request.GET
+    form = AboutForm(posted(request), initial=answered or known, known=known, confirming=confirming)
     if request.method == "POST" and form.is_valid():
         _save(request, person=form.to_person(), country=form.cleaned_data["country"] or None,
               form_about=form.cleaned_data)
         return redirect("navigator:symptoms")
-    return render(request, "navigator/start.html", {"form": form, "step": 1},
-                  status=400 if form.errors else 200)
+    return render(request, "navigator/confirm.html" if confirming else "navigator/start.html",
+                  {"form": form, "step": 1}, status=400 if form.errors else 200)
 
 
 def symptoms(request):
@@ -82,8 +86,9 @@ def _assessed(request, symptoms: list[dict]):
     """
     answers = _answers(request)
     case = {"person": answers["person"], "symptoms": symptoms}
-    if answers.get("country"):
-        case["country"] = answers["country"]
+    country = answers.get("country") or getattr(request.user, "country", "")  # a signed-in person's own, if unsaid
+    if country:
+        case["country"] = country
     assessment, saved = save_check(request.user, case)
     request.session[RESULT_KEY] = assessment.as_dict()
     if saved:

@@ -19,8 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from django_countries import countries
 
-from netcompanion.accounts.models import STAFF_ROLES
+from netcompanion.accounts import selectors as accounts
+from netcompanion.accounts.models import STAFF_ROLES, AboutMe
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careplan import editing
@@ -105,8 +107,18 @@ def patient(request, code):
         "care_plan": care_plan, "contacts": list(care_plan.contacts.current()) if care_plan else [],
         "parts": [{"key": key, "label": label, "text": getattr(care_plan, key) if care_plan else ""}
                   for key, label in PARTS.items()],
-        "period_form": period_form(request),
+        "period_form": period_form(request), "about": _about(patient),
     })
+
+
+def _about(patient) -> list[tuple[str, str]]:
+    """What the patient wrote in "About me" (label, value), in the words every page uses (core.describe)."""
+    about = accounts.about_me(patient)
+    rows = [(gettext("Country"), countries.name(patient.country))] if patient.country else []
+    if about is not None:
+        snapshot = about.snapshot()
+        rows += [AboutMe.shown_value(key, snapshot) for key in AboutMe.shown_fields()]
+    return [(label, value) for label, value in rows if value]
 
 
 @staff_required

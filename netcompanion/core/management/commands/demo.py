@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from netcompanion.accounts.demo import create_demo_users
+from netcompanion.accounts.demo import create_demo_about_me, create_demo_users
 from netcompanion.accounts.models import User
 from netcompanion.appointments.demo import create_demo_appointments
 from netcompanion.careplan.demo import create_demo_careplan
@@ -35,6 +35,7 @@ class Command(BaseCommand):
         self.stdout.write("The contact nurse, doctor and administrator also type a code after the password;\n"
                           "  get it with `netcompanion otp-code nurse` (or doctor, admin).")
         made = {
+            "people's 'About me'": create_demo_about_me(patient, relative),
             "example stories": create_example_stories(),
             "diary entries": create_demo_diary(patient),
             "injections and medicines": create_demo_medicines(patient),
