@@ -99,7 +99,7 @@ def _with_versions(model, version_model, **filters):
 def _patient(user) -> dict:
     return {"code": str(user.code), "username": user.get_username(), "first_name": user.first_name,
             "last_name": user.last_name, "email": user.email, "phone": user.phone,
-            "preferred_contact": user.preferred_contact, "role": user.role,
+            "preferred_contact": user.preferred_contact, "country": user.country, "role": user.role,
             "date_joined": _iso(user.date_joined), "last_login": _iso(user.last_login)}
 
 

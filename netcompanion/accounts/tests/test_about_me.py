@@ -13,6 +13,7 @@ from netcompanion.accounts.testing import verified_login
 from netcompanion.careteam.testing import assign
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.core.testing import STOCKHOLM, form_row, text
+from netcompanion.exports.document import export_document
 
 pytestmark = pytest.mark.django_db
 ABOUT, HISTORY = reverse("about_me"), reverse("about_me_history")
@@ -126,3 +127,12 @@ def test_only_the_assigned_care_team_reads_it_on_the_patients_overview(client, c
     verified_login(client, nils)
     response = client.get(url)
     assert response.status_code == 404 and "Pancreas" not in response.content.decode()
+
+
+def test_my_data_carries_what_the_patient_wrote(maria):
+    services.save_about_me(maria, "GB", {"diagnosed_net": True, "primary_site": "pancreas", "birth_year": 1961,
+                                         "due_date": None})
+    document = export_document(maria)
+    assert document["patient"]["country"] == "GB"
+    rows = [row for rows in document["other_records"].values() for row in rows]
+    assert any(row.get("birth_year") == 1961 and row.get("primary_site") == "pancreas" for row in rows)

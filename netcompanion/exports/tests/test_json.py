@@ -87,7 +87,7 @@ def test_the_json_export_holds_nothing_of_another_patient(client, maria, records
 
 
 def test_the_export_reads_a_fixed_number_of_queries(client, maria, django_assert_max_num_queries):
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(33):
         client.get(reverse("exports:json"))
 
 
