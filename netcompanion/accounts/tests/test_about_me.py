@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from netcompanion.accounts import services
+from netcompanion.accounts.demo import create_demo_about_me
 from netcompanion.accounts.models import AboutMe, AboutMeVersion
 from netcompanion.accounts.testing import verified_login
 from netcompanion.careteam.testing import assign
@@ -136,3 +137,11 @@ def test_my_data_carries_what_the_patient_wrote(maria):
     assert document["patient"]["country"] == "GB"
     rows = [row for rows in document["other_records"].values() for row in rows]
     assert any(row.get("birth_year") == 1961 and row.get("primary_site") == "pancreas" for row in rows)
+
+
+def test_the_demo_fills_about_me_once_however_often_it_runs(cast):
+    maria, johan = cast["maria"], cast["johan"]
+    assert create_demo_about_me(maria, johan) == 2
+    assert create_demo_about_me(maria, johan) == 2
+    assert stored(maria) == ("SE", (True, "small_intestine", 1961, None)) and stored(johan) == ("SE", None)
+    assert AboutMeVersion.objects.count() == 1
