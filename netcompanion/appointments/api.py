@@ -11,7 +11,7 @@ from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.appointments import services
 from netcompanion.appointments.forms import AppointmentForm
 from netcompanion.appointments.models import Appointment
-from netcompanion.core.api_helpers import body_problems, form_problems
+from netcompanion.core.api_helpers import body_problems, form_problems, patient_of
 from netcompanion.core.record_api import RecordRoutes
 
 router = Router(tags=["appointments"], auth=PERSON_AUTH)
@@ -65,7 +65,7 @@ def _validated(request, payload: AppointmentIn, instance: Appointment | None):
     if end is not None and end.date() != start.date():
         return None, body_problems([(["end"], "The end must be on the same day as the start.")])
     form = AppointmentForm({**data, "date": start.date(), "start_time": start.time(),
-                            "end_time": end.time() if end else None}, instance=instance)
+                            "end_time": end.time() if end else None}, patient=patient_of(request), instance=instance)
     return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form, RENAMED))
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from netcompanion.appointments.models import PROCEDURE_LABEL, Appointment, FeedDetail, Kind, Status, untimed_start
+from netcompanion.core.plausible import not_before_birth
 
 # A date this far ahead is almost always a typing slip in the year.
 MAX_YEARS_AHEAD = 10
@@ -55,8 +56,8 @@ class AppointmentForm(forms.Form):
         help_text="Questions to ask, who is coming with you. Notes never go into your calendar.",
         error_messages={"max_length": "Keep the notes to 2,000 characters or fewer."})
 
-    def __init__(self, *args, instance: Appointment | None = None, **kwargs):
-        self.instance = instance
+    def __init__(self, *args, patient, instance: Appointment | None = None, **kwargs):
+        self.instance, self.patient = instance, patient
         self.untimed = instance is not None and not instance.has_time
         if instance is not None:
             start = timezone.localtime(instance.start)
@@ -78,6 +79,10 @@ class AppointmentForm(forms.Form):
             self.fields["start_time"].required = False
             self.fields["start_time"].help_text = ("Leave it empty until the time is booked. When you enter a time, "
                                                    "the check moves to your appointments coming up.")
+
+    def clean_date(self):
+        """An appointment had ("Done") is not before the patient was born; one booked is not in the past at all."""
+        return not_before_birth(self.cleaned_data["date"], self.patient)
 
     def clean(self):
         data = super().clean()

@@ -43,8 +43,9 @@ def index(request):
 @patient_required
 def new(request):
     initial = {"kind": request.GET["kind"]} if request.GET.get("kind") in Kind.values else {}
-    return form_page(request, AppointmentForm(posted(request), initial=initial), "appointments/form.html",
-                     {"new": True}, save=lambda data: services.book_appointment(request.user, request.user, data),
+    form = AppointmentForm(posted(request), patient=request.user, initial=initial)
+    return form_page(request, form, "appointments/form.html", {"new": True},
+                     save=lambda data: services.book_appointment(request.user, request.user, data),
                      message=gettext("Saved. The appointment is in your list."),
                      success_url=lambda appointment: reverse("appointments:detail", args=[appointment.code]))
 
@@ -68,7 +69,7 @@ def detail(request, code):
 @patient_required
 def edit(request, code):
     appointment = _own(request, code)
-    form = AppointmentForm(posted(request), instance=appointment)
+    form = AppointmentForm(posted(request), patient=request.user, instance=appointment)
     if request.method == "POST" and form.is_valid():
         booked_now = not appointment.has_time and form.cleaned_data["has_time"]
         if services.change_appointment(appointment, request.user, form.cleaned_data):

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from netcompanion.clinicaltools.tnm import EXAMPLES, Category, Unreadable, read_category
 from netcompanion.contract import InvalidCase
+from netcompanion.core.plausible import not_before_birth, not_too_far_ahead
 from netcompanion.explainer.texts import SITES as SITE_NAMES
 from netcompanion.followup import case as followup_case
 from netcompanion.grading.case import Site
@@ -346,6 +347,11 @@ def _choices(literal, labels: dict[str, str] | None = None) -> list[tuple[str, s
     return [NOT_STATED, *((v, (labels or {}).get(v, v)) for v in get_args(literal))]
 
 
+# Follow-up counts from an operation or diagnosis that has happened, or an operation booked within months; a start
+# further ahead is a slip in the year, and would add checks to a patient's appointments years from now.
+FOLLOW_UP_START_YEARS_AHEAD = 1
+
+
 class FollowUpForm(EngineForm):
     """The follow-up engine's facts for staff, and the day follow-up counts from (for the due dates)."""
 
@@ -377,6 +383,11 @@ class FollowUpForm(EngineForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"start": timezone.localdate()})
         super().__init__(*args, **kwargs)
+
+    def clean_start(self):
+        """Not before 1900 (the calculator does not know whose year of birth), nor far ahead."""
+        day = not_before_birth(self.cleaned_data["start"], None)
+        return not_too_far_ahead(day, timezone.localdate(), FOLLOW_UP_START_YEARS_AHEAD)
 
     def followup_input(self) -> dict:
         facts = {name: self.chosen(name) for name in self.ENGINE_FIELDS}

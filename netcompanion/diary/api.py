@@ -11,6 +11,7 @@ from ninja.responses import Status
 from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.accounts.selectors import emergency_number_for
 from netcompanion.core.api_helpers import Problems, body_problems, patient_of
+from netcompanion.core.plausible import birth_year
 from netcompanion.core.record_api import RecordRoutes
 from netcompanion.diary import actions, checks, services
 from netcompanion.diary.assessed import told
@@ -70,18 +71,19 @@ def _row(payload: DiaryEntryIn) -> dict:
 
 
 def _validated(request, payload: DiaryEntryIn, instance: DiaryEntry | None):
-    row = _row(payload)
-    logged = DiaryEntry.logged_between(patient_of(request), *checks.weight_window(payload.date),
+    row, patient = _row(payload), patient_of(request)
+    logged = DiaryEntry.logged_between(patient, *checks.weight_window(payload.date),
                                        exclude=instance.pk if instance else None)
-    problems = checks.check_day(checks.parse_day(row), logged, timezone.localdate())
+    problems = checks.check_day(checks.parse_day(row), logged, timezone.localdate(), birth_year(patient))
     return (None, body_problems([([p.field], p.message) for p in problems])) if problems else (row, None)
 
 
 def _validated_batch(request, entries: list[DiaryEntryIn]):
     """Each day in date order and against the days before it, as if sent one by one; the entries already
     logged are read once for all of them."""
-    logged = DiaryEntry.logged_between(patient_of(request), *checks.window([e.date for e in entries]))
-    today = timezone.localdate()
+    patient = patient_of(request)
+    logged = DiaryEntry.logged_between(patient, *checks.window([e.date for e in entries]))
+    today, born = timezone.localdate(), birth_year(patient)
     rows, problems, first_sent = [None] * len(entries), [], {}
     for i in sorted(range(len(entries)), key=lambda i: entries[i].date):
         date = entries[i].date
@@ -91,7 +93,7 @@ def _validated_batch(request, entries: list[DiaryEntryIn]):
             continue
         first_sent[date] = i
         row = _row(entries[i])
-        found = checks.check_day(checks.parse_day(row), logged, today)
+        found = checks.check_day(checks.parse_day(row), logged, today, born)
         if found:
             problems += [(i, p.field, p.message) for p in found]
         else:

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from netcompanion import plausible_dates
 from netcompanion.contract import FieldError, InvalidCase, Strict, validated
 
 # A problem names the form field (and JSON key) and says, in plain words, what to change.
@@ -98,6 +99,9 @@ class Rule:
 RULES = {rule.id: rule for rule in (
     Rule("DY-DATE-MISSING", "date", "Enter the date of the day, for example 2026-11-20.", DESIGN),
     Rule("DY-DATE-FUTURE", "date", "The date is in the future. Log a day that has already started.", DESIGN),
+    # Not before the person's year of birth, or 1900 when the record does not know it (plausible_dates.py).
+    Rule("DY-DATE-BEFORE-BIRTH", "date", plausible_dates.BEFORE_BIRTH, DESIGN),
+    Rule("DY-DATE-BEFORE-FLOOR", "date", plausible_dates.BEFORE_FLOOR, DESIGN),
     Rule("DY-DATE-LOGGED", "date", "You already have an entry for {date:%-d %B %Y}. Change that one instead.",
          DESIGN),
     # %(value)s, not {value}: the web form hands this message to Django, which fills it in that way.
@@ -158,10 +162,11 @@ def window(dates: list[dt.date]) -> tuple[dt.date, dt.date]:
     return weight_window(min(dates))[0], weight_window(max(dates))[1]
 
 
-def check_day(day: Day, logged: Logged, today: dt.date) -> list[Problem]:
+def check_day(day: Day, logged: Logged, today: dt.date, birth_year: int | None = None) -> list[Problem]:
     """Every problem of the day, at most one per field. `logged` holds the patient's other current days
-    around it (see `window`), with the days sent before it in the same batch; `today` is the patient's."""
-    date_problem = _date_problem(day.date, logged, today)
+    around it (see `window`), with the days sent before it in the same batch; `today` is the patient's, and
+    `birth_year` theirs when the record knows it."""
+    date_problem = _date_problem(day.date, logged, today, birth_year)
     problems = [date_problem] if date_problem else []
     for limit in LIMITS:
         if problem := _limit_problem(limit, getattr(day, limit.field)):
@@ -183,11 +188,15 @@ def _problem(rule_id: str, **values: Any) -> Problem:
     return Problem(rule.field, rule.message.format(**values))
 
 
-def _date_problem(date: dt.date | None, logged: Logged, today: dt.date) -> Problem | None:
+def _date_problem(date: dt.date | None, logged: Logged, today: dt.date, birth_year: int | None) -> Problem | None:
     if date is None:
         return _problem("DY-DATE-MISSING")
     if date > today:
         return _problem("DY-DATE-FUTURE")
+    if date < (first := plausible_dates.earliest(birth_year)):
+        if first > plausible_dates.FLOOR:
+            return _problem("DY-DATE-BEFORE-BIRTH", year=first.year)
+        return _problem("DY-DATE-BEFORE-FLOOR", floor=first)
     if date in logged:
         return logged_problem(date)
     return None

@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from netcompanion.core.plausible import birth_year, not_before_birth
 from netcompanion.diary import checks
 from netcompanion.diary.models import DiaryEntry, Episode, Trigger
 
@@ -57,7 +58,7 @@ class DiaryEntryForm(forms.ModelForm):
         logged = {} if date is None else DiaryEntry.logged_between(
             self.patient, *checks.weight_window(date), exclude=self.instance.pk)
         day = checks.parse_day({"date": None, **data})
-        for problem in checks.check_day(day, logged, timezone.localdate()):
+        for problem in checks.check_day(day, logged, timezone.localdate(), birth_year(self.patient)):
             if problem.field not in self.errors:
                 self.add_error(problem.field, problem.message)
         return data
@@ -86,12 +87,16 @@ class EpisodeForm(forms.ModelForm):
                                        "min_value": "Use a number from 0 to 10."},
                           "occurred_at": {"invalid": "Enter a date and time, for example 2026-11-21 14:30."}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, patient, **kwargs):
         super().__init__(*args, **kwargs)
+        self.patient = patient
         self.fields["severity"].widget.attrs.update({"inputmode": "numeric", "min": 0})
 
     def clean_occurred_at(self):
+        """Checked on the day as typed (in the site's time zone), before any conversion to UTC: the first hours
+        of year 1 have no UTC time and would fail the save."""
         moment = self.cleaned_data["occurred_at"]
+        not_before_birth(moment.date(), self.patient)
         if moment > timezone.now() + dt.timedelta(minutes=5):
             raise forms.ValidationError("The time is in the future. Log an episode after it has happened.")
         return moment

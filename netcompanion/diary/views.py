@@ -86,7 +86,8 @@ def history(request, code):
 
 @patient_required
 def new_episode(request):
-    form = EpisodeForm(posted(request), initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)})
+    form = EpisodeForm(posted(request), patient=request.user,
+                       initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)})
     return form_page(request, form, "diary/episode_form.html",
                      save=lambda data: _told(request, actions.log_episode(request.user, request.user, data)),
                      message=gettext("The episode is saved."), success_url=reverse("diary:diary"))

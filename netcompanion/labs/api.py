@@ -8,7 +8,7 @@ from django.conf import settings
 from ninja import Field, Router, Schema
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
-from netcompanion.core.api_helpers import form_problems
+from netcompanion.core.api_helpers import form_problems, patient_of
 from netcompanion.core.record_api import RecordRoutes
 from netcompanion.labs import actions
 from netcompanion.labs.assessed import told
@@ -69,7 +69,7 @@ def _answered(saved: actions.Saved) -> LabResult:
 
 def _validated(request, payload: LabResultIn, instance: LabResult | None):
     data = {k: ("" if v is None else str(v) if isinstance(v, Decimal) else v) for k, v in payload.dict().items()}
-    form = LabResultForm(data, instance=instance)
+    form = LabResultForm(data, patient=patient_of(request), instance=instance)
     return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form))
 
 

@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.utils import timezone
 
+from netcompanion.core.plausible import not_before_birth
 from netcompanion.labs import catalogue
 from netcompanion.labs.models import LabResult, LabTest, plain_number
 
@@ -79,8 +80,9 @@ class LabResultForm(forms.ModelForm):
                          "invalid": "Enter a date, for example 14 March 2025."},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, patient, **kwargs):
         super().__init__(*args, **kwargs)
+        self.patient = patient
         self.fields["value"].error_messages["required"] = "Enter the result, as on your report."
         self.fields["test"].choices = LabTest.choices   # no empty "---------" radio
         if self.instance.pk and not self.is_bound:
@@ -91,7 +93,7 @@ class LabResultForm(forms.ModelForm):
         taken_on = self.cleaned_data["taken_on"]
         if taken_on > timezone.localdate():
             raise forms.ValidationError("The date is in the future. Enter the day the sample was taken.")
-        return taken_on
+        return not_before_birth(taken_on, self.patient)
 
     def clean_unit(self):
         return catalogue.normalise_unit(self.cleaned_data["unit"])

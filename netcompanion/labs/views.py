@@ -56,7 +56,8 @@ def new_result(request):
     initial = {"taken_on": timezone.localdate()}
     if request.GET.get("test") in LabTest.values:
         initial["test"] = request.GET["test"]
-    return form_page(request, LabResultForm(posted(request), initial=initial), "labs/result_form.html",
+    form = LabResultForm(posted(request), patient=request.user, initial=initial)
+    return form_page(request, form, "labs/result_form.html",
                      {"new": True, "units": catalogue.UNITS},
                      save=lambda data: assessed.keep(request, actions.save_result(request.user, request.user, data)),
                      message=lambda saved: gettext("Saved your %(test)s result.") % {"test": saved.record.display_name},
@@ -66,7 +67,8 @@ def new_result(request):
 @patient_required
 def edit_result(request, code):
     result = _own_result(request, code, status="final")
-    return change_page(request, LabResultForm(posted(request), instance=result), "labs/result_form.html",
+    form = LabResultForm(posted(request), patient=request.user, instance=result)
+    return change_page(request, form, "labs/result_form.html",
                        {"result": result, "units": catalogue.UNITS},
                        save=lambda data: assessed.keep(request, actions.save_change(result, request.user, data)),
                        success_url=reverse("labs:index"))

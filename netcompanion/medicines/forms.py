@@ -3,12 +3,16 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from netcompanion.core.plausible import not_before_birth, not_too_far_ahead
 from netcompanion.medicines import schedule
 from netcompanion.medicines.models import GIVEN_BY_ASKED, Drug, Injection, InjectionPlan, Medicine
 
 # Somatostatin-analogue depots came into use in the 1990s; an earlier year is a typing slip.
 EARLIEST_INJECTION = dt.date(1990, 1, 1)
-EARLIEST_START = dt.date(1900, 1, 1)
+# A medicine's dates may lie ahead (a course planned to stop, a start booked), but a course is planned in months or
+# years, not decades: a date more than this far ahead (9999) is a slip in the year, and would keep a stopped
+# medicine "current" for ever.
+MAX_YEARS_AHEAD = 10
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DRUG_HELP = "Lanreotide is also called Somatuline. Octreotide LAR is also called Sandostatin LAR."
@@ -28,6 +32,11 @@ def _number_input(**attrs):
 
 def _long_form(day: dt.date) -> str:
     return f"{day:%-d %B %Y}"
+
+
+def _plausible(day: dt.date, patient) -> dt.date:
+    """A medicine's start or stop date: not before the patient was born, nor more than MAX_YEARS_AHEAD ahead."""
+    return not_too_far_ahead(not_before_birth(day, patient), timezone.localdate(), MAX_YEARS_AHEAD)
 
 
 class _DrugAndDose(forms.ModelForm):
@@ -105,6 +114,7 @@ class InjectionForm(_DrugAndDose):
         day = self.cleaned_data["given_on"]
         if day > timezone.localdate():
             raise forms.ValidationError("The date is in the future. Record an injection after it is given.")
+        not_before_birth(day, self.patient)
         if day < EARLIEST_INJECTION:
             raise forms.ValidationError("The date is too long ago. Please check the year.")
         clash = Injection.objects.current().filter(patient=self.patient, given_on=day)
@@ -138,11 +148,16 @@ class MedicineForm(forms.ModelForm):
             "stopped_on": {"invalid": "Enter a date, for example 14 March 2025."},
         }
 
+    def __init__(self, *args, patient, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.patient = patient
+
     def clean_started_on(self):
-        day = self.cleaned_data["started_on"]
-        if day < EARLIEST_START:
-            raise forms.ValidationError("The date is too long ago. Please check the year.")
-        return day
+        return _plausible(self.cleaned_data["started_on"], self.patient)
+
+    def clean_stopped_on(self):
+        day = self.cleaned_data["stopped_on"]
+        return None if day is None else _plausible(day, self.patient)
 
     def clean(self):
         data = super().clean()
@@ -163,7 +178,7 @@ class StopMedicineForm(forms.Form):
         self.medicine = medicine
 
     def clean_stopped_on(self):
-        day = self.cleaned_data["stopped_on"]
+        day = _plausible(self.cleaned_data["stopped_on"], self.medicine.patient)
         if day < self.medicine.started_on:
             raise forms.ValidationError(f"The stop date is before the start date "
                                         f"({_long_form(self.medicine.started_on)}). Please check the date.")

@@ -133,8 +133,8 @@ def injection_history(request, code):
 
 @patient_required
 def new_medicine(request):
-    return _form_page(request, MedicineForm(posted(request), initial={"started_on": timezone.localdate()}),
-                      "medicines/medicine_form.html", {"new": True},
+    form = MedicineForm(posted(request), patient=request.user, initial={"started_on": timezone.localdate()})
+    return _form_page(request, form, "medicines/medicine_form.html", {"new": True},
                       save=lambda data: services.add_medicine(request.user, request.user, data),
                       message=lambda medicine: gettext("Saved: %(name)s.") % {"name": medicine.name})
 
@@ -142,8 +142,9 @@ def new_medicine(request):
 @patient_required
 def edit_medicine(request, code):
     medicine = _own(request, Medicine, code, status=Status.FINAL)
-    return change_page(request, MedicineForm(posted(request), instance=medicine), "medicines/medicine_form.html",
-                       {"medicine": medicine}, save=lambda data: services.change_medicine(medicine, request.user, data),
+    form = MedicineForm(posted(request), patient=request.user, instance=medicine)
+    return change_page(request, form, "medicines/medicine_form.html", {"medicine": medicine},
+                       save=lambda data: services.change_medicine(medicine, request.user, data),
                        success_url=reverse("medicines:index"))
 
 

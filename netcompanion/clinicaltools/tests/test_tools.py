@@ -197,3 +197,18 @@ def test_nobody_else_can_add_checks(client, cast, staff_client):
     client = staff_client(cast["ali"])
     assert add_checks(client, maria).status_code == 404
     assert not Appointment.objects.exists() and not SuggestedCheck.objects.exists()
+
+
+@pytest.mark.parametrize("start, message", [
+    ("9999-12-01", "Please check the year: this is more than 1 year from now."),  # was a 500: year 10001
+    (f"{TODAY.year + 2}-01-01", "Please check the year: this is more than 1 year from now."),
+    ("0001-01-01", "Please check the year: this is before 1900."),
+])
+def test_a_start_out_of_time_is_refused_and_adds_no_check(cast, staff_client, start, message):
+    """Issue 16: implausible dates; nothing is added to the patient's appointments."""
+    maria = cast["maria"]
+    careplan.update_plan(maria, maria, {"goals": "Stay well"}, based_on_version=0)
+    response = add_checks(staff_client(cast["sara"]), maria, **{"followup-start": start})
+    assert response.status_code == 400
+    assert message in text(response)
+    assert not Appointment.objects.exists() and not AppointmentVersion.objects.exists()

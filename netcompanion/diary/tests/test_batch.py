@@ -182,9 +182,14 @@ def test_a_batch_takes_the_same_number_of_queries_whatever_its_size():
     assert queries_to_log(7) == queries_to_log(28) <= 17
 
 
-@pytest.mark.parametrize("url, body", [
-    (URL, {"date": "0001-01-02", "weight_kg": "70.0"}),
-    (BATCH, {"entries": [{"date": "0001-01-02", "weight_kg": "70.0"}, {"date": "0001-01-03", "weight_kg": "71.0"}]}),
+@pytest.mark.parametrize("url, body, where", [
+    (URL, {"date": "0001-01-02", "weight_kg": "70.0"}, [["date"]]),
+    (BATCH, {"entries": [{"date": "0001-01-02", "weight_kg": "70.0"}, {"date": "0001-01-03", "weight_kg": "71.0"}]},
+     [["entries", 0, "date"], ["entries", 1, "date"]]),
 ])
-def test_a_weight_at_the_very_start_of_the_calendar_is_checked_without_error(url, body):
-    assert app_of(person("maria")).post(url, body, content_type="application/json").status_code == 201
+def test_a_weight_at_the_very_start_of_the_calendar_is_checked_without_error(url, body, where):
+    """Issue 16: the checks still read the calendar's first days without error, and refuse them by their date."""
+    response = app_of(person("maria")).post(url, body, content_type="application/json")
+    assert response.status_code == 422
+    assert [problem["loc"][2:] for problem in response.json()["detail"]] == where
+    assert not DiaryEntry.objects.exists()

@@ -84,6 +84,20 @@ def test_a_future_date_is_refused_and_today_is_not():
     assert check_day(parse_day({"date": TODAY}), {}, TODAY) == []
 
 
+@pytest.mark.parametrize("date, birth_year, message", [
+    (dt.date(1, 1, 1), None, "Please check the year: this is before 1900."),
+    (dt.date(1899, 12, 31), None, "Please check the year: this is before 1900."),
+    (dt.date(1900, 1, 1), None, None),
+    (dt.date(1900, 1, 1), 1961, "Please check the year: this is before the year of birth (1961)."),
+    (dt.date(1960, 12, 31), 1961, "Please check the year: this is before the year of birth (1961)."),
+    (dt.date(1961, 1, 1), 1961, None),
+])
+def test_a_day_before_the_year_of_birth_or_1900_is_refused(date, birth_year, message):
+    """DY-DATE-BEFORE-BIRTH and DY-DATE-BEFORE-FLOOR (issue 16): a slip in the year, not a day to keep."""
+    found = [(p.field, p.message) for p in check_day(parse_day({"date": date}), {}, TODAY, birth_year)]
+    assert found == ([("date", message)] if message else [])
+
+
 def test_a_day_already_logged_is_refused_with_its_date():
     assert problems({TODAY: None}) == [
         ("date", "You already have an entry for 10 March 2026. Change that one instead.")]
