@@ -121,3 +121,16 @@ def test_a_signed_in_persons_country_gives_the_number_when_the_check_left_it_out
     client.post(reverse("navigator:details"), {"flushing__with_wheezing": "yes", "flushing__with_dizziness": "no",
                                                "flushing__new_or_worse": "yes"})
     assert NavigatorResult.objects.get().result["emergency_number"] == "000"
+
+
+def test_treatments_on_record_are_listed_and_carried_without_asking_again(client, maria):
+    about(maria)
+    medicines.save_plan(maria, maria, {"drug": "lanreotide", "dose_mg": 120, "interval_days": 28})
+    response = client.get(START)
+    body = response.content.decode()
+    assert "Treatments now Monthly injections (octreotide or lanreotide)" in text(response)
+    assert '<input type="hidden" name="treatments" value="somatostatin_analogue"' in body
+    assert "Which treatments are you having now?" not in text(response)
+    client.post(START, {"diagnosed_net": "yes", "country": "SE", "age": "65", "primary_site": "pancreas",
+                        "treatments": ["somatostatin_analogue"]})
+    assert client.session["navigator"]["person"]["treatments"] == ["somatostatin_analogue"]
