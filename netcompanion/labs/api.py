@@ -4,10 +4,10 @@ import datetime as dt
 from decimal import Decimal
 from uuid import UUID
 
-from django.conf import settings
 from ninja import Field, Router, Schema
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
+from netcompanion.accounts.selectors import emergency_number_for
 from netcompanion.core.api_helpers import form_problems, patient_of
 from netcompanion.core.record_api import RecordRoutes
 from netcompanion.labs import actions
@@ -61,9 +61,10 @@ class LabResultOut(LabResultIn):
         None, description="Only in the answer to a write: what the result came to, assessed once as it was saved.")
 
 
-def _answered(saved: actions.Saved) -> LabResult:
-    """The saved result, carrying what the action assessed for the answer (never assessed again here)."""
-    saved.record.assessment = LabAssessmentOut(**told(saved, settings.EMERGENCY_NUMBER))
+def _answered(person, saved: actions.Saved) -> LabResult:
+    """The saved result, carrying what the action assessed for the answer (never assessed again here), with the
+    emergency number of the person who saved it."""
+    saved.record.assessment = LabAssessmentOut(**told(saved, emergency_number_for(person)))
     return saved.record
 
 
@@ -76,8 +77,8 @@ def _validated(request, payload: LabResultIn, instance: LabResult | None):
 RecordRoutes(
     module=__name__, one="result", many="results", schema_in=LabResultIn, schema_out=LabResultOut,
     records=LabResult.objects.current, listed=lambda results, _: results.order_by("-taken_on"), validate=_validated,
-    create=lambda patient, by, data: _answered(actions.save_result(patient, by, data)),
-    change=lambda result, by, data: _answered(actions.save_change(result, by, data)), delete=actions.delete_result,
+    create=lambda patient, by, data: _answered(by, actions.save_result(patient, by, data)),
+    change=lambda result, by, data: _answered(by, actions.save_change(result, by, data)), delete=actions.delete_result,
     summaries={"list": "My lab results, newest first", "create": "Add a lab result",
                "change": "Change a result (keeps the old version)", "delete": "Delete a result (kept in its history)"},
 ).add_to(router)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.utils import formats
 from django.utils.translation import gettext
 
+from netcompanion.accounts.selectors import emergency_number_for
 from netcompanion.alertrules.rules import rise_for
 from netcompanion.alerts.services import expected_for
 from netcompanion.labs.actions import Saved
@@ -119,7 +119,7 @@ def told(saved: Saved, emergency_number: str) -> dict[str, Any]:
 
 def keep(request, saved: Saved) -> Saved:
     """Keeps what the save assessed for the page the form goes to next, which shows it once."""
-    request.session[SESSION_KEY] = told(saved, settings.EMERGENCY_NUMBER)
+    request.session[SESSION_KEY] = told(saved, emergency_number_for(request.user))
     return saved
 
 

@@ -226,3 +226,14 @@ def test_another_patient_cannot_change_the_result_or_reach_its_alert(client, cas
     assert api.put(f"{URL}/{result.code}", body(90), content_type="application/json").status_code == 404
     result.refresh_from_db()
     assert result.value == 200 and Alert.objects.get(lab_result=result).met is True
+
+
+def test_the_number_to_call_is_the_person_s_own_country_s(client, cast):
+    maria = cast["maria"]
+    type(maria).objects.filter(pk=maria.pk).update(country="US")
+    actions.save_result(maria, maria, data(131, 30))
+    client.force_login(maria)
+    box = assessed_box(client.post(reverse("labs:new"), form(200), follow=True).content.decode())
+    assert "If you feel very unwell, call 911" in box
+    told = api_of(client, maria).post(URL, body(300), content_type="application/json").json()["assessment"]
+    assert told["emergency_number"] == "911"
