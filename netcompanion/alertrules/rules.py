@@ -29,7 +29,7 @@ from netcompanion.labs.catalogue import KNOWN_TESTS
 from netcompanion.triage.conditions import Answer, Op, Test
 from netcompanion.triage.rules import Level
 
-ALERT_RULESET_VERSION = "2026.12.7"
+ALERT_RULESET_VERSION = "2026.12.8"
 
 # Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The thresholds marked
 # "design" are proposed values awaiting clinical sign-off; each cites the sources it rests on.
@@ -43,7 +43,7 @@ STOOLS = NHV  # design: 7 or more a day, or 3 over the patient's own average, li
 PAIN = ("hpal-bowel-obstruction", "nci-pdq-gi-net-hp")  # design: severe pain (8/10 or more), as with a blocked bowel
 WEIGHT = ("ocp-net-2-1",)  # design: weight loss one cannot explain is a sign to check; 5 % in 4 weeks
 INJECTION = ("japo-2019-net-drug-doses", "label-lanreotide", "label-octreotide")  # design: every 4 weeks; a week late
-LAB = ("nci-pdq-gi-net-hp",)  # design: chromogranin A and urine 5-HIAA are the NET markers; first time above range
+LAB = ("nci-pdq-gi-net-hp",)  # design: chromogranin A and urine 5-HIAA are the NET markers; above range first, or again
 # The monitoring criterion of the FDA-cleared B·R·A·H·M·S CgA II KRYPTOR assay, as the laboratories running it state it:
 # a rise of more than 50 % between consecutive results to above 100 ng/mL is a positive result, a higher probability
 # that the tumour has progressed. Reports from other assays give other limits, so the rule reads the report's own
@@ -145,6 +145,15 @@ ALERT_RULES: tuple[AlertRule, ...] = (
               (Test("value", Op.ABOVE, Answer("upper_limit")), Test("earlier_above", Op.CLEARLY_NO)),
               "{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit}, the first "
               "time for this test.", LAB),
+    # Above once, back within range, above again: as much a change as the first time (neither the first-time rule
+    # nor a rise over a result already above the limit sees it). It needs the previous result's value (a caller of
+    # the check that sends only earlier_above gets the first-time rule's reading, as before); a previous result
+    # without a range counts as not above (fail safe: not knowing never silences the alert).
+    AlertRule("AL-LAB-BACK-ABOVE-ULN", "lab", S,
+              (Test("value", Op.ABOVE, Answer("upper_limit")), Test("earlier_above", Op.CLEARLY_YES),
+               Test("previous_value", Op.AT_LEAST, 0), Test("previous_above", Op.NOT_CLEARLY_YES)),
+              "{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit} again, after the "
+              "previous result ({previous_value:g} {unit} on {previous_taken_on}) was not above its own.", LAB),
     *(rise.rule for rise in LAB_RISES),
 )
 

@@ -200,8 +200,18 @@ def test_without_a_previous_result_only_the_first_time_rule_can_alert():
 
 def test_a_previous_result_within_its_range_leaves_it_to_the_first_time_rule():
     assert rule_ids(cga(300, 90)) == ["AL-LAB-ABOVE-ULN"]
-    # Above once before, then back in range: neither a first time nor a rise over a result above the limit.
-    assert rule_ids(cga(300, 90, earlier_above=True)) == []
+
+
+def test_above_again_after_a_result_within_range_alerts():
+    """Above once, back in range, above again: neither a first time nor a rise over a result above the limit, yet as
+    much a change."""
+    [firing] = evaluate_lab(cga(300, 90, earlier_above=True))
+    assert (firing.rule_id, firing.level) == ("AL-LAB-BACK-ABOVE-ULN", "soon")
+    assert firing.reason == ("Chromogranin A 300 µg/L is above the report's upper limit of 102 µg/L again, after the "
+                             "previous result (90 µg/L on 2026-03-02) was not above its own.")
+    assert rule_ids(cga(100, 90, earlier_above=True)) == [], "back within range is no alert"
+    # The previous result has no range: not knowing whether it was within range never silences the alert.
+    assert rule_ids(cga(300, 90, previous_limit=None, earlier_above=True)) == ["AL-LAB-BACK-ABOVE-ULN"]
 
 
 def test_results_in_different_units_are_never_compared():
@@ -245,6 +255,7 @@ ALERT_RULESET_FINGERPRINTS = {
     "2026.12.5": "87e2d880257afbf2",  # a day logged over 48 hours late asks for a check now, at urgent at most
     "2026.12.6": "50809e2c8e533cff",  # a symptom check at soon alerts too
     "2026.12.7": "82cf5782a5669ade",  # chromogranin A above its limit again that rises more than 50 % alerts
+    "2026.12.8": "8bb2d6aec89ebc7d",  # a lab result above its limit again after a result not above it alerts
 }
 
 

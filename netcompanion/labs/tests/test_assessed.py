@@ -68,6 +68,18 @@ def test_131_then_148_raises_no_second_alert_and_131_then_200_raises_one(cast):
     assert "more than the 50 % rise" in alert.reason
 
 
+def test_above_again_after_a_result_within_range_alerts_and_the_page_says_the_team_will_see_it(client, cast):
+    maria = cast["maria"]
+    actions.save_result(maria, maria, data(131, 180))
+    actions.save_result(maria, maria, data(90, 90))
+    client.force_login(maria)
+    response = client.post(reverse("labs:new"), form(140), follow=True)
+    alert = Alert.objects.get(lab_result__value=140)
+    assert (alert.rule_id, alert.level) == ("AL-LAB-BACK-ABOVE-ULN", "soon")
+    assert "again, after the previous result (90 µg/L on" in alert.reason
+    assert "Your care team will see this result." in assessed_box(response.content.decode())
+
+
 def test_editing_the_result_updates_its_one_alert_and_never_adds_a_twin(cast):
     maria, sara = cast["maria"], cast["sara"]
     actions.save_result(maria, maria, data(131, 90))
