@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
 ]
 
@@ -232,9 +233,12 @@ LOGGING = {
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
-# Repeated failed sign-ins: after AXES_FAILURE_LIMIT failures for one username
-# from one address, that pair is refused for AXES_COOLOFF_MINUTES.
-AXES_FAILURE_LIMIT = int(os.getenv("AXES_FAILURE_LIMIT", "5"))
+# Repeated failed sign-ins: after AXES_USERNAME_FAILURE_LIMIT failures for one username from one address, that
+# pair is refused for AXES_COOLOFF_MINUTES; after AXES_ADDRESS_FAILURE_LIMIT failures from one address, whatever
+# the usernames, every sign-in from it is (accounts.client_ip.failure_limit).
+AXES_USERNAME_FAILURE_LIMIT = int(os.getenv("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.getenv("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_FAILURE_LIMIT = "netcompanion.accounts.client_ip.failure_limit"
 AXES_COOLOFF_TIME = int(os.getenv("AXES_COOLOFF_MINUTES", "15")) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -247,6 +251,13 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 
 # The name shown in a care-team member's authenticator app next to their codes.
 OTP_TOTP_ISSUER = "NET Companion"
+# Wrong second-factor codes pause the next try 1, 2, 4, ... seconds (accounts.two_factor.wait_seconds): at the
+# address that typed them up to TWO_FACTOR_PAUSE_MAX_MINUTES, at any other address up to
+# TWO_FACTOR_PAUSE_ELSEWHERE_MAX_MINUTES. That replaces django-otp's own pause, which doubles without limit.
+TWO_FACTOR_PAUSE_MAX_MINUTES = float(os.getenv("TWO_FACTOR_PAUSE_MAX_MINUTES", "15"))
+TWO_FACTOR_PAUSE_ELSEWHERE_MAX_MINUTES = float(os.getenv("TWO_FACTOR_PAUSE_ELSEWHERE_MAX_MINUTES", "5"))
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # New care-team alerts are announced to this address (no health data in the mail).
 ALERT_EMAIL = os.getenv("ALERT_EMAIL", "")

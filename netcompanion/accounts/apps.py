@@ -16,4 +16,4 @@ class OTPAdminConfig(admin_apps.AdminConfig):
     """The admin site, which also asks for the second factor: it can change every account and record."""
 
     default = False  # used only where INSTALLED_APPS names it, in place of django.contrib.admin
-    default_site = "django_otp.admin.OTPAdminSite"
+    default_site = "netcompanion.accounts.admin_site.AdminSite"

@@ -7,8 +7,11 @@ on every try, is counted at their own address, so the pause on wrong passwords h
 import functools
 import ipaddress
 
+from axes.attempts import get_cool_off_threshold
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core import checks
+from django.db.models import Sum
 
 
 @functools.lru_cache(maxsize=4)
@@ -33,6 +36,17 @@ def client_ip(request) -> str:
     if proxies and len(forwarded) >= proxies and _from_a_proxy(own):
         return forwarded[-proxies]
     return own
+
+
+def failure_limit(request, credentials=None) -> int:
+    """django-axes' AXES_FAILURE_LIMIT. Axes counts failures per username and address; one address may also fail
+    at most AXES_ADDRESS_FAILURE_LIMIT times across all usernames in the cool-off window (trying one password on
+    many accounts). Past that, every username from it is refused: the limit becomes 0, which any count reaches.
+    The address limit is the higher one, so a ward behind one address is not paused by a few people's typos."""
+    failed = AccessAttempt.objects.filter(
+        ip_address=client_ip(request), attempt_time__gt=get_cool_off_threshold(request),
+    ).aggregate(n=Sum("failures_since_start"))["n"] or 0
+    return 0 if failed >= settings.AXES_ADDRESS_FAILURE_LIMIT else settings.AXES_USERNAME_FAILURE_LIMIT
 
 
 @checks.register()

@@ -112,3 +112,18 @@ class AboutMe(Versioned):
 
 class AboutMeVersion(RecordVersion.of(AboutMe, constraint="one_about_me_version_number")):
     pass
+
+
+class SecondFactorFailure(models.Model):
+    """A wrong code at the second sign-in step, by account and address: the pause before the next try grows with
+    them (two_factor.wait_seconds). Deleted when the right code is typed at that address, and after a day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    address = models.CharField(max_length=45)  # as client_ip reads it
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "at"])]
+
+    def __str__(self) -> str:
+        return f"Wrong code for {self.user_id} from {self.address} at {self.at:%Y-%m-%d %H:%M:%S}"

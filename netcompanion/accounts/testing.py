@@ -2,6 +2,7 @@
 Used by tests only."""
 
 import time
+from base64 import b32decode
 
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -59,3 +60,10 @@ def unused_code(device: TOTPDevice) -> str:
     device.refresh_from_db()
     first_unused_step_starts = device.t0 + (device.last_t + 1 - device.drift) * device.step
     return current_code(device, at=max(time.time(), first_unused_step_starts))
+
+
+def device_shown(user, key: str) -> TOTPDevice:
+    """The authenticator a person sets up from the key the set-up page shows (``key_for_typing``), as their app would
+    hold it: unsaved, for ``current_code``."""
+    key = key.replace(" ", "")
+    return TOTPDevice(user=user, key=b32decode(key + "=" * (-len(key) % 8)).hex())

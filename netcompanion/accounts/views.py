@@ -7,26 +7,21 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from netcompanion.accounts import selectors, services
+from netcompanion.accounts import selectors, services, two_factor
+from netcompanion.accounts.client_ip import client_ip
 from netcompanion.accounts.decorators import patient_required, second_factor_required
 from netcompanion.accounts.forms import AboutMeForm
 from netcompanion.accounts.models import ApiToken, Role, User
-from netcompanion.accounts.two_factor import (
-    confirmed_device,
-    device_to_set_up,
-    finish_set_up,
-    key_for_typing,
-    needs_two_factor,
-    qr_data_uri,
-)
+from netcompanion.accounts.two_factor import needs_two_factor
 from netcompanion.core.history import history_page
 from netcompanion.core.pages import posted
 
@@ -42,31 +37,68 @@ class SignInView(LoginView):
 
 
 class CodeForm(forms.Form):
+    """The code step. ``device`` is the confirmed authenticator, or while setting up the unsaved one holding this
+    session's key (``setting_up``); a recovery code works in place of an authenticator's code, but not while setting
+    up. Every wrong code, of either kind, counts towards the pause (two_factor.wait_seconds)."""
+
     code = forms.CharField(
-        label="Code from your authenticator app", max_length=20,
-        help_text="6 numbers. The app shows a new code every 30 seconds.",
+        label=gettext_lazy("Code from your authenticator app"), max_length=40,
+        help_text=gettext_lazy("6 numbers. The app shows a new code every 30 seconds."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
 
-    def __init__(self, *args, user, device, **kwargs):
+    def __init__(self, *args, request, device, setting_up, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user, self.device = user, device
+        self.request, self.device, self.setting_up = request, device, setting_up
+        self.step = None
+        if not setting_up:
+            self.fields["code"].help_text = gettext_lazy(
+                "6 numbers. The app shows a new code every 30 seconds. No phone? Type one of your recovery codes.")
+            self.fields["code"].widget.attrs.pop("inputmode")
 
     def clean_code(self):
-        code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
-        if not re.fullmatch(rf"[0-9]{{{self.device.digits}}}", code):
-            raise forms.ValidationError(f"Enter the {self.device.digits} numbers your authenticator app shows.")
-        allowed, why = self.device.verify_is_allowed()
-        if not allowed:
-            wait = math.ceil((why["locked_until"] - timezone.now()).total_seconds())
-            seconds = "second" if wait == 1 else "seconds"
-            raise forms.ValidationError(f"Too many wrong codes; wait {wait} {seconds}, then type the newest code.")
-        # Checks the code with the device row locked, so one code cannot be used twice at the same moment.
-        verified = django_otp.verify_token(self.user, self.device.persistent_id, code)
-        if verified is None:
+        code = re.sub(r"[\s-]", "", self.cleaned_data["code"]).lower()
+        numbers = re.fullmatch(rf"[0-9]{{{self.device.digits}}}", code)
+        recovery = not self.setting_up and re.fullmatch(r"[a-z2-7]{8}", code)
+        if not numbers and not recovery:
             raise forms.ValidationError(
-                "That code is not right. Type the code your app shows now; each code works only once.")
-        self.device = verified
+                gettext("Enter the %(digits)s numbers your authenticator app shows.") % {"digits": self.device.digits}
+                if self.setting_up else gettext("Enter the %(digits)s numbers your authenticator app shows, or one "
+                                                "of your recovery codes.") % {"digits": self.device.digits})
+        user, address = self.request.user, client_ip(self.request)
+        with transaction.atomic():
+            User.objects.select_for_update().filter(pk=user.pk).first()  # one try at a time per account
+            wait = two_factor.wait_seconds(user, address)
+            right = not wait and self._right(code, numbers)
+            if right:
+                two_factor.right_code(user, address)
+            elif not wait:
+                two_factor.wrong_code(user, address)
+        if wait:
+            raise forms.ValidationError(_wait_message(wait))
+        if not right:
+            raise forms.ValidationError(
+                gettext("That code is not right. Type the code your app shows now; each code works only once."))
         return code
+
+    def _right(self, code: str, numbers) -> bool:
+        if self.setting_up:
+            self.step = two_factor.matching_step(self.device, code)
+            return self.step is not None
+        if not numbers:
+            self.device = two_factor.recovery_device(self.request.user)
+            return self.device is not None and self.device.verify_token(code)
+        self.device.refresh_from_db()  # the last used step as of the lock, so a code cannot work twice
+        return self.device.verify_token(code)
+
+
+def _wait_message(seconds: int) -> str:
+    if seconds >= 120:
+        minutes = math.ceil(seconds / 60)
+        return ngettext("Too many wrong codes; wait %(n)s minute, then type the newest code.",
+                        "Too many wrong codes; wait %(n)s minutes, then type the newest code.",
+                        minutes) % {"n": minutes}
+    return ngettext("Too many wrong codes; wait %(n)s second, then type the newest code.",
+                    "Too many wrong codes; wait %(n)s seconds, then type the newest code.", seconds) % {"n": seconds}
 
 
 def _safe_next(request) -> str:
@@ -78,25 +110,42 @@ def _safe_next(request) -> str:
 
 @never_cache
 @login_required
-def two_factor(request):
-    """The second sign-in step: set up an authenticator app the first time, then type its code."""
+def two_factor_step(request):
+    """The second sign-in step: set up an authenticator app the first time, then type its code.
+
+    While setting up, each GET shows this session a new key (two_factor.new_pending_key); a wrong code shows the
+    same key again, and the right one turns the device on and shows the recovery codes, once."""
     user, next_url = request.user, _safe_next(request)
     if not needs_two_factor(user) or user.is_verified():
         return redirect(next_url)
-    device = confirmed_device(user)
+    device = two_factor.confirmed_device(user)
     setting_up = device is None
     if setting_up:
-        device = device_to_set_up(user)
-    form = CodeForm(posted(request), user=user, device=device)
+        posted_key = request.method == "POST" and two_factor.pending_device(request)
+        device = posted_key or two_factor.new_pending_key(request)
+    form = CodeForm(posted(request), request=request, device=device, setting_up=setting_up)
     if request.method == "POST" and form.is_valid():
         if setting_up:
-            finish_set_up(form.device)
+            device, codes = two_factor.finish_set_up(request, form.step)
+            django_otp.login(request, device)
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next_url": next_url})
         django_otp.login(request, form.device)
         return redirect(next_url)
     context = {"form": form, "setting_up": setting_up}
     if setting_up:
-        context |= {"qr": qr_data_uri(device), "key": key_for_typing(device)}
+        context |= {"qr": two_factor.qr_data_uri(device), "key": two_factor.key_for_typing(device)}
     return render(request, "accounts/two_factor.html", context, status=400 if form.errors else 200)
+
+
+@second_factor_required
+def recovery_codes(request):
+    """New recovery codes, shown once; the old ones stop working. Only for someone with an authenticator."""
+    if not needs_two_factor(request.user) or two_factor.confirmed_device(request.user) is None:
+        return redirect("account")
+    if request.method == "POST":
+        codes = two_factor.new_recovery_codes(request.user)
+        return render(request, "accounts/recovery_codes.html", {"codes": codes, "next_url": reverse("account")})
+    return render(request, "accounts/recovery_codes.html", {"left": two_factor.recovery_codes_left(request.user)})
 
 
 class TokenForm(forms.Form):
@@ -112,7 +161,8 @@ def account(request):
         _, new_token = ApiToken.issue(request.user, form.cleaned_data["name"])
     return render(request, "accounts/account.html", {
         "form": form, "new_token": new_token, "tokens": request.user.api_tokens.active(),
-        "two_factor_device": request.user.otp_device,
+        "two_factor_device": two_factor.confirmed_device(request.user),
+        "recovery_codes_left": two_factor.recovery_codes_left(request.user),
     }, status=400 if form.errors else 200)
 
 

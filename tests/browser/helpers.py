@@ -6,8 +6,8 @@ from pathlib import Path
 from django.urls import reverse
 
 from netcompanion.accounts.models import User
-from netcompanion.accounts.testing import PASSWORD, unused_code
-from netcompanion.accounts.two_factor import confirmed_device, device_to_set_up
+from netcompanion.accounts.testing import PASSWORD, device_shown, unused_code
+from netcompanion.accounts.two_factor import confirmed_device, current_code
 
 AXE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -45,7 +45,14 @@ def sign_in(page, live_server, username, password=PASSWORD):
 
 
 def enter_code(page, user):
-    """On the two-factor page: types a code the device accepts now, and continues."""
-    device = confirmed_device(user) or device_to_set_up(user)
-    page.get_by_label("Code from your authenticator app").fill(unused_code(device))
+    """On the two-factor page: types a code the device accepts now, and continues. While setting up, the code comes
+    from the key the page shows (as the person's app would read it), and the recovery codes page is passed."""
+    device = confirmed_device(user)
+    setting_up = device is None
+    if setting_up:
+        device = device_shown(user, page.locator(".otp-key").inner_text())
+    page.get_by_label("Code from your authenticator app").fill(current_code(device) if setting_up
+                                                               else unused_code(device))
     page.get_by_role("button", name=re.compile(r"^(Continue|Turn on two-factor sign-in)$")).click()
+    if setting_up:
+        page.get_by_role("link", name="I have kept my codes, continue").click()

@@ -132,3 +132,34 @@ def test_trusted_proxies_that_cannot_be_read_stop_the_app_at_start(settings):
     settings.TRUSTED_PROXIES = ["10.0.0.300"]
     with pytest.raises(SystemCheckError, match="TRUSTED_PROXIES"):
         call_command("check")
+
+
+def test_one_address_trying_many_usernames_is_paused_for_all_of_them(client, settings):
+    """Password spraying: one password on every account. A few failures per username never pause a username, but
+    AXES_ADDRESS_FAILURE_LIMIT failures from one address pause every sign-in from it, the right password too."""
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 20
+    for n in range(10):
+        User.objects.create_user(f"person{n}", password=PASSWORD, role=Role.PATIENT)
+    codes = [code for n in range(10) for code in fail(client, f"person{n}", times=2)]
+    assert codes[:19] == [200] * 19 and codes[19] == 429  # the 20th failure pauses the address
+
+    assert attempt(client, "maria").status_code == 429
+    assert not signed_in(client)
+    assert attempt(client, "maria", address="198.51.100.20").status_code == 302  # another address is not paused
+
+
+def test_the_address_pause_ends_with_the_cool_off(client, frozen):
+    for n in range(4):
+        User.objects.create_user(f"person{n}", password=PASSWORD, role=Role.PATIENT)
+    for n in range(4):
+        fail(client, f"person{n}", times=4)
+    fail(client, "maria", times=4)
+    assert attempt(client, "johan").status_code == 429
+    frozen.shift(dt.timedelta(minutes=16))
+    assert attempt(client, "johan").status_code == 302
+
+
+def test_a_ward_behind_one_address_is_not_paused_by_a_few_typos(client):
+    for name in ("maria", "johan"):
+        fail(client, name, times=4)
+    assert attempt(client, "maria").status_code == 302
