@@ -39,9 +39,7 @@ def _metric(slug):
 
 
 def _svg(svg: str) -> HttpResponse:
-    response = HttpResponse(svg, content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 def overview(request, patient, links: Links) -> dict:

@@ -35,5 +35,4 @@ def render_pdf(template: str, context: dict, stylesheet: str, request=None) -> b
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"  # health data: never kept by a shared cache
     return response

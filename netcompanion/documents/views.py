@@ -36,9 +36,7 @@ def visit_summary(request):
 
 @patient_required
 def crisis_card(request):
-    response = render(request, "documents/crisis_card.html", content.crisis_card(request.user))
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return render(request, "documents/crisis_card.html", content.crisis_card(request.user))
 
 
 @patient_required

@@ -4,7 +4,6 @@ from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.core.pages import posted
@@ -21,7 +20,6 @@ def _download(content: str, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@never_cache
 @patient_required
 def index(request):
     user = request.user
@@ -37,7 +35,6 @@ def index(request):
     return render(request, "exports/index.html", {"counts": counts})
 
 
-@never_cache
 @patient_required
 def json_export(request):
     document = export_document(request.user)
@@ -45,7 +42,6 @@ def json_export(request):
                      f"netcompanion-{timezone.localdate():%Y-%m-%d}.json")
 
 
-@never_cache
 @patient_required
 def fhir_export(request):
     bundle = fhir.bundle(export_document(request.user))
@@ -53,7 +49,6 @@ def fhir_export(request):
                      f"netcompanion-fhir-{timezone.localdate():%Y-%m-%d}.json")
 
 
-@never_cache
 @patient_required
 def delete_account(request):
     form = DeleteAccountForm(posted(request), user=request.user)
@@ -75,7 +70,6 @@ def delete_account(request):
     return render(request, "exports/delete.html", {"form": form, "confirm_word": CONFIRM_WORD}, status=status)
 
 
-@never_cache
 def deleted(request):
     """Shown once, right after the deletion; anyone else is sent to the home page."""
     if not request.session.pop(DELETED_FLAG, False):
