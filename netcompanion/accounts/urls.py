@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from netcompanion.accounts import views
@@ -7,7 +6,7 @@ from netcompanion.accounts.decorators import second_factor_required
 urlpatterns = [
     # Before Django's own auth URLs, which would otherwise answer these two paths.
     path("login/", views.SignInView.as_view(), name="login"),
-    path("password_change/", second_factor_required(auth_views.PasswordChangeView.as_view()),
+    path("password_change/", second_factor_required(views.PasswordChange.as_view()),
          name="password_change"),
     path("", include("django.contrib.auth.urls")),
     path("", views.account, name="account"),

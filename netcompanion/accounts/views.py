@@ -5,8 +5,9 @@ import django_otp
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
@@ -16,7 +17,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from netcompanion.accounts import selectors, services, two_factor
+from netcompanion.accounts import current_password, selectors, services, two_factor
 from netcompanion.accounts.client_ip import client_ip
 from netcompanion.accounts.decorators import patient_required, second_factor_required
 from netcompanion.accounts.forms import AboutMeForm
@@ -176,20 +177,60 @@ def revoke_token(request, code):
 
 
 class EmailForm(forms.Form):
-    email = forms.EmailField(label="Your e-mail address",
-                             help_text="We use it for password resets and the reminders you choose.",
-                             error_messages={"invalid": "Enter an e-mail address, for example name@example.org."})
+    """A new e-mail address, with the current password: password resets go to it (current_password)."""
+
+    email = forms.EmailField(label=gettext_lazy("Your e-mail address"),
+                             help_text=gettext_lazy("We use it for password resets and the reminders you choose."),
+                             error_messages={"invalid": gettext_lazy(
+                                 "Enter an e-mail address, for example name@example.org.")})
+    password = current_password.CurrentPasswordField(
+        help_text=gettext_lazy("So that nobody else who finds your account open can change where password resets "
+                               "go."))
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not current_password.is_right(self.request, password):
+            raise forms.ValidationError(current_password.WRONG_PASSWORD)
+        return password
 
 
 @second_factor_required
 def change_email(request):
-    form = EmailForm(posted(request), initial={"email": request.user.email})
+    form = EmailForm(posted(request), initial={"email": request.user.email}, request=request)
     if request.method == "POST" and form.is_valid():
-        request.user.email = form.cleaned_data["email"]
-        request.user.save(update_fields=["email"])
-        messages.success(request, "Your e-mail address is saved.")
+        services.change_email(request.user, form.cleaned_data["email"])
+        messages.success(request, gettext("Your e-mail address is saved."))
         return redirect("account")
-    return render(request, "accounts/email.html", {"form": form}, status=400 if form.errors else 200)
+    return (current_password.signed_out_after_wrong_passwords(request)
+            or render(request, "accounts/email.html", {"form": form}, status=400 if form.errors else 200))
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form, with wrong current passwords counted towards signing the session out."""
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        password = self.cleaned_data["old_password"]
+        if not current_password.is_right(self.request, password):
+            raise forms.ValidationError(current_password.WRONG_PASSWORD, code="password_incorrect")
+        return password
+
+
+class PasswordChange(PasswordChangeView):
+    form_class = PasswordChangeForm
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"request": self.request}
+
+    def form_invalid(self, form):
+        return current_password.signed_out_after_wrong_passwords(self.request) or super().form_invalid(form)
 
 
 class ContactForm(forms.ModelForm):

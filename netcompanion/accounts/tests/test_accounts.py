@@ -96,6 +96,55 @@ def test_a_person_adds_an_email_address(client, patient):
     assert client.post(reverse("change_email"), {"email": "not-an-address"}).status_code == 400
     patient.refresh_from_db()
     assert patient.email == "maria@example.org"
-    client.post(reverse("change_email"), {"email": "maria@example.com"})
+    client.post(reverse("change_email"), {"email": "maria@example.com", "password": PASSWORD})
     patient.refresh_from_db()
     assert patient.email == "maria@example.com"
+
+
+def test_changing_the_e_mail_address_needs_the_current_password_and_tells_the_old_one(client, patient):
+    """A stolen session must not become a takeover through a password reset sent to a new address."""
+    client.force_login(patient)
+    for password in ("", "a-guess"):
+        refused = client.post(reverse("change_email"), {"email": "thief@example.net", "password": password})
+        assert refused.status_code == 400
+    assert "That is not your current password" in refused.content.decode()
+    patient.refresh_from_db()
+    assert patient.email == "maria@example.org" and not mail.outbox
+
+    assert client.post(reverse("change_email"), {"email": "maria@example.com", "password": PASSWORD})[
+        "Location"] == reverse("account")
+
+    patient.refresh_from_db()
+    assert patient.email == "maria@example.com"
+    [notice] = mail.outbox
+    assert notice.to == ["maria@example.org"] and "maria" in notice.body and "did not change it" in notice.body
+
+
+@pytest.mark.parametrize("name, data", [
+    ("change_email", {"email": "thief@example.net"}),
+    ("password_change", {"new_password1": "a-thiefs-passphrase", "new_password2": "a-thiefs-passphrase"}),
+])
+def test_three_wrong_current_passwords_sign_the_session_out(client, patient, name, data):
+    client.force_login(patient)
+    url = reverse(name)
+    wrong = data | {"password": "guess", "old_password": "guess"}
+    assert [client.post(url, wrong).status_code for _ in range(2)] == [400 if name == "change_email" else 200] * 2
+
+    signed_out = client.post(url, wrong)
+
+    assert signed_out["Location"] == f"{reverse('login')}?next={url}"
+    assert client.get(reverse("account")).status_code == 302  # no longer signed in
+    assert "signed you out" in client.get(signed_out["Location"]).content.decode()
+    patient.refresh_from_db()
+    assert patient.email == "maria@example.org" and patient.check_password(PASSWORD) and not mail.outbox
+
+
+def test_a_right_current_password_starts_the_count_again(client, patient):
+    client.force_login(patient)
+    url = reverse("change_email")
+    for _ in range(2):
+        client.post(url, {"email": "maria@example.com", "password": "guess"})
+    client.post(url, {"email": "maria@example.com", "password": PASSWORD})
+    for _ in range(2):
+        assert client.post(url, {"email": "maria@example.net", "password": "guess"}).status_code == 400
+    assert client.get(reverse("account")).status_code == 200
