@@ -106,7 +106,8 @@ def _severity(pain: int) -> str:
     return "mild" if pain <= 3 else "moderate" if pain <= 6 else "severe"
 
 
-def _triage_case(flushes, diarrhoeas, pain, wheezing, dizziness, diagnosed_net: bool) -> dict[str, Any] | None:
+def _triage_case(flushes, diarrhoeas, pain, wheezing, dizziness, diagnosed_net: bool,
+                 country: str | None) -> dict[str, Any] | None:
     """The day as a navigator case about known, not new, symptoms; None when it reports none."""
     symptoms: list[dict[str, Any]] = []
     if flushes:
@@ -118,7 +119,10 @@ def _triage_case(flushes, diarrhoeas, pain, wheezing, dizziness, diagnosed_net: 
         symptoms.append({"code": "abdominal_pain", "severity": _severity(pain), "new_or_worse": False})
     if wheezing:
         symptoms.append({"code": "breathing_difficulty", "wheezing": True})
-    return {"person": {"diagnosed_net": diagnosed_net}, "symptoms": symptoms} if symptoms else None
+    if not symptoms:
+        return None
+    return {"person": {"diagnosed_net": diagnosed_net}, "symptoms": symptoms,
+            **({"country": country} if country else {})}
 
 
 def _day(obs: Observation) -> Day:
@@ -128,7 +132,7 @@ def _day(obs: Observation) -> Day:
     diarrhoeas = _most(loose, obs.diarrhoea_episodes)
     pain = _most(obs.pain, obs.pain_episode_severity)
     wheezing = True if obs.wheeze_episodes else obs.wheezing
-    case = _triage_case(flushes, diarrhoeas, pain, wheezing, obs.dizziness, obs.diagnosed_net)
+    case = _triage_case(flushes, diarrhoeas, pain, wheezing, obs.dizziness, obs.diagnosed_net, obs.country)
     return Day(
         flushes=flushes, stools=_most(obs.stools, obs.diarrhoea_episodes), diarrhoeas=diarrhoeas, pain=pain,
         wheezing=wheezing, dizziness=obs.dizziness, weight_kg=obs.weight_kg,

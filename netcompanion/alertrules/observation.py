@@ -67,6 +67,9 @@ class Observation(Strict):
         default=None, description="Hours from the end of the day to when it was first logged; null when not known "
                                   "or logged before the day ended.")
     diagnosed_net: bool
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        default=None, description="Where the person told the result is (ISO 3166 alpha-2): the navigator's words give "
+                                  "that country's emergency number; null for the default.")
 
 
 class LabCheck(Strict):
@@ -165,6 +168,7 @@ class DiaryDays:
     episodes: Mapping[dt.date, DayEpisodes]
     on_injections: bool | None  # an active injection plan; None when there is no plan
     diagnosed_net: bool = True  # patient accounts are for people a NET team looks after
+    country: str | None = None  # of the person who saved the days: the number the navigator's words give
 
     def observed(self) -> list[tuple[RecordedDay | None, Observation]]:
         """Each day to check as the rules read it, seeing only the days before it, as if logged one by one."""
@@ -180,7 +184,7 @@ class DiaryDays:
                 date=date, **answers, previous_stools=[r.stools for r in before if r.stools is not None],
                 previous_highest_weight_kg=max(weights, default=None), on_injections=self.on_injections,
                 logged_hours_after_day=day.logged_hours_after_day if day else None,
-                diagnosed_net=self.diagnosed_net, **vars(self.episodes.get(date, DayEpisodes())),
+                diagnosed_net=self.diagnosed_net, country=self.country, **vars(self.episodes.get(date, DayEpisodes())),
             )))
         return out
 

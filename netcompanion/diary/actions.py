@@ -31,13 +31,15 @@ class Saved(Generic[R]):
     day: AssessedDay
 
 
-def _assess(patient_id: int, dates: Iterable[dt.date]) -> list[AssessedDay]:
+def _assess(patient_id: int, dates: Iterable[dt.date], told=None) -> list[AssessedDay]:
     """Puts the days to the alert rules, then any day an entry was moved from. Four reads, then the writes, for
-    any number of days."""
+    any number of days. ``told`` is who is told the result (whoever saved it): the navigator's words give their
+    country's emergency number."""
     dates = sorted(set(dates))
     if not dates:
         return []
-    assessed = alerts.evaluate_diary_days(selectors.diary_days(patient_id, dates, medicines.on_injections(patient_id)))
+    assessed = alerts.evaluate_diary_days(selectors.diary_days(
+        patient_id, dates, medicines.on_injections(patient_id), getattr(told, "country", "") or None))
     _assess(patient_id, assessed.left)
     return assessed.days
 
@@ -47,8 +49,8 @@ def assess_days(patient_id: int, dates: Iterable[dt.date]) -> list[Alert]:
     return [day.alert for day in _assess(patient_id, dates) if day.alert]
 
 
-def _saved(patient_id: int, records: list[R], dates: list[dt.date]) -> list[Saved[R]]:
-    by_date = {day.date: day for day in _assess(patient_id, dates)}
+def _saved(patient_id: int, records: list[R], dates: list[dt.date], by) -> list[Saved[R]]:
+    by_date = {day.date: day for day in _assess(patient_id, dates, by)}
     return [Saved(record, by_date[date]) for record, date in zip(records, dates, strict=True)]
 
 
@@ -57,7 +59,7 @@ def save_days(patient, by, rows: list[dict]) -> list[Saved[DiaryEntry]]:
     """Logs many days at once (an app that was offline, a paper diary); the rules check them together, each
     day against the days before it."""
     entries = services.record_entries(patient, by, rows)
-    return _saved(patient.pk, entries, [entry.date for entry in entries])
+    return _saved(patient.pk, entries, [entry.date for entry in entries], by)
 
 
 def log_days(patient, by, rows: list[dict]) -> list[DiaryEntry]:
@@ -76,12 +78,12 @@ def log_day(patient, by, data: dict) -> DiaryEntry:
 def change_day(entry: DiaryEntry, by, data: dict) -> Saved[DiaryEntry]:
     """Raises records.RecordGone if the entry was deleted meanwhile."""
     services.change_entry(entry, by, data)
-    return _saved(entry.patient_id, [entry], [entry.date])[0]
+    return _saved(entry.patient_id, [entry], [entry.date], by)[0]
 
 
-def assess_entry(entry: DiaryEntry) -> Saved[DiaryEntry]:
-    """Assesses a day another app saved (a relative's entry), inside that app's action."""
-    return _saved(entry.patient_id, [entry], [entry.date])[0]
+def assess_entry(entry: DiaryEntry, by) -> Saved[DiaryEntry]:
+    """Assesses a day another app saved (a relative's entry, ``by`` the relative), inside that app's action."""
+    return _saved(entry.patient_id, [entry], [entry.date], by)[0]
 
 
 @transaction.atomic
@@ -93,7 +95,7 @@ def delete_day(entry: DiaryEntry, by) -> None:
 @transaction.atomic
 def log_episode(patient, by, data: dict) -> Saved[Episode]:
     episode = services.record_episode(patient, by, data)
-    return _saved(patient.pk, [episode], [timezone.localdate(episode.occurred_at)])[0]
+    return _saved(patient.pk, [episode], [timezone.localdate(episode.occurred_at)], by)[0]
 
 
 @transaction.atomic

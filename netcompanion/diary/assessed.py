@@ -24,26 +24,25 @@ SESSION_KEY = "diary_assessed"
 def told(day: AssessedDay, emergency_number: str) -> dict[str, Any]:
     """The day's assessment as JSON-safe words: level (the navigator's levels; "none" when the day reports no
     symptom and raised nothing), headline and where (the navigator's, empty when its level is not the one shown),
-    why (the navigator's reasons at that level), the emergency number, and the alert the team was sent (its code
-    and level) if any."""
+    why (the navigator's reasons at that level), the emergency number (the navigator's, which the action gave the
+    saver's country; ``emergency_number`` when the day reports no symptom), and the alert the team was sent (its
+    code and level) if any."""
     navigator, alert = day.navigator, day.alert
     levels = [Level(navigator.level)] if navigator else []
     if alert:
         levels.append(Level(alert.level))
     level = max(levels, key=lambda lv: lv.rank, default=None)
     own_words = navigator is not None and level is not None and Level(navigator.level) is level
-
-    def in_own_number(words: str) -> str:
-        # The day's case names no country, so the navigator's words carry its default number: the person's own
-        # takes its place, so the headline says the number the rest of the answer gives.
-        return words.replace(navigator.emergency_number, emergency_number) if navigator else words
+    if navigator is not None:
+        # The action put the saver's country to the navigator, so its words already give their number.
+        emergency_number = navigator.emergency_number
 
     return {
         "date": day.date.isoformat(),
         "late": day.late,
         "level": level.value if level else "none",
-        "headline": in_own_number(navigator.headline) if own_words and navigator else "",
-        "where": in_own_number(navigator.where) if own_words and navigator else "",
+        "headline": navigator.headline if own_words and navigator else "",
+        "where": navigator.where if own_words and navigator else "",
         "why": [r.text for r in navigator.reasons if r.level == level.value] if own_words and navigator and level
         else [],
         "emergency_number": emergency_number,

@@ -12,9 +12,11 @@ from netcompanion.alertrules.observation import DayEpisodes, DiaryDays, Recorded
 from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind
 
 
-def diary_days(patient_id: int, dates: list[dt.date], on_injections: bool | None) -> DiaryDays:
+def diary_days(patient_id: int, dates: list[dt.date], on_injections: bool | None,
+               country: str | None = None) -> DiaryDays:
     """The days for the alert rules, with every current entry from four weeks before the first of them up to
-    the last and the days' episodes: two reads for any number of days."""
+    the last and the days' episodes: two reads for any number of days. ``country`` is that of the person who will
+    be told the result (whoever saved the days), for the emergency number in the navigator's words."""
     dates = sorted(set(dates))
     rows = (DiaryEntry.objects.current()
             .filter(patient_id=patient_id, date__gte=window_start(dates[0]), date__lte=dates[-1])
@@ -27,7 +29,8 @@ def diary_days(patient_id: int, dates: list[dt.date], on_injections: bool | None
                      for entry_id, date, flushes, stools, bristol, pain, weight_kg, wheezing, dizziness, logged_at
                      in rows)
     return DiaryDays(patient_id=patient_id, dates=tuple(dates), recorded=recorded,
-                     episodes=_episodes_by_local_day(patient_id, dates), on_injections=on_injections)
+                     episodes=_episodes_by_local_day(patient_id, dates), on_injections=on_injections,
+                     country=country)
 
 
 def _hours_after(date: dt.date, logged_at: dt.datetime) -> float | None:

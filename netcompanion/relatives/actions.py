@@ -12,4 +12,4 @@ from netcompanion.relatives.models import Grant
 def add_entry(grant: Grant, relative, data: dict) -> Saved:
     """Raises services.AccessEnded if the grant was withdrawn or narrowed meanwhile; returns the entry and what its
     day came to, for the relative's next page."""
-    return assess_entry(services.add_entry(grant, relative, data))
+    return assess_entry(services.add_entry(grant, relative, data), relative)

@@ -9,10 +9,12 @@ import pytest
 from netcompanion.alertrules import (
     ALERT_RULESET_VERSION,
     LabCheck,
+    assess_day,
     check,
     evaluate_injection,
     evaluate_lab,
     evaluate_navigator,
+    parse_observation,
 )
 from netcompanion.alertrules.rules import (
     ALERT_RULES,
@@ -279,3 +281,12 @@ def test_the_review_sheet_gives_each_rule_its_field_comparison_threshold_level_r
     assert any(line.startswith("AL-STOOLS-BASELINE | day | soon | stools is at least baseline + 3 |") for line in sheet)
     assert any(line.startswith("AL-INJECTION-OVERDUE | injection | soon | days_overdue is above 7 |") for line in sheet)
     assert [line.split(" | ")[0] for line in sheet[1:len(ALERT_RULES) + 1]] == [r.id for r in ALERT_RULES]
+
+
+@pytest.mark.parametrize("country, number", [("GB", "999"), ("US", "911"), (None, "112")])
+def test_the_days_navigator_words_give_the_emergency_number_of_the_country_it_is_told_in(country, number):
+    obs = parse_observation({"date": TODAY.isoformat(), "diagnosed_net": True, "flushes": 2, "wheezing": True,
+                             **({"country": country} if country else {})})
+    navigator = assess_day(obs).navigator
+    assert (navigator.level, navigator.emergency_number) == ("emergency", number)
+    assert f"Call {number} now" in navigator.headline
