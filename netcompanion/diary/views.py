@@ -12,6 +12,7 @@ from netcompanion.core.pages import change_page, confirm_page, form_page, posted
 from netcompanion.diary import actions, assessed
 from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
 from netcompanion.diary.models import DiaryEntry, Episode
+from netcompanion.triage.rules import Level
 
 DAYS_SHOWN = 60
 
@@ -20,6 +21,13 @@ def _told(request, saved: actions.Saved) -> actions.Saved:
     """Keeps what the save assessed for the page the form goes to next (the diary, which shows it once)."""
     assessed.keep(request, saved.day)
     return saved
+
+
+def _saved_message(saved: actions.Saved) -> str:
+    """A thank-you is for a calm day; above it the assessment under the message speaks first."""
+    if assessed.told(saved.day, "")["level"] in (Level.URGENT.value, Level.EMERGENCY.value):
+        return gettext("Saved.")
+    return gettext("Saved. Thank you for logging your day.")
 
 
 def _own_entry(request, code, **filters):
@@ -54,7 +62,7 @@ def new_entry(request):
                           initial={"date": request.GET.get("date") or timezone.localdate()})
     return form_page(request, form, "diary/entry_form.html", {"new": True},
                      save=lambda data: _told(request, actions.save_day(request.user, request.user, data)),
-                     message=gettext("Saved. Thank you for logging your day."), success_url=reverse("diary:diary"))
+                     message=_saved_message, success_url=reverse("diary:diary"))
 
 
 @patient_required

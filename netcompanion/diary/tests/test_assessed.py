@@ -40,6 +40,16 @@ def test_crisis_signs_show_the_number_to_call_now_and_the_crisis_card_and_raise_
     assert "day-assessed" not in client.get(reverse("diary:diary")).content.decode()  # told once, on the very next page
 
 
+@pytest.mark.parametrize("values, message", [
+    (CRISIS, "Saved."),
+    ({"stools": "10", "bristol": "7"}, "Saved."),
+    ({"stools": "2", "bristol": "4"}, "Saved. Thank you for logging your day."),
+])
+def test_a_thank_you_is_only_for_a_day_below_urgent(client, maria, values, message):
+    response = client.post(reverse("diary:new"), day(**values), follow=True)
+    assert [str(m) for m in response.context["messages"]] == [message]
+
+
 def test_an_urgent_day_says_whom_to_contact_now_and_what_to_do_if_they_are_closed(client, maria):
     page = diary_after(client, reverse("diary:new"), day(stools="10", bristol="7"))
     assert "Urgent: today" in page and "Contact your contact nurse or health centre now" in page
