@@ -41,3 +41,18 @@ class CurrentPasswordField(forms.CharField):
 
 
 WRONG_PASSWORD = gettext_lazy("That is not your current password. Please type it again.")
+
+
+class AsksCurrentPassword:
+    """For a form that asks for the current password: pass ``request``; its ``clean_<field>`` returns
+    ``self.checked(<field>)``."""
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def checked(self, field: str) -> str:
+        password = self.cleaned_data[field]
+        if not is_right(self.request, password):
+            raise forms.ValidationError(WRONG_PASSWORD, code="password_incorrect")
+        return password

@@ -176,7 +176,7 @@ def revoke_token(request, code):
     return redirect("account")
 
 
-class EmailForm(forms.Form):
+class EmailForm(current_password.AsksCurrentPassword, forms.Form):
     """A new e-mail address, with the current password: password resets go to it (current_password)."""
 
     email = forms.EmailField(label=gettext_lazy("Your e-mail address"),
@@ -187,15 +187,8 @@ class EmailForm(forms.Form):
         help_text=gettext_lazy("So that nobody else who finds your account open can change where password resets "
                                "go."))
 
-    def __init__(self, *args, request, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.request = request
-
     def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not current_password.is_right(self.request, password):
-            raise forms.ValidationError(current_password.WRONG_PASSWORD)
-        return password
+        return self.checked("password")
 
 
 @second_factor_required
@@ -209,18 +202,11 @@ def change_email(request):
             or render(request, "accounts/email.html", {"form": form}, status=400 if form.errors else 200))
 
 
-class PasswordChangeForm(auth_forms.PasswordChangeForm):
+class PasswordChangeForm(current_password.AsksCurrentPassword, auth_forms.PasswordChangeForm):
     """Django's form, with wrong current passwords counted towards signing the session out."""
 
-    def __init__(self, *args, request, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.request = request
-
     def clean_old_password(self):
-        password = self.cleaned_data["old_password"]
-        if not current_password.is_right(self.request, password):
-            raise forms.ValidationError(current_password.WRONG_PASSWORD, code="password_incorrect")
-        return password
+        return self.checked("old_password")
 
 
 class PasswordChange(PasswordChangeView):

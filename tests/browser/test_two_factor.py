@@ -4,6 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.testing import device_shown
+from netcompanion.accounts.two_factor import current_code
 from tests.browser.helpers import PASSWORD, enter_code, page_problems, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -65,3 +67,25 @@ def test_the_lockout_page_is_plain_and_passes_axe(live_server, page):
         sign_in(page, live_server, "maria", "wrong-password")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign-in is paused for 15 minutes")
     assert page_problems(page) == []
+
+
+def test_a_reload_shows_a_new_key_and_the_recovery_codes_are_shown_once(live_server, page):
+    User.objects.create_user("sara", password=PASSWORD, role=Role.NURSE)
+    page.set_viewport_size({"width": 375, "height": 800})
+    type_password(page, live_server, "sara")
+    first = page.locator(".otp-key").inner_text()
+    page.reload()
+    expect(page.locator(".otp-key")).not_to_have_text(first)
+    page.get_by_label("Code from your authenticator app").fill(
+        current_code(device_shown(User.objects.get(username="sara"), page.locator(".otp-key").inner_text())))
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Recovery codes")
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
+    assert page_problems(page) == []
+    page.get_by_role("link", name="I have kept my codes, continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My account")
+    expect(page.locator("main")).to_contain_text("10 recovery codes left")
+    page.goto(live_server.url + "/accounts/two-factor/")  # the set-up page, its key and the codes are gone
+    expect(page.locator(".otp-key, .recovery-codes")).to_have_count(0)
+    assert not page.url.startswith(live_server.url + "/accounts/two-factor/")
