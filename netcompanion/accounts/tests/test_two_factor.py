@@ -133,6 +133,7 @@ def test_a_correct_code_turns_two_factor_on_and_shows_recovery_codes_once(client
     codes = response.context["codes"]
     assert len(codes) == 10 and all(code in body for code in codes)
     assert f'href="{reverse("account")}"' in body and "we will not show them again" in body
+    assert "no-store" in response["Cache-Control"]
     assert device.key not in body and "otp-key" not in body
     stored = TOTPDevice.objects.get(user=nurse)
     assert stored.confirmed and stored.key == device.key and is_verified(client)
@@ -449,3 +450,14 @@ def test_wrong_codes_from_another_address_pause_the_person_at_most_5_minutes(cli
 
     assert client.post(TWO_FACTOR, {"code": current_code(device)}, REMOTE_ADDR="203.0.113.7").status_code == 302
     assert "wait" in wait_shown(fail_code(intruder, device, "198.51.100.66"))  # the right code elsewhere: still paused
+
+
+@pytest.mark.parametrize("typed", ["", " ", "1" * 41, "１２３４５６", "12345678", "abcdefgh!", "0" * 6 + "\u202e"])
+def test_odd_input_at_the_code_step_is_a_form_error(client, nurse, frozen, typed):
+    device = set_up(client, nurse)
+    frozen.shift(60)
+    sign_in(client, "sara")
+    response = client.post(TWO_FACTOR, {"code": typed})
+    assert response.status_code == 400 and not is_verified(client)
+    frozen.shift(dt.timedelta(minutes=15))
+    assert client.post(TWO_FACTOR, {"code": current_code(device)}).status_code == 302
