@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext, gettext_lazy, ngettext
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from netcompanion.accounts import current_password, selectors, services, two_factor
@@ -109,7 +108,6 @@ def _safe_next(request) -> str:
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
-@never_cache
 @login_required
 def two_factor_step(request):
     """The second sign-in step: set up an authenticator app the first time, then type its code.

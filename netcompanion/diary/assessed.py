@@ -13,9 +13,7 @@ import datetime as dt
 from typing import Any
 
 from netcompanion.accounts.selectors import emergency_number_for
-from netcompanion.alerts.models import Alert
-from netcompanion.alerts.services import AssessedDay
-from netcompanion.alerts.targets import expected_answer
+from netcompanion.alerts.services import AssessedDay, expected_for
 from netcompanion.triage.rules import Level
 
 SESSION_KEY = "diary_assessed"
@@ -61,7 +59,5 @@ def take(request, patient) -> dict[str, Any] | None:
     kept = request.session.pop(SESSION_KEY, None)
     if kept:
         kept["day"] = dt.date.fromisoformat(kept["date"])
-    if kept and kept.get("alert_code"):
-        alert = Alert.objects.filter(code=kept["alert_code"], patient=patient).first()
-        kept["expected"] = expected_answer(alert) if alert and not alert.acknowledged_at else None
+        kept["expected"] = expected_for(patient, kept.get("alert_code"))
     return kept
