@@ -33,6 +33,14 @@ def page_problems(page) -> list[str]:
     return problems + ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
 
 
+def open_menu(page):
+    """Opens the header's menu, as a person on a phone taps "Menu" to reach the site's links and search; on a wide
+    screen they show already and there is no button."""
+    menu = page.locator(".site-menu")
+    if menu.locator("summary").is_visible() and menu.get_attribute("open") is None:
+        menu.locator("summary").click()
+
+
 def sign_in(page, live_server, username, password=PASSWORD):
     """Signs in with the real form. A care-team or admin account then types the code its authenticator
     shows, setting one up first if it has none, as a person with the app on their phone would."""

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.medicines.models import InjectionPlan
-from tests.browser.helpers import PASSWORD, sign_in
+from tests.browser.helpers import PASSWORD, open_menu, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,6 +39,7 @@ def test_a_patient_logs_charts_injects_shares_and_downloads(live_server, phone_f
     sign_in(phone, live_server, "maria", PASSWORD)
 
     # Log a day, and see it in the chart's numbers.
+    open_menu(phone)
     phone.get_by_role("link", name="My record").click()
     phone.get_by_role("link", name="Log today").click()
     phone.get_by_label("Flushes today").fill("9")

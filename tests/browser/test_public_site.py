@@ -8,7 +8,7 @@ from django.apps import apps
 from playwright.sync_api import expect
 
 from netcompanion.stories.models import Status, Story
-from tests.browser.helpers import PASSWORD, axe_violations, sideways_overflow, sign_in
+from tests.browser.helpers import PASSWORD, axe_violations, open_menu, sideways_overflow, sign_in
 from tests.test_site import PUBLIC_URLS
 
 # Transactional, so the server thread sees the rows the test writes.
@@ -55,6 +55,7 @@ def test_a_newcomer_reads_the_guide_and_searches_it(live_server, phone):
     phone.locator("main").get_by_role("link", name=re.compile("symptoms", re.I)).first.click()
     expect(phone.locator("#sources")).to_be_visible()
 
+    open_menu(phone)
     phone.get_by_label("Search the guide").fill("why does my face go red after wine")
     phone.get_by_label("Search the guide").press("Enter")
     first = phone.locator(".results li").first.get_by_role("link")
@@ -65,6 +66,7 @@ def test_a_newcomer_reads_the_guide_and_searches_it(live_server, phone):
 
 def test_a_newcomer_filters_the_support_directory(live_server, phone):
     phone.goto(live_server.url + "/")
+    open_menu(phone)
     phone.get_by_role("link", name="Support groups").click()
     phone.get_by_label("Country").select_option(label="Sweden")
     phone.get_by_role("button", name="Show groups").click()
@@ -143,6 +145,7 @@ def test_a_patient_logs_a_day_on_a_phone(live_server, phone, page):
 
     User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT)
     sign_in(phone, live_server, "maria")
+    open_menu(phone)
     phone.get_by_role("link", name="My record").click()
     phone.get_by_role("link", name="My diary").click()
     phone.get_by_role("link", name="Log today").click()
