@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
 
-from netcompanion.stories.models import Story
+from netcompanion.stories.models import Story, Teller
 
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 
@@ -47,6 +47,8 @@ class StoryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only real answers: a pre-selected blank ("---------") would read as an answer already given.
+        self.fields["teller"].choices = Teller.choices
         for name in ("title", "body", "author_name"):
             self.fields[name].validators.append(plain_text)
         self.fields["body"].validators.append(MinLengthValidator(

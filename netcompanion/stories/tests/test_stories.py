@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from netcompanion.stories.demo import create_example_stories
-from netcompanion.stories.models import Status, Story
+from netcompanion.stories.models import Status, Story, Teller
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,20 @@ def test_bad_stories_get_a_message_and_store_nothing(client, field, value, messa
     assert Story.objects.count() == 0
     if field != "title":
         assert VALID["title"] in response.content.decode(), "what the person typed is kept"
+
+
+def test_who_are_you_offers_only_real_answers_and_none_is_chosen_for_the_person(client):
+    page = client.get(reverse("stories:submit")).content.decode()
+    assert "---------" not in page
+    assert page.count('name="teller"') == len(Teller.choices)
+    assert 'name="teller" value="patient" required id="id_teller_0">' in page
+    assert "checked" not in page
+
+    response = client.post(reverse("stories:submit"), {k: v for k, v in VALID.items() if k != "teller"})
+    assert response.status_code == 400
+    assert "Please tell us who you are." in response.content.decode()
+    assert 'value="Finding my way"' in response.content.decode()
+    assert not Story.objects.exists()
 
 
 def test_example_stories_are_marked_as_examples(client):
