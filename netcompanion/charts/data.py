@@ -3,8 +3,10 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Count, Max
 from django.utils import timezone
 
+from netcompanion.charts.axes import AXES, AxisRule
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.labs.models import LabResult
 from netcompanion.medicines.models import Injection
@@ -19,6 +21,11 @@ class Metric:
     label: str
     unit: str = ""
     from_zero: bool = True  # counts and 0-10 scores start at 0; weight would flatten
+
+    @property
+    def axis(self) -> AxisRule:
+        """How tall the metric's y-axis is (``axes.AXES``)."""
+        return AXES[self.slug]
 
 
 METRICS = {m.slug: m for m in (
@@ -53,6 +60,16 @@ class LabSeries:
     unit: str
     points: list[tuple[dt.date, float]]
     upper_limit: float | None
+    ranges: list[tuple[dt.date, float | None, float | None]]  # each result's date with its lab's low and high
+
+    @property
+    def table(self) -> list[tuple[dt.date, float, float | None, float | None]]:
+        """Each result as (date, value, low, high), for the table beside the chart."""
+        return [(day, value, low, high) for (day, value), (_, low, high) in zip(self.points, self.ranges, strict=True)]
+
+
+def _limit(value) -> float | None:
+    return float(value) if value is not None else None
 
 
 def lab_series(patient, start: dt.date, end: dt.date) -> list[LabSeries]:
@@ -64,6 +81,20 @@ def lab_series(patient, start: dt.date, end: dt.date) -> list[LabSeries]:
     return [
         LabSeries(key=f"{key}|{unit}", label=rows[0].display_name, unit=unit,
                   points=[(r.taken_on, float(r.value)) for r in rows],
-                  upper_limit=float(rows[-1].reference_high) if rows[-1].reference_high is not None else None)
+                  upper_limit=_limit(rows[-1].reference_high),
+                  ranges=[(r.taken_on, _limit(r.reference_low), _limit(r.reference_high)) for r in rows])
         for (key, unit), rows in groups.items()
     ]
+
+
+def last_change(patient) -> str:
+    """A stamp that changes whenever anything the charts draw changes: for the diary, the lab results and the
+    injections, how many rows (of any status) and versions the patient has and the latest save. A new row raises
+    the counts, a change or a deletion (which marks the row and adds a version) raises the version count and the
+    save time; a row removed for good lowers the row count. The chart cache keys on it."""
+    parts = []
+    for model in (DiaryEntry, LabResult, Injection):
+        seen = model._base_manager.filter(patient=patient).aggregate(
+            rows=Count("pk", distinct=True), versions=Count("versions", distinct=True), saved=Max("updated_at"))
+        parts.append(f"{seen['rows']}.{seen['versions']}.{seen['saved'].isoformat() if seen['saved'] else '-'}")
+    return "/".join(parts)

@@ -1,16 +1,41 @@
 """What the chart pages show for one patient. The patient's own pages and the care team's call the same functions,
-so a nurse sees exactly the charts the patient sees; only where the pages live differs (``Links``)."""
+so a nurse sees exactly the charts the patient sees; only where the pages live differs (``Links``).
 
+Drawing a chart takes matplotlib a good part of a second, so each SVG is kept in Django's cache (``CACHES``; the
+default is each process's own memory, and a production site with several app servers can point it at a shared
+cache such as Redis, since the key says everything the chart depends on). The key holds the patient, the chart
+and its options, the day, the language, the drawing code and ``data.last_change``, so an added, changed or deleted
+diary day, lab result or injection draws it afresh. The callers check who may see the patient before calling here,
+so no chart is read from the cache before the access check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from netcompanion.charts import axes, weekly
 from netcompanion.charts import render as draw
 from netcompanion.charts.cycle import cycle_profile
-from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, lab_series, window
+from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, lab_series, last_change, window
 
 CYCLES_AVERAGED = 6
+DAILY_PERIODS = {"4w"}  # a month of daily values reads well; longer periods show weekly averages unless asked
+SIZES = tuple(draw.SIZES)
+CACHE_SECONDS = 24 * 60 * 60  # a day: the key holds the date, so yesterday's charts are not asked for again
+DRAWING = hashlib.sha256(b"".join(Path(module.__file__).read_bytes() for module in (draw, axes, weekly))).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -21,8 +46,9 @@ class Links:
     prefix: str
     args: tuple = ()
 
-    def url(self, name: str, *args) -> str:
-        return reverse(self.prefix + name, args=[*self.args, *args])
+    def url(self, name: str, *args, **query) -> str:
+        url = reverse(self.prefix + name, args=[*self.args, *args])
+        return f"{url}?{urlencode(query)}" if query else url
 
 
 def period_of(request) -> str:
@@ -32,45 +58,112 @@ def period_of(request) -> str:
     return period
 
 
+def daily_of(request, period: str) -> bool:
+    """Whether to show every day's value: always for a month, on request ("daily=1") for longer periods."""
+    return period in DAILY_PERIODS or request.GET.get("daily") == "1"
+
+
+def size_of(request) -> str:
+    size = request.GET.get("size", "wide")
+    if size not in SIZES:
+        raise Http404("Unknown chart size")
+    return size
+
+
 def _metric(slug):
     if slug not in METRICS:
         raise Http404("Unknown chart")
     return METRICS[slug]
 
 
-def _svg(svg: str) -> HttpResponse:
+def _cached_svg(patient, parts: tuple, drawn: Callable[[], str]) -> HttpResponse:
+    """The chart from the cache if nothing it shows has changed, else drawn and kept."""
+    about = repr((DRAWING, get_language(), timezone.localdate(), last_change(patient), *parts))
+    key = f"charts:{patient.code}:{hashlib.sha256(about.encode()).hexdigest()}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = drawn()
+        cache.set(key, svg, CACHE_SECONDS)
     return HttpResponse(svg, content_type="image/svg+xml")
+
+
+def _day(day: dt.date) -> str:
+    return date_format(day, "j M Y")
+
+
+def _describe(label: str, values: list[tuple[dt.date, float]], what: str, weekly: bool = False) -> str:
+    """The chart in a sentence, for its <desc>: the range of values and the latest (for weeks, by first day)."""
+    if not values:
+        return _("%(label)s: no values in this period.") % {"label": label}
+    numbers = [value for _, value in values]
+    latest_day, latest = values[-1]
+    words = {"label": label, "what": what, "low": f"{min(numbers):.3g}", "high": f"{max(numbers):.3g}",
+             "latest": f"{latest:.3g}", "day": _day(latest_day)}
+    if weekly:
+        return _("%(label)s, %(what)s: from %(low)s to %(high)s; the latest, %(latest)s, in the week from %(day)s."
+                 ) % words
+    return _("%(label)s, %(what)s: from %(low)s to %(high)s; the latest, %(latest)s, on %(day)s.") % words
+
+
+def _image_urls(links: Links, name: str, *args, **query) -> dict:
+    return {size: links.url(name, *args, **query, size=size) for size in SIZES}
 
 
 def overview(request, patient, links: Links) -> dict:
     period = period_of(request)
+    daily = daily_of(request, period)
     start, end = window(period)
     injections = [d for d in injection_days(patient) if start <= d <= end]
-    charts = [{"metric": m, "points": diary_series(patient, m, start, end),
-               "svg_url": links.url("trend_svg", m.slug)} for m in METRICS.values()]
-    labs = [{"series": s, "svg_url": links.url("lab_svg")} for s in lab_series(patient, start, end)]
+    query = {"period": period, **({"daily": "1"} if daily and period not in DAILY_PERIODS else {})}
+    charts = []
+    for metric in METRICS.values():
+        points = diary_series(patient, metric, start, end)
+        charts.append({"metric": metric, "points": points,
+                       "weeks": None if daily else weekly.weekly_means(points, start, end),
+                       "images": _image_urls(links, "trend_svg", metric.slug, **query)})
+    labs = [{"series": s, "images": _image_urls(links, "lab_svg", period=period, series=s.key)}
+            for s in lab_series(patient, start, end)]
     return {
         "charts": charts, "labs": labs, "period": period, "period_label": PERIODS[period][0], "periods": PERIODS,
+        "daily": daily, "can_average": period not in DAILY_PERIODS, "few_days": weekly.FEW_DAYS,
+        "daily_url": links.url("overview", period=period, daily="1"),
+        "weekly_url": links.url("overview", period=period),
         "start": start, "end": end, "injections": injections,
         "overview_url": links.url("overview"), "cycle_url": links.url("cycle"),
     }
 
 
 def trend_svg(request, patient, slug) -> HttpResponse:
-    metric, period = _metric(slug), period_of(request)
+    metric, period, size = _metric(slug), period_of(request), size_of(request)
+    daily = daily_of(request, period)
     start, end = window(period)
-    return _svg(draw.trend_chart(diary_series(patient, metric, start, end), injection_days(patient),
-                                 start, end, metric.label, metric.unit, metric.from_zero))
+
+    def drawn() -> str:
+        points = diary_series(patient, metric, start, end)
+        weeks = None if daily else weekly.weekly_means(points, start, end)
+        if weeks is None:
+            description = _describe(metric.label, points, _("every day's value"))
+        else:
+            description = _describe(metric.label, [(w.first, w.mean) for w in weeks], _("weekly averages"), weekly=True)
+        return draw.trend_chart(points, injection_days(patient), start, end, metric.label, metric.unit,
+                                metric.from_zero, axis=metric.axis, weeks=weeks, size=size, description=description)
+
+    return _cached_svg(patient, ("trend", metric.slug, period, daily, size), drawn)
 
 
 def lab_svg(request, patient) -> HttpResponse:
-    period = period_of(request)
+    period, size, key = period_of(request), size_of(request), request.GET.get("series")
     start, end = window(period)
-    series = next((s for s in lab_series(patient, start, end) if s.key == request.GET.get("series")), None)
+    series = next((s for s in lab_series(patient, start, end) if s.key == key), None)
     if series is None:
         raise Http404("No such lab series")
-    return _svg(draw.trend_chart(series.points, injection_days(patient), start, end, series.label,
-                                 series.unit, from_zero=True, upper_limit=series.upper_limit))
+
+    def drawn() -> str:
+        label = f"{series.label} ({series.unit})"
+        return draw.lab_chart(series.points, series.ranges, injection_days(patient), start, end, label, series.unit,
+                              size=size, description=_describe(label, series.points, _("results")))
+
+    return _cached_svg(patient, ("lab", key, period, size), drawn)
 
 
 def _profile(patient, metric):
@@ -84,12 +177,18 @@ def _profile(patient, metric):
 
 def cycle(patient, links: Links) -> dict:
     profiles = [{"metric": METRICS[slug], "profile": _profile(patient, METRICS[slug]),
-                 "svg_url": links.url("cycle_svg", slug)} for slug in ("flushes", "stools")]
+                 "images": _image_urls(links, "cycle_svg", slug)} for slug in ("flushes", "stools")]
     return {"profiles": profiles, "cycles": CYCLES_AVERAGED, "overview_url": links.url("overview")}
 
 
-def cycle_svg(patient, slug) -> HttpResponse:
-    metric = _metric(slug)
-    profile = _profile(patient, metric)
-    days = [(d.day, d.mean) for d in profile.days] if profile else []
-    return _svg(draw.cycle_chart(days, metric.label))
+def cycle_svg(request, patient, slug) -> HttpResponse:
+    metric, size = _metric(slug), size_of(request)
+
+    def drawn() -> str:
+        profile = _profile(patient, metric)
+        days = [(d.day, d.mean) for d in profile.days] if profile else []
+        return draw.cycle_chart(days, metric.label, axis=metric.axis, size=size,
+                                description=_("%(label)s, the average on each day of the injection cycle.")
+                                % {"label": metric.label})
+
+    return _cached_svg(patient, ("cycle", metric.slug, size), drawn)

@@ -28,7 +28,7 @@ def cycle(request):
 @csp_exempt()
 @patient_required
 def cycle_svg(request, slug):
-    return pages.cycle_svg(request.user, slug)
+    return pages.cycle_svg(request, request.user, slug)
 
 
 @csp_exempt()

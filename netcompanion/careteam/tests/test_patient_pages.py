@@ -104,7 +104,7 @@ def test_the_charts_are_the_patients_own_charts(cast, record, staff_client):
     svg = page(client, "careteam:charts_trend_svg", record, "flushes", period="12m")
     assert svg["Content-Type"] == "image/svg+xml" and "Flushes a day" in svg.content.decode()
     lab = page(client, "careteam:charts_lab_svg", record, period="12m", series="cga|µg/L").content.decode()
-    assert "upper limit" in lab
+    assert "normal range" in lab
     cycle = page(client, "careteam:charts_cycle", record).content.decode()
     assert reverse("careteam:charts_cycle_svg", args=[record.code, "stools"]) in cycle
     assert page(client, "careteam:charts_overview", record, period="forever").status_code == 404

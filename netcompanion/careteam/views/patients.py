@@ -199,7 +199,7 @@ def charts_lab_svg(request, code):
 @csp_exempt()
 @staff_required
 def charts_cycle_svg(request, code, slug):
-    return chart_pages.cycle_svg(_chart_image_patient(request, code), slug)
+    return chart_pages.cycle_svg(request, _chart_image_patient(request, code), slug)
 
 
 # --- Care plan ----------------------------------------------------------------------------------------
