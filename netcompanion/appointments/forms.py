@@ -3,7 +3,15 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
-from netcompanion.appointments.models import PROCEDURE_LABEL, Appointment, FeedDetail, Kind, Status, untimed_start
+from netcompanion.appointments.models import (
+    PROCEDURE_LABEL,
+    Appointment,
+    FeedAlarm,
+    FeedDetail,
+    Kind,
+    Status,
+    untimed_start,
+)
 from netcompanion.core.plausible import not_before_birth
 
 # A date this far ahead is almost always a typing slip in the year.
@@ -128,3 +136,7 @@ class FeedDetailForm(forms.Form):
         choices=[(FeedDetail.TITLES, "Titles and times only (more private)"),
                  (FeedDetail.DETAILS, "Titles, times, place and what to do before")],
         error_messages={"required": "Choose what your calendar should show."})
+    alarm = forms.TypedChoiceField(
+        label="Should your calendar remind you?", widget=forms.RadioSelect, initial=FeedAlarm.NONE,
+        choices=FeedAlarm.choices, coerce=int, required=False, empty_value=FeedAlarm.NONE,
+        error_messages={"invalid_choice": "Choose no reminder, or a reminder 30 minutes, 1 hour or 1 day before."})

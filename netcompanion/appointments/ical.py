@@ -43,7 +43,17 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
-def build_calendar(events: Iterable[CalendarEvent], *, with_details: bool) -> bytes:
+def _reminder(title: str, before: dt.timedelta) -> icalendar.Alarm:
+    """A display alarm ``before`` the start (a negative TRIGGER, RFC 5545 section 3.6.6); it says only the title."""
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", title)
+    alarm.add("trigger", icalendar.vDuration(-before))
+    return alarm
+
+
+def build_calendar(events: Iterable[CalendarEvent], *, with_details: bool, alarm: dt.timedelta | None = None) -> bytes:
+    """The calendar file; with ``alarm``, every event still on reminds that long before it starts."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -51,7 +61,8 @@ def build_calendar(events: Iterable[CalendarEvent], *, with_details: bool) -> by
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", CALENDAR_NAME)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
+    # Outlook reads this one, and only as a duration (PT1H); a plain value would come out as "1:00:00".
+    cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
     for e in events:
         event = icalendar.Event()
         event.add("uid", e.uid)
@@ -68,5 +79,7 @@ def build_calendar(events: Iterable[CalendarEvent], *, with_details: bool) -> by
             event.add("location", e.place)
         if with_details and e.preparation:
             event.add("description", f"Before you go:\n{e.preparation}")
+        if alarm and e.status != "cancelled":
+            event.add_component(_reminder(e.title, alarm))
         cal.add_component(event)
     return cal.to_ical()

@@ -144,12 +144,22 @@ class FeedDetail(models.TextChoices):
     DETAILS = "details", "With place and what to do before"
 
 
+class FeedAlarm(models.IntegerChoices):
+    """How long before each appointment a subscribed calendar reminds the patient (minutes); 0 is no reminder."""
+
+    NONE = 0, "No reminder"
+    HALF_HOUR = 30, "30 minutes before"
+    HOUR = 60, "1 hour before"
+    DAY = 1440, "1 day before"
+
+
 class CalendarFeed(RevocableSecret):
     """A private calendar subscription link. Only the SHA-256 of its token is stored; the link is shown once."""
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds")
     detail = models.CharField(max_length=10, choices=FeedDetail.choices, default=FeedDetail.TITLES)
+    alarm_minutes = models.PositiveIntegerField(choices=FeedAlarm.choices, default=FeedAlarm.NONE)
     last_polled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

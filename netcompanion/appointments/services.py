@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from netcompanion.appointments import ical
-from netcompanion.appointments.models import Appointment, CalendarFeed, FeedDetail, Status, untimed_start
+from netcompanion.appointments.models import Appointment, CalendarFeed, FeedAlarm, FeedDetail, Status, untimed_start
 from netcompanion.core import records
 from netcompanion.core.records import Action
 
@@ -48,11 +48,13 @@ def cancel_appointment(appointment: Appointment, by) -> bool:
 
 
 @transaction.atomic
-def start_calendar_feed(patient, detail: str = FeedDetail.TITLES) -> tuple[CalendarFeed, str]:
+def start_calendar_feed(patient, detail: str = FeedDetail.TITLES,
+                        alarm_minutes: int = FeedAlarm.NONE) -> tuple[CalendarFeed, str]:
     """Makes a new private link and returns it with its token; any earlier link stops working."""
     stop_calendar_feed(patient)
     token = secrets.token_urlsafe(32)
-    feed = CalendarFeed.objects.create(patient=patient, digest=CalendarFeed.hash(token), detail=detail)
+    feed = CalendarFeed.objects.create(patient=patient, digest=CalendarFeed.hash(token), detail=detail,
+                                       alarm_minutes=FeedAlarm(alarm_minutes))
     return feed, token
 
 
@@ -60,8 +62,9 @@ def stop_calendar_feed(patient) -> int:
     return CalendarFeed.objects.active().filter(patient=patient).update(revoked_at=timezone.now())
 
 
-def set_feed_detail(patient, detail: str) -> int:
-    return CalendarFeed.objects.active().filter(patient=patient).update(detail=FeedDetail(detail))
+def set_feed_detail(patient, detail: str, alarm_minutes: int = FeedAlarm.NONE) -> int:
+    return CalendarFeed.objects.active().filter(patient=patient).update(detail=FeedDetail(detail),
+                                                                        alarm_minutes=FeedAlarm(alarm_minutes))
 
 
 def find_feed(token: str) -> CalendarFeed | None:
@@ -94,4 +97,5 @@ def feed_calendar(feed: CalendarFeed) -> bytes:
     book have no time, so they were never in it, and one removed before it was booked stays out too."""
     since = timezone.now() - FEED_LOOKBACK
     appointments = Appointment.objects.filter(patient=feed.patient, start__gte=since, has_time=True).order_by("start")
-    return ical.build_calendar(map(_event, appointments), with_details=feed.detail == FeedDetail.DETAILS)
+    return ical.build_calendar(map(_event, appointments), with_details=feed.detail == FeedDetail.DETAILS,
+                               alarm=dt.timedelta(minutes=feed.alarm_minutes) if feed.alarm_minutes else None)

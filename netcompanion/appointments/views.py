@@ -129,7 +129,7 @@ def download(request):
 def calendar(request):
     feed = CalendarFeed.objects.active().filter(patient=request.user).first()
     new_url = request.session.pop(NEW_FEED_URL, None) if feed else None
-    form = FeedDetailForm(initial={"detail": feed.detail} if feed else None)
+    form = FeedDetailForm(initial={"detail": feed.detail, "alarm": feed.alarm_minutes} if feed else None)
     return render(request, "appointments/calendar.html", {
         "feed": feed, "form": form, "new_url": new_url,
         "webcal_url": "webcal://" + new_url.split("://", 1)[1] if new_url else None,
@@ -145,7 +145,7 @@ def start_feed(request):
         feed = CalendarFeed.objects.active().filter(patient=request.user).first()
         return render(request, "appointments/calendar.html", {"feed": feed, "form": form}, status=400)
     replaced = CalendarFeed.objects.active().filter(patient=request.user).exists()
-    _, token = services.start_calendar_feed(request.user, form.cleaned_data["detail"])
+    _, token = services.start_calendar_feed(request.user, form.cleaned_data["detail"], form.cleaned_data["alarm"])
     # Shown once, on the next page; only its hash is stored.
     request.session[NEW_FEED_URL] = request.build_absolute_uri(reverse("appointments:feed", args=[token]))
     messages.success(request, "Your new calendar link is ready. The old link no longer works." if replaced
@@ -157,7 +157,10 @@ def start_feed(request):
 @require_POST
 def change_feed(request):
     form = FeedDetailForm(request.POST)
-    if form.is_valid() and services.set_feed_detail(request.user, form.cleaned_data["detail"]):
+    if not form.is_valid():
+        feed = CalendarFeed.objects.active().filter(patient=request.user).first()
+        return render(request, "appointments/calendar.html", {"feed": feed, "form": form}, status=400)
+    if services.set_feed_detail(request.user, form.cleaned_data["detail"], form.cleaned_data["alarm"]):
         messages.success(request, "Saved. Calendar apps pick up the change the next time they check.")
     return redirect("appointments:calendar")
 

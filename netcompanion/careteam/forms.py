@@ -5,7 +5,7 @@ from django.db.models import Q
 from netcompanion.accounts.models import STAFF_ROLES, Role
 from netcompanion.alerts.models import AlertStatus, Level, Outcome
 from netcompanion.careteam.models import Assignment
-from netcompanion.careteam.roster import SHOWS, SORTS
+from netcompanion.careteam.roster import QUIET_CHOICES, SHOWS, SORTS, quiet_days_default
 from netcompanion.core.widgets import FilterSelect
 
 RECORD_NUMBER_MAX_LENGTH = get_user_model()._meta.get_field("record_number").max_length
@@ -28,11 +28,32 @@ class PatientListForm(forms.Form):
                              error_messages={"invalid_choice": "We do not know this order, so the list is sorted "
                                                                "by name."})
 
+    quiet_days = forms.TypedChoiceField(
+        label="Quiet after", coerce=int, required=False, empty_value=None, widget=FilterSelect,
+        help_text="Days without a diary entry.",
+        error_messages={"invalid_choice": "We do not know this number of days, so the usual one is used."})
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("quiet_days"):
+            data = data.copy()
+            data["quiet_days"] = str(quiet_days_default())  # so the list shows the days it uses
+        super().__init__(data, *args, **kwargs)
+        days = sorted({*QUIET_CHOICES, quiet_days_default()})
+        self.fields["quiet_days"].choices = [(n, f"{n} days") for n in days]
+        self.fields["quiet_days"].initial = quiet_days_default()
+
     def choice(self) -> tuple[str, str, str]:
-        """(q, show, sort) to use: each field's value when valid, its default otherwise."""
+        """(q, show, sort) to use: each field's value when valid, its default otherwise. The quiet patients come
+        most overdue first (never logged, then the longest ago) unless another order is chosen."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return data.get("q", ""), data.get("show") or "all", data.get("sort") or "name"
+        show = data.get("show") or "all"
+        return data.get("q", ""), show, data.get("sort") or ("diary" if show == "quiet" else "name")
+
+    def quiet(self) -> int:
+        """After how many days without a diary entry a patient is quiet: the chosen number, else the setting."""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("quiet_days") or quiet_days_default()
 
 
 def find_patient(text: str):

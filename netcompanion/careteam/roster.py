@@ -13,6 +13,7 @@ each cell in the template costs more than the queries themselves.
 import datetime as dt
 from typing import TypedDict
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import (
     Count,
@@ -43,7 +44,9 @@ from netcompanion.diary.models import DiaryEntry
 from netcompanion.medicines import schedule
 from netcompanion.medicines.models import Injection, InjectionPlan, PlanStatus
 
-QUIET_DAYS = 7
+# How many days without a diary entry make a patient quiet: the nurse chooses one of these on the list; the default
+# is settings.QUIET_DAYS.
+QUIET_CHOICES = (3, 7, 14, 28)
 URGENCY_RANK = 1_000_000  # alert_urgency = highest rank x this + number of open alerts
 LEVEL_BY_RANK = {rank: Level(level) for level, rank in RANK.items()}
 
@@ -58,8 +61,17 @@ SHOWS = {
     "all": "Everyone",
     "alerts": "With open alerts",
     "overdue": "Injection overdue",
-    "quiet": f"No diary entry in {QUIET_DAYS} days",
+    "quiet": "Quiet: no diary entry for the days chosen",
 }
+
+
+def quiet_days_default() -> int:
+    return settings.QUIET_DAYS
+
+
+def quiet_label(days: int) -> str:
+    return f"No diary entry in {days} days"
+
 
 
 class PlusDays(Func):
@@ -160,8 +172,11 @@ NEEDS = {"name": [], "diary": ["latest_diary_on"], "alerts": ["alert_urgency"], 
 NAME_ORDER = [Lower(Coalesce(NullIf("last_name", Value("")), "username")), Lower("first_name"), "pk"]
 
 
-def matching_ids(staff, *, today: dt.date, sort: str = "name", show: str = "all", q: str = "") -> list[int]:
-    """The ids of the staff member's assigned patients that match, in the chosen order."""
+def matching_ids(staff, *, today: dt.date, sort: str = "name", show: str = "all", q: str = "",
+                 quiet_days: int | None = None) -> list[int]:
+    """The ids of the staff member's assigned patients that match, in the chosen order; quiet means no diary
+    entry in `quiet_days` days (settings.QUIET_DAYS when not given), or none ever."""
+    quiet_days = quiet_days or quiet_days_default()
     patients = assigned_patients(staff).alias(**{name: COLUMNS[name] for name in NEEDS[sort] + NEEDS[show]})
     for term in q.split():
         patients = patients.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term)
@@ -172,7 +187,7 @@ def matching_ids(staff, *, today: dt.date, sort: str = "name", show: str = "all"
         patients = patients.filter(injection_due_on__lt=today)
     elif show == "quiet":
         patients = patients.filter(Q(latest_diary_on__isnull=True)
-                                   | Q(latest_diary_on__lte=today - dt.timedelta(days=QUIET_DAYS)))
+                                   | Q(latest_diary_on__lte=today - dt.timedelta(days=quiet_days)))
     return list(patients.order_by(*ORDERS[sort], *NAME_ORDER).values_list("pk", flat=True))
 
 
@@ -249,12 +264,13 @@ ROW_VALUES = get_user_model().objects.values("pk", "code", "first_name", "last_n
                                              **SHOWN)
 
 
-def rows(ids, *, today: dt.date) -> list[Row]:
-    """Every column for the patients ``ids`` (one page), in that order, in one query."""
+def rows(ids, *, today: dt.date, quiet_days: int | None = None) -> list[Row]:
+    """Every column for the patients ``ids`` (one page), in that order, in one query; a row is marked quiet as
+    ``matching_ids`` counts it."""
     ids = list(ids)
     found = {p["pk"]: p for p in ROW_VALUES.filter(pk__in=ids)}
     url = url_by_code("careteam:patient")
-    quiet_after = today - dt.timedelta(days=QUIET_DAYS)
+    quiet_after = today - dt.timedelta(days=quiet_days or quiet_days_default())
     result = []
     for p in (found[pk] for pk in ids if pk in found):
         entry = p["latest_diary"]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from netcompanion.appointments import ical, services
 from netcompanion.appointments.models import CalendarFeed, FeedDetail
 from netcompanion.appointments.tests.helpers import book
+from netcompanion.core.testing import text
 
 
 def parse(body: bytes) -> dict[str, icalendar.Event]:
@@ -267,3 +268,79 @@ def test_the_kind_and_the_procedure_flag_never_leave_the_app(client, maria):
 def test_the_calendar_builder_runs_without_django():
     code = "import sys, netcompanion.appointments.ical; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# Refresh interval and reminders
+
+
+def test_the_feed_asks_calendar_apps_to_check_every_hour_in_a_form_they_read():
+    cal = icalendar.Calendar.from_ical(ical.build_calendar([event()], with_details=False))
+    assert cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    assert icalendar.vDuration.from_ical(str(cal["REFRESH-INTERVAL"].to_ical(), "ascii")) == dt.timedelta(hours=1)
+    # Outlook ignores "1:00:00"; it reads an RFC 5545 duration.
+    assert cal["X-PUBLISHED-TTL"].to_ical() == b"PT1H"
+    assert icalendar.vDuration.from_ical("PT1H") == dt.timedelta(hours=1)
+
+
+def test_no_reminder_unless_asked_for():
+    e = parse(ical.build_calendar([event()], with_details=True))["CT scan"]
+    assert e.walk("VALARM") == []
+
+
+@pytest.mark.parametrize("before", [dt.timedelta(minutes=30), dt.timedelta(hours=1), dt.timedelta(days=1)])
+def test_a_reminder_comes_the_chosen_time_before_and_says_only_the_title(before):
+    e = parse(ical.build_calendar([event()], with_details=False, alarm=before))["CT scan"]
+    [alarm] = e.walk("VALARM")
+    assert alarm["ACTION"] == "DISPLAY" and alarm["DESCRIPTION"] == "CT scan"
+    assert alarm["TRIGGER"].dt == -before
+    assert alarm["TRIGGER"].params.get("RELATED", "START") == "START"
+
+
+def test_a_cancelled_appointment_never_reminds():
+    e = parse(ical.build_calendar([event(status="cancelled")], with_details=False, alarm=dt.timedelta(hours=1)))
+    assert e["CT scan"].walk("VALARM") == []
+
+
+@pytest.mark.django_db
+def test_the_patient_chooses_a_reminder_for_the_subscription(client, maria):
+    book(maria)
+    path = make_link(client)
+    assert parse(client.get(path).content)["CT scan"].walk("VALARM") == []
+    page = client.get(reverse("appointments:calendar")).content.decode()
+    assert "Should your calendar remind you?" in page and "1 day before" in page
+
+    response = client.post(reverse("appointments:change_feed"), {"detail": "titles", "alarm": "60"}, follow=True)
+    assert "with a reminder 1 hour before each appointment" in text(response)
+    [alarm] = parse(client.get(path).content)["CT scan"].walk("VALARM")
+    assert alarm["TRIGGER"].dt == -dt.timedelta(hours=1)
+
+    client.post(reverse("appointments:change_feed"), {"detail": "titles", "alarm": "0"})
+    assert parse(client.get(path).content)["CT scan"].walk("VALARM") == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("alarm", ["15", "-30", "soon", "1440.5"])
+def test_a_reminder_time_not_offered_is_a_clear_error_and_changes_nothing(client, maria, alarm):
+    make_link(client)
+    response = client.post(reverse("appointments:change_feed"), {"detail": "titles", "alarm": alarm})
+    assert response.status_code == 400
+    assert "Choose no reminder, or a reminder 30 minutes, 1 hour or 1 day before." in response.content.decode()
+    feed = CalendarFeed.objects.active().get(patient=maria)
+    assert feed.detail == FeedDetail.DETAILS and feed.alarm_minutes == 0
+
+    response = client.post(reverse("appointments:start_feed"), {"detail": "titles", "alarm": alarm})
+    assert response.status_code == 400
+    assert CalendarFeed.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_new_link_keeps_the_reminder_chosen(client, maria):
+    book(maria)
+    make_link(client)
+    client.post(reverse("appointments:change_feed"), {"detail": "titles", "alarm": "1440"})
+    page = client.get(reverse("appointments:calendar")).content.decode()
+    assert '<input type="hidden" name="alarm" value="1440">' in page
+    response = client.post(reverse("appointments:start_feed"), {"detail": "titles", "alarm": "1440"}, follow=True)
+    path = response.context["new_url"].removeprefix("http://testserver")
+    [alarm] = parse(client.get(path).content)["CT scan"].walk("VALARM")
+    assert alarm["TRIGGER"].dt == -dt.timedelta(days=1)

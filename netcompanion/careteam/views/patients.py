@@ -70,12 +70,15 @@ def _page(request, items):
 def patients(request):
     form = PatientListForm(request.GET)
     q, show, sort = form.choice()
+    quiet_days = form.quiet()
     today = timezone.localdate()
-    page = _page(request, roster.matching_ids(request.user, today=today, sort=sort, show=show, q=q))
+    page = _page(request, roster.matching_ids(request.user, today=today, sort=sort, show=show, q=q,
+                                              quiet_days=quiet_days))
     return render(request, "careteam/patients.html", {
-        "form": form, "page": page, "rows": roster.rows(page.object_list, today=today),
+        "form": form, "page": page, "rows": roster.rows(page.object_list, today=today, quiet_days=quiet_days),
         "has_patients": page.paginator.count > 0 or assigned_patients(request.user).exists(),
-        "filtered": bool(q) or show != "all", "sort_label": roster.SORTS[sort], "show_label": roster.SHOWS[show],
+        "filtered": bool(q) or show != "all", "sort_label": roster.SORTS[sort],
+        "show_label": roster.quiet_label(quiet_days) if show == "quiet" else roster.SHOWS[show],
         "query": query_without_page(request),
     })
 
