@@ -2,6 +2,7 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.plausible import birth_year, not_before_birth
 from netcompanion.diary import checks
@@ -9,19 +10,67 @@ from netcompanion.diary.models import DiaryEntry, Episode, Trigger
 
 # Their limits, digits, length and null characters are checks.py's; the form fields only read the values.
 CHECKED = (*checks.LIMIT, "notes")
+NOT_NOTED = ("", _("Not noted"))
+SCALE = [*((n, str(n)) for n in range(11)), NOT_NOTED]
+# The Bristol types in our own plain words (checks.BRISTOL); diary/widgets/bristol.html draws each one.
+BRISTOL_TYPES = [
+    (1, _("Type 1: separate hard lumps")),
+    (2, _("Type 2: lumpy, sausage-shaped")),
+    (3, _("Type 3: sausage-shaped with cracks")),
+    (4, _("Type 4: smooth and soft")),
+    (5, _("Type 5: soft blobs with clear edges")),
+    (6, _("Type 6: mushy, ragged pieces")),
+    (7, _("Type 7: watery, no solid pieces")),
+    NOT_NOTED,
+]
+STEPPERS = {"flushes": (_("One flush fewer"), _("One more flush")),
+            "stools": (_("One bowel movement fewer"), _("One more bowel movement"))}
+
+
+class Taps(forms.RadioSelect):
+    """Radio buttons drawn as boxes a finger can hit (diary.css): still radio buttons in a fieldset with a legend,
+    so a keyboard, a screen reader and a browser without the style sheet or JavaScript use them as they are."""
+
+    option_template_name = "diary/widgets/tap.html"
+
+    def __init__(self, kind: str, choices=()):
+        super().__init__(attrs={"class": f"taps taps-{kind}"}, choices=choices)
+
+
+class YesNoTaps(Taps):
+    """Yes, No or Not noted; a saved answer (True, False or None) shows as its choice, as Django's
+    NullBooleanSelect shows it, so changing a day keeps its answer."""
+
+    def __init__(self):
+        super().__init__("yes-no", [("true", "Yes"), ("false", "No"), ("unknown", "Not noted")])
+
+    def format_value(self, value):
+        return [forms.NullBooleanSelect().format_value(value)]
+
+
+class TapChecks(forms.CheckboxSelectMultiple):
+    """Tick boxes drawn as boxes a finger can hit, as Taps draws radio buttons."""
+
+    option_template_name = "diary/widgets/tap.html"
+
+
+class BristolPictures(Taps):
+    """A Bristol type chosen by its picture and its words."""
+
+    option_template_name = "diary/widgets/bristol.html"
 
 
 class DiaryEntryForm(forms.ModelForm):
     flush_triggers = forms.MultipleChoiceField(
         label="What set the flushes off?", required=False, choices=Trigger.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=TapChecks(attrs={"class": "taps taps-chips"}),
         error_messages={"invalid_choice": checks.RULES["DY-TRIGGER"].message})
     wheezing = forms.NullBooleanField(
         label="Did you wheeze today?", required=False,
-        widget=forms.RadioSelect(choices=[("true", "Yes"), ("false", "No"), ("unknown", "Not noted")]))
+        widget=YesNoTaps())
     dizziness = forms.NullBooleanField(
         label="Did you feel dizzy or faint today?", required=False,
-        widget=forms.RadioSelect(choices=[("true", "Yes"), ("false", "No"), ("unknown", "Not noted")]))
+        widget=YesNoTaps())
 
     class Meta:
         model = DiaryEntry
@@ -29,16 +78,19 @@ class DiaryEntryForm(forms.ModelForm):
                   "wheezing", "dizziness", "notes"]
         labels = {
             "date": "Date", "flushes": "Flushes today", "stools": "Bowel movements today",
-            "bristol": "Usual stool type today (Bristol 1 to 7)", "pain": "Tummy pain (0 = none, 10 = worst)",
+            "bristol": _("Usual stool type today (Bristol scale)"), "pain": "Tummy pain (0 = none, 10 = worst)",
             "fatigue": "Tiredness (0 = none, 10 = worst)", "weight_kg": "Weight in kg", "notes": "Notes",
         }
         help_texts = {
-            "bristol": "1 and 2 are hard lumps; 3 and 4 are normal; 5 to 7 are loose to watery.",
+            "bristol": _("Types 1 and 2 are hard; 3 and 4 are normal; 5 to 7 are loose to watery."),
             "weight_kg": "Weigh yourself at the same time of day.",
         }
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
+            "bristol": BristolPictures("bristol", BRISTOL_TYPES),
+            "pain": Taps("scale", SCALE),
+            "fatigue": Taps("scale", SCALE),
         }
 
     def __init__(self, *args, patient, **kwargs):
@@ -46,8 +98,9 @@ class DiaryEntryForm(forms.ModelForm):
         self.patient = patient
         for name in CHECKED:
             self.fields[name].validators = []
-        for name in ("flushes", "stools", "bristol", "pain", "fatigue"):
-            self.fields[name].widget.attrs.update({"inputmode": "numeric", "min": 0})
+        for name, (fewer, more) in STEPPERS.items():
+            self.fields[name].widget.attrs.update({"inputmode": "numeric", "min": 0, "max": checks.LIMIT[name].high,
+                                                   "data-fewer": fewer, "data-more": more})
         self.fields["weight_kg"].widget.attrs.update({"inputmode": "decimal"})
 
     def clean(self):

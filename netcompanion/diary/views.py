@@ -1,5 +1,7 @@
+import datetime as dt
 from collections import defaultdict
 
+from django import forms
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -9,7 +11,7 @@ from netcompanion.accounts.decorators import patient_required
 from netcompanion.alerts.services import notices_for
 from netcompanion.core.history import history_page
 from netcompanion.core.pages import change_page, confirm_page, form_page, posted
-from netcompanion.diary import actions, assessed
+from netcompanion.diary import actions, assessed, quick
 from netcompanion.diary.forms import DiaryEntryForm, EpisodeForm
 from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.triage.rules import Level
@@ -51,16 +53,53 @@ def diary(request):
     for day, notice in told_days.items():
         by_day[day]["notice"] = notice
     days = sorted(by_day.items(), reverse=True)
-    today_logged = by_day.get(timezone.localdate(), {}).get("entry") is not None
-    return render(request, "diary/diary.html", {"days": days, "today_logged": today_logged,
+    today = timezone.localdate()
+    today_logged = by_day.get(today, {}).get("entry") is not None
+    return render(request, "diary/diary.html", {"days": days, "today": today, "today_logged": today_logged,
                                                 "assessed": assessed.take(request, request.user)})
+
+
+def _asked_date(request) -> dt.date:
+    """The day a link asks to log (``?date=``), or today when it names none or none that can be read."""
+    try:
+        return forms.DateField(required=False).clean(request.GET.get("date")) or timezone.localdate()
+    except forms.ValidationError:
+        return timezone.localdate()
+
+
+def _quick_values(patient, date: dt.date, how: str) -> dict | None:
+    """What a quick log fills in for the day (diary.quick): None when there is nothing to fill it from."""
+    days = DiaryEntry.objects.current().filter(patient=patient)
+    if how == "yesterday":
+        day = days.filter(date=date - dt.timedelta(days=1)).values(*quick.SYMPTOMS).first()
+        return None if day is None else quick.same_as(day)
+    return quick.usual(days.filter(date__gte=date - dt.timedelta(days=quick.USUAL_DAYS), date__lt=date)
+                       .values(*quick.SYMPTOMS))
+
+
+def _as_posted(value) -> str:
+    """A value as the form's field reads it back from a hidden input."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 @patient_required
 def new_entry(request):
-    form = DiaryEntryForm(posted(request), patient=request.user,
-                          initial={"date": request.GET.get("date") or timezone.localdate()})
-    return form_page(request, form, "diary/entry_form.html", {"new": True},
+    """A day typed (or tapped) in the form. ``?quick=yesterday`` or ``?quick=usual`` first shows the day a quick
+    log would save, to confirm in one tap (it posts back here, to the same form and action) or to change first
+    (``&change=1``: the form filled in with it)."""
+    date = _asked_date(request)
+    before = date - dt.timedelta(days=1)
+    how = request.GET.get("quick") if request.method == "GET" else None
+    how = how if how in ("yesterday", "usual") else None
+    values = _quick_values(request.user, date, how) if how else None
+    if values and not request.GET.get("change"):
+        episodes = Episode.objects.current().filter(patient=request.user, occurred_at__date=date)
+        return render(request, "diary/quick.html", {
+            "how": how, "date": date, "before": before, "day": DiaryEntry(date=date, **values), "episodes": episodes,
+            "posted": [("date", date.isoformat()), *((name, _as_posted(value)) for name, value in values.items())]})
+    form = DiaryEntryForm(posted(request), patient=request.user, initial={"date": date, **(values or {})})
+    context = {"new": True, "date": date, "before": before, "quick": how, "quick_values": values}
+    return form_page(request, form, "diary/entry_form.html", context,
                      save=lambda data: _told(request, actions.save_day(request.user, request.user, data)),
                      message=_saved_message, success_url=reverse("diary:diary"))
 
