@@ -265,6 +265,17 @@ ALERT_EMAIL = os.getenv("ALERT_EMAIL", "")
 # The address of the site, for links in e-mails sent outside a request (reminders).
 SITE_URL = os.getenv("SITE_URL", "")
 
+# Web push for reminders (reminders/push.py): the VAPID key pair (base64url, as `vapid --gen` and
+# `vapid --applicationServerKey` print them) and a mailto: or https: contact for the push services. Without
+# them push is not offered and reminders go by e-mail only.
+WEBPUSH_VAPID_PRIVATE_KEY = envsecret("WEBPUSH_VAPID_PRIVATE_KEY") or ""
+WEBPUSH_VAPID_PUBLIC_KEY = os.getenv("WEBPUSH_VAPID_PUBLIC_KEY", "")
+WEBPUSH_CONTACT = os.getenv("WEBPUSH_CONTACT", "")
+
+# The care team's patient list marks a patient quiet after this many days without a diary entry (the nurse can
+# choose another number on the page).
+QUIET_DAYS = int(os.getenv("QUIET_DAYS", "7"))
+
 # The emergency number shown on every patient-facing page until a person's own
 # country is known. 112 works across the EU and on most mobile phones.
 EMERGENCY_NUMBER = os.getenv("EMERGENCY_NUMBER", "112")

@@ -5,21 +5,22 @@ import pytest
 from netcompanion.core.testing import text
 
 from .conftest import assign
-from .test_patient_list import LIST, entry, names, patient, ward  # noqa: F401 - ward is a fixture
+from .test_patient_list import LIST, entry, names, patient, ward  # noqa: F401 - the fixture, for getfixturevalue
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def quiet_ward(cast, ward):
+def quiet_ward(cast, request):
     """Besides the ward (Dan never logged, Cleo 9 days ago, Anna 3, Bo today): Eva 20 days ago, Finn 30."""
+    request.getfixturevalue("ward")
     eva = patient("q-eva", "Eva", "Lund", "400-1")
     entry(eva, 20)
     finn = patient("q-finn", "Finn", "Ahl", "400-2")
     entry(finn, 30)
     for p in (eva, finn):
         assign(p, cast["sara"], cast["lena"])
-    return {**ward, "eva": eva, "finn": finn}
+    return {"eva": eva, "finn": finn}
 
 
 @pytest.mark.parametrize("days, expected", [
