@@ -86,3 +86,10 @@ def test_a_desktop_shows_the_navigation_and_search_directly(live_server, page):
     expect(page.get_by_role("region", name="Emergency help")).to_contain_text(
         "(911 in the US and Canada, 999 in the UK, 000 in Australia)")
     expect(page.get_by_role("link", name="When and where to seek care")).to_be_visible()
+
+
+def test_a_guide_page_opens_on_its_title_and_summary_on_a_phone(live_server, small_phone):
+    small_phone.goto(live_server.url + reverse("guide:page", args=["symptoms"]))
+    lead = small_phone.locator(".guide-meta").bounding_box()
+    sections = small_phone.get_by_role("heading", name="On this page").bounding_box()
+    assert lead["y"] + lead["height"] <= PHONE["height"] and lead["y"] < sections["y"]

@@ -27,6 +27,13 @@ def test_a_page_shows_its_sources_and_review_date(client):
     assert "does not replace" in body
 
 
+def test_a_page_puts_its_title_and_summary_before_the_list_of_its_sections(client):
+    """On a phone the layout is one column, in this order: the first screen shows what the page is about."""
+    page = client.get(reverse("guide:page", args=["symptoms"])).content.decode()
+    assert page.index("<h1>") < page.index('class="guide-meta"') < page.index("On this page") < page.index(
+        'class="guide-body"')
+
+
 def test_an_unknown_page_is_404(client):
     assert client.get("/guide/no-such-page/").status_code == 404
 
