@@ -55,6 +55,7 @@ class ContactRole(models.TextChoices):
     CONTACT_NURSE = "contact_nurse", CONTACT_ROLES["contact_nurse"]
     DOCTOR = "doctor", CONTACT_ROLES["doctor"]
     NET_CENTRE = "net_centre", CONTACT_ROLES["net_centre"]
+    OUT_OF_HOURS = "out_of_hours", CONTACT_ROLES["out_of_hours"]
     OTHER = "other", CONTACT_ROLES["other"]
 
 
@@ -170,3 +171,35 @@ class QuestionEvent(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} by {self.by} at {self.at:%Y-%m-%d %H:%M}"
+
+
+REPORT_LINE_MAX_LENGTH = 400
+
+
+class PathologyReport(AppendOnly):
+    """A pathology report a patient had explained and chose to keep: an entry of its own in the care plan.
+
+    It never touches the parts the care team writes (the diagnosis summary stays as the nurse left it). Written
+    once, as the explainer read it: the day, the facts in words as the person confirmed them, the results the
+    engines gave, and the line they pasted, if any.
+    """
+
+    code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="pathology_reports")
+    on = models.DateField("Explained on")
+    source_line = models.TextField("The line from the report", blank=True,
+                                   validators=[MaxLengthValidator(REPORT_LINE_MAX_LENGTH)])
+    facts = models.JSONField(default=list, help_text="[label, words] pairs, as the person confirmed them.")
+    results = models.JSONField(default=list, help_text="The grade and the stage, one line each.")
+    notes = models.JSONField(default=list, blank=True, help_text="What the results took for granted, in words.")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_by_role = models.CharField(max_length=16, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on", "-created_at", "-id"]
+        indexes = [models.Index(fields=["patient", "on"])]
+
+    def __str__(self) -> str:
+        return f"Pathology report explained on {self.on}"

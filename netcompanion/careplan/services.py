@@ -31,6 +31,7 @@ from netcompanion.careplan.models import (
     CarePlan,
     CarePlanVersion,
     ContactStatus,
+    PathologyReport,
     Question,
     QuestionAction,
     QuestionEvent,
@@ -47,6 +48,10 @@ class StaleVersion(Exception):
     def __init__(self, plan: CarePlan, keys: list[str], latest: CarePlanVersion | None):
         self.plan, self.keys, self.latest = plan, keys, latest
         super().__init__(f"Care plan changed since the version you started from (now version {plan.version}).")
+
+
+class AlreadyKept(Exception):
+    """The same explained report is already in the care plan, from the same day. Nothing was saved."""
 
 
 class QuestionNotOpen(Exception):
@@ -259,3 +264,24 @@ def reopen_question(question: Question, author) -> Question:
     _event(question, QuestionAction.REOPENED, author)
     return question
 
+
+
+@transaction.atomic
+def keep_pathology_report(patient, author, on, source_line: str, facts: list[tuple[str, str]], results: list[str],
+                          notes: list[str]) -> PathologyReport:
+    """Adds an explained pathology report as an entry of its own; the written parts are left as they are.
+
+    Raises ``AlreadyKept`` if the same report, explained the same day, is there already (a second press of the
+    button), and ``ValidationError`` if the line is too long.
+    """
+    check_author(patient, author)
+    _lock(patient)  # two presses at once are one after the other here, so the second finds the first
+    entry = PathologyReport(patient=patient, on=on, source_line=normalise_text(source_line),
+                            facts=[list(pair) for pair in facts], results=list(results), notes=list(notes),
+                            added_by=author, added_by_role=author.role)
+    if PathologyReport.objects.filter(patient=patient, on=on, source_line=entry.source_line, facts=entry.facts,
+                                      results=entry.results).exists():
+        raise AlreadyKept
+    entry.clean_fields(exclude=["patient", "added_by"])
+    entry.save()
+    return entry

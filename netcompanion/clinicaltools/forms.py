@@ -14,7 +14,9 @@ from typing import Any, get_args
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from netcompanion.clinicaltools.reportline import MAX_LENGTH as LINE_MAX_LENGTH
 from netcompanion.clinicaltools.tnm import EXAMPLES, Category, Unreadable, read_category
 from netcompanion.contract import InvalidCase
 from netcompanion.core.plausible import not_before_birth, not_too_far_ahead
@@ -277,15 +279,36 @@ class StageFields(EngineForm):
         return {"nodes_positive": "n", "nodes_examined": "n"} if self.nodes_from_n() else {}
 
 
+class LineForm(forms.Form):
+    """The first step of the report explainer: the report's summary line as printed, and where the tumour started."""
+
+    line = forms.CharField(
+        label=_("The line from your report"), max_length=LINE_MAX_LENGTH,
+        help_text=_("Copy it as printed, for example “NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a”."),
+        widget=forms.Textarea(attrs={"rows": 3, "autocapitalize": "none", "spellcheck": "false"}),
+        error_messages={"required": _("Paste or type the line from your report."),
+                        "max_length": _("This is longer than a report's summary line. Copy only the line with the "
+                                        "grade and the TNM code (at most %(limit_value)d characters).")})
+    site = forms.ChoiceField(label=_("Where did the tumour start?"), required=False,
+                             help_text=_("You can also choose it on the next step."),
+                             choices=[("", _("Choose a place")), *((s, _site_label(s)) for s in SITES)])
+
+
 class ReportForm(GradeFields, StageFields):
-    """What a person copies from their pathology report."""
+    """What a person copies from their pathology report, or confirms after pasting its summary line."""
 
     site = site_field()
+    stated_grade = choice_field(_("Grade printed on the report"), [NOT_STATED, *((g, g) for g in ("G1", "G2", "G3"))],
+                                _("As the report writes it, for example G2. The explanation works the grade out "
+                                  "from the Ki-67 index and the mitotic count, and says if the two differ."),
+                                radio=False)
+    # The line pasted in the first step, carried to the care plan entry as its source.
+    line = forms.CharField(required=False, max_length=LINE_MAX_LENGTH, widget=forms.HiddenInput)
     resected = choice_field("Was the tumour removed by surgery?",
                             [("yes", "Yes"), ("no", "No"), ("", "Not sure")])
     margin = choice_field("If it was removed: were the edges clear (the margin)?", MARGIN_CHOICES, radio=False)
 
-    field_order = ["site", *GradeFields.GRADE_FIELDS, *StageFields.STAGE_FIELDS, "resected", "margin"]
+    field_order = ["site", "stated_grade", *GradeFields.GRADE_FIELDS, *StageFields.STAGE_FIELDS, "resected", "margin"]
     # The follow-up engine reads results, not typed facts: its complaints about them go to the top.
     followup_rename = {"grade": None, "category": None, "stage": None}
 

@@ -1,9 +1,8 @@
 """What the report explainer and the calculators write, and the clinic's follow-up settings they read.
 
-Nothing here decides a grade, a stage or a schedule: the engines do. This module saves an explanation to
-a patient's care plan (through ``careplan.services``, so it is versioned) and adds suggested checks to their
-appointments as checks to book, with a date and no time (through ``appointments.services``, so each is
-versioned too).
+Nothing here decides a grade, a stage or a schedule: the engines do. This module adds suggested checks to a
+patient's appointments as checks to book, with a date and no time (through ``appointments.services``, so each
+is versioned). An explained report is kept in a care plan by ``careplan.services`` itself.
 """
 
 from __future__ import annotations
@@ -21,8 +20,6 @@ from netcompanion.appointments.models import Appointment, Kind
 from netcompanion.appointments.services import propose_appointment
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
-from netcompanion.careplan import services as careplan
-from netcompanion.careplan.changes import normalise_text
 from netcompanion.careplan.models import CarePlan
 from netcompanion.clinicaltools.models import FollowUpOverride, SuggestedCheck
 from netcompanion.followup import ITEMS, Override, Schedule, ScheduleItem, due_dates, suggest
@@ -58,25 +55,6 @@ def suggest_follow_up(data: Any) -> Schedule:
 
 
 # --- The patient's care plan ------------------------------------------------------------------------------
-
-class AlreadySaved(Exception):
-    """This explanation is already in the care plan's diagnosis part, word for word. Nothing was saved."""
-
-
-def save_to_care_plan(patient, note: str, based_on_version: int | None) -> CarePlan:
-    """Adds ``note`` to the end of the diagnosis part, as the patient.
-
-    Raises ``careplan.services.StaleVersion`` if the diagnosis part changed since ``based_on_version`` (the
-    page the patient saw is out of date), ``AlreadySaved`` if the note is there already (a second press of the
-    button), and ``ValidationError`` if the part would grow too long.
-    """
-    note = normalise_text(note)
-    current = careplan.plan_for(patient).diagnosis
-    if note in current:
-        raise AlreadySaved
-    return careplan.update_plan(patient, patient, {"diagnosis": f"{current}\n\n{note}" if current else note},
-                                based_on_version)
-
 
 def has_care_plan(patient) -> bool:
     """A plan someone has written in; merely opening an empty one does not count."""

@@ -1,11 +1,9 @@
-"""One-line labels of the engines' results, for the answer's headline and the note saved to a care plan.
+"""One-line labels of the engines' results, for the answer's headline and the report kept in a care plan.
 
 No Django. The longer, plain-language explanation is the explainer's; these only name the result.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 LUNG_CATEGORIES = {"typical_carcinoid": "Typical carcinoid", "atypical_carcinoid": "Atypical carcinoid",
                    "high_grade": "High-grade lung tumour"}
@@ -32,14 +30,16 @@ M_ASSUMED = ("No M was entered, so this stage takes it that the tumour has not s
              "If the report or the scans say otherwise, the stage is different.")
 
 
-def care_plan_note(on: dt.date, entered: list[tuple[str, str]], grade: dict | None, stage: dict | None,
-                   m_assumed: bool = False) -> str:
-    """What a patient keeps in their care plan: when, what they typed in, and the result in one line each."""
-    results = [label for label in (grade and grade_label(grade), stage and stage_label(stage)) if label]
-    return "\n".join([
-        f"My pathology report, explained by NET Companion on {on:%-d %B %Y}.",
-        "What I entered: " + "; ".join(f"{label}: {value}" for label, value in entered) + ".",
-        "Result: " + ". ".join(results) + ".",
-        *([M_ASSUMED] if m_assumed else []),
-        "This explains the report in general terms; my care team will tell me what it means for me.",
-    ])
+def grade_differs(stated: str | None, grade: dict) -> str:
+    """Why the grade printed on the report and the engine's grade from the numbers differ, or "" when they agree.
+
+    A NEC is high grade by definition, so a printed G3 agrees with it; a lung carcinoid's grade is its WHO 2022
+    synonym (NET G1 or NET G2).
+    """
+    if not stated:
+        return ""
+    from_numbers = grade["grade"] or (grade["synonym"] or "").removeprefix("NET ") or None
+    if from_numbers == stated or (grade["category"] == "NEC" and stated == "G3"):
+        return ""
+    return (f"The report prints {stated}, but the numbers entered give {grade_label(grade)}. The explanation works "
+            "from the numbers. Ask your care team which grade is right.")

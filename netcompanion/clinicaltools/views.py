@@ -1,8 +1,9 @@
 """The report explainer for everyone, and the grade, stage and follow-up calculators for the care team.
 
-The engines decide; these views read the forms, hand the facts over and show the answer. Nothing is kept
-unless a patient saves an explanation to their care plan, or staff add suggested checks to an assigned
-patient's appointments; both go through services, so each change is versioned.
+The engines decide; these views read the forms, hand the facts over and show the answer. The report explainer
+starts from one box for the report's line as printed, reads it (``reportline``) into the boxes for the person to
+confirm, then explains. Nothing is kept unless a patient keeps an explained report in their care plan (an entry of
+its own), or staff add suggested checks to an assigned patient's appointments (versioned); both go through services.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import uuid
 from itertools import groupby
 from operator import itemgetter
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from netcompanion import followup, grading, staging
@@ -24,14 +28,12 @@ from netcompanion.accounts.decorators import patient_required
 from netcompanion.accounts.models import Role
 from netcompanion.audit.models import What
 from netcompanion.bibliography import citations, cite
-from netcompanion.careplan import editing
-from netcompanion.careplan.forms import VersionOnlyForm
-from netcompanion.careplan.models import CarePlan
-from netcompanion.careplan.services import StaleVersion
+from netcompanion.careplan import services as careplan
 from netcompanion.careteam.access import patient_for_staff, staff_required
 from netcompanion.clinicaltools import services
-from netcompanion.clinicaltools.forms import FollowUpForm, GradeForm, ReportForm, StageForm
-from netcompanion.clinicaltools.summary import M_ASSUMED, care_plan_note, grade_label, stage_label
+from netcompanion.clinicaltools.forms import FollowUpForm, GradeForm, LineForm, ReportForm, StageForm
+from netcompanion.clinicaltools.reportline import ReadLine, read_line
+from netcompanion.clinicaltools.summary import M_ASSUMED, grade_differs, grade_label, stage_label
 from netcompanion.core.pages import posted
 from netcompanion.explainer import GUIDE_PAGE, explain
 from netcompanion.guide.pages import load_guide
@@ -70,58 +72,81 @@ def _answer(form: ReportForm) -> dict | None:
             "sources": citations(explanation["sources"]),
             "rule_sources": [s for s in citations(rule_ids) if s.id not in explanation["sources"]],
             "m_assumed": stage is not None and form.m_assumed(),
-            "grade_label": grade and grade_label(grade), "stage_label": stage and stage_label(stage)}
+            "grade_label": grade and grade_label(grade), "stage_label": stage and stage_label(stage),
+            "grade_differs": grade and grade_differs(form.chosen("stated_grade"), grade)}
 
 
-def _render_report(request, form: ReportForm, answer: dict | None, *, conflict=None, problem: str = "",
-                   status: int | None = None):
-    version = None
-    if answer and request.user.is_authenticated and request.user.role == Role.PATIENT:
-        version = CarePlan.objects.filter(patient=request.user).values_list("version", flat=True).first() or 0
+def _render_report(request, form: ReportForm, answer: dict | None, *, problem: str = "",
+                   status: int | None = None, line_form: LineForm | None = None, reading: ReadLine | None = None):
+    can_keep = bool(answer) and request.user.is_authenticated and request.user.role == Role.PATIENT
     # What the person entered goes with the save button, so the server works the answer out again from it.
     carry = [(name, value) for name in form.fields for value in form.data.getlist(name)] if answer else []
+    # The first step (one box for the line as printed) until a line is read or the boxes are asked for.
+    if line_form is None and reading is None and not form.is_bound and "boxes" not in request.GET:
+        line_form = LineForm()
     return render(request, "clinicaltools/report.html", {
-        "form": form, "answer": answer, "care_plan_version": version, "conflict": conflict, "problem": problem,
-        "carry": carry, "m_assumed_text": M_ASSUMED,
-    }, status=status or (400 if form.errors else 200))
+        "form": form, "answer": answer, "can_keep": can_keep, "problem": problem,
+        "carry": carry, "m_assumed_text": M_ASSUMED, "line_form": line_form,
+        "reading": reading and _shown_reading(form, reading),
+    }, status=status or (400 if form.errors or (line_form and line_form.errors) else 200))
+
+
+def _shown_reading(form: ReportForm, reading: ReadLine) -> dict:
+    """What was read, box by box in the form's own words, beside the piece of the line each came from."""
+    found = []
+    for item in reading.found:
+        field = form.fields[item.field]
+        words = dict(field.choices).get(item.value, item.value) if isinstance(field, forms.ChoiceField) else item.value
+        found.append({"label": field.label, "words": words, "printed": item.printed})
+    problems = [{"message": p.message, "sources": citations(p.sources)} for p in reading.problems]
+    return {"found": found, "unread": reading.unread, "problems": problems}
 
 
 def report(request):
+    if request.method == "POST" and request.POST.get("step") == "read":
+        return _read_line(request)
     form = ReportForm(posted(request))
     answer = _answer(form) if request.method == "POST" and form.is_valid() else None
     return _render_report(request, form, answer)
 
 
+def _read_line(request):
+    """The second step: the boxes filled in from the line, for the person to confirm or correct. Nothing is kept."""
+    line_form = LineForm(request.POST)
+    if not line_form.is_valid():
+        return _render_report(request, ReportForm(), None, line_form=line_form)
+    line, site = line_form.cleaned_data["line"], line_form.cleaned_data["site"]
+    reading = read_line(line, lung=site == "lung")
+    form = ReportForm(initial={**reading.values(), "site": site, "line": line})
+    return _render_report(request, form, None, reading=reading)
+
+
 @require_POST
 @patient_required
 def save_report(request):
-    """Adds the explanation to the end of the diagnosis part of the patient's own care plan."""
+    """Keeps the explained report in the patient's own care plan, as an entry of its own.
+
+    The diagnosis summary, which the care team writes, is left as it is.
+    """
     form = ReportForm(request.POST)
     answer = _answer(form) if form.is_valid() else None
     if answer is None:
         return _render_report(request, form, None)
-    based_on = VersionOnlyForm(request.POST)
-    if not based_on.is_valid():
-        return _render_report(request, form, answer, status=400, problem=(
-            "This page was out of date, so nothing was saved. Press the button again to save."))
-    note = care_plan_note(timezone.localdate(), form.entered(), answer["grade"], answer["stage"],
-                          answer["m_assumed"])
-    version = based_on.cleaned_data["version"]
+    results = [label for label in (answer["grade_label"], answer["stage_label"]) if label]
+    notes = [note for note in (answer["grade_differs"], answer["m_assumed"] and M_ASSUMED) if note]
     try:
-        services.save_to_care_plan(request.user, note, version)
-    except services.AlreadySaved:
-        messages.info(request, "This explanation is already in your care plan, under “Diagnosis summary”.")
-    except StaleVersion as stale:
-        conflict = {"stamp": editing.conflict_stamp(stale.plan, "diagnosis", version, request.user)}
-        return _render_report(request, form, answer, conflict=conflict, status=409)
+        careplan.keep_pathology_report(request.user, request.user, timezone.localdate(), form.cleaned_data["line"],
+                                       form.entered(), results, notes)
+    except careplan.AlreadyKept:
+        messages.info(request, gettext("This report is already in your care plan, under “Pathology reports, "
+                                       "explained”."))
     except ValidationError:
-        return _render_report(request, form, answer, status=400, problem=(
-            "Your care plan's diagnosis summary is too long to add this. Shorten it on your care plan page, then "
-            "save again."))
+        return _render_report(request, form, answer, status=400, problem=gettext(
+            "The line from the report is too long to keep. Shorten it, then save again."))
     else:
-        messages.success(request, "Saved to your care plan, under “Diagnosis summary”. Earlier versions are kept "
-                                  "in its history.")
-    return redirect("careplan:index")
+        messages.success(request, gettext("Saved to your care plan, under “Pathology reports, explained”. Your "
+                                          "diagnosis summary is unchanged."))
+    return redirect(reverse("careplan:index") + "#pathology-reports")
 
 
 # --- The staff calculators ------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
-"""/tools/report/: anyone types in their pathology report and reads it explained; a patient can keep it."""
+"""/tools/report/: anyone pastes the line of their pathology report, confirms what was read and reads it explained;
+a patient can keep it in their care plan, as an entry of its own."""
 
 import pytest
 from django.urls import reverse
 
+from netcompanion.bibliography import cite
 from netcompanion.careplan import services as careplan
-from netcompanion.careplan.models import CarePlan, CarePlanVersion
+from netcompanion.careplan.models import CarePlan, CarePlanVersion, PathologyReport
 from netcompanion.clinicaltools.forms import INVASION_LABELS
-from netcompanion.core.testing import text
+from netcompanion.clinicaltools.summary import M_ASSUMED
+from netcompanion.core.testing import FROZEN_TODAY, text
 from netcompanion.staging import INVASION_BY_SITE
 
 from .conftest import REPORT, field_errors
@@ -63,8 +66,8 @@ def test_a_stage_without_m_says_it_takes_no_spread_and_the_care_plan_keeps_that(
             "report or the scans say otherwise, the stage is different. Ask your care team whether any spread was "
             "found.") in text(response)
     client.force_login(cast["maria"])
-    save(client, version=0, m="")
-    assert "No M was entered" in CarePlan.objects.get().diagnosis
+    save(client, m="")
+    assert PathologyReport.objects.get().notes == [M_ASSUMED]
 
 
 def test_nodes_without_a_mesenteric_mass_are_staged_and_the_page_says_what_was_assumed(client):
@@ -135,51 +138,134 @@ def test_an_empty_report_asks_for_a_grade_or_a_stage(client):
     assert "Enter at least the Ki-67 index or the mitotic count, or T, N and M." in text(response)
 
 
+# One box for the line as printed, then the boxes to confirm
+
+LINE = "NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a"
+
+
+def read(client, line, site="jejunum_ileum"):
+    return client.post(URL, {"step": "read", "line": line, "site": site})
+
+
+def test_the_page_starts_with_one_box_and_the_boxes_are_a_link_away(client):
+    first = client.get(URL)
+    assert list(first.context["line_form"].fields) == ["line", "site"]
+    assert "Read my report" in text(first) and "Explain my report" not in text(first)
+    assert "Explain my report" in text(client.get(URL + "?boxes=1"))
+
+
+def test_the_line_fills_in_the_boxes_to_confirm_and_nothing_is_kept(client, cast):
+    client.force_login(cast["maria"])
+    response = read(client, LINE)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert not form.is_bound
+    assert {k: form.initial[k] for k in ("site", "stated_grade", "differentiation", "ki67_percent", "t", "n", "m")} \
+        == {"site": "jejunum_ileum", "stated_grade": "G2", "differentiation": "well", "ki67_percent": "8", "t": "pT3",
+            "n": "pN1 (3/14)", "m": "M1a"}
+    shown = text(response)
+    assert "What we read" in shown and "Ki-67 index (%) 8 (from “Ki-67 8 %”)" in shown
+    assert "Check what we read" in shown and "Explain my report" in shown
+    assert not PathologyReport.objects.exists() and not CarePlan.objects.exists()
+
+
+def test_confirming_the_boxes_explains_as_before(client):
+    form = read(client, LINE).context["form"]
+    confirmed = {name: value for name, value in form.initial.items()} | {"resected": "yes"}
+    response = client.post(URL, confirmed)
+    assert response.status_code == 200
+    assert "NET G2 (WHO 2019)" in text(response) and "Stage IV (AJCC 8th: T3 N1 M1a)" in text(response)
+
+
+@pytest.mark.parametrize("line, shown, left_empty", [
+    ("pT3 pT2 pN0", "The line gives T twice, differently: “pT3” and “pT2”.", "t"),
+    ("NET G2, Ki-67 25 %", "The report says G2, but “Ki-67 25 %” gives G3 by the WHO 2019 grading", None),
+    ("Resection: NET G2 see note", "fill it in below. Resection see note", None),
+    ("hello", "We could not fill in any box from this line.", None),
+])
+def test_what_cannot_be_read_is_shown_back_and_never_guessed(client, line, shown, left_empty):
+    response = read(client, line)
+    assert response.status_code == 200
+    assert shown in text(response)
+    if left_empty:
+        assert left_empty not in response.context["form"].initial
+
+
+def test_the_rule_a_flag_rests_on_is_cited(client):
+    flagged = text(read(client, "NET G2, Ki-67 25 %")).split("Worth a second look")[1]
+    assert cite("jnmt-who2019-gep-grading").title in flagged
+
+
+@pytest.mark.parametrize("line, message", [
+    ("", "Paste or type the line from your report."),
+    ("x" * 401, "This is longer than a report's summary line."),
+])
+def test_an_empty_or_too_long_line_gets_a_message_not_an_error(client, line, message):
+    response = read(client, line)
+    assert response.status_code == 400
+    assert message in text(response)
+
+
 # Saving to the care plan
 
-def save(client, version=0, **change):
-    return client.post(SAVE, {**REPORT, **change, "version": version})
+def save(client, **change):
+    return client.post(SAVE, {**REPORT, **change})
 
 
-def test_a_patient_saves_the_explanation_to_the_diagnosis_part_as_a_new_version(client, cast):
-    maria = cast["maria"]
-    careplan.update_plan(maria, maria, {"diagnosis": "Diagnosed in March."}, based_on_version=0)
-    client.force_login(maria)
-    page = client.post(URL, REPORT)
-    assert "Save to my care plan" in text(page)
-    assert 'name="version" value="1"' in page.content.decode()
-    response = save(client, version=1)
-    assert response.status_code == 302 and response.url == reverse("careplan:index")
-    plan = CarePlan.objects.get(patient=maria)
-    assert plan.version == 2
-    assert plan.diagnosis.startswith("Diagnosed in March.\n\nMy pathology report, explained by NET Companion on ")
-    assert "Ki-67 index (%): 8; T (the main tumour): pT3; N (lymph nodes): pN1 (3/14)" in plan.diagnosis
-    assert "Result: NET G2 (WHO 2019). Stage IV (AJCC 8th: T3 N1 M1a)." in plan.diagnosis
-    version = CarePlanVersion.objects.get(record=plan, number=2)
-    assert version.changed_by == maria and version.parts == ["diagnosis"]
-    assert "Saved to your care plan" in text(client.get(response.url))
-
-
-def test_pressing_save_twice_keeps_one_copy(client, cast):
-    client.force_login(cast["maria"])
-    save(client, version=0)
-    response = save(client, version=0)
-    assert response.status_code == 302
-    assert CarePlanVersion.objects.count() == 1
-    assert CarePlan.objects.get().diagnosis.count("My pathology report") == 1
-
-
-def test_a_change_made_meanwhile_is_not_overwritten(client, cast):
+def test_keeping_the_explanation_adds_a_readable_entry_and_leaves_the_nurses_summary_alone(client, cast,
+                                                                                          staff_client):
     maria, sara = cast["maria"], cast["sara"]
-    client.force_login(maria)
     careplan.update_plan(maria, sara, {"diagnosis": "Small-bowel NET, liver spread."}, based_on_version=0)
-    response = save(client, version=0)
-    assert response.status_code == 409
-    assert "Not saved yet. Sara Ek (contact nurse) changed the diagnosis summary of your care plan" in text(response)
-    assert CarePlan.objects.get().diagnosis == "Small-bowel NET, liver spread."
-    assert 'name="version" value="1"' in response.content.decode()
-    assert save(client, version=1).status_code == 302
-    assert CarePlan.objects.get().diagnosis.startswith("Small-bowel NET, liver spread.\n\nMy pathology report")
+    client.force_login(maria)
+    page = client.post(URL, {**REPORT, "line": "NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a", "stated_grade": "G2"})
+    assert "Save to my care plan" in text(page)
+    assert 'name="line" value="NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a"' in page.content.decode()
+    response = save(client, line="NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a", stated_grade="G2")
+    assert response.status_code == 302 and response.url == reverse("careplan:index") + "#pathology-reports"
+    plan = CarePlan.objects.get(patient=maria)
+    assert plan.diagnosis == "Small-bowel NET, liver spread." and plan.version == 1
+    assert plan.last_changed["diagnosis"]["by"] == sara.pk
+    entry = PathologyReport.objects.get(patient=maria)
+    assert entry.on == FROZEN_TODAY and entry.added_by == maria
+    assert entry.source_line == "NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a"
+    assert ["Grade printed on the report", "G2"] in entry.facts and ["N (lymph nodes)", "pN1 (3/14)"] in entry.facts
+    assert entry.results == ["NET G2 (WHO 2019)", "Stage IV (AJCC 8th: T3 N1 M1a)"]
+    shown = text(client.get(response.url))
+    assert ("Saved to your care plan, under “Pathology reports, explained”. Your diagnosis summary is unchanged."
+            in shown)
+    assert "Pathology report, explained on 17 June 2026" in shown
+    assert "The line from the report: NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a" in shown
+    assert "Result NET G2 (WHO 2019). Stage IV (AJCC 8th: T3 N1 M1a)." in shown
+    assert "Last changed by Sara Ek (contact nurse)" in shown and "changed by you" not in shown.lower()
+    staff_page = text(staff_client(sara).get(reverse("careteam:care_plan", args=[maria.code])))
+    assert "Pathology report, explained on 17 June 2026" in staff_page
+
+
+def test_pressing_save_twice_keeps_one_entry(client, cast):
+    client.force_login(cast["maria"])
+    save(client)
+    response = save(client)
+    assert response.status_code == 302
+    assert PathologyReport.objects.count() == 1
+    assert not CarePlanVersion.objects.exists()
+    assert "already in your care plan" in text(client.get(response.url))
+
+
+def test_a_grade_printed_that_the_numbers_contradict_is_said_and_kept_with_the_entry(client, cast):
+    client.force_login(cast["maria"])
+    report = {"site": "pancreas", "ki67_percent": "25", "differentiation": "well", "stated_grade": "G2"}
+    response = client.post(URL, report)
+    assert ("The report prints G2, but the numbers entered give NET G3 (WHO 2019). The explanation works from the "
+            "numbers. Ask your care team which grade is right.") in text(response)
+    client.post(SAVE, report)
+    assert PathologyReport.objects.get().notes[0].startswith("The report prints G2")
+
+
+def test_a_line_too_long_to_keep_changes_nothing(client, cast):
+    client.force_login(cast["maria"])
+    response = save(client, line="x" * 401)
+    assert response.status_code == 400
+    assert not PathologyReport.objects.exists()
 
 
 def test_only_the_patient_can_save(client, cast):
@@ -190,7 +276,7 @@ def test_only_the_patient_can_save(client, cast):
         client.force_login(cast[who])
         assert "Save to my care plan" not in text(client.post(URL, REPORT))
         assert save(client).status_code == 404
-    assert not CarePlanVersion.objects.exists()
+    assert not CarePlanVersion.objects.exists() and not PathologyReport.objects.exists()
     assert client.get(SAVE).status_code == 405
 
 
