@@ -21,6 +21,7 @@ urlpatterns = [
     path("my/care-plan/", include("netcompanion.careplan.urls")),
     path("my/charts/", include("netcompanion.charts.urls")),
     path("my/documents/", include("netcompanion.documents.urls")),
+    path("c/", include("netcompanion.documents.shared_urls")),
     path("my/data/", include("netcompanion.exports.urls")),
     path("my/reminders/", include("netcompanion.reminders.urls")),
     path("my/record-access/", include("netcompanion.audit.urls")),
@@ -31,6 +32,7 @@ urlpatterns = [
     path("stories/", include("netcompanion.stories.urls")),
     path("net-cancer-day/", include("netcompanion.netcancerday.urls")),
     path("accounts/", include("netcompanion.accounts.urls")),
+    path("", include("netcompanion.webapp.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
