@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Value
 from django.utils import timezone
 
 from netcompanion.charts.axes import AXES, AxisRule
@@ -89,12 +89,11 @@ def lab_series(patient, start: dt.date, end: dt.date) -> list[LabSeries]:
 
 def last_change(patient) -> str:
     """A stamp that changes whenever anything the charts draw changes: for the diary, the lab results and the
-    injections, how many rows (of any status) and versions the patient has and the latest save. A new row raises
-    the counts, a change or a deletion (which marks the row and adds a version) raises the version count and the
-    save time; a row removed for good lowers the row count. The chart cache keys on it."""
-    parts = []
-    for model in (DiaryEntry, LabResult, Injection):
-        seen = model._base_manager.filter(patient=patient).aggregate(
-            rows=Count("pk", distinct=True), versions=Count("versions", distinct=True), saved=Max("updated_at"))
-        parts.append(f"{seen['rows']}.{seen['versions']}.{seen['saved'].isoformat() if seen['saved'] else '-'}")
-    return "/".join(parts)
+    injections, how many rows (of any status) the patient has and when one was last saved. A new row raises the
+    count; a change or a deletion (which marks the row entered-in-error) saves the row, and ``updated_at`` moves on
+    with every save; a row removed for good lowers the count. One query; the chart cache keys on it."""
+    seen = [model._base_manager.filter(patient=patient).order_by().values("patient").annotate(
+        kind=Value(model._meta.label), rows=Count("pk"), saved=Max("updated_at")).values_list("kind", "rows", "saved")
+        for model in (DiaryEntry, LabResult, Injection)]
+    rows = seen[0].union(*seen[1:], all=True)
+    return "/".join(sorted(f"{kind}:{count}:{saved}" for kind, count, saved in rows))

@@ -20,9 +20,11 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -76,15 +78,19 @@ def _metric(slug):
     return METRICS[slug]
 
 
-def _cached_svg(patient, parts: tuple, drawn: Callable[[], str]) -> HttpResponse:
-    """The chart from the cache if nothing it shows has changed, else drawn and kept."""
+def _cached(patient, parts: tuple, make: Callable[[], str]) -> str:
+    """What ``make`` gives, from the cache if nothing it shows has changed, else made afresh and kept."""
     about = repr((DRAWING, get_language(), timezone.localdate(), last_change(patient), *parts))
     key = f"charts:{patient.code}:{hashlib.sha256(about.encode()).hexdigest()}"
-    svg = cache.get(key)
-    if svg is None:
-        svg = drawn()
-        cache.set(key, svg, CACHE_SECONDS)
-    return HttpResponse(svg, content_type="image/svg+xml")
+    made = cache.get(key)
+    if made is None:
+        made = make()
+        cache.set(key, made, CACHE_SECONDS)
+    return made
+
+
+def _cached_svg(patient, parts: tuple, drawn: Callable[[], str]) -> HttpResponse:
+    return HttpResponse(_cached(patient, parts, drawn), content_type="image/svg+xml")
 
 
 def _day(day: dt.date) -> str:
@@ -109,28 +115,34 @@ def _image_urls(links: Links, name: str, *args, **query) -> dict:
     return {size: links.url(name, *args, **query, size=size) for size in SIZES}
 
 
-def overview(request, patient, links: Links) -> dict:
+def overview(request, patient, links: Links, log_url: str | None = None) -> dict:
+    """The chart page's context; its charts and tables (``charts/_charts.html``) come ready-made from the cache
+    when nothing changed, since a year of weekly tables takes the template engine longer than the page's budget."""
     period = period_of(request)
     daily = daily_of(request, period)
     start, end = window(period)
     injections = [d for d in injection_days(patient) if start <= d <= end]
-    query = {"period": period, **({"daily": "1"} if daily and period not in DAILY_PERIODS else {})}
-    charts = []
-    for metric in METRICS.values():
-        points = diary_series(patient, metric, start, end)
-        charts.append({"metric": metric, "points": points,
-                       "weeks": None if daily else weekly.weekly_means(points, start, end),
-                       "images": _image_urls(links, "trend_svg", metric.slug, **query)})
-    labs = [{"series": s, "images": _image_urls(links, "lab_svg", period=period, series=s.key)}
-            for s in lab_series(patient, start, end)]
-    return {
-        "charts": charts, "labs": labs, "period": period, "period_label": PERIODS[period][0], "periods": PERIODS,
-        "daily": daily, "can_average": period not in DAILY_PERIODS, "few_days": weekly.FEW_DAYS,
-        "daily_url": links.url("overview", period=period, daily="1"),
-        "weekly_url": links.url("overview", period=period),
-        "start": start, "end": end, "injections": injections,
-        "overview_url": links.url("overview"), "cycle_url": links.url("cycle"),
-    }
+    page = {"period": period, "period_label": PERIODS[period][0], "start": start, "end": end,
+            "injections": injections, "overview_url": links.url("overview"), "cycle_url": links.url("cycle")}
+
+    def charts_html() -> str:
+        query = {"period": period, **({"daily": "1"} if daily and period not in DAILY_PERIODS else {})}
+        charts = []
+        for metric in METRICS.values():
+            points = diary_series(patient, metric, start, end)
+            charts.append({"metric": metric, "points": points,
+                           "weeks": None if daily else weekly.weekly_means(points, start, end),
+                           "images": _image_urls(links, "trend_svg", metric.slug, **query)})
+        labs = [{"series": s, "images": _image_urls(links, "lab_svg", period=period, series=s.key)}
+                for s in lab_series(patient, start, end)]
+        return render_to_string("charts/_charts.html", {
+            **page, "charts": charts, "labs": labs, "periods": PERIODS, "log_url": log_url,
+            "daily": daily, "can_average": period not in DAILY_PERIODS, "few_days": weekly.FEW_DAYS,
+            "daily_url": links.url("overview", period=period, daily="1"),
+            "weekly_url": links.url("overview", period=period)})
+
+    html = _cached(patient, ("overview", links.prefix, links.args, period, daily, log_url), charts_html)
+    return {**page, "charts_html": mark_safe(html)}  # noqa: S308 - our own template's output, kept in the cache
 
 
 def trend_svg(request, patient, slug) -> HttpResponse:

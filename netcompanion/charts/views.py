@@ -10,8 +10,7 @@ LINKS = pages.Links("charts:")
 
 @patient_required
 def overview(request):
-    return render(request, "charts/overview.html",
-                  {**pages.overview(request, request.user, LINKS), "log_url": reverse("diary:new")})
+    return render(request, "charts/overview.html", pages.overview(request, request.user, LINKS, reverse("diary:new")))
 
 
 @csp_exempt()

@@ -191,3 +191,14 @@ def test_another_patients_chart_is_never_served_from_the_cache(client, maria, dr
     url = reverse("careteam:charts_trend_svg", args=[maria.code, "flushes"])
     assert client.get(url, {"period": "3m", "size": "phone"}).status_code in (302, 403, 404)
     assert len(drawings) == 2
+
+
+def test_the_page_of_charts_is_made_once_and_shows_a_change_at_once(client, maria, django_assert_max_num_queries):
+    first = client.get(reverse("charts:overview"), {"period": "12m"}).content.decode()
+    with django_assert_max_num_queries(6):  # session, user, last change, injections: no diary or lab rows read
+        again = client.get(reverse("charts:overview"), {"period": "12m"}).content.decode()
+    assert again == first
+    diary.change_day(_day(maria), maria, {"stools": 9})
+    changed = client.get(reverse("charts:overview"), {"period": "12m"}).content.decode()
+    assert changed != first  # the week of 15 June: bowel movements 3, 3 and now 9 on the 17th
+    assert "<td>15 Jun – 17 Jun 2026</td><td>5</td><td>3 of 3</td>" in changed.replace("\xa0", " ")
