@@ -20,11 +20,13 @@ PARTS: dict[str, str] = {
     "what_matters": "What matters to me",
 }
 
-# The contact nurse comes first, then the doctor, the NET centre and everyone else.
+# The contact nurse comes first, then the doctor, the NET centre, the number for evenings, nights and weekends
+# (the crisis card prints it) and everyone else.
 CONTACT_ROLES: dict[str, str] = {
     "contact_nurse": "Contact nurse",
     "doctor": "Doctor",
     "net_centre": "NET centre",
+    "out_of_hours": "Out-of-hours line",
     "other": "Other",
 }
 ROLE_ORDER: tuple[str, ...] = tuple(CONTACT_ROLES)
