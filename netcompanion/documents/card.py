@@ -1,9 +1,9 @@
 """The carcinoid-crisis card: what it says, worked out once. No Django import.
 
-The printed card, the phone page and the QR code all show the same words, built here from the
-patient's name, the care plan's diagnosis summary and its contacts. The QR code holds that text
-itself (no web address), so scanning it reveals nothing that is not printed and nothing is published
-online.
+The printed card and the phone page show the same words, built here from the patient's name, the care plan's
+diagnosis summary and its contacts (the NET team's numbers and the out-of-hours line), and the emergency number.
+The QR code on the printed card holds the patient's private link to the phone page (no sign-in needed), so a
+paramedic who scans it sees the card as it is today; without a link the card has no QR code.
 
 Clinical content, by bibliography id: triggers are anaesthesia, surgery, biopsies and other procedures
 (nci-pdq-gi-net-hp, ncuk-carcinoid-crisis); flushing, bronchospasm/wheeze and extreme blood-pressure
@@ -30,7 +30,8 @@ CONTACT_NAME_LIMIT = 40
 # A phone number is never shortened (the care plan allows up to 40 characters); one this short is kept on one line.
 PHONE_ONE_LINE = 22
 
-ROLE_LABELS = {"contact_nurse": "Contact nurse", "net_centre": "NET centre", "doctor": "Doctor"}
+ROLE_LABELS = {"contact_nurse": "Contact nurse", "net_centre": "NET centre", "doctor": "Doctor",
+               "out_of_hours": "Out of hours"}
 
 TITLE = "MEDICAL ALERT: CARCINOID CRISIS RISK"
 RISK = ("At risk of a carcinoid crisis: a sudden, severe release of tumour hormones with flushing, "
@@ -38,6 +39,7 @@ RISK = ("At risk of a carcinoid crisis: a sudden, severe release of tumour hormo
 TRIGGERS = "Highest risk with anaesthesia, surgery, biopsies and other procedures."
 CONTACT_FIRST = "Before any procedure, contact the NET team:"
 NO_CONTACTS = "No NET team phone numbers saved yet. Ask the patient who treats their NET."
+NO_OUT_OF_HOURS = "Out of hours: no number saved yet."
 OCTREOTIDE = "Octreotide is used to prevent and treat a crisis: ask the NET team about octreotide cover."
 
 
@@ -115,6 +117,13 @@ def choose_contacts(contacts: Iterable[tuple[str, str, str]]) -> list[Contact]:
     return chosen
 
 
+def choose_out_of_hours(contacts: Iterable[tuple[str, str, str]]) -> Contact | None:
+    """The out-of-hours line from (role, name, phone) rows, one with a phone number preferred."""
+    rows = [Contact(role, shorten(name, CONTACT_NAME_LIMIT), " ".join((phone or "").split()))
+            for role, name, phone in contacts if role == "out_of_hours"]
+    return next((c for c in rows if c.phone), rows[0] if rows else None)
+
+
 @dataclass(frozen=True)
 class CrisisCard:
     name: str
@@ -122,14 +131,21 @@ class CrisisCard:
     contacts: tuple[Contact, ...]
     made_on: dt.date
     diagnosis_shortened: bool = False
+    out_of_hours: Contact | None = None
+    emergency_number: str = ""
+    link: str = ""  # the private link to the phone page, which the QR code holds; "" for none
     lines: tuple[str, ...] = field(init=False)
 
     def __post_init__(self):
         object.__setattr__(self, "lines", tuple(self.front_lines() + self.back_lines()))
 
     # The fixed wording, for the templates (they cannot read module constants).
-    title, risk, triggers, contact_first, no_contacts, octreotide = (
-        TITLE, RISK, TRIGGERS, CONTACT_FIRST, NO_CONTACTS, OCTREOTIDE)
+    title, risk, triggers, contact_first, no_contacts, no_out_of_hours, octreotide = (
+        TITLE, RISK, TRIGGERS, CONTACT_FIRST, NO_CONTACTS, NO_OUT_OF_HOURS, OCTREOTIDE)
+
+    @property
+    def emergency_line(self) -> str:
+        return f"Emergency: call {self.emergency_number}."
 
     @property
     def net_line(self) -> str:
@@ -147,27 +163,30 @@ class CrisisCard:
 
     def back_lines(self) -> list[str]:
         people = [c.text for c in self.contacts] or [NO_CONTACTS]
-        return [CONTACT_FIRST, *people, OCTREOTIDE, self.made_line]
+        out_of_hours = self.out_of_hours.text if self.out_of_hours else NO_OUT_OF_HOURS
+        return [CONTACT_FIRST, *people, out_of_hours, self.emergency_line, OCTREOTIDE, self.made_line]
 
     @property
     def text(self) -> str:
-        """Everything the card says, one line per item: what the QR code holds."""
+        """Everything the card says, one line per item."""
         return "\n".join(self.lines)
 
     def qr(self) -> segno.QRCode:
-        # Level M survives a worn or creased card better than L; the text still fits easily.
-        return segno.make(self.text, error="m", micro=False)
-
-    def qr_svg(self, scale: int = 4) -> str:
-        """The QR code as an <svg> element to put inside a page (no XML declaration)."""
-        return self.qr().svg_inline(scale=scale, border=2, dark="#000", light="#fff", omitsize=True)
+        """The link as a QR code. Level M survives a worn or creased card better than L, and a link this short
+        stays a small symbol (version 5 or so) whose modules are large enough to scan from a 100 dpi print."""
+        if not self.link:
+            raise ValueError("A card without a link has no QR code.")
+        return segno.make(self.link, error="m", micro=False)
 
     def qr_data_uri(self, scale: int = 4) -> str:
         return self.qr().svg_data_uri(scale=scale, border=2, dark="#000", light="#fff")
 
 
-def build_card(name: str, diagnosis: str, contacts: Iterable[tuple[str, str, str]], made_on: dt.date) -> CrisisCard:
+def build_card(name: str, diagnosis: str, contacts: Iterable[tuple[str, str, str]], made_on: dt.date,
+               emergency_number: str, link: str = "") -> CrisisCard:
     short = short_diagnosis(diagnosis)
     full = " ".join((diagnosis or "").split())
+    contacts = list(contacts)
     return CrisisCard(name=shorten(name, NAME_LIMIT), diagnosis=short, contacts=tuple(choose_contacts(contacts)),
-                      made_on=made_on, diagnosis_shortened=short != full)
+                      made_on=made_on, diagnosis_shortened=short != full, out_of_hours=choose_out_of_hours(contacts),
+                      emergency_number=emergency_number, link=link)

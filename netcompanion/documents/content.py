@@ -9,11 +9,16 @@ import base64
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from netcompanion.accounts.selectors import emergency_number_for
 from netcompanion.appointments.models import Appointment
 from netcompanion.careplan.models import CareContact, CarePlan, Question, QuestionStatus
 from netcompanion.charts import render as draw
-from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, window
+from netcompanion.charts.cycle import cycle_profile
+from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, lab_series, window
 from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.documents import card as crisis
 from netcompanion.documents import summary
@@ -23,6 +28,9 @@ from netcompanion.medicines.models import Injection, InjectionPlan, Medicine
 from netcompanion.medicines.selectors import next_injection
 
 COMPARED = ("flushes", "stools", "pain", "fatigue")
+CYCLE_METRICS = ("flushes", "stools")  # the symptoms that come back as an injection wears off
+# Lab tests are taken every few months: a trend needs a year of results, whatever the summary's period.
+LAB_TREND_PERIOD = "12m"
 UPCOMING_SHOWN = 10
 FLAG_TEXT = {Flag.HIGH: "HIGH", Flag.LOW: "LOW", Flag.IN_RANGE: "In range"}
 
@@ -36,6 +44,35 @@ def _svg_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
+def _number(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _describe_values(label: str, unit: str, values: list[float], start: dt.date, end: dt.date) -> str:
+    """The alternative text of a chart: what a reader who cannot see it needs (how many values, their range)."""
+    named = f"{label} ({unit})" if unit else label
+    return ngettext(
+        "%(named)s from %(start)s to %(end)s: %(count)d value, %(low)s.",
+        "%(named)s from %(start)s to %(end)s: %(count)d values, from %(low)s to %(high)s, %(mean)s on average.",
+        len(values)) % {"named": named, "start": date_format(start, "j F Y"), "end": date_format(end, "j F Y"),
+                        "count": len(values), "low": _number(min(values)), "high": _number(max(values)),
+                        "mean": _number(sum(values) / len(values))}
+
+
+def _cycle_text(label: str, first_week: float | None, last_week: float | None) -> str:
+    """The first and the last week of the cycle compared in neutral words; whether it matters is for the team."""
+    if first_week is None or last_week is None:
+        return _("Too few days logged in complete cycles to compare the start and the end of the cycle.")
+    return _("%(label)s: %(last)s on average in the last week of the cycle, %(first)s in the first week.") % {
+        "label": label, "last": _number(last_week), "first": _number(first_week)}
+
+
+def _describe_cycle(label: str, cycles: int, text: str) -> str:
+    return ngettext("%(label)s by day of the injection cycle, averaged over %(count)d cycle. %(text)s",
+                    "%(label)s by day of the injection cycle, averaged over %(count)d cycles. %(text)s",
+                    cycles) % {"label": label, "count": cycles, "text": text}
+
+
 def _charts(patient, start, end, before_start, injections):
     charts, comparisons, weight = [], [], None
     for metric in METRICS.values():
@@ -46,12 +83,46 @@ def _charts(patient, start, end, before_start, injections):
         if now:
             svg = draw.trend_chart(now, injections, start, end, metric.label, metric.unit, metric.from_zero)
             chart["uri"] = _svg_uri(svg)
+            chart["alt"] = _describe_values(metric.label, metric.unit, [v for _, v in now], start, end)
         charts.append(chart)
         if metric.slug in COMPARED:
             comparisons.append(summary.compare(metric.label, metric.unit, [v for _, v in now], [v for _, v in before]))
         elif metric.slug == "weight":
             weight = summary.weight_change(now, before)
     return charts, comparisons, weight
+
+
+def _cycles(patient, start, end, injections):
+    """Each cycle symptom by day of the injection cycle, over the cycles of the period: those that begin in it,
+    and the one running at its start."""
+    used = [d for d in injections if d < start][-1:] + [d for d in injections if start <= d <= end]
+    views = []
+    for slug in CYCLE_METRICS:
+        metric = METRICS[slug]
+        values = dict(diary_series(patient, metric, used[0], end)) if len(used) > 1 else {}
+        profile = cycle_profile(values, used)
+        view = {"metric": metric, "profile": profile, "uri": None,
+                "text": _cycle_text(metric.label, profile.first_week_mean, profile.last_week_mean)}
+        if profile.days:
+            view["uri"] = _svg_uri(draw.cycle_chart([(d.day, d.mean) for d in profile.days], metric.label))
+            view["alt"] = _describe_cycle(metric.label, profile.cycles_used, view["text"])
+        views.append(view)
+    return views
+
+
+def _lab_trends(patient, today, injections):
+    """One chart per lab test with at least two results in the last year."""
+    start, end = window(LAB_TREND_PERIOD, today)
+    trends = []
+    for series in lab_series(patient, start, end):
+        if len(series.points) < 2:
+            continue
+        svg = draw.trend_chart(series.points, injections, start, end, series.label, series.unit,
+                               from_zero=True, upper_limit=series.upper_limit)
+        trends.append({"series": series, "uri": _svg_uri(svg),
+                       "alt": _describe_values(series.label, series.unit, [v for _, v in series.points],
+                                               start, end)})
+    return {"lab_trends": trends, "lab_trend_start": start}
 
 
 def _labs(patient, start, end):
@@ -93,19 +164,21 @@ def visit_summary(patient, period: str, today: dt.date | None = None) -> dict:
         "episodes": list(Episode.objects.current().filter(patient=patient, occurred_at__date__range=(start, end))
                          .order_by("occurred_at")),
         "labs": _labs(patient, start, end),
+        "cycles": _cycles(patient, start, end, injections),
+        **_lab_trends(patient, today, injections),
         **_medicines(patient, today, start, end),
         "questions": list(Question.objects.filter(patient=patient, status=QuestionStatus.OPEN)),
         "appointments": list(Appointment.objects.filter(patient=patient).upcoming()[:UPCOMING_SHOWN]),
     }
 
 
-def crisis_card(patient, today: dt.date | None = None) -> dict:
-    """The card and what the phone page needs to say about missing parts."""
+def crisis_card(patient, today: dt.date | None = None, link: str = "") -> dict:
+    """The card (with ``link`` in its QR code, if given) and what the page needs to say about missing parts."""
     plan = CarePlan.objects.filter(patient=patient).first()  # reading never creates a plan
     contacts = list(CareContact.objects.current().filter(plan=plan).values_list("role", "name", "phone")) \
         if plan else []
     the_card = crisis.build_card(patient_name(patient), plan.diagnosis if plan else "", contacts,
-                                 today or timezone.localdate())
+                                 today or timezone.localdate(), emergency_number_for(patient), link)
     roles = {c.role for c in the_card.contacts}
     return {
         "card": the_card,
@@ -113,6 +186,7 @@ def crisis_card(patient, today: dt.date | None = None) -> dict:
         "missing_nurse": "contact_nurse" not in roles,
         "missing_centre": "net_centre" not in roles,
         "missing_phone": any(not c.phone for c in the_card.contacts),
+        "missing_out_of_hours": the_card.out_of_hours is None or not the_card.out_of_hours.phone,
         "has_diagnosis": bool(the_card.diagnosis),
         "has_full_name": bool(patient.get_full_name().strip()),
     }

@@ -40,5 +40,5 @@ def test_another_patient_gets_only_their_own_documents(client, cast, records, tm
 
 
 def test_the_summary_reads_a_bounded_number_of_queries(client, records, maria, django_assert_max_num_queries):
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(24):  # the cycle view and the lab trends read 3 more
         assert client.get(reverse("documents:visit_summary"), {"period": "12m"}).status_code == 200

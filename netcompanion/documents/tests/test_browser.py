@@ -32,12 +32,26 @@ def test_a_patient_opens_the_card_on_a_phone_and_downloads_both_documents(live_s
     phone.get_by_role("link", name="Open your crisis card").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Your carcinoid-crisis card")
     expect(phone.get_by_role("link", name="+46 8 555 01 23")).to_have_attribute("href", "tel:+4685550123")
-    expect(phone.get_by_role("img", name="QR code holding the text of this card")).to_be_visible()
     if os.environ.get("DOCUMENTS_PREVIEW_DIR"):
         phone.screenshot(path=str(Path(os.environ["DOCUMENTS_PREVIEW_DIR"]) / "crisis-card-phone.png"), full_page=True)
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Download the card (PDF)").click()
     assert download.value.suggested_filename == "carcinoid-crisis-card.pdf"
+
+    phone.get_by_role("button", name="Make a private link").click()
+    expect(phone.get_by_role("img", name="QR code of your private link")).to_be_visible()
+    link = phone.locator(".card-link a").get_attribute("href")
+    assert page_problems(phone) == []
+    with phone.expect_download() as download:
+        phone.get_by_role("button", name="Download the card with this QR code (PDF)").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    phone.context.clear_cookies()  # a paramedic's phone: not signed in
+    phone.goto(link)
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Carcinoid-crisis card of Maria Lind")
+    expect(phone.get_by_role("link", name="+46 8 555 01 23")).to_be_visible()
+    if os.environ.get("DOCUMENTS_PREVIEW_DIR"):
+        phone.screenshot(path=str(Path(os.environ["DOCUMENTS_PREVIEW_DIR"]) / "shared-card-phone.png"), full_page=True)
+    assert page_problems(phone) == []
 
 
 @pytest.mark.parametrize("with_contacts", [True, False])

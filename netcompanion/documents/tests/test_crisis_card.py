@@ -35,21 +35,8 @@ def test_the_phone_page_shows_the_card_the_qr_and_the_download(client, records, 
     assert NURSE_PHONE in body and CENTRE_PHONE in body
     assert DOCTOR_PHONE not in body  # the nurse and the NET centre are there: no stand-in needed
     assert OCTREOTIDE in body
-    assert 'src="data:image/svg+xml' in body and "QR code holding the text of this card" in body
+    assert "Make a private link" in body and 'src="data:image/svg+xml' not in body  # the QR code comes with a link
     assert f'href="{PDF}"' in body
-
-
-def test_the_qr_code_holds_the_card_text_and_no_address(client, records, maria):
-    response = client.get(PAGE)
-    the_card = response.context["card"]
-    assert the_card.qr_data_uri() in response.content.decode()
-    assert the_card.qr().designator.endswith("-M")
-    assert the_card.text.splitlines()[1] == "Maria Lind"
-    assert NURSE_PHONE in the_card.text and "http" not in the_card.text
-    svg = the_card.qr_svg()
-    assert svg.startswith("<svg") and svg.count("<path") >= 1
-    # The symbol grows with the text: a version that holds the text's bytes in byte mode at level M.
-    assert the_card.qr().version >= 15 and len(the_card.text.encode()) > 500
 
 
 def test_the_pdf_is_a_wallet_card_with_a_front_and_a_back(client, records, maria, tmp_path):

@@ -74,23 +74,34 @@ def test_the_card_picks_the_contact_nurse_and_the_net_centre_and_prefers_a_numbe
     assert card.choose_contacts([("other", "Neighbour", "1")]) == []
 
 
-def test_the_card_text_is_what_the_qr_code_holds_and_names_no_dose_or_address():
-    c = card.build_card("Maria Lind", "Pancreatic NET.", [("contact_nurse", "Sara Ek", "+46 8 000")], D)
+def test_the_card_names_no_dose_and_its_qr_code_holds_the_link_only():
+    link = "https://netcompanion.example.org/c/" + "A" * 43
+    c = card.build_card("Maria Lind", "Pancreatic NET.", [("contact_nurse", "Sara Ek", "+46 8 000")], D, "112", link)
     lines = c.text.split("\n")
     assert lines[:3] == [card.TITLE, "Maria Lind", "Neuroendocrine tumour (NET): Pancreatic NET."]
     assert "Contact nurse: Sara Ek, +46 8 000" in lines
+    assert "Emergency: call 112." in lines and card.NO_OUT_OF_HOURS in lines
     assert "ask the NET team about octreotide cover" in c.text
     assert "Made 31 Mar 2025" in c.text
     assert not re.search(r"\d\s*(mg|µg|mcg|microgram|units?\b|/h\b)", c.text)  # doses are UNCONFIRMED: none
-    assert "http" not in c.text and "www." not in c.text
-    svg = c.qr_svg()
-    assert svg.startswith("<svg") and "viewBox" in svg
-    assert c.qr() == card.segno.make(c.text, error="m", micro=False)  # the same symbol as the text on the card
-    assert c.qr().mode == "byte" and len(c.text.encode()) > 300
+    assert "http" not in c.text  # the link is in the QR code, not printed
+    assert c.qr() == card.segno.make(link, error="m", micro=False)
+    assert c.qr().version <= 6  # few, large modules: it scans from a wallet-sized print
+    with pytest.raises(ValueError):
+        card.build_card("Maria Lind", "", [], D, "112").qr()
+
+
+def test_the_out_of_hours_line_is_its_own_line_and_prefers_a_number():
+    rows = [("contact_nurse", "Nurse Anna", "+46 3"), ("out_of_hours", "Ward 12 at night", ""),
+            ("out_of_hours", "On-call oncologist via the switchboard", "+46 8 000 99")]
+    c = card.build_card("Maria Lind", "", rows, D, "911")
+    assert [x.role for x in c.contacts] == ["contact_nurse"]
+    assert "Out of hours: On-call oncologist via the switchboard, +46 8 000 99" in c.text.split("\n")
+    assert "Emergency: call 911." in c.text
 
 
 def test_without_contacts_or_diagnosis_the_card_says_so():
-    c = card.build_card("Maria Lind", "", [], D)
+    c = card.build_card("Maria Lind", "", [], D, "112")
     assert card.NO_CONTACTS in c.text and "Has a neuroendocrine tumour (NET)." in c.text
 
 
