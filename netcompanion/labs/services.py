@@ -20,6 +20,15 @@ def _derive(result: LabResult) -> None:
 
 
 @transaction.atomic
+def last_results(patient) -> dict[str, LabResult]:
+    """The patient's latest kept result of each known test, by test. Its unit and its lab's range are what the next
+    report of that test most likely says, so a new result starts from them; another test's are never used."""
+    latest: dict[str, LabResult] = {}
+    for result in LabResult.objects.current().filter(patient=patient, test__in=catalogue.KNOWN_TESTS):
+        latest.setdefault(result.test, result)   # newest first (the model's ordering)
+    return latest
+
+
 def record_result(patient, by, data: dict) -> LabResult:
     return records.create(LabResult, patient, by, data, FIELDS, derive=_derive)
 

@@ -9,7 +9,7 @@ from netcompanion.core.history import history_page
 from netcompanion.core.pages import change_page, confirm_page, form_page, posted
 from netcompanion.labs import actions, assessed, catalogue, content, services
 from netcompanion.labs.forms import CollectionPlanForm, LabResultForm
-from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status
+from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status, plain_number
 
 TEST_ORDER = {key: n for n, key in enumerate(catalogue.KNOWN_TESTS)}
 
@@ -51,14 +51,30 @@ def index(request):
     })
 
 
+def _prefill(result) -> dict[str, str]:
+    """The fields a new result of the same test starts from, and a note naming the result they came from."""
+    note = gettext("The unit and range are from your last %(test)s result (%(date)s). Check them against your new "
+                   "report: labs sometimes change their range.") % {
+        "test": result.display_name, "date": formats.date_format(result.taken_on, "j F Y")}
+    return {"unit": result.unit, "reference_low": plain_number(result.reference_low) or "",
+            "reference_high": plain_number(result.reference_high) or "", "note": note}
+
+
 @patient_required
 def new_result(request):
+    """Choosing the test (``?test=``, or the radio with JavaScript) fills in the unit and range of the patient's last
+    result of that test; what the person types is never replaced."""
     initial = {"taken_on": timezone.localdate()}
-    if request.GET.get("test") in LabTest.values:
-        initial["test"] = request.GET["test"]
+    last = services.last_results(request.user)
+    prefills = {test: _prefill(result) for test, result in last.items()}
+    test = request.GET.get("test")
+    if test in LabTest.values:
+        initial["test"] = test
+        initial.update({k: v for k, v in prefills.get(test, {}).items() if k != "note"})
     form = LabResultForm(posted(request), patient=request.user, initial=initial)
     return form_page(request, form, "labs/result_form.html",
-                     {"new": True, "units": catalogue.UNITS},
+                     {"new": True, "units": catalogue.UNITS, "last": last, "prefills": prefills,
+                      "prefilled": prefills.get(test) if not form.is_bound else None},
                      save=lambda data: assessed.keep(request, actions.save_result(request.user, request.user, data)),
                      message=lambda saved: gettext("Saved your %(test)s result.") % {"test": saved.record.display_name},
                      success_url=reverse("labs:index"))
