@@ -356,14 +356,60 @@ class ReportForm(GradeFields, StageFields):
         return {k: v for k, v in facts.items() if v is not None}
 
 
-class GradeForm(GradeFields):
+# The sites as a pathology report names them, for staff (every site of the grading contract; a test checks).
+STAFF_SITE_NAMES = {"stomach": _("Stomach"), "duodenum": _("Duodenum"), "ampulla": _("Ampulla of Vater"),
+                    "jejunum_ileum": _("Jejunum/ileum (small intestine)"), "appendix": _("Appendix"),
+                    "colon_rectum": _("Colon/rectum"), "pancreas": _("Pancreas"), "lung": _("Lung")}
+
+
+def staff_site_choices(sites: tuple[str, ...] = SITES) -> list[tuple[str, Any]]:
+    return [("", _("Choose the primary site")), *((s, STAFF_SITE_NAMES[s]) for s in sites)]
+
+
+class SiteForm(forms.Form):
+    """The primary site, chosen once on the calculators page and carried to all three tools (``?site=``)."""
+
+    site = forms.ChoiceField(label=_("Primary site"), choices=staff_site_choices(),
+                             error_messages={"invalid_choice": _("Choose a primary site from the list.")})
+
+
+class StaffWording:
+    """The calculators speak to clinicians: the report's own terms, where the explainer's boxes use plain words."""
+
+    labels: dict[str, str] = {}
+    help_texts: dict[str, str] = {}
+
+    def __init__(self, *args, site: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in {"site": _("Primary site"), **self.labels}.items():
+            self.fields[name].label = label
+        site_field_ = self.fields["site"]
+        site_field_.choices = staff_site_choices(tuple(value for value, _label in site_field_.choices if value))
+        for name, help_text in self.help_texts.items():
+            self.fields[name].help_text = help_text
+        if site is not None:
+            self.fields["site"].widget = forms.HiddenInput()
+            self.fields["site"].initial = site
+
+
+class GradeForm(StaffWording, GradeFields):
     site = site_field()
     field_order = ["site", *GradeFields.GRADE_FIELDS]
+    labels = {"differentiation": _("Differentiation"), "necrosis": _("Necrosis (lung: typical vs atypical)")}
+    help_texts = {"ki67_percent": _("MIB-1 labelling index in hotspots."), "mitoses_per_2mm2": "",
+                  "necrosis": _("Lung only (WHO 2021 thoracic); ignored for digestive sites.")}
 
 
-class StageForm(StageFields):
+class StageForm(StaffWording, StageFields):
     site = site_field(STAGED_SITES)
     field_order = ["site", *StageFields.STAGE_FIELDS]
+    labels = {"t": _("pT / cT"), "n": _("pN / cN"), "m": _("M"), "size_cm": _("Tumour size (cm)"),
+              "invasion": _("Depth of invasion"), "nodes_positive": _("Positive regional nodes"),
+              "nodes_examined": _("Regional nodes examined"), "mesenteric_mass_cm": _("Mesenteric mass (cm)"),
+              "metastases": _("Distant metastases")}
+    help_texts = {"t": _("As printed, e.g. pT3, ypT2, T1b."), "n": _("As printed, e.g. pN1 (3/14)."),
+                  "m": _("E.g. M0, M1a. Blank with no metastases ticked is taken as M0."), "size_cm": "",
+                  "mesenteric_mass_cm": _("Jejunum/ileum only (N2); 0 if none.")}
 
 
 def _choices(literal, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -375,8 +421,14 @@ def _choices(literal, labels: dict[str, str] | None = None) -> list[tuple[str, s
 FOLLOW_UP_START_YEARS_AHEAD = 1
 
 
-class FollowUpForm(EngineForm):
+class FollowUpForm(StaffWording, EngineForm):
     """The follow-up engine's facts for staff, and the day follow-up counts from (for the due dates)."""
+
+    labels = {"resected": _("Resected?"), "grade": _("WHO grade (G1/G2/G3)"), "stage": _("Stage group (AJCC 8th)"),
+              "t": _("pT / cT"), "n": _("pN / cN"), "m": _("M"), "functioning": _("Functioning (hormonal syndrome)?"),
+              "rectum": _("Colorectal: rectum or colon?"), "adverse_features": _("Adverse histological features?"),
+              "start": _("Follow-up interval counts from")}
+    help_texts = {"start": _("Date of resection, or of diagnosis if not resected.")}
 
     site = site_field()
     resected = choice_field("Removed by surgery?", [("yes", "Yes"), ("no", "No")], required=True)

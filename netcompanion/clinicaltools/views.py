@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from netcompanion import followup, grading, staging
@@ -31,7 +32,15 @@ from netcompanion.bibliography import citations, cite
 from netcompanion.careplan import services as careplan
 from netcompanion.careteam.access import patient_for_staff, staff_required
 from netcompanion.clinicaltools import services
-from netcompanion.clinicaltools.forms import FollowUpForm, GradeForm, LineForm, ReportForm, StageForm
+from netcompanion.clinicaltools.forms import (
+    STAGED_SITES,
+    FollowUpForm,
+    GradeForm,
+    LineForm,
+    ReportForm,
+    SiteForm,
+    StageForm,
+)
 from netcompanion.clinicaltools.reportline import ReadLine, read_line
 from netcompanion.clinicaltools.summary import M_ASSUMED, grade_differs, grade_label, stage_label
 from netcompanion.core.pages import posted
@@ -152,8 +161,10 @@ def save_report(request):
 # --- The staff calculators ------------------------------------------------------------------------------
 
 CALCULATORS = {"grade": GradeForm, "stage": StageForm, "followup": FollowUpForm}
-TITLES = {"grade": ("Grade", "Work out the grade"), "stage": ("Stage", "Work out the stage"),
-          "followup": ("Follow-up", "Suggest follow-up")}
+TITLES = {"grade": (_("Grade"), _("WHO 2019 (digestive) and WHO 2021 (lung)"), _("Work out the grade")),
+          "stage": (_("Stage"), _("AJCC 8th edition TNM, digestive sites"), _("Work out the stage")),
+          "followup": (_("Follow-up"), _("Follow-up interval by guideline, with the clinic's settings"),
+                       _("Suggest follow-up"))}
 
 
 def _patient(request):
@@ -202,7 +213,10 @@ def tools(request):
             raise Http404("Checks are added from a patient's page")
     if request.method == "POST" and calc not in CALCULATORS:
         raise Http404("No such calculator")
-    forms_ = {name: form(request.POST if name == calc else None, prefix=name) for name, form in CALCULATORS.items()}
+    site_form = SiteForm(request.GET if "site" in request.GET else None)
+    site = site_form.cleaned_data["site"] if site_form.is_bound and site_form.is_valid() else None
+    forms_ = {name: form(request.POST if name == calc else None, prefix=name, site=site)
+              for name, form in CALCULATORS.items()}
     result = None
     if calc and forms_[calc].is_valid():
         result = _calculate(calc, forms_[calc])
@@ -218,10 +232,12 @@ def tools(request):
     carry = [(name, value) for name in request.POST if name.startswith("followup-")
              for value in request.POST.getlist(name)]
     return render(request, "clinicaltools/tools.html", {
-        "calculators": [(name, *TITLES[name], form) for name, form in forms_.items()], "calc": calc,
+        "calculators": [(name, *TITLES[name], form, site in STAGED_SITES if name == "stage" and site else True)
+                        for name, form in forms_.items()], "calc": calc, "site_form": site_form, "site": site,
+        "site_name": site and dict(site_form.fields["site"].choices)[site],
         "result": result, "patient": patient, "can_add": can_add, "carry": carry,
         "horizon_years": services.HORIZON_YEARS, "today": timezone.localdate(),
-    }, status=400 if calc and forms_[calc].errors else 200)
+    }, status=400 if (calc and forms_[calc].errors) or site_form.errors else 200)
 
 
 def _added_message(patient, added: services.AddedChecks) -> str:

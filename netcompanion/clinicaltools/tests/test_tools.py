@@ -10,6 +10,7 @@ from django.utils import timezone
 from netcompanion.appointments.models import Appointment, AppointmentVersion, Kind, Status
 from netcompanion.audit.models import AccessEvent, What
 from netcompanion.careplan import services as careplan
+from netcompanion.clinicaltools.forms import SITES, STAFF_SITE_NAMES
 from netcompanion.clinicaltools.models import FollowUpOverride, SuggestedCheck
 from netcompanion.clinicaltools.services import HORIZON_YEARS
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
@@ -39,6 +40,42 @@ def test_only_nurses_and_doctors_with_a_second_factor_get_the_calculators(client
     assert response.status_code == 200
     words = text(response)
     assert "Work out the grade" in words and "Work out the stage" in words and "Suggest follow-up" in words
+
+
+def test_the_site_is_chosen_once_for_all_three_tools(cast, staff_client):
+    client = staff_client(cast["sara"])
+    response = client.get(f"{URL}?site=pancreas")
+    assert response.status_code == 200
+    assert "Primary site: Pancreas" in text(response)
+    body = response.content.decode()
+    for name in ("grade", "stage", "followup"):
+        assert f'<input type="hidden" name="{name}-site" value="pancreas"' in body
+    assert "Choose the primary site" in body  # the chooser stays, to change it
+    graded = client.post(f"{URL}?site=pancreas", {"calc": "grade", "grade-site": "pancreas", "grade-ki67_percent": "8"})
+    assert graded.status_code == 200 and "Grade: NET G2" in text(graded)
+    assert 'name="stage-site" value="pancreas"' in graded.content.decode()
+
+
+def test_a_site_the_stage_tool_does_not_cover_says_so_and_a_wrong_site_is_asked_again(cast, staff_client):
+    client = staff_client(cast["sara"])
+    lung = client.get(f"{URL}?site=lung")
+    assert "staged with the TNM classification for lung cancer" in text(lung)
+    assert 'name="stage-t"' not in lung.content.decode() and 'name="grade-ki67_percent"' in lung.content.decode()
+    wrong = client.get(f"{URL}?site=nowhere")
+    assert wrong.status_code == 400
+    assert "Choose a primary site from the list." in text(wrong)
+    assert '<select name="grade-site"' in wrong.content.decode()
+
+
+def test_every_site_has_a_staff_name():
+    assert set(STAFF_SITE_NAMES) == set(SITES)
+
+
+def test_the_calculators_speak_the_reports_terms(cast, staff_client):
+    words = text(staff_client(cast["sara"]).get(URL))
+    for term in ("Primary site", "Ki-67 index (%)", "pT / cT", "pN / cN", "AJCC 8th edition TNM",
+                 "WHO grade (G1/G2/G3)", "Follow-up interval counts from", "WHO 2019 (digestive) and WHO 2021 (lung)"):
+        assert term in words
 
 
 def test_the_grade_shows_what_decided_it_with_rules_and_sources(cast, staff_client):
@@ -71,7 +108,7 @@ def test_a_refusal_shows_on_the_calculators_field(cast, staff_client):
     response = client.post(URL, {"calc": "stage", "stage-site": "pancreas", "stage-n": "N2"})
     assert response.status_code == 400
     assert "'N2' is not an AJCC 8th N category for the pancreas" in " ".join(
-        response.context["calculators"][1][3].errors["n"])
+        response.context["calculators"][1][4].errors["n"])
     assert client.post(URL, {"calc": "nonsense"}).status_code == 404
 
 
