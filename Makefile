@@ -42,6 +42,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/search_latency.py
 	$(BIN)/python bench/triage_throughput.py
 	$(BIN)/python bench/alert_load.py
+	$(BIN)/python bench/log_a_day.py
 	$(BIN)/python bench/chart_pages.py
 	$(BIN)/python bench/centre_scale.py $(CENTRE)
 
