@@ -1,8 +1,11 @@
+import base64
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from netcompanion.appointments import services as appointments
 from netcompanion.labs import services as labs
@@ -10,6 +13,7 @@ from netcompanion.medicines import services as medicines
 from netcompanion.reminders import services
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+CONTACT = "mailto:team@netcompanion.example"
 
 
 def local(day: int, hour: int = 0, minute: int = 0, month: int = 11) -> dt.datetime:
@@ -42,3 +46,22 @@ def give_everything(patient, *, opt_in=("injection", "appointment", "hiaa-diet")
         collection = labs.plan_collection(patient, local(24, 7))
         services.save_preferences(patient, opt_in)
     return {"plan": plan, "scan": scan, "collection": collection}
+
+
+def b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def point(key) -> bytes:
+    """An EC key's public point, uncompressed, as browsers and VAPID exchange it."""
+    return key.public_key().public_bytes(Encoding.X962, PublicFormat.UncompressedPoint)
+
+
+@pytest.fixture
+def vapid(settings):
+    """A fresh VAPID key pair for the site, as the environment would give it; returns the private key."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    settings.WEBPUSH_VAPID_PRIVATE_KEY = b64url(key.private_numbers().private_value.to_bytes(32, "big"))
+    settings.WEBPUSH_VAPID_PUBLIC_KEY = b64url(point(key))
+    settings.WEBPUSH_CONTACT = CONTACT
+    return key

@@ -1,5 +1,5 @@
 """Reminders on the days the clocks change, over a year end and on 29 February: the e-mail comes at 07:00 on the
-right Stockholm day and names the right date."""
+right Stockholm day and names the right date; the reminders page says what is due."""
 
 import datetime as dt
 
@@ -24,6 +24,12 @@ def bodies(moment: dt.datetime) -> list[str]:
     return [m.body.splitlines()[2] for m in sent_at(moment)]
 
 
+def said(moment: dt.datetime) -> list[str]:
+    """What the reminders page says is due at `moment`."""
+    with travel(moment):
+        return [r.what for r in services.due_reminders(moment)]
+
+
 def injection_due(patient, last_given: dt.date):
     with travel(at(last_given.year, last_given.month, last_given.day, 12)):
         medicines.save_plan(patient, patient, {"drug": "lanreotide", "dose_mg": 120, "interval_days": 28})
@@ -42,18 +48,20 @@ def test_the_injection_reminders_come_at_seven_on_the_stockholm_days(cast, last_
                                                                        due):
     injection_due(cast["maria"], last_given)
     assert bodies(the_day_before - dt.timedelta(minutes=1)) == []
-    assert bodies(the_day_before) == [f"Your lanreotide injection is due tomorrow, {due}."]
+    assert bodies(the_day_before) == [f"You have something to do in NET Companion tomorrow, {due}."]
+    assert said(the_day_before) == [f"Your lanreotide injection is due tomorrow, {due}."]
     # Half an hour into the day: yesterday's reminder is over, and today's waits until 07:00.
     assert bodies(the_day.replace(hour=0, minute=30)) == []
     assert bodies(the_day - dt.timedelta(minutes=1)) == []
-    assert bodies(the_day) == [f"Your lanreotide injection is due today, {due}."]
+    assert bodies(the_day) == [f"You have something to do in NET Companion today, {due}."]
+    assert said(the_day) == [f"Your lanreotide injection is due today, {due}."]
 
 
 @pytest.mark.parametrize("visit, reminder, says", [
-    (at(2026, 3, 31, 9, 30), at(2026, 3, 29, 7), "on Tuesday 31 March, at 09:30"),
-    (at(2026, 10, 27, 9, 30), at(2026, 10, 25, 7), "on Tuesday 27 October, at 09:30"),
-    (at(2027, 1, 1, 9, 30), at(2026, 12, 30, 7), "on Friday 1 January, at 09:30"),
-    (at(2028, 3, 1, 9, 30), at(2028, 2, 28, 7), "on Wednesday 1 March, at 09:30"),  # two days before, over the 29th
+    (at(2026, 3, 31, 9, 30), at(2026, 3, 29, 7), "on Tuesday 31 March"),
+    (at(2026, 10, 27, 9, 30), at(2026, 10, 25, 7), "on Tuesday 27 October"),
+    (at(2027, 1, 1, 9, 30), at(2026, 12, 30, 7), "on Friday 1 January"),
+    (at(2028, 3, 1, 9, 30), at(2028, 2, 28, 7), "on Wednesday 1 March"),  # two days before, over the 29th
 ])
 def test_an_appointment_reminder_comes_two_stockholm_days_before(cast, visit, reminder, says):
     maria = cast["maria"]
@@ -61,7 +69,8 @@ def test_an_appointment_reminder_comes_two_stockholm_days_before(cast, visit, re
         appointments.book_appointment(maria, maria, {"kind": "scan", "title": "CT scan", "start": visit})
         services.save_preferences(maria, ["appointment"])
     assert bodies(reminder - dt.timedelta(minutes=1)) == []
-    assert bodies(reminder) == [f"You have an appointment {says}."]
+    assert bodies(reminder) == [f"You have something to do in NET Companion {says}."]
+    assert said(reminder) == [f"You have an appointment {says}, at 09:30."]
 
 
 def test_the_diet_before_a_collection_after_the_clocks_go_back_starts_48_real_hours_before(cast):
@@ -72,6 +81,8 @@ def test_the_diet_before_a_collection_after_the_clocks_go_back_starts_48_real_ho
         labs.plan_collection(maria, at(2026, 10, 26, 7))
         services.save_preferences(maria, ["hiaa-diet"])
     say = "The diet before your 24-hour urine test {} {}, 24 October, at 08:00. The app has the list of foods to avoid."
-    assert bodies(at(2026, 10, 23, 7)) == [say.format("starts", "tomorrow")]
-    assert bodies(at(2026, 10, 24, 7)) == [say.format("starts", "today")]
+    assert said(at(2026, 10, 23, 7)) == [say.format("starts", "tomorrow")]
+    assert bodies(at(2026, 10, 23, 7)) == ["You have something to do in NET Companion tomorrow, 24 October."]
+    assert said(at(2026, 10, 24, 7)) == [say.format("starts", "today")]
+    assert bodies(at(2026, 10, 24, 7)) == ["You have something to do in NET Companion today, 24 October."]
     assert bodies(at(2026, 10, 24, 11, 59)) == []  # sent once

@@ -1,5 +1,7 @@
 """The page where a patient chooses their reminders."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -9,6 +11,12 @@ from netcompanion.reminders.services import preferences_for
 pytestmark = pytest.mark.django_db
 
 URL = "/my/reminders/"
+
+
+def checked(body: str, name: str) -> list[str]:
+    """The values of the ticked boxes or chosen radio buttons called `name`."""
+    return [value for value, rest in re.findall(rf'<input [^>]*name="{name}" value="([^"]*)"([^>]*)>', body)
+            if " checked" in rest]
 
 
 def test_the_page_lives_at_my_reminders():
@@ -21,30 +29,32 @@ def test_every_reminder_is_off_until_the_patient_turns_it_on(client, maria):
     assert response.status_code == 200
     assert body.count("<h1") == 1
     assert "maria@example.org" in body
-    assert body.count('type="checkbox"') == 3
-    assert "checked" not in body
+    assert body.count('name="kinds"') == 3
+    assert checked(body, "kinds") == []
+    assert checked(body, "log_prompt") == ["never"]
+    assert checked(body, "channels") == ["email"]
     assert preferences_for(maria).kinds == []
 
 
 def test_the_patient_saves_their_choices_and_sees_them_again(client, maria):
-    response = client.post(URL, {"kinds": ["injection", "hiaa-diet"]}, follow=True)
+    response = client.post(URL, {"kinds": ["injection", "hiaa-diet"], "channels": ["email"]}, follow=True)
     assert response.redirect_chain == [(URL, 302)]
     assert "Your reminder choices are saved." in response.content.decode()
     preference = ReminderPreference.objects.get(patient=maria)
     assert (preference.injection, preference.appointment, preference.hiaa_diet) == (True, False, True)
-    assert response.content.decode().count("checked") == 2
+    assert checked(response.content.decode(), "kinds") == ["injection", "hiaa-diet"]
 
 
 def test_leaving_every_box_empty_turns_reminders_off(client, maria):
-    client.post(URL, {"kinds": ["injection", "appointment", "hiaa-diet"]})
+    client.post(URL, {"kinds": ["injection", "appointment", "hiaa-diet"], "channels": ["email"]})
     response = client.post(URL, {}, follow=True)
     assert "We will not send you reminders." in response.content.decode()
     assert preferences_for(maria).kinds == []
 
 
 def test_an_unknown_choice_is_refused_and_nothing_is_saved(client, maria):
-    client.post(URL, {"kinds": ["appointment"]})
-    response = client.post(URL, {"kinds": ["injection", "every-hour"]})
+    client.post(URL, {"kinds": ["appointment"], "channels": ["email"]})
+    response = client.post(URL, {"kinds": ["injection", "every-hour"], "channels": ["email"]})
     assert response.status_code == 400
     assert "Choose only from the reminders listed." in response.content.decode()
     assert preferences_for(maria).kinds == ["appointment"]
@@ -56,7 +66,7 @@ def test_without_an_email_address_the_page_links_to_the_account_and_refuses_to_t
     page = client.get(URL).content.decode()
     assert "There is no e-mail address on your account." in page
     assert f'href="{reverse("account")}"' in page and reverse("account") == "/accounts/"
-    response = client.post(URL, {"kinds": ["injection"]})
+    response = client.post(URL, {"kinds": ["injection"], "channels": ["email"]})
     assert response.status_code == 400
     assert "Add an e-mail address to your account first" in response.content.decode()
     assert 'value="injection"' in response.content.decode() and "checked" in response.content.decode()

@@ -34,6 +34,12 @@ def sent_at(moment: dt.datetime, *args: str) -> list:
     return mail.outbox[before:]
 
 
+def said(moment: dt.datetime) -> list[str]:
+    """What the reminders page says is due at `moment`."""
+    with travel(moment):
+        return [r.what for r in services.due_reminders(moment)]
+
+
 # The right moment --------------------------------------------------------------------------------------------
 
 def test_the_injection_reminder_comes_the_day_before_and_on_the_day(cast):
@@ -43,11 +49,12 @@ def test_the_injection_reminder_comes_the_day_before_and_on_the_day(cast):
     [day_before] = sent_at(local(21, 7))
     assert day_before.to == ["maria@example.org"]
     assert day_before.subject == "Your reminder for tomorrow"
-    assert "Your lanreotide injection is due tomorrow, 22 November." in day_before.body
-    assert "https://app.example/my/medicines/" in day_before.body
+    assert "You have something to do in NET Companion tomorrow, 22 November." in day_before.body
+    assert "https://app.example/my/reminders/" in day_before.body
+    assert said(local(21, 7)) == ["Your lanreotide injection is due tomorrow, 22 November."]
     [on_the_day] = sent_at(local(22, 8))
     assert on_the_day.subject == "Your reminder for today"
-    assert "Your lanreotide injection is due today, 22 November." in on_the_day.body
+    assert "You have something to do in NET Companion today, 22 November." in on_the_day.body
     assert sent_at(local(23, 8)) == []
 
 
@@ -65,9 +72,11 @@ def test_the_appointment_reminder_comes_two_days_before_and_says_nothing_else(ca
     assert sent_at(local(21, 23, 45)) == []
     [reminder] = sent_at(local(22, 7, 15))
     assert reminder.subject == "Your reminder for Tuesday 24 November"
-    assert "You have an appointment on Tuesday 24 November, at 09:30." in reminder.body
-    assert f"https://app.example/my/appointments/{records['scan'].code}/" in reminder.body
-    for private in ("CT scan", "liver", "Radiology", "Nothing to eat"):
+    assert "You have something to do in NET Companion on Tuesday 24 November." in reminder.body
+    assert said(local(22, 7, 15)) == ["You have an appointment on Tuesday 24 November, at 09:30."]
+    assert [r.path for r in services.due_reminders(local(22, 7, 15))] == [
+        f"/my/appointments/{records['scan'].code}/"]
+    for private in ("CT scan", "liver", "Radiology", "Nothing to eat", "appointment"):
         assert private not in reminder.body
     assert sent_at(local(23, 8)) == []
     assert sent_at(local(24, 8)) == []
@@ -93,7 +102,8 @@ def test_a_check_to_book_gets_no_reminder_until_a_time_is_booked(cast):
         appointments.change_appointment(check, maria, {"start": local(27, 8, 15), "status": "booked",
                                                        "has_time": True})
     [reminder] = sent_at(local(25, 8))
-    assert "You have an appointment on Friday 27 November, at 08:15." in reminder.body
+    assert "You have something to do in NET Companion on Friday 27 November." in reminder.body
+    assert said(local(25, 8)) == ["You have an appointment on Friday 27 November, at 08:15."]
 
 
 def test_a_moved_appointment_gets_a_reminder_for_its_new_date(cast):
@@ -102,7 +112,8 @@ def test_a_moved_appointment_gets_a_reminder_for_its_new_date(cast):
     with travel(local(22, 9)):
         appointments.change_appointment(records["scan"], cast["maria"], {"start": local(26, 10)})
     [reminder] = sent_at(local(24, 8))
-    assert "Thursday 26 November, at 10:00" in reminder.body
+    assert "Thursday 26 November" in reminder.body
+    assert said(local(24, 8)) == ["You have an appointment on Thursday 26 November, at 10:00."]
 
 
 def test_the_diet_reminder_comes_the_day_before_and_on_the_morning_it_starts(cast):
@@ -111,21 +122,23 @@ def test_the_diet_reminder_comes_the_day_before_and_on_the_morning_it_starts(cas
     assert sent_at(local(21, 6, 30)) == []
     [day_before] = sent_at(local(21, 18))
     assert day_before.subject == "Your reminder for tomorrow"
-    assert ("The diet before your 24-hour urine test starts tomorrow, 22 November, at 07:00."
-            in day_before.body)
-    assert f"https://app.example/my/labs/prepare/5-hiaa/{records['collection'].code}/" in day_before.body
+    assert "You have something to do in NET Companion tomorrow, 22 November." in day_before.body
+    assert said(local(21, 18)) == ["The diet before your 24-hour urine test starts tomorrow, 22 November, at 07:00. "
+                                   "The app has the list of foods to avoid."]
+    assert [r.path for r in services.due_reminders(local(21, 18))] == [
+        f"/my/labs/prepare/5-hiaa/{records['collection'].code}/"]
     assert sent_at(local(22, 6, 45)) == []
     [morning] = sent_at(local(22, 7))
     assert morning.subject == "Your reminder for today"
-    assert "starts today, 22 November, at 07:00." in morning.body
+    assert "You have something to do in NET Companion today, 22 November." in morning.body
     assert sent_at(local(22, 12, 15)) == []
     assert sent_at(local(23, 8)) == []
 
 
 def test_a_late_morning_run_says_the_diet_has_started(cast):
     give_everything(cast["maria"], opt_in=["hiaa-diet"])
-    [morning] = sent_at(local(22, 9))
-    assert "started today, 22 November, at 07:00." in morning.body
+    [what] = said(local(22, 9))
+    assert "started today, 22 November, at 07:00." in what
 
 
 def test_a_cancelled_or_moved_collection_follows_the_plan(cast):
@@ -270,7 +283,7 @@ def test_without_a_site_url_the_command_stops_with_a_clear_message(cast, setting
 def test_the_site_url_option_sets_the_links(cast):
     give_everything(cast["maria"], opt_in=["injection"])
     [message] = sent_at(local(21, 8), "--site-url", "https://netcompanion.example.org/")
-    assert "https://netcompanion.example.org/my/medicines/" in message.body
+    assert "https://netcompanion.example.org/my/reminders/" in message.body
 
 
 # Cost --------------------------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ from netcompanion.reminders.services import send_due_reminders
 
 
 class Command(BaseCommand):
-    help = ("Sends the reminder e-mails that are due now (injections, appointments, the diet before a 5-HIAA "
-            "test) to patients who asked for them. Safe to run as often as you like, for example every "
-            "15 minutes: a reminder is never sent twice.")
+    help = ("Sends the reminders that are due now (injections, appointments, the diet before a 5-HIAA test, "
+            "prompts to log the diary) to patients who asked for them, by e-mail and as notifications on their "
+            "devices, outside their quiet hours. Safe to run as often as you like, for example every "
+            "5 or 15 minutes: a reminder is never sent twice.")
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true",
@@ -27,8 +28,10 @@ class Command(BaseCommand):
         if verbosity >= 2:
             for r in outcome.already_sent:
                 self.stdout.write(f"skipped, already sent: {r.describe()}")
-            for r in outcome.no_email:
-                self.stdout.write(f"skipped, no e-mail address: {r.describe()}")
+            for r in outcome.unreachable:
+                self.stdout.write(f"skipped, no e-mail address or device: {r.describe()}")
+            if outcome.devices_gone:
+                self.stdout.write(f"forgot {outcome.devices_gone} devices the push service no longer knows")
         if verbosity >= 1:
             verb = "would send" if dry_run else "sent"
             self.stdout.write(f"{verb} {len(outcome.sent)}, skipped {outcome.skipped}"
