@@ -40,6 +40,15 @@ def maria(db):
     return User.objects.create_user("maria", "maria@example.org", PASSWORD, role=Role.PATIENT, first_name="Maria")
 
 
+@pytest.fixture
+def app(live_server, phone, maria):
+    """Maria's phone, signed in, with the app installed."""
+    context, page = phone
+    sign_in(page, live_server, "maria")
+    installed(page, live_server)
+    return context, page
+
+
 def shot(page, name):
     if SHOTS:
         page.screenshot(path=Path(SHOTS) / f"{name}.png", full_page=True)
@@ -70,10 +79,8 @@ def log_offline(page, live_server, date, **values):
     page.get_by_role("button", name="Save", exact=True).click()
 
 
-def test_the_app_installs_with_its_manifest_and_worker(live_server, phone, maria):
-    context, page = phone
-    sign_in(page, live_server, "maria")
-    installed(page, live_server)
+def test_the_app_installs_with_its_manifest_and_worker(live_server, app, maria):
+    context, page = app
     manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
     assert manifest["start_url"] == "/my/today/" and manifest["display"] == "standalone"
     assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)") == live_server.url + "/"
@@ -81,10 +88,8 @@ def test_the_app_installs_with_its_manifest_and_worker(live_server, phone, maria
     assert kept["caches"] == 1 and kept["kept"] >= 10
 
 
-def test_days_logged_offline_wait_then_are_sent_assessed_and_a_refused_day_is_kept(live_server, phone, maria):
-    context, page = phone
-    sign_in(page, live_server, "maria")
-    installed(page, live_server)
+def test_days_logged_offline_wait_then_are_sent_assessed_and_a_refused_day_is_kept(live_server, app, maria):
+    context, page = app
     today = timezone.localdate()
     yesterday, before = today - dt.timedelta(days=1), today - dt.timedelta(days=2)
 
@@ -135,10 +140,8 @@ def test_days_logged_offline_wait_then_are_sent_assessed_and_a_refused_day_is_ke
     assert page.evaluate("NetOutbox.all('days')") == []
 
 
-def test_a_day_already_logged_elsewhere_is_shown_not_sent_twice(live_server, phone, maria):
-    context, page = phone
-    sign_in(page, live_server, "maria")
-    installed(page, live_server)
+def test_a_day_already_logged_elsewhere_is_shown_not_sent_twice(live_server, app, maria):
+    context, page = app
     yesterday = timezone.localdate() - dt.timedelta(days=1)
     context.set_offline(True)
     log_offline(page, live_server, yesterday, flushes=1)
@@ -150,12 +153,10 @@ def test_a_day_already_logged_elsewhere_is_shown_not_sent_twice(live_server, pho
     assert list(DiaryEntry.objects.values_list("flushes", flat=True)) == [4]
 
 
-def test_a_day_whose_answer_was_lost_counts_as_sent(live_server, phone, maria):
+def test_a_day_whose_answer_was_lost_counts_as_sent(live_server, app, maria):
     """The server stored the day but the page closed before it heard so: the next send finds the same day in the
     diary and says it was sent, not that it conflicts."""
-    context, page = phone
-    sign_in(page, live_server, "maria")
-    installed(page, live_server)
+    context, page = app
     yesterday = timezone.localdate() - dt.timedelta(days=1)
     context.set_offline(True)
     log_offline(page, live_server, yesterday, flushes=1, notes="Tired after the drive")
@@ -168,10 +169,8 @@ def test_a_day_whose_answer_was_lost_counts_as_sent(live_server, phone, maria):
     assert page.evaluate("NetOutbox.all('days')") == [] and DiaryEntry.objects.count() == 1
 
 
-def test_signing_out_leaves_no_cache_no_queue_and_no_worker(live_server, phone, maria):
-    context, page = phone
-    sign_in(page, live_server, "maria")
-    installed(page, live_server)
+def test_signing_out_leaves_no_cache_no_queue_and_no_worker(live_server, app, maria):
+    context, page = app
     context.set_offline(True)
     log_offline(page, live_server, timezone.localdate(), flushes=3)
     context.set_offline(False)
@@ -184,11 +183,9 @@ def test_signing_out_leaves_no_cache_no_queue_and_no_worker(live_server, phone, 
     assert page.evaluate(KEPT) == {"caches": 0, "kept": 0, "databases": [], "workers": 0}
 
 
-def test_the_servers_answer_alone_clears_what_was_kept_at_sign_out(live_server, phone, maria):
+def test_the_servers_answer_alone_clears_what_was_kept_at_sign_out(live_server, app, maria):
     """Even if the page's script did not run its part (the form sent without it), Clear-Site-Data does it all."""
-    context, page = phone
-    sign_in(page, live_server, "maria")
-    installed(page, live_server)
+    context, page = app
     context.set_offline(True)
     log_offline(page, live_server, timezone.localdate(), flushes=3)
     assert page.evaluate(KEPT)["databases"] == ["netcompanion"]
