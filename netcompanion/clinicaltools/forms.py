@@ -396,7 +396,7 @@ class GradeForm(StaffWording, GradeFields):
     site = site_field()
     field_order = ["site", *GradeFields.GRADE_FIELDS]
     labels = {"differentiation": _("Differentiation"), "necrosis": _("Necrosis (lung: typical vs atypical)")}
-    help_texts = {"ki67_percent": _("MIB-1 labelling index in hotspots."), "mitoses_per_2mm2": "",
+    help_texts = {"ki67_percent": "", "mitoses_per_2mm2": "",
                   "necrosis": _("Lung only (WHO 2021 thoracic); ignored for digestive sites.")}
 
 
