@@ -4,8 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from netcompanion.accounts.models import Role, User
+from netcompanion.reminders import services
 from netcompanion.reminders.models import ReminderPreference
-from tests.browser.helpers import PASSWORD, page_problems, sign_in
+from tests.browser.helpers import PASSWORD, page_problems, sign_in, small_actions, small_targets
 
 # Transactional, so the server thread sees the rows the test writes.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,3 +42,39 @@ def test_the_reminders_page_passes_axe(live_server, page, width):
     expect(page.get_by_text("Add an e-mail address to your account first")).to_be_visible()
     problems["with an error"] = page_problems(page)
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_page_with_notifications_passes_axe_and_has_big_enough_targets(live_server, page, width, vapid):
+    maria = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, email="maria@example.org")
+    services.add_device(maria, endpoint="https://push.example.net/1", p256dh="x", auth="y", device="Android")
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, live_server, "maria")
+    page.goto(live_server.url + "/my/reminders/")
+    expect(page.get_by_role("button", name="Turn on notifications on this device")).to_be_visible()
+    expect(page.get_by_text("To turn notifications on, open this page")).to_be_hidden()
+    expect(page.get_by_text("Android, added on")).to_be_visible()
+    assert page_problems(page) == []
+    assert small_targets(page) == []
+    assert small_actions(page) == []
+    page.get_by_label("Every day").check()
+    page.get_by_label("Quiet hours from").fill("22:00")
+    page.get_by_role("button", name="Save my choices").click()
+    expect(page.get_by_text("Write both times of your quiet hours, or leave both empty.")).to_be_visible()
+    assert page_problems(page) == []
+
+
+def test_without_javascript_the_page_says_how_to_get_notifications(live_server, phone, vapid):
+    User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, email="maria@example.org")
+    sign_in(phone, live_server, "maria")
+    phone.goto(live_server.url + "/my/reminders/")
+    expect(phone.get_by_text("To turn notifications on, open this page")).to_be_visible()
+    expect(phone.get_by_role("button", name="Turn on notifications on this device")).to_be_hidden()
+    phone.get_by_role("radio", name="Once a week").check()
+    phone.get_by_label("On which day, if once a week").select_option("Friday")
+    phone.get_by_label("At what time").fill("18:30")
+    phone.get_by_role("button", name="Save my choices").click()
+    expect(phone.get_by_text("Your reminder choices are saved.")).to_be_visible()
+    preference = ReminderPreference.objects.get()
+    assert (preference.log_prompt, preference.log_prompt_weekday, str(preference.log_prompt_at)) == (
+        "weekly", 4, "18:30:00")
