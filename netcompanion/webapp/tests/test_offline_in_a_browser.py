@@ -121,6 +121,7 @@ def test_days_logged_offline_wait_then_are_sent_assessed_and_a_refused_day_is_ke
     assert page_problems(page) == []
     page.set_viewport_size({"width": 1280, "height": 900})
     assert page_problems(page) == []
+    shot(page, "sent-and-refused-1280")
     page.set_viewport_size({"width": 375, "height": 740})
 
     entry = DiaryEntry.objects.get()
@@ -219,3 +220,18 @@ def test_days_wait_for_the_person_who_logged_them_not_the_next_to_sign_in(live_s
     page.goto(live_server.url + "/my/today/")
     expect(page.locator(".webapp-outbox")).to_contain_text("Sent the day you logged offline")
     assert DiaryEntry.objects.get().patient == maria
+
+
+def test_background_sync_sends_the_day_with_no_page_open(live_server, app, maria):
+    context, page = app
+    context.set_offline(True)
+    log_offline(page, live_server, timezone.localdate(), flushes=2)
+    page.goto("about:blank")
+    context.set_offline(False)
+    for _ in range(40):
+        if DiaryEntry.objects.exists():
+            break
+        page.wait_for_timeout(250)
+    assert DiaryEntry.objects.get().flushes == 2
+    page.goto(live_server.url + "/my/today/")
+    expect(page.locator(".webapp-outbox")).to_contain_text("Sent the day you logged offline")

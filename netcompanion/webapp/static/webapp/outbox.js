@@ -102,6 +102,7 @@
      others are sent again. Returns the report it also keeps for the pages: {sent, problems, signedOut, failed}. */
   async function send(urls) {
     const report = {sent: [], problems: [], signedOut: false, failed: false, at: new Date().toISOString()};
+    if (!(await all("days")).some((day) => day.state === "waiting")) return report;  // no request on every page
     const state = await fetch(urls.state, {credentials: "same-origin", cache: "no-store"}).then((r) => r.json());
     if (!state.owner) return {...report, signedOut: true};
     let waiting = (await daysOf(state.owner)).filter((day) => day.state === "waiting");
