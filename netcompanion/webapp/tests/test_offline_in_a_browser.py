@@ -235,3 +235,17 @@ def test_background_sync_sends_the_day_with_no_page_open(live_server, app, maria
     assert DiaryEntry.objects.get().flushes == 2
     page.goto(live_server.url + "/my/today/")
     expect(page.locator(".webapp-outbox")).to_contain_text("Sent the day you logged offline")
+
+
+def test_without_javascript_the_form_posts_as_before(live_server, browser, maria):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False,
+                                  service_workers="allow")
+    page = context.new_page()
+    sign_in(page, live_server, "maria")
+    page.goto(live_server.url + "/my/diary/new/")
+    choose(page, "flushes", 3)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messages")).to_contain_text("Saved")
+    assert page.url == live_server.url + "/my/diary/" and DiaryEntry.objects.get().flushes == 3
+    assert page.locator(".webapp-outbox").count() == 0
+    context.close()
