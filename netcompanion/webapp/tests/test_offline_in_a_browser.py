@@ -249,3 +249,15 @@ def test_without_javascript_the_form_posts_as_before(live_server, browser, maria
     assert page.url == live_server.url + "/my/diary/" and DiaryEntry.objects.get().flushes == 3
     assert page.locator(".webapp-outbox").count() == 0
     context.close()
+
+
+def test_a_form_sent_as_the_connection_drops_is_kept_and_sent_later(live_server, app, maria):
+    """The phone thinks it is online, but the form's post never reaches the server: the worker keeps the day."""
+    context, page = app
+    page.goto(live_server.url + "/my/diary/new/")
+    choose(page, "flushes", 4)
+    context.route("**/my/diary/new/", lambda route: route.abort() if route.request.method == "POST"
+                  else route.continue_())
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".webapp-outbox")).to_contain_text("Sent the day you logged offline")
+    assert DiaryEntry.objects.get().flushes == 4
