@@ -34,9 +34,11 @@ class PatientListForm(forms.Form):
         error_messages={"invalid_choice": "We do not know this number of days, so the usual one is used."})
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("quiet_days"):
+        if data is not None:  # so the filters show the days and the order the list uses
             data = data.copy()
-            data["quiet_days"] = str(quiet_days_default())  # so the list shows the days it uses
+            data["quiet_days"] = data.get("quiet_days") or str(quiet_days_default())
+            if data.get("show") == "quiet":
+                data["sort"] = data.get("sort") or "diary"
         super().__init__(data, *args, **kwargs)
         days = sorted({*QUIET_CHOICES, quiet_days_default()})
         self.fields["quiet_days"].choices = [(n, f"{n} days") for n in days]
@@ -44,11 +46,10 @@ class PatientListForm(forms.Form):
 
     def choice(self) -> tuple[str, str, str]:
         """(q, show, sort) to use: each field's value when valid, its default otherwise. The quiet patients come
-        most overdue first (never logged, then the longest ago) unless another order is chosen."""
+        most overdue first (never logged, then the longest ago) unless another order is chosen (see __init__)."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        show = data.get("show") or "all"
-        return data.get("q", ""), show, data.get("sort") or ("diary" if show == "quiet" else "name")
+        return data.get("q", ""), data.get("show") or "all", data.get("sort") or "name"
 
     def quiet(self) -> int:
         """After how many days without a diary entry a patient is quiet: the chosen number, else the setting."""

@@ -61,7 +61,7 @@ SHOWS = {
     "all": "Everyone",
     "alerts": "With open alerts",
     "overdue": "Injection overdue",
-    "quiet": "Quiet: no diary entry for the days chosen",
+    "quiet": "No recent diary entry",
 }
 
 

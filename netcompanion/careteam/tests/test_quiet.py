@@ -87,3 +87,10 @@ def test_patients_and_relatives_do_not_get_the_list(cast, quiet_ward, client, wh
     response = client.get(LIST, {"show": "quiet", "quiet_days": "3"})
     assert response.status_code in (403, 404)
     assert "Finn" not in response.content.decode()
+
+
+def test_the_filters_show_the_order_and_days_the_list_uses(cast, quiet_ward, staff_client):
+    body = staff_client(cast["sara"]).get(LIST, {"show": "quiet"}).content.decode()
+    assert '<option value="diary" selected>' in body and '<option value="7" selected>7 days</option>' in body
+    response = staff_client(cast["sara"]).get(LIST, {"show": "quiet", "sort": "name"})
+    assert names(response) == ["Finn Ahl", "Dan Berg", "Eva Lund", "Cleo Nord"], "by name when the nurse asks"
