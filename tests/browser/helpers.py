@@ -41,6 +41,48 @@ def open_menu(page):
         menu.locator("summary").click()
 
 
+TARGETS = "a[href], button, input[type=submit], input[type=checkbox], input[type=radio], summary"
+# A link is exempt only inside running text (WCAG 2.2, 2.5.8 "Inline"): the block around it has words of its own,
+# not only other links and separators. A citation number is a target of its own, never exempt.
+_SMALL_TARGETS = """([selector, minimum]) => {
+    const ownWords = block => {
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        let words = "";
+        while (walker.nextNode()) {
+            if (!walker.currentNode.parentElement.closest("a, button, summary")) { words += walker.currentNode.data; }
+        }
+        return /\\p{L}{2,}/u.test(words);
+    };
+    const inRunningText = el => {
+        if (el.tagName !== "A" || getComputedStyle(el).display !== "inline" || el.closest("sup")) { return false; }
+        let block = el.parentElement;
+        while (getComputedStyle(block).display.startsWith("inline")) { block = block.parentElement; }
+        return ownWords(block);
+    };
+    return Array.from(document.querySelectorAll(selector)).flatMap(el => {
+        const box = el.getBoundingClientRect();
+        if (!el.checkVisibility({visibilityProperty: true}) || box.width === 0 || box.height === 0
+            || (box.width >= minimum && box.height >= minimum) || inRunningText(el)) { return []; }
+        const name = (el.innerText || el.value || el.getAttribute("aria-label") || el.name || "").trim().slice(0, 40);
+        return [`${el.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}x${Math.round(box.height)}px`];
+    });
+}"""
+
+
+def small_targets(page, minimum=24) -> list[str]:
+    """The visible links, buttons, tick boxes, radio buttons and summaries smaller than ``minimum`` px either way,
+    as 'a "Delete" 48x20px', except links inside running text (which WCAG 2.2 exempts)."""
+    return page.evaluate(_SMALL_TARGETS, [TARGETS, minimum])
+
+
+def small_actions(page, minimum=44) -> list[str]:
+    """The page's main actions (its submit buttons and button-styled links) smaller than ``minimum`` px; a row's own
+    small button (``.button-small``, such as "Mark as asked" beside each question) is not one of them."""
+    selector = ", ".join(f"main {s}:not(.button-small)" for s in ("button[type=submit]", "input[type=submit]",
+                                                                   "a.button"))
+    return page.evaluate(_SMALL_TARGETS, [selector, minimum])
+
+
 def sign_in(page, live_server, username, password=PASSWORD):
     """Signs in with the real form. A care-team or admin account then types the code its authenticator
     shows, setting one up first if it has none, as a person with the app on their phone would."""
