@@ -1,11 +1,13 @@
 """The installable app's answers: the manifest, the service worker, the offline page and the sign-out that clears
 what the browser kept."""
 
+import io
 import json
 import struct
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from netcompanion.webapp.owner import owner_key
@@ -104,3 +106,10 @@ def test_signing_in_or_a_wrong_sign_out_clears_nothing(client, cast):
     response = client.post(reverse("login"), {"username": "maria", "password": "wrong"})
     assert "Clear-Site-Data" not in response
     assert "Clear-Site-Data" not in client.post(reverse("logout"))  # nobody was signed in
+
+
+def test_the_icons_are_drawn_by_our_own_command_at_their_sizes(tmp_path):
+    call_command("draw_app_icons", into=tmp_path, stdout=io.StringIO())
+    for drawn in tmp_path.iterdir():
+        assert png_size(drawn) == png_size(STATIC / "webapp" / "icons" / drawn.name)
+    assert {p.name for p in tmp_path.iterdir()} == {p.name for p in (STATIC / "webapp" / "icons").iterdir()}

@@ -48,8 +48,11 @@ def draw(path: Path, pixels: int, maskable: bool) -> None:
 class Command(BaseCommand):
     help = "Draws the installed app's icons into netcompanion/webapp/static/webapp/icons/."
 
-    def handle(self, *args, **options):
-        ICONS.mkdir(parents=True, exist_ok=True)
+    def add_arguments(self, parser):
+        parser.add_argument("--into", type=Path, default=ICONS, help="The folder to draw them in.")
+
+    def handle(self, *args, into: Path, **options):
+        into.mkdir(parents=True, exist_ok=True)
         for name, (pixels, maskable) in SIZES.items():
-            draw(ICONS / name, pixels, maskable)
-            self.stdout.write(f"{ICONS / name}")
+            draw(into / name, pixels, maskable)
+            self.stdout.write(f"{into / name}")
