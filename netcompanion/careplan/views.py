@@ -37,7 +37,7 @@ def index(request):
         "asked_questions": editing.described(
             questions.filter(status=QuestionStatus.ASKED).order_by("-asked_at", "-id")[:ASKED_SHOWN], request.user),
         "asked_shown": ASKED_SHOWN, "question_form": QuestionForm(),
-        "reports": request.user.pathology_reports.select_related("added_by"),
+        "reports": request.user.pathology_reports.all(),
     })
 
 

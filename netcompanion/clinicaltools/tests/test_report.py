@@ -10,6 +10,7 @@ from netcompanion.careplan.models import CarePlan, CarePlanVersion, PathologyRep
 from netcompanion.clinicaltools.forms import INVASION_LABELS
 from netcompanion.clinicaltools.summary import M_ASSUMED
 from netcompanion.core.testing import FROZEN_TODAY, text
+from netcompanion.relatives import services as relatives
 from netcompanion.staging import INVASION_BY_SITE
 
 from .conftest import REPORT, field_errors
@@ -239,6 +240,24 @@ def test_keeping_the_explanation_adds_a_readable_entry_and_leaves_the_nurses_sum
     assert "Last changed by Sara Ek (contact nurse)" in shown and "changed by you" not in shown.lower()
     staff_page = text(staff_client(sara).get(reverse("careteam:care_plan", args=[maria.code])))
     assert "Pathology report, explained on 17 June 2026" in staff_page
+
+
+def test_the_kept_report_is_seen_only_by_the_patient_their_team_and_a_relative_allowed_the_care_plan(
+        client, cast, staff_client):
+    maria = cast["maria"]
+    client.force_login(maria)
+    save(client, line=LINE)
+    heading = "Pathology report, explained on 17 June 2026"
+    client.force_login(cast["olle"])
+    assert heading not in text(client.get(reverse("careplan:index")))
+    allowed = relatives.accept(relatives.invite(maria, cast["johan"].email, ["can_view_care"])[0], cast["johan"])
+    not_allowed = relatives.accept(relatives.invite(maria, cast["eva"].email, ["can_view_diary"])[0], cast["eva"])
+    client.force_login(cast["johan"])
+    assert heading in text(client.get(reverse("relatives:careplan", args=[allowed.code])))
+    client.force_login(cast["eva"])
+    refused = client.get(reverse("relatives:careplan", args=[not_allowed.code]))
+    assert refused.status_code == 404 and heading not in text(refused)
+    assert staff_client(cast["nils"]).get(reverse("careteam:care_plan", args=[maria.code])).status_code == 404
 
 
 def test_pressing_save_twice_keeps_one_entry(client, cast):
