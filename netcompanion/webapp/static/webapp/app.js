@@ -67,10 +67,6 @@
     return panel;
   }
 
-  function telLink(number) {
-    return el("a", {href: `tel:${number}`}, number);
-  }
-
   /* What a sent day came to, in the words and at the levels of the page after a saved form (diary/_assessed.html):
      a past day at urgent or emergency asks how the person is now; otherwise who to contact, never to wait. */
   function adviceNode(day) {
@@ -83,8 +79,7 @@
       box.append(el("p", {class: "result-headline"}, fill(t("What was logged for %s could have needed help that day. How are you now?"), [when])));
       reasons();
       line(el("a", {class: "button", href: cfg.check}, t("Check how you are now")));
-      line(t("If you have any of these signs now, call"), " ", telLink(a.emergency_number), " ",
-        t("now. If you are not sure, contact your contact nurse or health centre today; if they are closed, an on-call clinic."));
+      line(fill(t("If you have any of these signs now, call %s now. If you are not sure, contact your contact nurse or health centre today; if they are closed, an on-call clinic."), [a.emergency_number]));
     } else if (a.level === "emergency") {
       box.append(el("p", {class: "result-level"}, t("Emergency")));
       box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || t("What was logged for this day can be a sign of an emergency.")}`));
@@ -96,8 +91,7 @@
       box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || t("What was logged for this day needs a check today.")}`));
       reasons();
       if (a.where) line(a.where);
-      line(t("Contact your contact nurse or health centre now. If they are closed, contact an on-call clinic or go to an emergency department. If it gets worse, call"),
-        " ", telLink(a.emergency_number), ".");
+      line(fill(t("Contact your contact nurse or health centre now. If they are closed, contact an on-call clinic or go to an emergency department. If it gets worse, call %s."), [a.emergency_number]));
     } else {
       box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || t("Some of what was logged is worth a check within a few days.")}`));
       if (a.where) line(a.where);
