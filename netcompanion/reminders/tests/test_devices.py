@@ -57,7 +57,7 @@ def test_a_browser_subscribes_and_the_patient_sees_and_removes_it(client, maria,
     assert (device.patient, device.endpoint, device.p256dh, device.auth, device.device) == (
         maria, sent["endpoint"], sent["keys"]["p256dh"], sent["keys"]["auth"], "Android")
     page = text(client.get(URL))
-    assert "Android, added on 17 June 2026 Stop notifications here" in page
+    assert "Android, added on 17 June 2026 Stop notifications to Android" in page
     response = client.post(reverse("reminders:remove_device", args=[device.code]), follow=True)
     assert "We will not send notifications to that device any more." in text(response)
     assert not PushSubscription.objects.exists()
