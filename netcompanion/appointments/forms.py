@@ -2,6 +2,7 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.appointments.models import (
     PROCEDURE_LABEL,
@@ -137,6 +138,6 @@ class FeedDetailForm(forms.Form):
                  (FeedDetail.DETAILS, "Titles, times, place and what to do before")],
         error_messages={"required": "Choose what your calendar should show."})
     alarm = forms.TypedChoiceField(
-        label="Should your calendar remind you?", widget=forms.RadioSelect, initial=FeedAlarm.NONE,
+        label=_("Should your calendar remind you?"), widget=forms.RadioSelect, initial=FeedAlarm.NONE,
         choices=FeedAlarm.choices, coerce=int, required=False, empty_value=FeedAlarm.NONE,
-        error_messages={"invalid_choice": "Choose no reminder, or a reminder 30 minutes, 1 hour or 1 day before."})
+        error_messages={"invalid_choice": _("Choose no reminder, or a reminder 30 minutes, 1 hour or 1 day before.")})

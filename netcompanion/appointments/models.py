@@ -147,10 +147,10 @@ class FeedDetail(models.TextChoices):
 class FeedAlarm(models.IntegerChoices):
     """How long before each appointment a subscribed calendar reminds the patient (minutes); 0 is no reminder."""
 
-    NONE = 0, "No reminder"
-    HALF_HOUR = 30, "30 minutes before"
-    HOUR = 60, "1 hour before"
-    DAY = 1440, "1 day before"
+    NONE = 0, _("No reminder")
+    HALF_HOUR = 30, _("30 minutes before")
+    HOUR = 60, _("1 hour before")
+    DAY = 1440, _("1 day before")
 
 
 class CalendarFeed(RevocableSecret):
