@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.clinicaltools.reportline import MAX_LENGTH as LINE_MAX_LENGTH
+from netcompanion.clinicaltools.reportline import read_line
 from netcompanion.clinicaltools.tnm import EXAMPLES, Category, Unreadable, read_category
 from netcompanion.contract import InvalidCase
 from netcompanion.core.plausible import not_before_birth, not_too_far_ahead
@@ -134,6 +135,22 @@ def sentence(message: str) -> str:
     return message if message.endswith((".", "?", "!")) else message + "."
 
 
+BOXES = {"t": "T", "n": "N", "m": "M"}
+
+
+def _several_parts(axis: str, text: str) -> str:
+    """A whole TNM code typed into one box ("pT3 pN1 (3/14) M1a" in the T box): which part goes in which box.
+
+    Only says so; the boxes are not filled in for the person, so nothing is moved without them seeing it.
+    """
+    parts = [(BOXES[f.field], f.printed) for f in read_line(text).found if f.field in BOXES]
+    if len(parts) < 2:
+        return ""
+    where = ", ".join(f"{printed} in the {box} box" for box, printed in parts)
+    return (f"“{text}” holds more than the {axis} part. Put {where}; or paste the whole line from your report in the "
+            "one box at the start of this page.")
+
+
 class EngineForm(forms.Form):
     """A form whose answers go to an engine, and whose fields take back what the engine refuses."""
 
@@ -164,7 +181,7 @@ class EngineForm(forms.Form):
         try:
             return read_category(axis, text)
         except Unreadable as e:
-            raise forms.ValidationError(str(e)) from None
+            raise forms.ValidationError(_several_parts(axis, text) or str(e)) from None
 
     def clean_t(self):
         return self._category("T")

@@ -102,6 +102,8 @@ def test_without_the_surgery_answer_follow_up_is_left_to_ask(client):
     ({"n": "pN1 (3/14)", "nodes_positive": "4", "nodes_examined": "14"}, "n", "Make them match"),
     ({"t": "three"}, "t", "We could not read “three”."),
     ({"t": "pN1"}, "t", "looks like the N part"),
+    ({"t": "pT3 pN1 (3/14) M1a"}, "t", "“pT3 pN1 (3/14) M1a” holds more than the T part. Put pT3 in the T box, "
+                                      "pN1 (3/14) in the N box, M1a in the M box; or paste the whole line"),
     ({"site": "lung", "mitoses_per_2mm2": "1", "necrosis": "no"}, "t", "Lung tumours are staged with the TNM"),
     ({"resected": "no", "margin": "R0"}, "margin", "A margin is given, but the tumour was not removed"),
 ])
