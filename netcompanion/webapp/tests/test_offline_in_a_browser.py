@@ -97,8 +97,11 @@ def test_days_logged_offline_wait_then_are_sent_assessed_and_a_refused_day_is_ke
     page.goto(live_server.url + "/my/today/")
     expect(page.get_by_role("heading", level=1)).to_have_text("You are offline")  # Today holds health data
     shot(page, "offline-page-375")
-    log_offline(page, live_server, yesterday, pain=9, flushes=2)
+    page.goto(live_server.url + "/my/diary/new/")
+    page.get_by_role("link", name="Same as yesterday").click()  # asks the server: said, not a dead end
     panel = page.locator(".webapp-outbox")
+    expect(panel).to_contain_text("This needs a connection.")
+    log_offline(page, live_server, yesterday, pain=9, flushes=2)
     expect(panel).to_contain_text("Saved on this phone")
     expect(panel).to_contain_text("1 day is waiting to send.")
     log_offline(page, live_server, before, weight_kg="900")

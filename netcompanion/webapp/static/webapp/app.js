@@ -190,12 +190,22 @@
     if (!form) return;
     const date = form.elements.namedItem("date");
     if (cfg.served === "offline-copy" && date instanceof HTMLInputElement) date.value = today();
+    const needsConnection = t("This needs a connection. Fill in the day yourself and save it: it will wait on this phone.");
+    for (const link of document.querySelectorAll("main a[href]")) {
+      const to = new URL(link.href, location.href);
+      if (to.pathname !== cfg.form || !to.search) continue;  // "Same as yesterday" and the like ask the server
+      link.addEventListener("click", (event) => {
+        if (cfg.served !== "offline-copy" && navigator.onLine) return;
+        event.preventDefault();
+        render(needsConnection).then(() => panelNode().focus());
+      });
+    }
     form.addEventListener("submit", async (event) => {
       if (cfg.served !== "offline-copy" && navigator.onLine) return;
       event.preventDefault();
       const submitter = event.submitter && event.submitter.name ? event.submitter : null;
       if (submitter) {
-        await render(t("This needs a connection. Fill in the day yourself and save it: it will wait on this phone."));
+        await render(needsConnection);
         return;
       }
       const values = NetOutbox.dayFromForm(new FormData(form));
