@@ -308,7 +308,8 @@ class LineForm(forms.Form):
                                         "grade and the TNM code (at most %(limit_value)d characters).")})
     site = forms.ChoiceField(label=_("Where did the tumour start?"), required=False,
                              help_text=_("You can also choose it on the next step."),
-                             choices=[("", _("Choose a place")), *((s, _site_label(s)) for s in SITES)])
+                             choices=[("", _("Choose a place")), *((s, _site_label(s)) for s in SITES)],
+                             error_messages={"invalid_choice": _("Choose a place from the list.")})
 
 
 class ReportForm(GradeFields, StageFields):

@@ -199,6 +199,20 @@ def test_the_rule_a_flag_rests_on_is_cited(client):
     assert cite("jnmt-who2019-gep-grading").title in flagged
 
 
+@pytest.mark.parametrize("line", ["\x00pT3", "\u200fpT3 \u202eN1", "🙂 NET G2", "ｐＴ３ ｐＮ１", "Ki-67 999 %, pT9",
+                                  "<script>alert(1)</script>", "NET G2; " * 50])
+def test_odd_lines_get_a_page_never_an_error(client, line):
+    response = read(client, line)
+    assert response.status_code in (200, 400)
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_site_that_is_not_on_the_list_is_asked_again(client):
+    response = read(client, LINE, site="mars")
+    assert response.status_code == 400
+    assert "Choose a place from the list." in text(response)
+
+
 @pytest.mark.parametrize("line, message", [
     ("", "Paste or type the line from your report."),
     ("x" * 401, "This is longer than a report's summary line."),
