@@ -267,9 +267,10 @@ ALERT_EMAIL = os.getenv("ALERT_EMAIL", "")
 # The address of the site, for links in e-mails sent outside a request (reminders).
 SITE_URL = os.getenv("SITE_URL", "")
 
-# Web push for reminders (reminders/push.py): the VAPID key pair (base64url, as `vapid --gen` and
-# `vapid --applicationServerKey` print them) and a mailto: or https: contact for the push services. Without
-# them push is not offered and reminders go by e-mail only.
+# Web push for reminders (reminders/push.py): the VAPID key pair (the private key as the PEM file `vapid --gen`
+# writes, best through WEBPUSH_VAPID_PRIVATE_KEY_FILE; the public key as `vapid --applicationServerKey` prints it)
+# and a mailto: or https: contact for the push services. Without them push is not offered and reminders go by
+# e-mail only.
 WEBPUSH_VAPID_PRIVATE_KEY = envsecret("WEBPUSH_VAPID_PRIVATE_KEY") or ""
 WEBPUSH_VAPID_PUBLIC_KEY = os.getenv("WEBPUSH_VAPID_PUBLIC_KEY", "")
 WEBPUSH_CONTACT = os.getenv("WEBPUSH_CONTACT", "")

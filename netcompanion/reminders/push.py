@@ -39,6 +39,9 @@ def public_key() -> str:
 
 @functools.lru_cache(maxsize=2)
 def _vapid(private_key: str) -> Vapid:
+    """The key as the PEM file `vapid --gen` writes, or as base64url (raw or DER)."""
+    if private_key.lstrip().startswith("-----BEGIN"):
+        return Vapid.from_pem(private_key.encode())
     return Vapid.from_string(private_key=private_key)
 
 

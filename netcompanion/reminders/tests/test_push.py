@@ -238,3 +238,17 @@ def test_without_keys_nothing_is_pushed_and_e_mail_still_goes(cast, push_service
     with travel(local(21, 8)):
         assert run() == "sent 1, skipped 0\n"
     assert push_service.received == [] and len(mail.outbox) == 1
+
+
+def test_the_pem_file_vapid_gen_writes_works_as_the_private_key(cast, vapid, push_service, settings):
+    from cryptography.hazmat.primitives.serialization import Encoding as Enc
+    from cryptography.hazmat.primitives.serialization import NoEncryption, PrivateFormat
+
+    settings.WEBPUSH_VAPID_PRIVATE_KEY = vapid.private_bytes(Enc.PEM, PrivateFormat.PKCS8, NoEncryption()).decode()
+    assert push.check_push_keys(None) == []
+    give_everything(cast["maria"], opt_in=["injection"])
+    Browser(push_service.url + "/push/1").subscribe(cast["maria"])
+    with travel(local(21, 8)):
+        run()
+    [message] = push_service.received
+    verify_vapid(message, vapid, push_service.url, local(21, 8))
