@@ -15,6 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from django.core import mail
 from django.core.management import call_command
 
@@ -241,10 +242,7 @@ def test_without_keys_nothing_is_pushed_and_e_mail_still_goes(cast, push_service
 
 
 def test_the_pem_file_vapid_gen_writes_works_as_the_private_key(cast, vapid, push_service, settings):
-    from cryptography.hazmat.primitives.serialization import Encoding as Enc
-    from cryptography.hazmat.primitives.serialization import NoEncryption, PrivateFormat
-
-    settings.WEBPUSH_VAPID_PRIVATE_KEY = vapid.private_bytes(Enc.PEM, PrivateFormat.PKCS8, NoEncryption()).decode()
+    settings.WEBPUSH_VAPID_PRIVATE_KEY = vapid.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()).decode()
     assert push.check_push_keys(None) == []
     give_everything(cast["maria"], opt_in=["injection"])
     Browser(push_service.url + "/push/1").subscribe(cast["maria"])
