@@ -98,6 +98,17 @@ def test_the_report_page_and_its_answer_pass_axe(live_server, page, width):
     assert page_problems(page) == []
 
 
+def test_the_care_plan_with_a_kept_report_passes_axe(live_server, page):
+    User.objects.create_user("maria", "maria@example.org", PASSWORD, role=Role.PATIENT, first_name="Maria")
+    sign_in(page, live_server, "maria")
+    enter_the_report(page, live_server)
+    page.get_by_role("button", name="Save to my care plan").click()
+    expect(page.locator(".careplan-report")).to_contain_text(LINE)
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page_problems(page) == [], width
+
+
 def test_the_calculators_pass_axe_with_a_result_for_a_patient(live_server, page):
     maria = User.objects.create_user("maria", "maria@example.org", PASSWORD, role=Role.PATIENT,
                                      first_name="Maria", last_name="Lind")
