@@ -1,5 +1,7 @@
 """The reminders page in a real browser: a phone without JavaScript, and axe-core."""
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
@@ -78,3 +80,33 @@ def test_without_javascript_the_page_says_how_to_get_notifications(live_server, 
     preference = ReminderPreference.objects.get()
     assert (preference.log_prompt, preference.log_prompt_weekday, str(preference.log_prompt_at)) == (
         "weekly", 4, "18:30:00")
+
+
+def test_the_service_worker_shows_a_pushed_reminder_as_a_notification(live_server, browser, vapid):
+    """A push message delivered to the app's worker (through Chromium's DevTools protocol, as a push service would)
+    becomes a notification that says only what the message says, and opens the reminders page."""
+    User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, email="maria@example.org")
+    context = browser.new_context(viewport={"width": 375, "height": 740}, service_workers="allow")
+    context.grant_permissions(["notifications"], origin=live_server.url)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    registrations = []
+    cdp.on("ServiceWorker.workerRegistrationUpdated",
+           lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]))
+    cdp.send("ServiceWorker.enable")
+    sign_in(page, live_server, "maria")
+    page.goto(live_server.url + "/my/today/")
+    page.evaluate("navigator.serviceWorker.ready")
+    for _ in range(40):
+        if registrations:
+            break
+        page.wait_for_timeout(250)
+    message = {"title": "NET Companion", "body": "You have something to do in NET Companion today, 17 June.",
+               "url": "/my/reminders/", "tag": "netcompanion-reminder"}
+    cdp.send("ServiceWorker.deliverPushMessage", {"origin": live_server.url + "/",
+                                                  "registrationId": registrations[-1], "data": json.dumps(message)})
+    shown = "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(ns => ns.map(n => [n.title, n.body, " \
+            "n.tag, n.data.url]))"
+    page.wait_for_function(f"{shown}.then(ns => ns.length > 0)", polling=200, timeout=10_000)
+    assert page.evaluate(shown) == [["NET Companion", message["body"], "netcompanion-reminder", "/my/reminders/"]]
+    context.close()

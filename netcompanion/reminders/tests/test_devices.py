@@ -4,6 +4,7 @@ settings check."""
 import datetime as dt
 import json
 import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -188,3 +189,10 @@ def test_a_broken_key_stops_the_site_from_starting(settings, vapid):
     with pytest.raises(SystemCheckError, match="reminders.E003"):
         call_command("check")
     assert CONTACT.startswith("mailto:")
+
+
+def test_the_service_worker_imports_the_notification_handler(client):
+    worker = client.get("/sw.js").content.decode()
+    assert 'importScripts("/static/reminders/push-sw.js");' in worker
+    handler = (Path(__file__).parents[1] / "static" / "reminders" / "push-sw.js").read_text()
+    assert 'addEventListener("push"' in handler and 'addEventListener("notificationclick"' in handler

@@ -3,6 +3,7 @@
    logged without a connection wait in IndexedDB (outbox.js) and are sent through the diary's batch API. */
 "use strict";
 importScripts("{{ outbox }}");
+{% load static %}importScripts("{% static 'reminders/push-sw.js' %}");  // reminder notifications (reminders app)
 
 const CACHE = "netcompanion-shell-{{ version }}";
 const SHELL = {{ shell|safe }};
