@@ -173,12 +173,17 @@ def test_every_kind_of_reminder_says_nothing_about_health_by_push_or_e_mail(cast
                                          "You have something to do in NET Companion on Tuesday 24 November."}
 
 
+def push_only(patient):
+    """A patient with no e-mail address, so only notifications reach her, and an injection due on 22 November."""
+    patient.email = ""
+    patient.save()
+    give_everything(patient, opt_in=["injection"])
+    return patient
+
+
 def test_a_device_the_push_service_says_is_gone_is_forgotten_and_the_others_still_get_it(cast, vapid,
                                                                                           push_service):
-    maria = cast["maria"]
-    maria.email = ""
-    maria.save()
-    give_everything(maria, opt_in=["injection"])
+    maria = push_only(cast["maria"])
     Browser(push_service.url + "/push/old-laptop").subscribe(maria)
     Browser(push_service.url + "/push/expired").subscribe(maria)
     phone = Browser(push_service.url + "/push/phone")
@@ -191,10 +196,7 @@ def test_a_device_the_push_service_says_is_gone_is_forgotten_and_the_others_stil
 
 
 def test_when_every_device_is_gone_the_reminder_is_not_counted_as_sent(cast, vapid, push_service):
-    maria = cast["maria"]
-    maria.email = ""
-    maria.save()
-    give_everything(maria, opt_in=["injection"])
+    maria = push_only(cast["maria"])
     Browser(push_service.url + "/push/gone").subscribe(maria)
     push_service.status = {"/push/gone": 410}
     with travel(local(21, 8)):
@@ -204,10 +206,7 @@ def test_when_every_device_is_gone_the_reminder_is_not_counted_as_sent(cast, vap
 
 
 def test_a_push_service_that_fails_is_tried_again_by_the_next_run(cast, vapid, push_service):
-    maria = cast["maria"]
-    maria.email = ""
-    maria.save()
-    give_everything(maria, opt_in=["injection"])
+    maria = push_only(cast["maria"])
     Browser(push_service.url + "/push/busy").subscribe(maria)
     push_service.status = {"/push/busy": 503}
     with travel(local(21, 8)), pytest.raises(Exception, match="1 reminders could not be sent"):
