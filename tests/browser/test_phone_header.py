@@ -59,7 +59,10 @@ def test_the_emergency_line_keeps_its_number_on_a_phone(live_server, small_phone
     expect(small_phone.get_by_role("link", name="Skip to main content")).to_be_attached()
 
 
-def test_the_menu_opens_and_its_links_work_without_javascript(live_server, small_phone):
+@pytest.mark.parametrize("javascript", [False, True])
+def test_the_menu_opens_and_its_links_work_without_javascript(live_server, browser, javascript):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    small_phone = context.new_page()
     small_phone.goto(live_server.url + "/")
     stories = small_phone.get_by_role("navigation", name="Main").get_by_role("link", name="Stories")
     expect(stories).to_be_hidden()
@@ -75,6 +78,7 @@ def test_the_menu_opens_and_its_links_work_without_javascript(live_server, small
     small_phone.get_by_label("Search the guide").fill("flushing")
     small_phone.get_by_label("Search the guide").press("Enter")
     assert "q=flushing" in small_phone.url
+    context.close()
 
 
 def test_a_desktop_shows_the_navigation_and_search_directly(live_server, page):
