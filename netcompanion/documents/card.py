@@ -159,12 +159,12 @@ class CrisisCard:
                 "not a clinical record.")
 
     def front_lines(self) -> list[str]:
-        return [TITLE, self.name, self.net_line, RISK, TRIGGERS]
+        return [TITLE, self.name, self.net_line, RISK, TRIGGERS, self.emergency_line]
 
     def back_lines(self) -> list[str]:
         people = [c.text for c in self.contacts] or [NO_CONTACTS]
         out_of_hours = self.out_of_hours.text if self.out_of_hours else NO_OUT_OF_HOURS
-        return [CONTACT_FIRST, *people, out_of_hours, self.emergency_line, OCTREOTIDE, self.made_line]
+        return [CONTACT_FIRST, *people, out_of_hours, OCTREOTIDE, self.made_line]
 
     @property
     def text(self) -> str:

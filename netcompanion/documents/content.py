@@ -19,6 +19,8 @@ from netcompanion.careplan.models import CareContact, CarePlan, Question, Questi
 from netcompanion.charts import render as draw
 from netcompanion.charts.cycle import cycle_profile
 from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, lab_series, window
+from netcompanion.charts.pages import DAILY_PERIODS
+from netcompanion.charts.weekly import weekly_means
 from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.documents import card as crisis
 from netcompanion.documents import summary
@@ -73,15 +75,19 @@ def _describe_cycle(label: str, cycles: int, text: str) -> str:
                     cycles) % {"label": label, "count": cycles, "text": text}
 
 
-def _charts(patient, start, end, before_start, injections):
+def _charts(patient, start, end, before_start, injections, weekly: bool):
+    """The diary charts (weekly averages for the longer periods, as on the chart pages), the comparisons with the
+    period before, and the change in weight."""
     charts, comparisons, weight = [], [], None
     for metric in METRICS.values():
         points = diary_series(patient, metric, before_start, end)
         now = [(d, v) for d, v in points if d >= start]
         before = [(d, v) for d, v in points if d < start]
-        chart = {"metric": metric, "count": len(now), "uri": None}
+        chart = {"metric": metric, "count": len(now), "uri": None, "weekly": weekly}
         if now:
-            svg = draw.trend_chart(now, injections, start, end, metric.label, metric.unit, metric.from_zero)
+            weeks = weekly_means(now, start, end) if weekly else None
+            svg = draw.trend_chart(now, injections, start, end, metric.label, metric.unit, metric.from_zero,
+                                   axis=metric.axis, weeks=weeks)
             chart["uri"] = _svg_uri(svg)
             chart["alt"] = _describe_values(metric.label, metric.unit, [v for _, v in now], start, end)
         charts.append(chart)
@@ -104,7 +110,8 @@ def _cycles(patient, start, end, injections):
         view = {"metric": metric, "profile": profile, "uri": None,
                 "text": _cycle_text(metric.label, profile.first_week_mean, profile.last_week_mean)}
         if profile.days:
-            view["uri"] = _svg_uri(draw.cycle_chart([(d.day, d.mean) for d in profile.days], metric.label))
+            view["uri"] = _svg_uri(draw.cycle_chart([(d.day, d.mean) for d in profile.days], metric.label,
+                                                    axis=metric.axis))
             view["alt"] = _describe_cycle(metric.label, profile.cycles_used, view["text"])
         views.append(view)
     return views
@@ -117,8 +124,7 @@ def _lab_trends(patient, today, injections):
     for series in lab_series(patient, start, end):
         if len(series.points) < 2:
             continue
-        svg = draw.trend_chart(series.points, injections, start, end, series.label, series.unit,
-                               from_zero=True, upper_limit=series.upper_limit)
+        svg = draw.lab_chart(series.points, series.ranges, injections, start, end, series.label, series.unit)
         trends.append({"series": series, "uri": _svg_uri(svg),
                        "alt": _describe_values(series.label, series.unit, [v for _, v in series.points],
                                                start, end)})
@@ -151,7 +157,8 @@ def visit_summary(patient, period: str, today: dt.date | None = None) -> dict:
     start, end = window(period, today)
     before_start, before_end = summary.previous_window(start, end)
     injections = injection_days(patient)
-    charts, comparisons, weight = _charts(patient, start, end, before_start, injections)
+    charts, comparisons, weight = _charts(patient, start, end, before_start, injections,
+                                          weekly=period not in DAILY_PERIODS)
     return {
         "name": patient_name(patient), "record_number": patient.record_number,
         "made_on": today, "made_at": timezone.localtime(),

@@ -41,7 +41,6 @@ def test_a_patient_opens_the_card_on_a_phone_and_downloads_both_documents(live_s
     phone.get_by_role("button", name="Make a private link").click()
     expect(phone.get_by_role("img", name="QR code of your private link")).to_be_visible()
     link = phone.locator(".card-link a").get_attribute("href")
-    assert page_problems(phone) == []
     with phone.expect_download() as download:
         phone.get_by_role("button", name="Download the card with this QR code (PDF)").click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
@@ -51,7 +50,6 @@ def test_a_patient_opens_the_card_on_a_phone_and_downloads_both_documents(live_s
     expect(phone.get_by_role("link", name="+46 8 555 01 23")).to_be_visible()
     if os.environ.get("DOCUMENTS_PREVIEW_DIR"):
         phone.screenshot(path=str(Path(os.environ["DOCUMENTS_PREVIEW_DIR"]) / "shared-card-phone.png"), full_page=True)
-    assert page_problems(phone) == []
 
 
 @pytest.mark.parametrize("with_contacts", [True, False])
@@ -67,4 +65,13 @@ def test_the_pages_pass_axe_and_fit_a_phone(live_server, page, with_contacts):
         page.goto(live_server.url + url)
         if found := page_problems(page):
             problems[url] = found
+    page.goto(live_server.url + "/my/documents/crisis-card/")
+    page.get_by_role("button", name="Make a private link").click()
+    if found := page_problems(page):
+        problems["the new link"] = found
+    link = page.locator(".card-link a").get_attribute("href")
+    page.context.clear_cookies()
+    page.goto(link)
+    if found := page_problems(page):
+        problems["the card by its link"] = found
     assert not problems, problems
