@@ -3,6 +3,8 @@ import binascii
 import datetime as dt
 
 from django import forms
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.reminders import schedule
@@ -51,6 +53,9 @@ class ReminderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.patient = patient
         self.push_offered = push_offered
+        # People have no time zone of their own in the app: times are the site's.
+        self.fields["quiet_from"].help_text = format_lazy("{} {}", self.fields["quiet_from"].help_text, _(
+            "Times are in the %(zone)s time zone.") % {"zone": timezone.get_current_timezone_name()})
         if not push_offered:
             self.fields["channels"].choices = [c for c in self.fields["channels"].choices if c[0] != PUSH]
 

@@ -196,3 +196,7 @@ def test_the_service_worker_imports_the_notification_handler(client):
     assert 'importScripts("/static/reminders/push-sw.js");' in worker
     handler = (Path(__file__).parents[1] / "static" / "reminders" / "push-sw.js").read_text()
     assert 'addEventListener("push"' in handler and 'addEventListener("notificationclick"' in handler
+
+
+def test_the_page_says_which_time_zone_the_times_are_in(client, maria):
+    assert "Times are in the Europe/Stockholm time zone." in form_row(client.get(URL).content.decode(), "quiet_from")
