@@ -1,6 +1,8 @@
 """The reminders page in a real browser: a phone without JavaScript, and axe-core."""
 
+import base64
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -8,6 +10,7 @@ from playwright.sync_api import expect
 from netcompanion.accounts.models import Role, User
 from netcompanion.reminders import services
 from netcompanion.reminders.models import ReminderPreference
+from netcompanion.reminders.tests.conftest import point
 from tests.browser.helpers import PASSWORD, page_problems, sign_in, small_actions, small_targets
 
 # Transactional, so the server thread sees the rows the test writes.
@@ -109,4 +112,39 @@ def test_the_service_worker_shows_a_pushed_reminder_as_a_notification(live_serve
             "n.tag, n.data.url]))"
     page.wait_for_function(f"{shown}.then(ns => ns.length > 0)", polling=200, timeout=10_000)
     assert page.evaluate(shown) == [["NET Companion", message["body"], "netcompanion-reminder", "/my/reminders/"]]
+    context.close()
+
+
+FAKE_PUSH_SERVICE = """
+PushManager.prototype.getSubscription = async () => null;
+PushManager.prototype.subscribe = async function (options) {
+  const key = new Uint8Array(options.applicationServerKey);
+  sessionStorage.setItem("subscribedWith", JSON.stringify(
+    {userVisibleOnly: options.userVisibleOnly, key: btoa(String.fromCharCode(...key))}));
+  const p256dh = "B" + "A".repeat(86), auth = "A".repeat(22);
+  return {toJSON: () => ({endpoint: "https://push.example.net/send/chromium", expirationTime: null,
+                          keys: {p256dh, auth}})};
+};
+"""
+
+
+def test_turning_on_notifications_subscribes_with_the_sites_key_and_lists_the_device(live_server, browser, vapid):
+    """The browser's push service is stood in for (Chromium's own needs the internet); the page's script, its
+    CSRF token and the server's answer are real."""
+    maria = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, email="maria@example.org")
+    context = browser.new_context(viewport={"width": 375, "height": 740}, service_workers="allow")
+    context.grant_permissions(["notifications"], origin=live_server.url)
+    context.add_init_script(FAKE_PUSH_SERVICE)
+    page = context.new_page()
+    sign_in(page, live_server, "maria")
+    page.goto(live_server.url + "/my/today/")
+    page.evaluate("navigator.serviceWorker.ready")
+    page.goto(live_server.url + "/my/reminders/")
+    page.get_by_role("button", name="Turn on notifications on this device").click()
+    expect(page.get_by_role("button", name=re.compile("^Stop notifications to "))).to_be_visible()
+    used = json.loads(page.evaluate("sessionStorage.getItem('subscribedWith')"))
+    assert used["userVisibleOnly"] is True
+    assert base64.b64decode(used["key"]) == point(vapid), "the site's public key"
+    [device] = services.devices_of(maria)
+    assert device.endpoint == "https://push.example.net/send/chromium"
     context.close()
