@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from netcompanion.accounts.models import STAFF_ROLES, Role
 from netcompanion.alerts.models import AlertStatus, Level, Outcome
@@ -29,9 +31,9 @@ class PatientListForm(forms.Form):
                                                                "by name."})
 
     quiet_days = forms.TypedChoiceField(
-        label="Quiet after", coerce=int, required=False, empty_value=None, widget=FilterSelect,
-        help_text="Days without a diary entry.",
-        error_messages={"invalid_choice": "We do not know this number of days, so the usual one is used."})
+        label=_("Quiet after"), coerce=int, required=False, empty_value=None, widget=FilterSelect,
+        help_text=_("Days without a diary entry."),
+        error_messages={"invalid_choice": _("We do not know this number of days, so the usual one is used.")})
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:  # so the filters show the days and the order the list uses
@@ -41,7 +43,7 @@ class PatientListForm(forms.Form):
                 data["sort"] = data.get("sort") or "diary"
         super().__init__(data, *args, **kwargs)
         days = sorted({*QUIET_CHOICES, quiet_days_default()})
-        self.fields["quiet_days"].choices = [(n, f"{n} days") for n in days]
+        self.fields["quiet_days"].choices = [(n, ngettext("%(n)d day", "%(n)d days", n) % {"n": n}) for n in days]
         self.fields["quiet_days"].initial = quiet_days_default()
 
     def choice(self) -> tuple[str, str, str]:

@@ -31,7 +31,7 @@ from django.db.models import (
 from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce, JSONObject, Least, Lower, NullIf, TruncDate
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from netcompanion.alerts.models import RANK, Alert, Level
 from netcompanion.appointments.models import Appointment
@@ -61,7 +61,7 @@ SHOWS = {
     "all": "Everyone",
     "alerts": "With open alerts",
     "overdue": "Injection overdue",
-    "quiet": "No recent diary entry",
+    "quiet": gettext_lazy("No recent diary entry"),
 }
 
 
@@ -70,7 +70,7 @@ def quiet_days_default() -> int:
 
 
 def quiet_label(days: int) -> str:
-    return f"No diary entry in {days} days"
+    return ngettext("No diary entry in %(days)d day", "No diary entry in %(days)d days", days) % {"days": days}
 
 
 
