@@ -40,6 +40,7 @@ TRIGGERS = "Highest risk with anaesthesia, surgery, biopsies and other procedure
 CONTACT_FIRST = "Before any procedure, contact the NET team:"
 NO_CONTACTS = "No NET team phone numbers saved yet. Ask the patient who treats their NET."
 NO_OUT_OF_HOURS = "Out of hours: no number saved yet."
+SCAN = "Scan for this card on a phone."
 OCTREOTIDE = "Octreotide is used to prevent and treat a crisis: ask the NET team about octreotide cover."
 
 
@@ -140,8 +141,8 @@ class CrisisCard:
         object.__setattr__(self, "lines", tuple(self.front_lines() + self.back_lines()))
 
     # The fixed wording, for the templates (they cannot read module constants).
-    title, risk, triggers, contact_first, no_contacts, no_out_of_hours, octreotide = (
-        TITLE, RISK, TRIGGERS, CONTACT_FIRST, NO_CONTACTS, NO_OUT_OF_HOURS, OCTREOTIDE)
+    title, risk, triggers, contact_first, no_contacts, no_out_of_hours, octreotide, scan = (
+        TITLE, RISK, TRIGGERS, CONTACT_FIRST, NO_CONTACTS, NO_OUT_OF_HOURS, OCTREOTIDE, SCAN)
 
     @property
     def emergency_line(self) -> str:

@@ -153,5 +153,9 @@ def test_long_names_and_numbers_still_fit_on_two_sides_beside_the_qr_code(client
     _, token = make_link(client)
     pdf = client.post(PDF, {"token": token}).content
     assert pdf_info(pdf, tmp_path)["Pages"].strip() == "2"
-    back = flat(pdf_text(pdf, tmp_path, 2, 2))
+    path = tmp_path / "long.pdf"
+    path.write_bytes(pdf)
+    # In reading order (no -layout): the note under the QR code would otherwise sit inside a wrapped number.
+    back = flat(subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True,
+                               check=True).stdout)
     assert back.count(LONGEST_PHONE) == 3 and "octreotide cover" in back
