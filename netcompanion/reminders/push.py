@@ -63,17 +63,26 @@ def send(subscription: dict, payload: dict) -> None:
         raise
 
 
+HINT = "Set WEBPUSH_VAPID_PRIVATE_KEY, WEBPUSH_VAPID_PUBLIC_KEY and WEBPUSH_CONTACT (see the README)."
+
+
+@checks.register(deploy=True)
+def check_push_offered(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Push is optional, so a site without it only hears so from `check --deploy` (not before every command):
+    its patients get reminders by e-mail only."""
+    if settings.WEBPUSH_VAPID_PRIVATE_KEY or settings.WEBPUSH_VAPID_PUBLIC_KEY or settings.WEBPUSH_CONTACT:
+        return []
+    return [checks.Warning("Web push is off: reminders go by e-mail only.", hint=HINT, id="reminders.W001")]
+
+
 @checks.register()
 def check_push_keys(app_configs, **kwargs) -> list[checks.CheckMessage]:
-    """Push is optional, but a production site without it (or with keys that do not belong together) should
-    know: its patients get reminders by e-mail only."""
+    """Keys that are half set or do not belong together are an error wherever the site runs."""
     private, public, contact = (settings.WEBPUSH_VAPID_PRIVATE_KEY, settings.WEBPUSH_VAPID_PUBLIC_KEY,
                                 settings.WEBPUSH_CONTACT)
-    hint = "Set WEBPUSH_VAPID_PRIVATE_KEY, WEBPUSH_VAPID_PUBLIC_KEY and WEBPUSH_CONTACT (see the README)."
+    hint = HINT
     if not (private or public or contact):
-        if settings.DEBUG:
-            return []
-        return [checks.Warning("Web push is off: reminders go by e-mail only.", hint=hint, id="reminders.W001")]
+        return []
     if not enabled():
         return [checks.Error("Web push needs all three of its settings; some are missing.", hint=hint,
                              id="reminders.E001")]
