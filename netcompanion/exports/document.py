@@ -49,8 +49,9 @@ COVERED = frozenset({
     DiaryEntry, InjectionPlan, Injection, Medicine, LabResult, Preparation, Appointment, CalendarFeed,
     CarePlan, Question, NavigatorResult, ApiToken, Alert, AccessEvent, Assignment,
 })
-# Never written out, even in other_records: hashes of sign-in secrets are no use to the person and only a risk.
-SECRET_FIELDS = frozenset({"password", "digest", "token", "secret", "token_hash"})
+# Never written out, even in other_records: hashes of sign-in secrets, and the keys and address a push service
+# delivers a browser's notifications with, are no use to the person and only a risk in a file they pass on.
+SECRET_FIELDS = frozenset({"password", "digest", "token", "secret", "token_hash", "endpoint", "p256dh", "auth"})
 
 
 # Plain values ------------------------------------------------------------------------------------------------

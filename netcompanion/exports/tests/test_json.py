@@ -114,6 +114,19 @@ def test_a_table_without_a_section_is_exported_field_by_field(client, maria, mon
     assert rows[0]["patient"]["username"] == "maria" and rows[0]["level"]
 
 
+def test_a_browser_s_push_keys_never_leave_in_the_export(client, maria):
+    """The device's name is the person's; the address and keys a push service delivers with are not to pass on."""
+    from netcompanion.reminders.models import PushSubscription
+
+    PushSubscription.objects.create(patient=maria, endpoint="https://push.example/abc", p256dh="key-p256dh",
+                                    auth="key-auth", device="Android")
+    _, doc = download(client)
+    rows = doc["other_records"]["reminders.PushSubscription"]
+    assert rows[0]["device"] == "Android"
+    assert not {"endpoint", "p256dh", "auth"} & set(rows[0])
+    assert "push.example" not in json.dumps(doc)
+
+
 def crisis_day_then_fewer_stools(patient, nurse) -> Alert:
     """Today's day with flushing, wheezing, feeling faint and eight stools (one alert, three rules), then changed to
     two stools (the two stool rules no longer fire), then resolved by ``nurse`` after a call."""
