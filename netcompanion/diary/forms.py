@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.plausible import birth_year, not_before_birth
 from netcompanion.diary import checks
-from netcompanion.diary.models import DiaryEntry, Episode, Trigger
+from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind, Trigger
 
 # Their limits, digits, length and null characters are checks.py's; the form fields only read the values.
 CHECKED = (*checks.LIMIT, "notes")
@@ -134,7 +134,7 @@ class EpisodeForm(forms.ModelForm):
         fields = ["kind", "occurred_at", "severity", "notes"]
         labels = {"kind": "What happened?", "occurred_at": "When", "severity": "How bad (0 = mild, 10 = worst)",
                   "notes": "Notes"}
-        widgets = {"kind": forms.RadioSelect, "occurred_at": forms.DateTimeInput(
+        widgets = {"kind": Taps("chips"), "severity": Taps("scale", SCALE), "occurred_at": forms.DateTimeInput(
             attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
         error_messages = {"severity": {"max_value": "Use a number from 0 to 10.",
                                        "min_value": "Use a number from 0 to 10."},
@@ -143,7 +143,7 @@ class EpisodeForm(forms.ModelForm):
     def __init__(self, *args, patient, **kwargs):
         super().__init__(*args, **kwargs)
         self.patient = patient
-        self.fields["severity"].widget.attrs.update({"inputmode": "numeric", "min": 0})
+        self.fields["kind"].choices = EpisodeKind.choices  # required: no "---------" box to tap
 
     def clean_occurred_at(self):
         """Checked on the day as typed (in the site's time zone), before any conversion to UTC: the first hours

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from netcompanion.accounts.models import Role, User
 from netcompanion.diary.demo import create_demo_diary
-from netcompanion.diary.models import DiaryEntry
+from netcompanion.diary.models import DiaryEntry, Episode
 from tests.browser.helpers import PASSWORD, page_problems, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -89,7 +89,7 @@ def test_the_diary_pages_pass_axe(live_server, page, maria, width):
     sign_in(page, live_server, "maria")
     problems = {}
     for url in ("/my/diary/", "/my/diary/new/", "/my/diary/new/?quick=usual", "/my/diary/new/?quick=yesterday",
-                "/my/diary/new/?quick=usual&change=1"):
+                "/my/diary/new/?quick=usual&change=1", "/my/diary/episodes/new/"):
         page.goto(live_server.url + url)
         problems[url] = page_problems(page)
     page.goto(live_server.url + "/my/diary/new/")
@@ -97,3 +97,14 @@ def test_the_diary_pages_pass_axe(live_server, page, maria, width):
     page.get_by_role("button", name="Save").click()
     problems["form with errors"] = page_problems(page)
     assert not any(problems.values()), problems
+
+
+def test_an_episode_is_logged_with_taps_on_a_phone_without_javascript(live_server, phone, maria):
+    sign_in(phone, live_server, "maria")
+    phone.goto(live_server.url + "/my/diary/episodes/new/")
+    assert phone.get_by_role("radio", name="---------").count() == 0
+    phone.get_by_role("radio", name="Loose stool").click()
+    phone.get_by_role("group", name="How bad (0 = mild, 10 = worst)").get_by_role("radio", name="5", exact=True).click()
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.get_by_text("The episode is saved.")).to_be_visible()
+    assert Episode.objects.get(patient=maria).severity == 5
