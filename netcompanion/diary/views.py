@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
+from netcompanion import plausible_dates
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.alerts.services import notices_for
 from netcompanion.core.history import history_page
@@ -60,11 +61,13 @@ def diary(request):
 
 
 def _asked_date(request) -> dt.date:
-    """The day a link asks to log (``?date=``), or today when it names none or none that can be read."""
+    """The day a link asks to log (``?date=``), or today when it names none, or none that can be read or logged
+    (before 1900 no day can be, and the days before it may not exist in the calendar)."""
     try:
-        return forms.DateField(required=False).clean(request.GET.get("date")) or timezone.localdate()
+        date = forms.DateField(required=False).clean(request.GET.get("date"))
     except forms.ValidationError:
-        return timezone.localdate()
+        date = None
+    return date if date is not None and date >= plausible_dates.FLOOR else timezone.localdate()
 
 
 def _quick_values(patient, date: dt.date, how: str) -> dict | None:

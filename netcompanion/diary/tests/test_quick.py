@@ -127,8 +127,9 @@ def test_a_quick_log_reads_only_the_signed_in_patients_diary(client, cast):
 def test_an_unreadable_date_in_the_link_means_today(client, maria):
     logged(maria, YESTERDAY, flushes=1)
     assert confirm(client, "yesterday").get("date") == TODAY.isoformat()
-    body = client.get(f"{NEW}?quick=yesterday&date=2026-13-45").content.decode()
-    assert hidden(body)["date"] == TODAY.isoformat()
+    for odd in ("2026-13-45", "0001-01-01"):
+        body = client.get(f"{NEW}?quick=yesterday&date={odd}").content.decode()
+        assert hidden(body)["date"] == TODAY.isoformat()
 
 
 def test_changing_a_day_keeps_its_yes_and_no_answers(client, maria):
