@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netcompanion.bibliography import cite
 from netcompanion.core.plausible import birth_year, not_before_birth
 from netcompanion.diary import checks
 from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind, Trigger
@@ -61,6 +62,8 @@ class BristolPictures(Taps):
 
 
 class DiaryEntryForm(forms.ModelForm):
+    # The stool pictures' words and the hint under them rest on the scale's own paper, cited under the form.
+    bristol_source = cite("lewis-heaton-bristol-1997")
     flush_triggers = forms.MultipleChoiceField(
         label="What set the flushes off?", required=False, choices=Trigger.choices,
         widget=TapChecks(attrs={"class": "taps taps-chips"}),

@@ -148,3 +148,13 @@ def test_the_scales_and_bristol_types_are_radio_buttons_in_labelled_groups(clien
     assert len(re.findall(r'type="radio" name="pain"', body)) == 12
     assert len(re.findall(r'<svg class="bristol-picture"', body)) == 7
     assert re.search(r'name="pain" value=""[^>]*checked', body), "a new day starts with every scale not noted"
+
+
+def test_the_stool_pictures_cite_the_scale_they_follow(client, maria):
+    """The pictures' words and the hint under them are medical claims: the form cites the scale's own paper."""
+    entry = logged(maria, YESTERDAY, bristol=4)
+    for url in (NEW, reverse("diary:edit", args=[entry.code])):
+        body = client.get(url).content.decode()
+        assert "The stool pictures follow the Bristol stool form scale:" in body
+        assert 'href="https://doi.org/10.3109/00365529709011203"' in body
+        assert "Stool form scale as a useful guide to intestinal transit time" in body
