@@ -1,8 +1,8 @@
 """Server-side SVG charts with matplotlib: no JavaScript, sharp on any screen, printable.
 
 A page shows an SVG scaled to the width of its column, so the text in it is as large as the figure is narrow:
-the "phone" size is drawn about as wide as a phone's column (about 340 units for a 343 px column) with 13-unit
-text, so its labels render at about 13 CSS px on a 375 px screen; the "wide" size is for a desktop and the PDF.
+the "phone" size is drawn about as wide as a phone's column (340 to 370 units for a 343 px column) with 14-unit
+text, so its labels render at 13 to 14 CSS px on a 375 px screen; the "wide" size is for a desktop and the PDF.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from netcompanion.charts.axes import AXES, AxisRule, y_limits
 from netcompanion.charts.weekly import FEW_DAYS, WeekMean
 
 INK, LINE, MARK, GRID, BAND = "#1d2430", "#0b5d6b", "#a4161a", "#d5dde5", "#dcefe6"
-FONT = 13  # in SVG units; see the module's docstring
+FONT = 14  # in SVG units; see the module's docstring
 STYLE = {"svg.fonttype": "none", "svg.hashsalt": "netcompanion", "font.size": FONT, "font.family": "DejaVu Sans",
          "axes.edgecolor": INK, "axes.labelcolor": INK, "xtick.color": INK, "ytick.color": INK,
          "legend.fontsize": FONT, "xtick.labelsize": FONT, "ytick.labelsize": FONT}
@@ -89,8 +89,8 @@ def _runs(points: Sequence[tuple[dt.date, float]], gap: int) -> list[list[tuple[
 
 def _frame(ax, rule: AxisRule, values: Sequence[float], unit: str, start: dt.date, end: dt.date, size: str) -> None:
     ax.set_ylim(*y_limits(values, rule))
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
-    if unit:
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
+    if unit and size == "wide":  # on a phone the heading above the chart gives the unit, and the width is the text's
         ax.set_ylabel(unit)
     _date_axis(ax, start, end, size)
     ax.grid(axis="y", color=GRID)
@@ -110,7 +110,7 @@ def _legend(ax, handles: list, size: str) -> None:
                   ncol=2 if size == "phone" else len(handles), handlelength=1.6, columnspacing=1.0)
 
 
-def _weekly(ax, weeks: Sequence[WeekMean]) -> list:
+def _weekly(ax, weeks: Sequence[WeekMean], size: str) -> list:
     """Weekly averages at the middle of their week, joined within runs of weeks; hollow where few days were logged."""
     for run in _runs([(week.middle, week.mean) for week in weeks], WEEK_GAP_DAYS):
         xs, ys = zip(*run, strict=True)
@@ -122,8 +122,8 @@ def _weekly(ax, weeks: Sequence[WeekMean]) -> list:
     ax.plot([w.middle for w in few], [w.mean for w in few], linestyle="none", **hollow)
     handles = [Line2D([], [], color=LINE, marker="o", markersize=5, label=_("weekly average"))]
     if few:
-        handles.append(Line2D([], [], linestyle="none", label=_("fewer than %(days)d days logged") % {"days": FEW_DAYS},
-                              **hollow))
+        label = _("few days logged") if size == "phone" else _("fewer than %(days)d days logged") % {"days": FEW_DAYS}
+        handles.append(Line2D([], [], linestyle="none", label=label, **hollow))
     return handles
 
 
@@ -146,7 +146,7 @@ def trend_chart(points: Sequence[tuple[dt.date, float]], injections: Sequence[dt
             handles.append(Line2D([], [], color=INK, linestyle=":", label=_("upper limit")))
             values.append(upper_limit)
         if weeks is not None:
-            handles[:0] = _weekly(ax, weeks)
+            handles[:0] = _weekly(ax, weeks, size)
         elif points:
             for run in _runs(points, GAP_DAYS):
                 xs, ys = zip(*run, strict=True)
@@ -197,7 +197,7 @@ def cycle_chart(days: Sequence[tuple[int, float]], label: str, *, axis: AxisRule
         ax.set_ylabel(_("average"))
         ax.set_ylim(*y_limits([mean for _, mean in days], axis or FROM_ZERO))
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6 if size == "phone" else 12, integer=True))
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
         ax.grid(axis="y", color=GRID)
         ax.spines[["top", "right"]].set_visible(False)
         return _svg(fig, label, description)
