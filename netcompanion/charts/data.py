@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Value
 from django.utils import timezone
 
+from netcompanion.charts import weekly
 from netcompanion.charts.axes import AXES, AxisRule
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.labs.models import LabResult
@@ -21,6 +22,8 @@ class Metric:
     label: str
     unit: str = ""
     from_zero: bool = True  # counts and 0-10 scores start at 0; weight would flatten
+    # Logged days that make a weekly average sure: a symptom is noted day by day, a weight once a week or so.
+    enough_days: int = weekly.FEW_DAYS
 
     @property
     def axis(self) -> AxisRule:
@@ -33,7 +36,7 @@ METRICS = {m.slug: m for m in (
     Metric("stools", "stools", "Bowel movements a day"),
     Metric("pain", "pain", "Tummy pain", "0-10"),
     Metric("fatigue", "fatigue", "Tiredness", "0-10"),
-    Metric("weight", "weight_kg", "Weight", "kg", from_zero=False),
+    Metric("weight", "weight_kg", "Weight", "kg", from_zero=False, enough_days=1),
 )}
 
 

@@ -131,7 +131,7 @@ def overview(request, patient, links: Links, log_url: str | None = None) -> dict
         for metric in METRICS.values():
             points = diary_series(patient, metric, start, end)
             charts.append({"metric": metric, "points": points,
-                           "weeks": None if daily else weekly.weekly_means(points, start, end),
+                           "weeks": None if daily else weekly.weekly_means(points, start, end, metric.enough_days),
                            "images": _image_urls(links, "trend_svg", metric.slug, **query)})
         labs = [{"series": s, "images": _image_urls(links, "lab_svg", period=period, series=s.key)}
                 for s in lab_series(patient, start, end)]
@@ -152,7 +152,7 @@ def trend_svg(request, patient, slug) -> HttpResponse:
 
     def drawn() -> str:
         points = diary_series(patient, metric, start, end)
-        weeks = None if daily else weekly.weekly_means(points, start, end)
+        weeks = None if daily else weekly.weekly_means(points, start, end, metric.enough_days)
         if weeks is None:
             description = _describe(metric.label, points, _("every day's value"))
         else:

@@ -22,6 +22,7 @@ class WeekMean:
     last: dt.date  # the last day of the week inside the period (Sunday, or the period's last day)
     mean: float
     days: int  # how many days of the week have a value
+    enough: int = FEW_DAYS  # logged days that make the average sure (one weighing is a week's weight)
 
     @property
     def iso_week(self) -> tuple[int, int]:
@@ -39,15 +40,17 @@ class WeekMean:
 
     @property
     def few_days(self) -> bool:
-        return self.days < min(FEW_DAYS, self.length)
+        return self.days < min(self.enough, self.length)
 
 
 def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def weekly_means(points: Iterable[tuple[dt.date, float]], start: dt.date, end: dt.date) -> list[WeekMean]:
-    """One average per ISO week that has a value between ``start`` and ``end`` (both included), oldest first.
+def weekly_means(points: Iterable[tuple[dt.date, float]], start: dt.date, end: dt.date,
+                 enough: int = FEW_DAYS) -> list[WeekMean]:
+    """One average per ISO week that has a value between ``start`` and ``end`` (both included), oldest first;
+    a week with fewer than ``enough`` logged days (of those inside the period) is ``few_days``.
 
     Values outside the period are left out; two values on one day (there should be none) both count."""
     if end < start:
@@ -60,7 +63,7 @@ def weekly_means(points: Iterable[tuple[dt.date, float]], start: dt.date, end: d
             days.setdefault(monday(day), set()).add(day)
     return [
         WeekMean(first=max(week, start), last=min(week + dt.timedelta(days=6), end),
-                 mean=sum(values) / len(values), days=len(days[week]))
+                 mean=sum(values) / len(values), days=len(days[week]), enough=enough)
         for week, values in sorted(by_week.items())
     ]
 

@@ -85,7 +85,7 @@ def _charts(patient, start, end, before_start, injections, weekly: bool):
         before = [(d, v) for d, v in points if d < start]
         chart = {"metric": metric, "count": len(now), "uri": None, "weekly": weekly}
         if now:
-            weeks = weekly_means(now, start, end) if weekly else None
+            weeks = weekly_means(now, start, end, metric.enough_days) if weekly else None
             svg = draw.trend_chart(now, injections, start, end, metric.label, metric.unit, metric.from_zero,
                                    axis=metric.axis, weeks=weeks)
             chart["uri"] = _svg_uri(svg)

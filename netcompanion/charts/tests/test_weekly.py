@@ -65,3 +65,10 @@ def test_the_iso_week_across_new_year_is_one_week():
 def test_a_period_that_ends_before_it_starts_is_refused():
     with pytest.raises(ValueError):
         weekly_means([], d("2026-06-10"), d("2026-06-01"))
+
+
+def test_a_metric_logged_once_a_week_is_sure_with_one_value_a_week():
+    """A weight is weighed once a week or so: one weighing is that week's weight, not a doubtful average."""
+    weekly_weights = [(d("2026-06-01") + dt.timedelta(weeks=n), 70.0) for n in range(4)]
+    assert not any(w.few_days for w in weekly_means(weekly_weights, d("2026-06-01"), d("2026-06-28"), enough=1))
+    assert all(w.few_days for w in weekly_means(weekly_weights, d("2026-06-01"), d("2026-06-28")))
