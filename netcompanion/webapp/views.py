@@ -31,7 +31,8 @@ def manifest(request):
         "short_name": "NET Companion",
         "description": _("Your NET diary and guide. It does not replace your care team."),
         "lang": "en-GB",
-        "start_url": reverse("today"),
+        # Where each person's work is (Today, a relative's page, the alert queue), as after signing in.
+        "start_url": reverse("start"),
         "scope": "/",
         "display": "standalone",
         "background_color": "#ffffff",

@@ -82,7 +82,7 @@ def log_offline(page, live_server, date, **values):
 def test_the_app_installs_with_its_manifest_and_worker(live_server, app, maria):
     context, page = app
     manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
-    assert manifest["start_url"] == "/my/today/" and manifest["display"] == "standalone"
+    assert manifest["start_url"] == "/start/" and manifest["display"] == "standalone"
     assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)") == live_server.url + "/"
     kept = page.evaluate(KEPT)
     assert kept["caches"] == 1 and kept["kept"] >= 10

@@ -25,20 +25,28 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", path.read_bytes()[16:24])
 
 
-def test_the_manifest_installs_the_app_on_the_today_page(client):
+def test_the_manifest_opens_the_app_where_each_persons_work_is(client):
     response = client.get(reverse("webapp:manifest"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/manifest+json"
     assert "public" in response["Cache-Control"]
     manifest = json.loads(response.content)
     assert (manifest["name"], manifest["display"], manifest["start_url"], manifest["scope"]) == (
-        "NET Companion", "standalone", reverse("today"), "/")
+        "NET Companion", "standalone", reverse("start"), "/")
     assert manifest["theme_color"] == "#0b5d6b" and manifest["background_color"] == "#ffffff"
     sizes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
     assert sizes == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
     for icon in manifest["icons"]:
         drawn = STATIC / icon["src"].removeprefix("/static/")
         assert icon["type"] == "image/png" and png_size(drawn) == tuple(map(int, icon["sizes"].split("x")))
+
+
+@pytest.mark.parametrize(("who", "lands_on"), [("maria", "today"), ("johan", "relatives:index")])
+def test_the_installed_app_opens_on_each_persons_own_start(client, cast, who, lands_on):
+    """A relative who installs the app must not open on a patient's page they cannot use."""
+    client.force_login(cast[who])
+    start_url = json.loads(client.get(reverse("webapp:manifest")).content)["start_url"]
+    assert client.get(start_url)["Location"] == reverse(lands_on)
 
 
 def test_every_page_links_the_manifest_and_the_theme_colour(client):
