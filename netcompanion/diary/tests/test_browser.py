@@ -75,6 +75,7 @@ def test_with_javascript_the_steppers_count_and_every_target_is_big_enough(live_
     expect(flushes).to_have_value("2")
     page.get_by_role("button", name="One flush fewer").click()
     expect(flushes).to_have_value("1")
+    expect(page.locator(".stepper [aria-live=polite]").first).to_have_text("Flushes today: 1")
     small = page.evaluate("""() => [...document.querySelectorAll('.diary-form .tap, .diary-form button')]
         .map(e => [e.textContent.trim(), e.getBoundingClientRect()])
         .filter(([, r]) => r.width < 44 || r.height < 44).map(([t]) => t)""")
