@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.utils import timezone
 
 from netcompanion.appointments.models import CalendarFeed
 from netcompanion.core.admin import ReadOnlyAdmin
@@ -20,5 +19,5 @@ class CalendarFeedAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Turn off the selected calendar links", permissions=["change"])
     def revoke(self, request, queryset):
-        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        count = queryset.revoke()
         self.message_user(request, f"{count} calendar links turned off.")

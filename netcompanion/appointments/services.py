@@ -59,7 +59,7 @@ def start_calendar_feed(patient, detail: str = FeedDetail.TITLES,
 
 
 def stop_calendar_feed(patient) -> int:
-    return CalendarFeed.objects.active().filter(patient=patient).update(revoked_at=timezone.now())
+    return CalendarFeed.objects.filter(patient=patient).revoke()
 
 
 def set_feed_detail(patient, detail: str, alarm_minutes: int = FeedAlarm.NONE) -> int:
@@ -69,11 +69,7 @@ def set_feed_detail(patient, detail: str, alarm_minutes: int = FeedAlarm.NONE) -
 
 def find_feed(token: str) -> CalendarFeed | None:
     """The active link for this token, or None. Notes when a calendar app last fetched it."""
-    feed = (CalendarFeed.objects.active().filter(digest=CalendarFeed.hash(token), patient__is_active=True)
-            .select_related("patient").first())
-    if feed is not None:
-        CalendarFeed.objects.filter(pk=feed.pk).update(last_polled_at=timezone.now())
-    return feed
+    return CalendarFeed.objects.opened_by(token, "last_polled_at")
 
 
 # Calendar files

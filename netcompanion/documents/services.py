@@ -9,7 +9,6 @@ from __future__ import annotations
 import secrets
 
 from django.db import transaction
-from django.utils import timezone
 
 from netcompanion.documents.models import CardLink
 
@@ -25,7 +24,7 @@ def make_link(patient) -> str:
 
 def stop_link(patient) -> int:
     """Stops the patient's link; the number of links stopped (0 or 1)."""
-    return CardLink.objects.active().filter(patient=patient).update(revoked_at=timezone.now())
+    return CardLink.objects.filter(patient=patient).revoke()
 
 
 def link_of(patient) -> CardLink | None:
@@ -39,9 +38,5 @@ def is_current(patient, token: str) -> bool:
 
 def open_link(token: str):
     """The patient whose live link ``token`` is, noting when it was opened; None for any other token."""
-    link = (CardLink.objects.active().filter(digest=CardLink.hash(token), patient__is_active=True)
-            .select_related("patient").first())
-    if link is None:
-        return None
-    CardLink.objects.filter(pk=link.pk).update(last_opened_at=timezone.now())
-    return link.patient
+    link = CardLink.objects.opened_by(token, "last_opened_at")
+    return link.patient if link else None
