@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-fast check bench bench-postgres clean
+.PHONY: run test test-fast check bench bench-postgres clean messages catalogues
 
 ## Serve the app with demo data on http://127.0.0.1:8000 (SQLite in var/).
-run: $(VENV)/.installed
+run: $(VENV)/.installed messages
 	$(DEV_ENV) $(BIN)/netcompanion migrate --noinput
 	$(DEV_ENV) $(BIN)/netcompanion demo
 	$(DEV_ENV) $(BIN)/netcompanion runserver 127.0.0.1:8000
@@ -18,11 +18,11 @@ run: $(VENV)/.installed
 PARALLEL := -n auto --dist load
 
 ## Run the whole test suite, browser tests included, on every core (installs Debian's Chromium and poppler if missing).
-test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium /usr/bin/pdftoppm
+test: $(VENV)/.installed-test node_modules/.installed /usr/bin/chromium /usr/bin/pdftoppm messages
 	$(BIN)/pytest $(PARALLEL)
 
 ## The suite without the browser tests, the quick lane while working (CI still runs `make test`).
-test-fast: $(VENV)/.installed-test node_modules/.installed /usr/bin/pdftoppm
+test-fast: $(VENV)/.installed-test node_modules/.installed /usr/bin/pdftoppm messages
 	$(BIN)/pytest $(PARALLEL) -m "not browser"
 
 ## The linter (ruff, [tool.ruff] in pyproject.toml), the declared layers (import-linter, [tool.importlinter])
@@ -62,6 +62,24 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Translations: each locale/<lang>/LC_MESSAGES/django.po beside an app or engine is compiled to the .mo Django reads
+# (built, not kept in git). `make catalogues` gathers new marked strings into every catalogue of LANG_CODE.
+PO_FILES := $(wildcard netcompanion/locale/*/LC_MESSAGES/*.po netcompanion/*/locale/*/LC_MESSAGES/*.po)
+messages: $(PO_FILES:.po=.mo)
+
+%.mo: %.po /usr/bin/msgfmt
+	msgfmt --check-format -o $@ $<
+
+# Run from netcompanion/, makemessages files each string in the locale/ nearest to the file that marks it.
+LANG_CODE ?= sv
+catalogues: $(VENV)/.installed /usr/bin/msgfmt
+	cd netcompanion && DJANGO_SETTINGS_MODULE= $(CURDIR)/$(BIN)/django-admin makemessages --locale $(LANG_CODE) \
+	  --no-obsolete --ignore 'tests/*' --ignore 'migrations/*'
+
+/usr/bin/msgfmt:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext
 
 /usr/bin/chromium:
 	apt-get update -qq

@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The reader's language: the switch's cookie, else the browser's Accept-Language (a signed-in person's saved
+    # choice is applied after authentication).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,6 +169,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# Languages a person can choose. A new one needs its catalogues (`make messages LANG=fi`) and guide pages.
+LANGUAGES = [("en-gb", "English"), ("sv", "Svenska")]
+# Each app and each Django-free engine keeps its words in its own locale/; all are listed, since the engines are
+# not installed apps. netcompanion/locale holds the words of the project's top-level modules.
+LOCALE_PATHS = sorted(path for path in (BASE_DIR / "netcompanion").glob("*/locale") if path.is_dir())
+LOCALE_PATHS.insert(0, BASE_DIR / "netcompanion" / "locale")
 TIME_ZONE = os.getenv("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
 USE_TZ = True

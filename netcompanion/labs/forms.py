@@ -1,9 +1,9 @@
 import datetime as dt
-from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils import timezone
 
+from netcompanion.core.fields import DecimalNumberField
 from netcompanion.core.plausible import not_before_birth
 from netcompanion.labs import catalogue
 from netcompanion.labs.models import LabResult, LabTest, plain_number
@@ -11,47 +11,13 @@ from netcompanion.labs.models import LabResult, LabTest, plain_number
 MAX_PLAN_AHEAD = dt.timedelta(days=366)
 
 
-class ReportNumberField(forms.DecimalField):
-    """A number copied from a lab report: typed as text (so what was typed is kept), read strictly.
-
-    A comma is refused rather than guessed: "1,200" could mean 1200 or 1.2, a thousandfold difference.
-    """
-
-    widget = forms.TextInput
-
-    default_error_messages = {
-        "invalid": "Enter a number, with a point for decimals (for example 3.5) and no spaces or commas.",
-        "min_value": "The number cannot be negative. Copy it from your report.",
-        "max_digits": "Please check the number: it is too long.",
-        "max_whole_digits": "Please check the number: it is too big.",
-        "max_decimal_places": "Use at most 3 decimals.",
-    }
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        text = str(value).strip()
-        if "," in text:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not number.is_finite():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return number
-
-    def widget_attrs(self, widget):
-        return {"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"}
-
-
 class LabResultForm(forms.ModelForm):
-    value = ReportNumberField(label="Result", min_value=0, max_digits=12, decimal_places=3,
+    value = DecimalNumberField(label="Result", min_value=0, max_digits=12, decimal_places=3,
                               help_text="The number on your report, with a point for decimals (for example 3.5).")
-    reference_low = ReportNumberField(
+    reference_low = DecimalNumberField(
         label="Lower limit of the lab's range", required=False, min_value=0, max_digits=12, decimal_places=3,
         help_text="Leave empty if your report gives only an upper limit, such as “&lt; 100”.")
-    reference_high = ReportNumberField(
+    reference_high = DecimalNumberField(
         label="Upper limit of the lab's range", required=False, min_value=0, max_digits=12, decimal_places=3,
         help_text="Your report may call it “reference range”, “reference interval” or “normal values”.")
 
