@@ -1,6 +1,9 @@
 """Guide pages: Markdown files with YAML front matter, parsed once into plain data.
 
 A page's `sources:` list names bibliography ids; the nth id is the source the body cites as [n].
+English pages live in `content/<slug>.md`; a translation lives in `content/<lang>/<slug>.md`, has no
+`sources:` of its own (its [n] mean the English page's sources) and records in `translated_from` the
+revision of the English file it follows (`source_revision`), so a test can tell when it has gone stale.
 No Django import, so the search index, the readability check and the CLI can
 load the guide without a configured project.
 """
@@ -8,6 +11,7 @@ load the guide without a configured project.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +29,9 @@ CONTENT_DIR = Path(__file__).resolve().parent / "content"
 CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 REQUIRED_FIELDS = ("title", "slug", "summary", "reviewed", "sources")
+TRANSLATION_FIELDS = ("title", "slug", "summary", "reviewed", "translated_from")
+DEFAULT_LANGUAGE = "en"
+REVISION = re.compile(r"[0-9a-f]{12}")
 TEXT_BLOCKS = {"p", "li", "h2", "h3", "h4", "td", "th", "dt", "dd"}
 
 
@@ -53,6 +60,8 @@ class Page:
     passages: tuple[Passage, ...]
     cited_numbers: frozenset[int]
     keywords: tuple[str, ...] = ()
+    lang: str = DEFAULT_LANGUAGE
+    translated_from: str = ""
 
 
 class _BlockCollector(HTMLParser):
@@ -116,17 +125,12 @@ def _sources(path: Path, ids: object) -> tuple[Source, ...]:
         raise GuideContentError(f"{path.name}: {unknown.args[0]}") from None
 
 
-def parse_page(path: Path) -> Page:
-    post = frontmatter.load(path)
-    missing = [f for f in REQUIRED_FIELDS if not post.metadata.get(f)]
-    if missing:
-        raise GuideContentError(f"{path.name}: missing front matter {', '.join(missing)}")
-    meta: dict[str, Any] = post.metadata
+def _render(path: Path, meta: dict[str, Any], content: str, sources: tuple[Source, ...], **extra: Any) -> Page:
+    """The page as data; a citation number beyond its sources stops the load."""
     if meta["slug"] != path.stem:
         raise GuideContentError(f"{path.name}: slug {meta['slug']!r} differs from the file name")
-    sources = _sources(path, meta["sources"])
     md = markdown.Markdown(extensions=["toc", "tables", "sane_lists", "attr_list"])
-    body = md.convert(post.content)
+    body = md.convert(content)
     html = CITATION.sub(_cite, body)
     # toc_tokens is set by the "toc" extension, which the stubs of Markdown cannot know of.
     toc = tuple((t["id"], t["name"]) for t in md.toc_tokens)  # type: ignore[attr-defined]
@@ -147,6 +151,7 @@ def parse_page(path: Path) -> Page:
         passages=tuple(collector.passages),
         cited_numbers=frozenset(int(n) for group in CITATION.findall(body) for n in group.split(",")),
         keywords=tuple(meta.get("keywords", ())),
+        **extra,
     )
     unknown = sorted(page.cited_numbers - set(range(1, len(sources) + 1)))
     if unknown:
@@ -154,11 +159,73 @@ def parse_page(path: Path) -> Page:
     return page
 
 
-@cache
+def _front_matter(path: Path, required: tuple[str, ...]) -> frontmatter.Post:
+    post = frontmatter.load(path)
+    missing = [f for f in required if not post.metadata.get(f)]
+    if missing:
+        raise GuideContentError(f"{path.name}: missing front matter {', '.join(missing)}")
+    return post
+
+
+def parse_page(path: Path) -> Page:
+    post = _front_matter(path, REQUIRED_FIELDS)
+    return _render(path, post.metadata, post.content, _sources(path, post.metadata["sources"]))
+
+
+def parse_translation(path: Path, lang: str, english: dict[str, Page]) -> Page:
+    """A translated page, cited against the English page of the same slug, whose sources it shares."""
+    post = _front_matter(path, TRANSLATION_FIELDS)
+    meta: dict[str, Any] = post.metadata
+    where = f"{lang}/{path.name}"
+    if "sources" in meta:
+        raise GuideContentError(f"{where}: a translation uses the English page's sources; remove its sources list")
+    if path.stem not in english:
+        raise GuideContentError(f"{where}: there is no English page {path.stem}.md to translate")
+    revision = str(meta["translated_from"])
+    if not REVISION.fullmatch(revision):
+        raise GuideContentError(f"{where}: translated_from must be 12 hex digits, from source_revision()")
+    try:
+        return _render(path, meta, post.content, english[path.stem].sources, lang=lang, translated_from=revision)
+    except GuideContentError as error:
+        raise GuideContentError(f"{lang}/{error}") from None
+
+
+def source_revision(slug: str, content_dir: Path = CONTENT_DIR) -> str:
+    """The English file's revision a translation records: the first 12 hex digits of its bytes' SHA-256."""
+    return hashlib.sha256((content_dir / f"{slug}.md").read_bytes()).hexdigest()[:12]
+
+
+def content_language(language_code: str) -> str:
+    """The guide's language for a language code: "sv-se" and "sv" read content/sv; every English code reads the
+    English pages."""
+    return language_code.split("-")[0].lower() or DEFAULT_LANGUAGE
+
+
 def load_guide(content_dir: Path = CONTENT_DIR) -> dict[str, Page]:
-    """All pages by slug, parsed once per process."""
-    pages = (parse_page(p) for p in sorted(content_dir.glob("*.md")))
+    """All English pages by slug, parsed once per process."""
+    return load_pages(DEFAULT_LANGUAGE, content_dir)
+
+
+def load_pages(lang: str = DEFAULT_LANGUAGE, content_dir: Path = CONTENT_DIR) -> dict[str, Page]:
+    """The pages written in one language, by English slug, parsed once per process; a language with no folder
+    has none. English is the whole guide."""
+    return _parse_folder(content_language(lang), content_dir)
+
+
+@cache
+def _parse_folder(lang: str, content_dir: Path) -> dict[str, Page]:
+    if lang == DEFAULT_LANGUAGE:
+        pages = [parse_page(p) for p in sorted(content_dir.glob("*.md"))]
+    else:
+        english = _parse_folder(DEFAULT_LANGUAGE, content_dir)
+        pages = [parse_translation(p, lang, english) for p in sorted((content_dir / lang).glob("*.md"))]
     return {page.slug: page for page in pages}
+
+
+def get_page(slug: str, lang: str = DEFAULT_LANGUAGE, content_dir: Path = CONTENT_DIR) -> Page:
+    """The page in the language asked for, or the English page while it has no translation (its `lang` says
+    which); KeyError if the guide has no such page."""
+    return load_pages(lang, content_dir).get(slug) or load_guide(content_dir)[slug]
 
 
 def plain_text(page: Page) -> str:
