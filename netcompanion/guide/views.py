@@ -1,8 +1,9 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from netcompanion.guide.forms import SearchForm
-from netcompanion.guide.pages import load_guide
+from netcompanion.guide.pages import content_language, get_page, load_guide
 from netcompanion.guide.services import guide_index
 
 # The order a newcomer would read the guide in; pages not listed follow by title.
@@ -16,20 +17,30 @@ READING_ORDER = (
 
 
 def ordered_pages():
-    guide = load_guide()
+    """Every page in reading order, each in the active language where it has been translated."""
+    lang = get_language()
+    pages = [get_page(slug, lang) for slug in load_guide()]
     rank = {slug: i for i, slug in enumerate(READING_ORDER)}
-    return sorted(guide.values(), key=lambda p: (rank.get(p.slug, len(rank)), p.title))
+    return sorted(pages, key=lambda p: (rank.get(p.slug, len(rank)), p.title))
 
 
 def index(request):
-    return render(request, "guide/index.html", {"pages": ordered_pages()})
+    return render(request, "guide/index.html",
+                  {"pages": ordered_pages(), "site_lang": content_language(get_language())})
+
+
+def page_context(slug: str) -> dict:
+    """The page in the active language, and whether it is the English page shown because no translation exists
+    yet (the template then says so and marks the page's language)."""
+    try:
+        shown = get_page(slug, get_language())
+    except KeyError:
+        raise Http404("No such guide page") from None
+    return {"page": shown, "fallback": shown.lang != content_language(get_language())}
 
 
 def page(request, slug):
-    guide = load_guide()
-    if slug not in guide:
-        raise Http404("No such guide page")
-    return render(request, "guide/page.html", {"page": guide[slug]})
+    return render(request, "guide/page.html", page_context(slug))
 
 
 def search(request):
