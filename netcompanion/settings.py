@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "netcompanion.accounts.middleware.SavedLanguage",
     "netcompanion.webapp.middleware.ClearSiteDataOnSignOut",
     "netcompanion.core.middleware.PrivateResponses",
     "netcompanion.core.middleware.PlainTextInput",

@@ -7,7 +7,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.core import checks
 from django.http import JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from netcompanion.accounts.two_factor import needs_two_factor
@@ -65,3 +65,19 @@ def check_idle_minutes(app_configs, **kwargs) -> list[checks.CheckMessage]:
         return [checks.Error(f"STAFF_IDLE_MINUTES is {settings.STAFF_IDLE_MINUTES}; it must be 1 or more.",
                              id="accounts.E001", hint="For example STAFF_IDLE_MINUTES=30.")]
     return []
+
+
+class SavedLanguage:
+    """A signed-in person reads in the language they chose, on every device: the profile wins over the browser's
+    Accept-Language and over a cookie left by someone else on a shared computer. Runs after authentication, so
+    LocaleMiddleware (earlier) has already chosen for visitors and for people who never chose."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = getattr(request.user, "language", "") if request.user.is_authenticated else ""
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)

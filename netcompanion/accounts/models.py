@@ -14,11 +14,11 @@ from netcompanion.navigator.questions import SITES
 
 
 class Role(models.TextChoices):
-    PATIENT = "patient", "Patient"
-    RELATIVE = "relative", "Relative"
-    NURSE = "nurse", "Contact nurse"
-    DOCTOR = "doctor", "Doctor"
-    ADMIN = "admin", "Administrator"
+    PATIENT = "patient", _("Patient")
+    RELATIVE = "relative", _("Relative")
+    NURSE = "nurse", _("Contact nurse")
+    DOCTOR = "doctor", _("Doctor")
+    ADMIN = "admin", _("Administrator")
 
 
 STAFF_ROLES = frozenset({Role.NURSE, Role.DOCTOR})
@@ -36,16 +36,19 @@ class User(AbstractUser):
     """A person who signs in. The role decides which side of the product they see."""
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    role = models.CharField(max_length=16, choices=Role.choices, default=Role.PATIENT)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.PATIENT)
     record_number = models.CharField(
-        "record number", max_length=32, blank=True,
-        help_text="The clinic's own number for a patient, so staff can find them. Unique when set.")
+        _("record number"), max_length=32, blank=True,
+        help_text=_("The clinic's own number for a patient, so staff can find them. Unique when set."))
     # A patient's own contact details, which the care team reads on an alert's page.
     phone = models.CharField(_("phone number"), max_length=40, blank=True, validators=[phone_validator])
     preferred_contact = models.CharField(_("how the care team should reach you"), max_length=8,
                                          choices=ContactWay.choices, blank=True)
     # Where the person is (ISO 3166 alpha-2), for everyone: the emergency number they are told follows it.
     country = models.CharField(_("country"), max_length=2, blank=True)
+    # The language the person chose with the header's switch; blank follows the browser. E-mails and pushes sent
+    # without a request use it too.
+    language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
 
     class Meta(AbstractUser.Meta):
         constraints = [

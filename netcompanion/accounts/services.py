@@ -44,3 +44,9 @@ def change_email(person: User, email: str) -> None:
                           "please tell your care team or the clinic that runs NET Companion today.")
                   % {"username": person.get_username(), "day": timezone.localdate().isoformat()},
                   None, [old])
+
+
+def choose_language(person: User, language: str) -> None:
+    """Keep the language a person chose (a code from settings.LANGUAGES)."""
+    person.language = language
+    person.save(update_fields=["language"])

@@ -10,6 +10,7 @@ urlpatterns = [
          name="password_change"),
     path("", include("django.contrib.auth.urls")),
     path("", views.account, name="account"),
+    path("language/", views.choose_language, name="choose_language"),
     path("two-factor/", views.two_factor_step, name="two_factor"),
     path("two-factor/recovery-codes/", views.recovery_codes, name="recovery_codes"),
     path("tokens/<uuid:code>/revoke/", views.revoke_token, name="revoke_token"),

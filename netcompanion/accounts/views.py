@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from netcompanion.accounts import current_password, selectors, services, two_factor
 from netcompanion.accounts.client_ip import client_ip
@@ -148,8 +149,8 @@ def recovery_codes(request):
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label="What is the token for?", max_length=60,
-                           help_text="For example: my phone app. You can revoke it at any time.")
+    name = forms.CharField(label=gettext_lazy("What is the token for?"), max_length=60,
+                           help_text=gettext_lazy("For example: my phone app. You can revoke it at any time."))
 
 
 @second_factor_required
@@ -272,3 +273,20 @@ def about_me_history(request):
     return history_page(request, about, title=gettext("History of “About me”"),
                         heading=gettext("History of “About me”"), back_url=reverse("about_me"),
                         back_text=gettext("Back to About me"))
+
+
+@require_POST
+def choose_language(request):
+    """The header's language switch, without JavaScript: Django's set_language keeps the choice in a cookie and
+    goes back to the page; a signed-in person's choice is saved too, so it follows them to other devices and into
+    the e-mails and reminders they are sent. An unknown language changes nothing and says so."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        messages.error(request, gettext("That language is not available. Choose one of the languages listed."))
+        back = request.POST.get("next", "")
+        safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure())
+        return redirect(back if safe else "home")
+    if request.user.is_authenticated:
+        services.choose_language(request.user, language)
+    return set_language(request)

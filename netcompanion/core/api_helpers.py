@@ -4,6 +4,7 @@ engine's refusal becomes one."""
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext
 from ninja import Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -24,7 +25,7 @@ class Problems(Schema):
 def patient_of(request):
     """The signed-in patient; the record APIs are for patients' own records only."""
     if request.auth.role != Role.PATIENT:
-        raise HttpError(403, "This API is for patients' own records.")
+        raise HttpError(403, gettext("This API is for patients' own records."))
     return request.auth
 
 

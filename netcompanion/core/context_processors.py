@@ -1,5 +1,6 @@
 from functools import cache
 
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 from netcompanion.accounts.selectors import emergency_number_for
@@ -39,4 +40,7 @@ def safety(request):
     the site's links around it. The links are reversed once per process (and script prefix): reversing them on
     every page cost about 1 ms a page."""
     return {"emergency_number": emergency_number_for(request.user),
-            "site_links": _site_links(get_script_prefix(), get_urlconf())}
+            "site_links": _site_links(get_script_prefix(), get_urlconf()),
+            # Each language by its own name ("Svenska", "English"), as settings write them: get_available_languages
+            # would translate the names into the page's language, and a reader looks for their own.
+            "languages": settings.LANGUAGES}

@@ -11,6 +11,7 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext
 from django.views import defaults
 
 API_PREFIX = "/api/"
@@ -34,14 +35,14 @@ def server_error(request):
     """handler500. Django calls it while handling the exception, so sys.exc_info() is the exception."""
     if unavailable(sys.exc_info()[1]):
         if _is_api(request):
-            response = JsonResponse({"detail": "The service is unavailable for a moment. Please try again later."},
-                                    status=503)
+            response = JsonResponse(
+                {"detail": gettext("The service is unavailable for a moment. Please try again later.")}, status=503)
         else:
             response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     if _is_api(request):
-        return JsonResponse({"detail": "Something went wrong on our side."}, status=500)
+        return JsonResponse({"detail": gettext("Something went wrong on our side.")}, status=500)
     return defaults.server_error(request)
 
 
