@@ -1,7 +1,9 @@
+from django.conf import settings
 from ninja import Router
 
 from netcompanion.contract import InvalidCase
 from netcompanion.core.api_helpers import engine_answer
+from netcompanion.navigator.words import in_language
 from netcompanion.triage import Assessment, assess
 from netcompanion.triage.case import Case
 
@@ -20,7 +22,9 @@ def triage(request):
 
     The API keeps nothing: only the web flow saves a signed-in patient's result.
     """
-    return engine_answer(request, assess, InvalidCase)
+    # Codes stay codes; the texts come in the request's language and `care` keeps the English they were made from.
+    return engine_answer(request, lambda case: in_language(assess(case, settings.EMERGENCY_NUMBER).as_dict()),
+                         InvalidCase)
 
 
 @router.get("/case-schema", response=dict, summary="The JSON Schema of a case")

@@ -18,6 +18,7 @@ from netcompanion.navigator.forms import AboutForm, DetailsForm, SymptomsForm
 from netcompanion.navigator.models import NavigatorResult
 from netcompanion.navigator.questions import unsure_questions
 from netcompanion.navigator.record import known_answers
+from netcompanion.navigator.words import in_language
 from netcompanion.triage.rules import GETTING_HELP
 
 SESSION_KEY = "navigator"
@@ -108,15 +109,18 @@ def _cited(*groups: list[dict]) -> tuple[list[Source], list[list[dict]]]:
 
 
 def _result_page(request, assessment: dict, record: NavigatorResult | None = None, told_team: bool = False):
-    sources, (reasons, advice) = _cited(assessment["reasons"], assessment.get("advice", []))
+    assessment = in_language(assessment)
+    sources, (places, reasons, advice) = _cited(assessment.get("places", []), assessment["reasons"],
+                                                assessment.get("advice", []))
     return render(request, "navigator/result.html", {
-        "a": assessment, "record": record, "unsure": unsure_questions(assessment), "reasons": reasons,
-        "advice": advice, "sources": sources, "getting_help": assessment["level"] in GETTING_HELP,
+        "a": assessment, "record": record, "unsure": unsure_questions(assessment), "places": places,
+        "reasons": reasons, "advice": advice, "sources": sources, "getting_help": assessment["level"] in GETTING_HELP,
         "told_team": told_team,
     })
 
 
 def _gp_note_page(request, assessment: dict, record: NavigatorResult | None = None):
+    assessment = in_language(assessment)
     sources, (criteria,) = _cited(assessment["gp_note"]["criteria"])
     return render(request, "navigator/gp_note.html",
                   {"a": assessment, "record": record, "criteria": criteria, "sources": sources})

@@ -10,28 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from netcompanion.triage import care
 from netcompanion.triage.case import NOT_SURE, SYMPTOM_NAMES, Case, parse_case
 from netcompanion.triage.conditions import case_answers, symptom_answers
-from netcompanion.triage.emergency_numbers import emergency_number
+from netcompanion.triage.emergency_numbers import DEFAULT, emergency_number
 from netcompanion.triage.rules import ADVICE, RULES, RULESET_VERSION, ZEBRA, Level, Rule
-
-HEADLINES = {
-    Level.EMERGENCY: "Call {number} now.",
-    Level.URGENT: "Get help today: contact a health centre or on-call clinic now.",
-    Level.SOON: "Contact {who} within the next few days.",
-    Level.ROUTINE: "Mention this to {who} at your next visit, and note it in your diary.",
-    Level.SELF_CARE: "You can look after this yourself for now.",
-}
-WHERE = {
-    Level.EMERGENCY: "Call the emergency number, {number}. If someone can take you safely and faster, go to the "
-                     "nearest emergency department.",
-    Level.URGENT: "Contact your health centre or an on-call clinic now. If they are closed, go to an emergency "
-                  "department. If you get worse before you are seen, call {number}.",
-    Level.SOON: "Contact {who} by phone or message within a few days. If you get worse, seek help sooner.",
-    Level.ROUTINE: "Tell {who} at your next visit. If it gets worse or new symptoms start, check again.",
-    Level.SELF_CARE: "Look after yourself as below. If it gets worse, lasts, or new symptoms start, check again "
-                     "or contact your care team.",
-}
 
 
 class _Result(BaseModel):
@@ -49,6 +32,24 @@ class Tip(_Result):
     id: str
     text: str
     sources: list[str]
+
+
+class CarePlace(_Result):
+    place: str
+    reach: str
+    sources: list[str]
+
+
+class Care(_Result):
+    """Where to go in the words of `country` (care.py; "*" where the table has no words of its own), kept in
+    English with their placeholders so that a page can show them in the reader's language: translate, then fill in
+    ``%(number)s`` with the assessment's emergency number and ``%(who)s`` with the translated `who`."""
+
+    country: str
+    headline: str
+    who: str
+    places: list[CarePlace]
+    version: str
 
 
 class GpNote(_Result):
@@ -72,6 +73,7 @@ class Assessment(_Result):
     advice: list[Tip]
     ruleset_version: str
     gp_note: GpNote | None = None
+    care: Care | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return self.model_dump()
@@ -120,13 +122,23 @@ def _plain(value: Any) -> str:
     return str(value).replace("_", " ")
 
 
-def evaluate(case: Case) -> Assessment:
+def _care(country: str | None, level: Level, diagnosed_net: bool) -> Care:
+    where = care.care_country(country)
+    return Care(country=where, headline=care.headline(where, level), who=care.who(where, diagnosed_net),
+                places=[CarePlace(place=p.place, reach=p.reach, sources=list(p.sources))
+                        for p in care.places(where, level, diagnosed_net)],
+                version=care.CARE_VERSION)
+
+
+def evaluate(case: Case, default_number: str = DEFAULT) -> Assessment:
+    """``default_number``: the emergency number when the case names no country (the site's own, so that the
+    result says what every page's emergency strip says)."""
     whole = case_answers(case.person, case.symptoms)
     fired = _fired(RULES_BY_SYMPTOM, case, whole)
     level = max((r.level for r, _ in fired), key=lambda lv: lv.rank, default=Level.ROUTINE)
-    number = emergency_number(case.country)
-    who = "your care team (your contact nurse)" if case.person.diagnosed_net else \
-        "a healthcare provider (your GP or health centre)"
+    number = emergency_number(case.country) if case.country else default_number
+    words = _care(case.country, level, case.person.diagnosed_net)
+    params = {"number": number, "who": words.who}
     top = [(r, code) for r, code in fired if r.level == level]
     explained = {code for _, code in top}
     advice = [Tip(id=a.id, text=a.text, sources=list(a.sources))
@@ -139,8 +151,8 @@ def evaluate(case: Case) -> Assessment:
                              symptoms=[describe(s) for s in case.symptoms])
     return Assessment(
         level=level.value,
-        headline=HEADLINES[level].format(number=number, who=who),
-        where=WHERE[level].format(number=number, who=who),
+        headline=words.headline % params,
+        where=" ".join(f"{p.place % params}: {p.reach % params}" for p in words.places),
         emergency_number=number,
         reasons=[_reason(r) for r in dict.fromkeys(r for r, _ in top)],
         also_reported=[SYMPTOM_NAMES[s.code] for s in case.symptoms if s.code not in explained],
@@ -148,9 +160,10 @@ def evaluate(case: Case) -> Assessment:
         advice=advice,
         ruleset_version=RULESET_VERSION,
         gp_note=gp_note,
+        care=words,
     )
 
 
-def assess(data: Any) -> Assessment:
+def assess(data: Any, default_number: str = DEFAULT) -> Assessment:
     """Validates decoded JSON and assesses it; raises InvalidCase for bad input."""
-    return evaluate(parse_case(data))
+    return evaluate(parse_case(data), default_number)
