@@ -74,8 +74,9 @@ messages: $(PO_FILES:.po=.mo)
 # Run from netcompanion/, makemessages files each string in the locale/ nearest to the file that marks it.
 LANG_CODE ?= sv
 catalogues: $(VENV)/.installed /usr/bin/msgfmt
-	cd netcompanion && DJANGO_SETTINGS_MODULE= $(CURDIR)/$(BIN)/django-admin makemessages --locale $(LANG_CODE) \
-	  --no-obsolete --ignore 'tests/*' --ignore 'migrations/*'
+	for domain in django djangojs; do (cd netcompanion && DJANGO_SETTINGS_MODULE= $(CURDIR)/$(BIN)/django-admin \
+	  makemessages --domain $$domain --locale $(LANG_CODE) --no-obsolete --ignore 'tests/*' --ignore 'migrations/*') \
+	  || exit 1; done
 
 /usr/bin/msgfmt:
 	apt-get update -qq

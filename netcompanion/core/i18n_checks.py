@@ -131,7 +131,7 @@ def templates() -> list[Path]:
 
 
 def catalogues(language: str, root: Path = PACKAGE) -> list[Path]:
-    return sorted(root.glob(f"**/locale/{language}/LC_MESSAGES/django.po"))
+    return sorted(root.glob(f"**/locale/{language}/LC_MESSAGES/*.po"))
 
 
 @dataclass(frozen=True)
@@ -162,10 +162,11 @@ def regathered(language: str) -> list[CatalogueState]:
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "netcompanion"
         shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns(
-            "__pycache__", "static", "content", "heldout", "*.mo", "*.pyc"))
-        subprocess.run(["django-admin", "makemessages", "--locale", language,
-                        "--no-obsolete", "--ignore", "tests/*", "--ignore", "migrations/*"],
-                       cwd=copy, capture_output=True, text=True, check=True, env={"PATH": _PATH})
+            "__pycache__", "content", "heldout", "*.mo", "*.pyc", "*.svg", "*.png", "*.css"))
+        for domain in ("django", "djangojs"):  # the pages' words, and the scripts' (Django's JavaScript catalogue)
+            subprocess.run(["django-admin", "makemessages", "--domain", domain, "--locale", language,
+                            "--no-obsolete", "--ignore", "tests/*", "--ignore", "migrations/*"],
+                           cwd=copy, capture_output=True, text=True, check=True, env={"PATH": _PATH})
         return [state_of(path) for path in catalogues(language, copy)]
 
 

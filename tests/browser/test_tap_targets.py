@@ -1,5 +1,6 @@
 """Every link and button is easy to tap (at least 24 px, main actions 44 px) and every page passes axe-core, for a
-patient, a relative and a nurse, on a phone and on a desktop, with the demo's year of records on the pages."""
+patient, a relative and a nurse, on a phone and on a desktop, with the demo's year of records on the pages; and on a
+phone in Swedish, whose longer words are the likeliest to push a page sideways."""
 
 import io
 
@@ -45,10 +46,10 @@ def problems_on(page, live_server, urls) -> dict[str, list[str]]:
 
 
 @pytest.mark.usefixtures("demo")
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("locale, width", [("en-GB", 375), ("en-GB", 1280), ("sv-SE", 375)])
 @pytest.mark.parametrize("who", ["visitor", "patient", "relative", "nurse"])
-def test_every_main_page_is_easy_to_tap_and_passes_axe(browser, live_server, who, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
+def test_every_main_page_is_easy_to_tap_and_passes_axe(browser, live_server, who, locale, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale=locale)
     page = context.new_page()
     urls = {"visitor": PUBLIC, "patient": PATIENT, "relative": RELATIVE, "nurse": NURSE}[who]
     if who != "visitor":
@@ -58,5 +59,7 @@ def test_every_main_page_is_easy_to_tap_and_passes_axe(browser, live_server, who
         urls = urls + {"patient": [], "relative": linked(page, "/relatives/", 4),
                        "nurse": linked(page, "/care/patients/", 2)}[who]
     found = problems_on(page, live_server, urls)
+    language = page.locator("html").get_attribute("lang")
     context.close()
+    assert language == {"en-GB": "en-gb", "sv-SE": "sv"}[locale]
     assert not found, "\n".join(f"{url}: {problems}" for url, problems in found.items())

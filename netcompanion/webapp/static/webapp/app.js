@@ -8,13 +8,14 @@
   if (!script || !window.NetOutbox || !window.indexedDB) return;
   const cfg = script.dataset;
   const urls = {state: cfg.state, batch: cfg.batch, entries: cfg.entries};
-  const t = window.gettext || ((text) => text);
-  const nt = window.ngettext || ((one, many, n) => (n === 1 ? one : many));
+  // Named as Django's catalogue names them, so that makemessages finds every text (djangojs domain).
+  const gettext = window.gettext || ((text) => text);
+  const ngettext = window.ngettext || ((one, many, n) => (n === 1 ? one : many));
   const fill = window.interpolate || ((text, values) => text.replace("%s", values[0]));
   const LABELS = {
-    date: t("Date"), flushes: t("Flushes"), flush_triggers: t("What set the flushes off"),
-    stools: t("Bowel movements"), bristol: t("Stool type"), pain: t("Tummy pain"), fatigue: t("Tiredness"),
-    weight_kg: t("Weight in kg"), wheezing: t("Wheezing"), dizziness: t("Dizzy or faint"), notes: t("Notes"),
+    date: gettext("Date"), flushes: gettext("Flushes"), flush_triggers: gettext("What set the flushes off"),
+    stools: gettext("Bowel movements"), bristol: gettext("Stool type"), pain: gettext("Tummy pain"), fatigue: gettext("Tiredness"),
+    weight_kg: gettext("Weight in kg"), wheezing: gettext("Wheezing"), dizziness: gettext("Dizzy or faint"), notes: gettext("Notes"),
   };
   const SHOWN_LEVELS = ["emergency", "urgent", "soon"];
   let panel = null;
@@ -48,10 +49,10 @@
     const shown = [];
     for (const [name, value] of Object.entries(values)) {
       if (name === "date" || value === null || value === "" || (Array.isArray(value) && !value.length)) continue;
-      const text = value === true ? t("yes") : value === false ? t("no") : String(value);
+      const text = value === true ? gettext("yes") : value === false ? gettext("no") : String(value);
       shown.push(`${LABELS[name] || name}: ${text}`);
     }
-    return shown.join(" · ") || t("nothing filled in");
+    return shown.join(" · ") || gettext("nothing filled in");
   }
 
   function problemText(problem) {
@@ -76,27 +77,27 @@
     const line = (...children) => box.append(el("p", {}, ...children));
     const reasons = () => (a.why || []).forEach((reason) => line(reason));
     if (a.late && (a.level === "emergency" || a.level === "urgent")) {
-      box.append(el("p", {class: "result-headline"}, fill(t("What was logged for %s could have needed help that day. How are you now?"), [when])));
+      box.append(el("p", {class: "result-headline"}, fill(gettext("What was logged for %s could have needed help that day. How are you now?"), [when])));
       reasons();
-      line(el("a", {class: "button", href: cfg.check}, t("Check how you are now")));
-      line(fill(t("If you have any of these signs now, call %s now. If you are not sure, contact your contact nurse or health centre today; if they are closed, an on-call clinic."), [a.emergency_number]));
+      line(el("a", {class: "button", href: cfg.check}, gettext("Check how you are now")));
+      line(fill(gettext("If you have any of these signs now, call %s now. If you are not sure, contact your contact nurse or health centre today; if they are closed, an on-call clinic."), [a.emergency_number]));
     } else if (a.level === "emergency") {
-      box.append(el("p", {class: "result-level"}, t("Emergency")));
-      box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || t("What was logged for this day can be a sign of an emergency.")}`));
+      box.append(el("p", {class: "result-level"}, gettext("Emergency")));
+      box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || gettext("What was logged for this day can be a sign of an emergency.")}`));
       reasons();
-      line(el("a", {class: "button button-danger", href: `tel:${a.emergency_number}`}, fill(t("Call %s now"), [a.emergency_number])));
+      line(el("a", {class: "button button-danger", href: `tel:${a.emergency_number}`}, fill(gettext("Call %s now"), [a.emergency_number])));
       if (a.where) line(a.where);
     } else if (a.level === "urgent") {
-      box.append(el("p", {class: "result-level"}, t("Urgent: today")));
-      box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || t("What was logged for this day needs a check today.")}`));
+      box.append(el("p", {class: "result-level"}, gettext("Urgent: today")));
+      box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || gettext("What was logged for this day needs a check today.")}`));
       reasons();
       if (a.where) line(a.where);
-      line(fill(t("Contact your contact nurse or health centre now. If they are closed, contact an on-call clinic or go to an emergency department. If it gets worse, call %s."), [a.emergency_number]));
+      line(fill(gettext("Contact your contact nurse or health centre now. If they are closed, contact an on-call clinic or go to an emergency department. If it gets worse, call %s."), [a.emergency_number]));
     } else {
-      box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || t("Some of what was logged is worth a check within a few days.")}`));
+      box.append(el("p", {class: "result-headline"}, `${when}: ${a.headline || gettext("Some of what was logged is worth a check within a few days.")}`));
       if (a.where) line(a.where);
     }
-    if (a.told_team) line(t("Your care team has been told."));
+    if (a.told_team) line(gettext("Your care team has been told."));
     return box;
   }
 
@@ -106,9 +107,9 @@
     for (const report of reports) {
       if (!report.sent.length) continue;
       const dates = report.sent.map((day) => longDate(day.date)).join(", ");
-      nodes.push(el("p", {class: "webapp-sent"}, fill(nt("Sent the day you logged offline: %s.",
+      nodes.push(el("p", {class: "webapp-sent"}, fill(ngettext("Sent the day you logged offline: %s.",
         "Sent the days you logged offline: %s.", report.sent.length), [dates]), " ",
-        el("a", {href: cfg.diary}, t("Open your diary"))));
+        el("a", {href: cfg.diary}, gettext("Open your diary"))));
       for (const day of report.sent) {
         if (day.assessment && SHOWN_LEVELS.includes(day.assessment.level)) nodes.push(adviceNode(day));
       }
@@ -131,23 +132,23 @@
     const sent = reportNodes(reports);
     if (sent.length) {
       node.append(...sent);
-      node.append(el("p", {}, button(t("Got it"), async () => {
+      node.append(el("p", {}, button(gettext("Got it"), async () => {
         for (const report of reports) await NetOutbox.remove("reports", report.id);
         render();
       }, true)));
     }
     if (waiting.length) {
-      const line = el("p", {class: "webapp-waiting"}, el("strong", {}, fill(nt("%s day is waiting to send.",
+      const line = el("p", {class: "webapp-waiting"}, el("strong", {}, fill(ngettext("%s day is waiting to send.",
         "%s days are waiting to send.", waiting.length), [waiting.length])), " ",
-        navigator.onLine ? "" : t("It is kept on this phone and sent when you are back online."));
+        navigator.onLine ? "" : gettext("It is kept on this phone and sent when you are back online."));
       node.append(line);
       node.append(el("ul", {class: "webapp-days"}, ...waiting.map((day) =>
         el("li", {}, el("strong", {}, longDate(day.values.date)), ": ", typedValues(day.values)))));
-      if (navigator.onLine) node.append(el("p", {}, button(t("Send now"), () => sendNow())));
-      node.append(el("p", {}, t("If you feel very unwell, do not wait for this to send: call your emergency number or your care team now.")));
+      if (navigator.onLine) node.append(el("p", {}, button(gettext("Send now"), () => sendNow())));
+      node.append(el("p", {}, gettext("If you feel very unwell, do not wait for this to send: call your emergency number or your care team now.")));
     }
     if (refused.length) {
-      node.append(el("p", {class: "webapp-problem"}, el("strong", {}, nt(
+      node.append(el("p", {class: "webapp-problem"}, el("strong", {}, ngettext(
         "This day was not sent. Nothing is lost: it is kept on this phone until you remove it.",
         "These days were not sent. Nothing is lost: they are kept on this phone until you remove them.",
         refused.length))));
@@ -155,10 +156,10 @@
         el("strong", {}, longDate(day.values.date)), ": ", typedValues(day.values),
         el("ul", {}, ...day.problems.map((problem) => el("li", {class: "webapp-problem-text"}, problemText(problem)))),
         el("p", {class: "webapp-actions"},
-          button(t("Try again"), async () => { await NetOutbox.put("days", {...day, state: "waiting", problems: []}); sendNow(); }),
+          button(gettext("Try again"), async () => { await NetOutbox.put("days", {...day, state: "waiting", problems: []}); sendNow(); }),
           " ",
-          button(t("Remove from this phone"), async () => {
-            if (window.confirm(fill(t("Remove the day %s from this phone? It has not been saved in your diary."), [longDate(day.values.date)]))) {
+          button(gettext("Remove from this phone"), async () => {
+            if (window.confirm(fill(gettext("Remove the day %s from this phone? It has not been saved in your diary."), [longDate(day.values.date)]))) {
               await NetOutbox.remove("days", day.id);
               render();
             }
@@ -172,8 +173,8 @@
     sending = true;
     try {
       const report = await NetOutbox.sendWaiting(urls);
-      if (report.signedOut) await render(t("Sign in again to send the days waiting on this phone."));
-      else if (report.failed) await render(t("The days could not be sent just now. They are kept and will be sent later."));
+      if (report.signedOut) await render(gettext("Sign in again to send the days waiting on this phone."));
+      else if (report.failed) await render(gettext("The days could not be sent just now. They are kept and will be sent later."));
       else await render();
     } catch (error) {
       await render();
@@ -190,7 +191,7 @@
     if (!form) return;
     const date = form.elements.namedItem("date");
     if (cfg.served === "offline-copy" && date instanceof HTMLInputElement) date.value = today();
-    const needsConnection = t("This needs a connection. Fill in the day yourself and save it: it will wait on this phone.");
+    const needsConnection = gettext("This needs a connection. Fill in the day yourself and save it: it will wait on this phone.");
     for (const link of document.querySelectorAll("main a[href]")) {
       const to = new URL(link.href, location.href);
       if (to.pathname !== cfg.form || !to.search) continue;  // "Same as yesterday" and the like ask the server
@@ -210,14 +211,14 @@
       }
       const values = NetOutbox.dayFromForm(new FormData(form));
       if (!values.date) {
-        await render(t("Enter the date of the day you are logging."));
+        await render(gettext("Enter the date of the day you are logging."));
         return;
       }
       await NetOutbox.keep(cfg.owner, values);
       if (navigator.serviceWorker) await NetOutbox.askForSync(await navigator.serviceWorker.ready.catch(() => null));
       form.reset();
       if (date instanceof HTMLInputElement) date.value = today();
-      await render(t("Saved on this phone. It will be sent to your diary when you are back online."));
+      await render(gettext("Saved on this phone. It will be sent to your diary when you are back online."));
       panelNode().focus();
       sendNow();
     });
@@ -236,7 +237,7 @@
         try {
           if (navigator.onLine) await NetOutbox.sendWaiting(urls).catch(() => null);
           const left = (await NetOutbox.all("days")).length;
-          if (left && !window.confirm(fill(nt(
+          if (left && !window.confirm(fill(ngettext(
             "%s day you logged offline has not been sent. Signing out removes it from this phone. Sign out anyway?",
             "%s days you logged offline have not been sent. Signing out removes them from this phone. Sign out anyway?",
             left), [left]))) {
