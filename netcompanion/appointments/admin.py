@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from netcompanion.appointments.models import CalendarFeed
 from netcompanion.core.admin import ReadOnlyAdmin
@@ -17,7 +19,8 @@ class CalendarFeedAdmin(ReadOnlyAdmin):
         # Needed for the revoke action only; every field stays read-only.
         return obj is None and request.user.has_perm("appointments.change_calendarfeed")
 
-    @admin.action(description="Turn off the selected calendar links", permissions=["change"])
+    @admin.action(description=_("Turn off the selected calendar links"), permissions=["change"])
     def revoke(self, request, queryset):
         count = queryset.revoke()
-        self.message_user(request, f"{count} calendar links turned off.")
+        self.message_user(request, ngettext("%(count)s calendar link turned off.",
+                                            "%(count)s calendar links turned off.", count) % {"count": count})

@@ -63,7 +63,7 @@ def _validated(request, payload: AppointmentIn, instance: Appointment | None):
             return None, body_problems([([name], gettext("Check the year: this date is out of range."))])
     start, end = local["start"], local["end"]
     if end is not None and end.date() != start.date():
-        return None, body_problems([(["end"], "The end must be on the same day as the start.")])
+        return None, body_problems([(["end"], gettext("The end must be on the same day as the start."))])
     form = AppointmentForm({**data, "date": start.date(), "start_time": start.time(),
                             "end_time": end.time() if end else None}, patient=patient_of(request), instance=instance)
     return (form.cleaned_data, None) if form.is_valid() else (None, form_problems(form, RENAMED))

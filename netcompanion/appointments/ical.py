@@ -8,13 +8,16 @@ patient typed as title, place and what to do before; never the kind, notes or th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import icalendar
 
+from netcompanion.translatable import gettext_noop
+
 PRODID = "-//NET Companion//Appointments//EN"
-CALENDAR_NAME = "My appointments"
+CALENDAR_NAME = gettext_noop("My appointments")
+BEFORE_YOU_GO = gettext_noop("Before you go:\n%(preparation)s")
 # Calendar apps need an end. When the patient gave none, the event is shown as one hour long.
 DEFAULT_LENGTH = dt.timedelta(hours=1)
 # How often a subscribed calendar app should fetch the feed again (a hint; apps choose for themselves).
@@ -52,14 +55,18 @@ def _reminder(title: str, before: dt.timedelta) -> icalendar.Alarm:
     return alarm
 
 
-def build_calendar(events: Iterable[CalendarEvent], *, with_details: bool, alarm: dt.timedelta | None = None) -> bytes:
-    """The calendar file; with ``alarm``, every event still on reminds that long before it starts."""
+def build_calendar(events: Iterable[CalendarEvent], *, with_details: bool, alarm: dt.timedelta | None = None,
+                   translate: Callable[[str], str] = str) -> bytes:
+    """The calendar file; with ``alarm``, every event still on reminds that long before it starts.
+
+    ``translate`` turns the file's own words (the calendar's name, "Before you go") into the patient's language.
+    """
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", CALENDAR_NAME)
+    cal.add("x-wr-calname", translate(CALENDAR_NAME))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     # Outlook reads this one, and only as a duration (PT1H); a plain value would come out as "1:00:00".
     cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
@@ -78,7 +85,7 @@ def build_calendar(events: Iterable[CalendarEvent], *, with_details: bool, alarm
         if with_details and e.place:
             event.add("location", e.place)
         if with_details and e.preparation:
-            event.add("description", f"Before you go:\n{e.preparation}")
+            event.add("description", translate(BEFORE_YOU_GO) % {"preparation": e.preparation})
         if alarm and e.status != "cancelled":
             event.add_component(_reminder(e.title, alarm))
         cal.add_component(event)

@@ -4,7 +4,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.records import Action, RecordVersion, Versioned
@@ -12,29 +12,29 @@ from netcompanion.core.tokens import RevocableSecret
 
 
 class Kind(models.TextChoices):
-    SCAN = "scan", "Scan"
-    BLOOD_TEST = "blood-test", "Blood test"
-    URINE_TEST = "urine-test", "Urine test"
-    VISIT = "visit", "Visit"
-    INJECTION = "injection", "Injection"
-    PROCEDURE = "procedure", "Surgery or procedure"
-    OTHER = "other", "Other"
+    SCAN = "scan", _("Scan")
+    BLOOD_TEST = "blood-test", _("Blood test")
+    URINE_TEST = "urine-test", _("Urine test")
+    VISIT = "visit", _("Visit")
+    INJECTION = "injection", _("Injection")
+    PROCEDURE = "procedure", _("Surgery or procedure")
+    OTHER = "other", pgettext_lazy("kind of appointment", "Other")
 
 
 # The carcinoid-crisis triggers (anaesthesia, surgery, biopsy, tumour handling, embolisation/ablation:
 # nci-pdq-gi-net-hp, ncuk-carcinoid-crisis) plus endoscopy and dental work (neca-crisis-anaesthesia, cited by
 # the guide page "surgery").
-PROCEDURE_LABEL = "involves anaesthesia or sedation, surgery, an endoscopy, a biopsy, embolisation or dental work"
+PROCEDURE_LABEL = _("involves anaesthesia or sedation, surgery, an endoscopy, a biopsy, embolisation or dental work")
 
 
 class Status(models.TextChoices):
     """FHIR Appointment.status values (http://hl7.org/fhir/appointmentstatus)."""
 
     # A check the care team suggests for around a date; nobody has booked a time for it yet.
-    PROPOSED = "proposed", "To be booked"
-    BOOKED = "booked", "Booked"
-    CANCELLED = "cancelled", "Cancelled"
-    FULFILLED = "fulfilled", "Done"
+    PROPOSED = "proposed", _("To be booked")
+    BOOKED = "booked", _("Booked")
+    CANCELLED = "cancelled", _("Cancelled")
+    FULFILLED = "fulfilled", _("Done")
 
 
 # A check to book has a date but no time. Its `start` is this time on that date, never shown: midday keeps the
@@ -75,17 +75,17 @@ class Appointment(Versioned):
     HISTORY_HIDES = ("has_time",)
 
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments")
-    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.VISIT)
-    title = models.CharField("title", max_length=120)
-    start = models.DateTimeField("starts")
-    duration = models.DurationField("length", null=True, blank=True)
-    place = models.CharField("place", max_length=200, blank=True)
-    preparation = models.TextField("what to do before", max_length=2000, blank=True)
-    notes = models.TextField("notes", max_length=2000, blank=True)
-    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.BOOKED)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VISIT)
+    title = models.CharField(_("title"), max_length=120)
+    start = models.DateTimeField(_("starts"))
+    duration = models.DurationField(_("length"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    preparation = models.TextField(_("what to do before"), max_length=2000, blank=True)
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.BOOKED)
     involves_procedure = models.BooleanField(PROCEDURE_LABEL, default=False)
     # False for a check to book (and for one removed before it was booked): only its date means anything.
-    has_time = models.BooleanField("has a booked time", default=True)
+    has_time = models.BooleanField(_("has a booked time"), default=True)
     # Bumped by every change; it is the iCalendar SEQUENCE, so calendar apps take the newest copy.
     revision = models.PositiveIntegerField(default=0, editable=False)
 
@@ -106,8 +106,10 @@ class Appointment(Versioned):
 
     def __str__(self) -> str:
         if not self.has_time:
-            return f"{self.title}, around {timezone.localdate(self.start):%Y-%m-%d}"
-        return f"{self.title} on {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+            return gettext("%(title)s, around %(date)s") % {"title": self.title,
+                                                               "date": timezone.localdate(self.start).isoformat()}
+        return gettext("%(title)s on %(when)s") % {
+            "title": self.title, "when": f"{timezone.localtime(self.start):%Y-%m-%d %H:%M}"}
 
     @property
     def end(self) -> dt.datetime | None:
@@ -140,8 +142,8 @@ class AppointmentVersion(RecordVersion.of(Appointment, constraint="one_appointme
 
 
 class FeedDetail(models.TextChoices):
-    TITLES = "titles", "Titles and times only"
-    DETAILS = "details", "With place and what to do before"
+    TITLES = "titles", _("Titles and times only")
+    DETAILS = "details", _("With place and what to do before")
 
 
 class FeedAlarm(models.IntegerChoices):
@@ -168,4 +170,4 @@ class CalendarFeed(RevocableSecret):
                                                name="one_active_calendar_feed_per_patient")]
 
     def __str__(self) -> str:
-        return f"Calendar link from {self.created_at:%Y-%m-%d}"
+        return gettext("Calendar link from %(date)s") % {"date": f"{self.created_at:%Y-%m-%d}"}

@@ -3,8 +3,10 @@
 import datetime as dt
 import secrets
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from netcompanion.appointments import ical
 from netcompanion.appointments.models import Appointment, CalendarFeed, FeedAlarm, FeedDetail, Status, untimed_start
@@ -85,7 +87,7 @@ def _event(a: Appointment) -> ical.CalendarEvent:
 def upcoming_calendar(patient, *, with_details: bool) -> bytes:
     """A file of the patient's upcoming booked appointments, to import once."""
     return ical.build_calendar(map(_event, Appointment.objects.upcoming().filter(patient=patient)),
-                               with_details=with_details)
+                               with_details=with_details, translate=gettext)
 
 
 def feed_calendar(feed: CalendarFeed) -> bytes:
@@ -93,5 +95,8 @@ def feed_calendar(feed: CalendarFeed) -> bytes:
     book have no time, so they were never in it, and one removed before it was booked stays out too."""
     since = timezone.now() - FEED_LOOKBACK
     appointments = Appointment.objects.filter(patient=feed.patient, start__gte=since, has_time=True).order_by("start")
-    return ical.build_calendar(map(_event, appointments), with_details=feed.detail == FeedDetail.DETAILS,
-                               alarm=dt.timedelta(minutes=feed.alarm_minutes) if feed.alarm_minutes else None)
+    # A calendar app polls without the patient, so the feed's own words follow the patient's saved language.
+    with translation.override(getattr(feed.patient, "language", "") or settings.LANGUAGE_CODE):
+        return ical.build_calendar(map(_event, appointments), with_details=feed.detail == FeedDetail.DETAILS,
+                                   alarm=dt.timedelta(minutes=feed.alarm_minutes) if feed.alarm_minutes else None,
+                                   translate=gettext)

@@ -73,11 +73,11 @@ def edit(request, code):
     if request.method == "POST" and form.is_valid():
         booked_now = not appointment.has_time and form.cleaned_data["has_time"]
         if services.change_appointment(appointment, request.user, form.cleaned_data):
-            messages.success(request, "Booked. It is now in your appointments coming up, and the earlier version is "
-                                      "kept in the history." if booked_now else
-                             "Your changes are saved. The earlier version is kept in the history.")
+            messages.success(request, gettext("Booked. It is now in your appointments coming up, and the earlier "
+                                              "version is kept in the history.") if booked_now else
+                             gettext("Your changes are saved. The earlier version is kept in the history."))
         else:
-            messages.info(request, "Nothing was changed.")
+            messages.info(request, gettext("Nothing was changed."))
         return redirect("appointments:detail", appointment.code)
     return render(request, "appointments/form.html", {"form": form, "appointment": appointment},
                   status=400 if form.errors else 200)
@@ -88,16 +88,17 @@ def cancel(request, code):
     """Marks a booked appointment as cancelled, or takes a check to book off the list (also a cancellation)."""
     appointment = _own(request, code)
     if appointment.status not in (Status.BOOKED, Status.PROPOSED):
-        messages.info(request, f"This appointment is already marked “{appointment.get_status_display()}”.")
+        messages.info(request, gettext("This appointment is already marked “%(status)s”.")
+                      % {"status": appointment.get_status_display()})
         return redirect("appointments:detail", appointment.code)
     to_book = appointment.status == Status.PROPOSED
     if request.method == "POST":
         services.cancel_appointment(appointment, request.user)
         if to_book:
-            messages.success(request, "The check is taken off your checks to book. You find it under “Earlier and "
-                                      "cancelled”, with its history.")
+            messages.success(request, gettext("The check is taken off your checks to book. You find it under "
+                                              "“Earlier and cancelled”, with its history."))
             return redirect("appointments:index")
-        messages.success(request, "The appointment is marked as cancelled. It stays in your list and history.")
+        messages.success(request, gettext("The appointment is marked as cancelled. It stays in your list and history."))
         return redirect("appointments:detail", appointment.code)
     return render(request, "appointments/cancel.html", {"appointment": appointment, "to_book": to_book})
 
@@ -148,8 +149,8 @@ def start_feed(request):
     _, token = services.start_calendar_feed(request.user, form.cleaned_data["detail"], form.cleaned_data["alarm"])
     # Shown once, on the next page; only its hash is stored.
     request.session[NEW_FEED_URL] = request.build_absolute_uri(reverse("appointments:feed", args=[token]))
-    messages.success(request, "Your new calendar link is ready. The old link no longer works." if replaced
-                     else "Your calendar link is ready.")
+    messages.success(request, gettext("Your new calendar link is ready. The old link no longer works.") if replaced
+                     else gettext("Your calendar link is ready."))
     return redirect("appointments:calendar")
 
 
@@ -161,7 +162,7 @@ def change_feed(request):
         feed = CalendarFeed.objects.active().filter(patient=request.user).first()
         return render(request, "appointments/calendar.html", {"feed": feed, "form": form}, status=400)
     if services.set_feed_detail(request.user, form.cleaned_data["detail"], form.cleaned_data["alarm"]):
-        messages.success(request, "Saved. Calendar apps pick up the change the next time they check.")
+        messages.success(request, gettext("Saved. Calendar apps pick up the change the next time they check."))
     return redirect("appointments:calendar")
 
 
@@ -169,7 +170,7 @@ def change_feed(request):
 @require_POST
 def stop_feed(request):
     if services.stop_calendar_feed(request.user):
-        messages.success(request, "Your calendar link is turned off. Calendar apps can no longer read it.")
+        messages.success(request, gettext("Your calendar link is turned off. Calendar apps can no longer read it."))
     return redirect("appointments:calendar")
 
 

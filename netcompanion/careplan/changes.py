@@ -9,34 +9,38 @@ with the keys in ``CONTACT_FIELDS`` plus ``"code"``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-# The written parts of a care plan, in the order the guide page lists them.
+from netcompanion.translatable import gettext_noop
+
+# The written parts of a care plan, in the order the guide page lists them. The labels are in English here; the
+# page, form or document that shows one translates it.
 PARTS: dict[str, str] = {
-    "diagnosis": "Diagnosis summary",
-    "goals": "Goals of treatment",
-    "treatments": "Planned treatments and checks",
-    "support": "Rehabilitation and support",
-    "what_matters": "What matters to me",
+    "diagnosis": gettext_noop("Diagnosis summary"),
+    "goals": gettext_noop("Goals of treatment"),
+    "treatments": gettext_noop("Planned treatments and checks"),
+    "support": gettext_noop("Rehabilitation and support"),
+    "what_matters": gettext_noop("What matters to me"),
 }
 
 # The contact nurse comes first, then the doctor, the NET centre, the number for evenings, nights and weekends
 # (the crisis card prints it) and everyone else.
 CONTACT_ROLES: dict[str, str] = {
-    "contact_nurse": "Contact nurse",
-    "doctor": "Doctor",
-    "net_centre": "NET centre",
-    "out_of_hours": "Out-of-hours line",
-    "other": "Other",
+    "contact_nurse": gettext_noop("Contact nurse"),
+    "doctor": gettext_noop("Doctor"),
+    "net_centre": gettext_noop("NET centre"),
+    "out_of_hours": gettext_noop("Out-of-hours line"),
+    "other": gettext_noop("Other"),
 }
 ROLE_ORDER: tuple[str, ...] = tuple(CONTACT_ROLES)
 
 CONTACT_FIELDS: dict[str, str] = {
-    "name": "Name",
-    "role": "Role",
-    "phone": "Phone",
-    "email": "E-mail",
-    "notes": "Notes",
+    "name": gettext_noop("Name"),
+    "role": gettext_noop("Role"),
+    "phone": gettext_noop("Phone"),
+    "email": gettext_noop("E-mail"),
+    "notes": gettext_noop("Notes"),
 }
 
 EMPTY_PLAN: dict = {**{part: "" for part in PARTS}, "contacts": []}
@@ -97,39 +101,36 @@ class ContactChange:
 
     kind = "contact"
 
-    @property
-    def heading(self) -> str:
-        return {"added": "Contact added", "changed": "Contact changed", "removed": "Contact removed"}[
-            self.action] + f": {self.name}"
 
+def plan_changes(before: dict, after: dict, translate: Callable[[str], str] = str) -> list[TextChange | ContactChange]:
+    """What changed from one snapshot to the next, part by part, in the order the plan is shown.
 
-def _shown(key: str, value: str) -> str:
-    return CONTACT_ROLES.get(value, value) if key == "role" else value
+    ``translate`` puts the labels and the contacts' roles in the reader's language; what people wrote stays as is.
+    """
+    def shown(key: str, value: str) -> str:
+        return translate(CONTACT_ROLES[value]) if key == "role" and value in CONTACT_ROLES else value
 
-
-def plan_changes(before: dict, after: dict) -> list[TextChange | ContactChange]:
-    """What changed from one snapshot to the next, part by part, in the order the plan is shown."""
     changes: list[TextChange | ContactChange] = []
     old, new = _contacts_by_code(before), _contacts_by_code(after)
     for contact in sort_contacts([c for code, c in new.items() if old.get(code) != c] +
                                  [c for code, c in old.items() if code not in new]):
         code = contact["code"]
         if code not in old:
-            rows = tuple((label, "", _shown(k, contact.get(k, ""))) for k, label in CONTACT_FIELDS.items()
+            rows = tuple((translate(label), "", shown(k, contact.get(k, ""))) for k, label in CONTACT_FIELDS.items()
                          if contact.get(k))
             changes.append(ContactChange("added", contact["name"], rows))
         elif code not in new:
-            rows = tuple((label, _shown(k, contact.get(k, "")), "") for k, label in CONTACT_FIELDS.items()
+            rows = tuple((translate(label), shown(k, contact.get(k, "")), "") for k, label in CONTACT_FIELDS.items()
                          if contact.get(k))
             changes.append(ContactChange("removed", contact["name"], rows))
         else:
             was = old[code]
-            rows = tuple((label, _shown(k, was.get(k, "")), _shown(k, contact.get(k, "")))
+            rows = tuple((translate(label), shown(k, was.get(k, "")), shown(k, contact.get(k, "")))
                          for k, label in CONTACT_FIELDS.items() if was.get(k, "") != contact.get(k, ""))
             changes.append(ContactChange("changed", contact["name"], rows))
     for part, label in PARTS.items():
         if before.get(part, "") != after.get(part, ""):
-            changes.append(TextChange(part, label, before.get(part, ""), after.get(part, "")))
+            changes.append(TextChange(part, translate(label), before.get(part, ""), after.get(part, "")))
     return changes
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext
 
 from netcompanion.accounts.models import Role
 from netcompanion.careplan import services
@@ -16,11 +17,13 @@ from netcompanion.core.pages import posted
 def who(user, role: str, viewer) -> str:
     """"you", or a name with the role the person had at the time: "Sara Ek (contact nurse)"."""
     if user is None:
-        return "someone who is no longer registered"
+        return gettext("someone who is no longer registered")
     if user.pk == viewer.pk:
-        return "you"
+        return gettext("you")
     name = user.display_name
-    return f"{name} ({Role(role).label.lower()})" if role in Role.values else name
+    if role not in Role.values:
+        return name
+    return gettext("%(name)s (%(role)s)") % {"name": name, "role": str(Role(role).label).lower()}
 
 
 def stamps(plan, viewer) -> dict[str, dict]:

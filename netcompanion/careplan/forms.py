@@ -1,4 +1,8 @@
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.careplan.changes import PARTS
 from netcompanion.careplan.models import (
@@ -11,19 +15,21 @@ from netcompanion.careplan.models import (
 )
 
 PART_HELP = {
-    "diagnosis": "A short summary of your NET in plain words: where it started, its grade, and if it has spread.",
-    "goals": "What you and your team hope the treatment will do, such as slowing the tumour down or easing "
-             "symptoms.",
-    "treatments": "Treatments, scans, blood tests and follow-up visits, and how often they happen.",
-    "support": "Help to get back your strength and daily life, such as a dietitian, exercise advice, a patient "
-               "group or support with work and money.",
-    "what_matters": "The things you care about most, in your own words. Your team plans around these where "
-                    "they can.",
+    "diagnosis": _("A short summary of your NET in plain words: where it started, its grade, and if it has spread."),
+    "goals": _("What you and your team hope the treatment will do, such as slowing the tumour down or easing "
+               "symptoms."),
+    "treatments": _("Treatments, scans, blood tests and follow-up visits, and how often they happen."),
+    "support": _("Help to get back your strength and daily life, such as a dietitian, exercise advice, a patient "
+                 "group or support with work and money."),
+    "what_matters": _("The things you care about most, in your own words. Your team plans around these where "
+                      "they can."),
 }
 
 
-def too_long(limit: int) -> str:
-    return f"Please keep this to {limit:,} characters or fewer (it has %(show_value)s)."
+def too_long(limit: int):
+    """The message for text over ``limit``; Django fills in %(show_value)s, the length it has."""
+    return format_lazy(_("Please keep this to {limit} characters or fewer (it has %(show_value)s)."),
+                       limit=lazy(number_format, str)(limit, force_grouping=True))
 
 
 class VersionField(forms.IntegerField):
@@ -57,7 +63,7 @@ class PartForm(VersionOnlyForm):
         super().__init__(*args, **kwargs)
         self.part = part
         self.fields[part] = forms.CharField(
-            label=PARTS[part], required=False, max_length=PART_MAX_LENGTH, help_text=PART_HELP[part],
+            label=_(PARTS[part]), required=False, max_length=PART_MAX_LENGTH, help_text=PART_HELP[part],
             widget=forms.Textarea(attrs={"rows": 8}),
             error_messages={"max_length": too_long(PART_MAX_LENGTH)})
 
@@ -68,37 +74,37 @@ class PartForm(VersionOnlyForm):
 
 class ContactForm(VersionOnlyForm):
     name = forms.CharField(
-        label="Name", max_length=200,
-        help_text="A person, such as your contact nurse, or a place, such as the NET centre.",
-        error_messages={"required": "Please write a name, for example the name of your contact nurse.",
+        label=_("Name"), max_length=200,
+        help_text=_("A person, such as your contact nurse, or a place, such as the NET centre."),
+        error_messages={"required": _("Please write a name, for example the name of your contact nurse."),
                         "max_length": too_long(200)})
-    role = forms.ChoiceField(label="Role", choices=ContactRole.choices, initial=ContactRole.OTHER)
+    role = forms.ChoiceField(label=_("Role"), choices=ContactRole.choices, initial=ContactRole.OTHER)
     phone = forms.CharField(
-        label="Phone number", required=False, max_length=40, validators=[phone_validator],
-        help_text="For example +46 8 123 45 67.",
+        label=_("Phone number"), required=False, max_length=40, validators=[phone_validator],
+        help_text=_("For example +46 8 123 45 67."),
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "off"}),
-        error_messages={"max_length": "Please check the phone number: it is too long."})
+        error_messages={"max_length": _("Please check the phone number: it is too long.")})
     email = forms.EmailField(
-        label="E-mail address", required=False, widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-        error_messages={"invalid": "This does not look like an e-mail address. Please check it."})
+        label=_("E-mail address"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        error_messages={"invalid": _("This does not look like an e-mail address. Please check it.")})
     notes = forms.CharField(
-        label="Notes", required=False, max_length=CONTACT_NOTES_MAX_LENGTH,
-        help_text="For example when to call, or what this person helps with.",
+        label=_("Notes"), required=False, max_length=CONTACT_NOTES_MAX_LENGTH,
+        help_text=_("For example when to call, or what this person helps with."),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": too_long(CONTACT_NOTES_MAX_LENGTH)})
 
 
 class QuestionForm(forms.Form):
     text = forms.CharField(
-        label="Your question", max_length=QUESTION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Write it the way you would ask it. You can tick it off at the visit.",
-        error_messages={"required": "Please write your question first.",
+        label=_("Your question"), max_length=QUESTION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Write it the way you would ask it. You can tick it off at the visit."),
+        error_messages={"required": _("Please write your question first."),
                         "max_length": too_long(QUESTION_MAX_LENGTH)})
 
 
 class AskedForm(forms.Form):
     answer = forms.CharField(
-        label="What was the answer? (optional)", required=False, max_length=ANSWER_MAX_LENGTH,
+        label=_("What was the answer? (optional)"), required=False, max_length=ANSWER_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="A short note helps you remember what was said.",
+        help_text=_("A short note helps you remember what was said."),
         error_messages={"max_length": too_long(ANSWER_MAX_LENGTH)})

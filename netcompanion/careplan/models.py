@@ -3,6 +3,8 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.accounts.models import Role
 from netcompanion.careplan.changes import CONTACT_ROLES, PARTS, ROLE_ORDER, sort_contacts
@@ -25,12 +27,12 @@ class CarePlan(models.Model):
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_plan")
-    diagnosis = models.TextField(PARTS["diagnosis"], blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
-    goals = models.TextField(PARTS["goals"], blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
-    treatments = models.TextField(PARTS["treatments"], blank=True,
+    diagnosis = models.TextField(_(PARTS["diagnosis"]), blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
+    goals = models.TextField(_(PARTS["goals"]), blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
+    treatments = models.TextField(_(PARTS["treatments"]), blank=True,
                                   validators=[MaxLengthValidator(PART_MAX_LENGTH)])
-    support = models.TextField(PARTS["support"], blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
-    what_matters = models.TextField(PARTS["what_matters"], blank=True,
+    support = models.TextField(_(PARTS["support"]), blank=True, validators=[MaxLengthValidator(PART_MAX_LENGTH)])
+    what_matters = models.TextField(_(PARTS["what_matters"]), blank=True,
                                     validators=[MaxLengthValidator(PART_MAX_LENGTH)])
     version = models.PositiveIntegerField(default=0, help_text="0 until the first change; the optimistic lock.")
     # Who last changed each part (and "contacts"): {key: {"by": user id, "role": role, "at": iso, "version": n}}.
@@ -39,7 +41,7 @@ class CarePlan(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
-        return f"Care plan of {self.patient}"
+        return gettext("Care plan of %(patient)s") % {"patient": self.patient}
 
     def snapshot(self, contacts=None) -> dict:
         """The whole plan as plain data. Pass the current contacts to spare a query."""
@@ -52,16 +54,16 @@ class CarePlan(models.Model):
 
 
 class ContactRole(models.TextChoices):
-    CONTACT_NURSE = "contact_nurse", CONTACT_ROLES["contact_nurse"]
-    DOCTOR = "doctor", CONTACT_ROLES["doctor"]
-    NET_CENTRE = "net_centre", CONTACT_ROLES["net_centre"]
-    OUT_OF_HOURS = "out_of_hours", CONTACT_ROLES["out_of_hours"]
-    OTHER = "other", CONTACT_ROLES["other"]
+    CONTACT_NURSE = "contact_nurse", _(CONTACT_ROLES["contact_nurse"])
+    DOCTOR = "doctor", _(CONTACT_ROLES["doctor"])
+    NET_CENTRE = "net_centre", _(CONTACT_ROLES["net_centre"])
+    OUT_OF_HOURS = "out_of_hours", _(CONTACT_ROLES["out_of_hours"])
+    OTHER = "other", _(CONTACT_ROLES["other"])
 
 
 class ContactStatus(models.TextChoices):
-    ACTIVE = "active", "On the plan"
-    REMOVED = "removed", "Removed"
+    ACTIVE = "active", _("On the plan")
+    REMOVED = "removed", _("Removed")
 
 
 class CareContactQuerySet(models.QuerySet):
@@ -77,11 +79,11 @@ class CareContact(models.Model):
 
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField("Name", max_length=200)
-    role = models.CharField("Role", max_length=20, choices=ContactRole.choices, default=ContactRole.OTHER)
-    phone = models.CharField("Phone", max_length=40, blank=True, validators=[phone_validator])
-    email = models.EmailField("E-mail", blank=True)
-    notes = models.TextField("Notes", blank=True, validators=[MaxLengthValidator(CONTACT_NOTES_MAX_LENGTH)])
+    name = models.CharField(_("Name"), max_length=200)
+    role = models.CharField(_("Role"), max_length=20, choices=ContactRole.choices, default=ContactRole.OTHER)
+    phone = models.CharField(_("Phone"), max_length=40, blank=True, validators=[phone_validator])
+    email = models.EmailField(_("E-mail"), blank=True)
+    notes = models.TextField(_("Notes"), blank=True, validators=[MaxLengthValidator(CONTACT_NOTES_MAX_LENGTH)])
     status = models.CharField(max_length=10, choices=ContactStatus.choices, default=ContactStatus.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -111,12 +113,12 @@ class CarePlanVersion(RecordVersion.of(CarePlan, constraint="one_care_plan_versi
     author_role = models.CharField(max_length=16, choices=Role.choices)
 
     def __str__(self) -> str:
-        return f"Version {self.number} of {self.record}"
+        return gettext("Version %(number)s of %(record)s") % {"number": self.number, "record": self.record}
 
 
 class QuestionStatus(models.TextChoices):
-    OPEN = "open", "To ask"
-    ASKED = "asked", "Asked"
+    OPEN = "open", _("To ask")
+    ASKED = "asked", _("Asked")
 
 
 class Question(models.Model):
@@ -125,9 +127,9 @@ class Question(models.Model):
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="care_plan_questions")
-    text = models.TextField("Your question", validators=[MaxLengthValidator(QUESTION_MAX_LENGTH)])
+    text = models.TextField(_("Your question"), validators=[MaxLengthValidator(QUESTION_MAX_LENGTH)])
     status = models.CharField(max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.OPEN)
-    answer = models.TextField("Answer or note", blank=True, validators=[MaxLengthValidator(ANSWER_MAX_LENGTH)])
+    answer = models.TextField(_("Answer or note"), blank=True, validators=[MaxLengthValidator(ANSWER_MAX_LENGTH)])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_by_role = models.CharField(max_length=16, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -150,9 +152,9 @@ class Question(models.Model):
 
 
 class QuestionAction(models.TextChoices):
-    ADDED = "added", "Added"
-    ASKED = "asked", "Ticked off as asked"
-    REOPENED = "reopened", "Reopened"
+    ADDED = "added", _("Added")
+    ASKED = "asked", _("Ticked off as asked")
+    REOPENED = "reopened", _("Reopened")
 
 
 class QuestionEvent(AppendOnly):
@@ -170,7 +172,8 @@ class QuestionEvent(AppendOnly):
         ordering = ["question", "at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} by {self.by} at {self.at:%Y-%m-%d %H:%M}"
+        return gettext("%(action)s by %(by)s at %(at)s") % {
+            "action": self.get_action_display(), "by": self.by, "at": f"{self.at:%Y-%m-%d %H:%M}"}
 
 
 REPORT_LINE_MAX_LENGTH = 400
@@ -187,8 +190,8 @@ class PathologyReport(AppendOnly):
     code = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="pathology_reports")
-    on = models.DateField("Explained on")
-    source_line = models.TextField("The line from the report", blank=True,
+    on = models.DateField(_("Explained on"))
+    source_line = models.TextField(_("The line from the report"), blank=True,
                                    validators=[MaxLengthValidator(REPORT_LINE_MAX_LENGTH)])
     facts = models.JSONField(default=list, help_text="[label, words] pairs, as the person confirmed them.")
     results = models.JSONField(default=list, help_text="The grade and the stage, one line each.")
@@ -202,4 +205,4 @@ class PathologyReport(AppendOnly):
         indexes = [models.Index(fields=["patient", "on"])]
 
     def __str__(self) -> str:
-        return f"Pathology report explained on {self.on}"
+        return gettext("Pathology report explained on %(day)s") % {"day": self.on}

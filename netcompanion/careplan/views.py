@@ -27,7 +27,7 @@ def index(request):
     plan = services.plan_for(request.user)
     part_stamps = editing.stamps(plan, request.user)
     questions = Question.objects.filter(patient=request.user).select_related("created_by", "asked_by")
-    parts = [{"key": key, "label": label, "text": getattr(plan, key), "stamp": part_stamps.get(key)}
+    parts = [{"key": key, "label": gettext(label), "text": getattr(plan, key), "stamp": part_stamps.get(key)}
              for key, label in PARTS.items()]
     latest = max(part_stamps.values(), key=lambda s: s["version"], default=None)
     return render(request, "careplan/index.html", {
@@ -47,10 +47,11 @@ def edit_part(request, part):
         raise Http404("No such part of the care plan")
     edit = editing.edit_part(request, request.user, part)
     if edit.saved:
-        messages.success(request, f"“{PARTS[part]}” is saved. The earlier version is kept in the history.")
+        messages.success(request, gettext("“%(part)s” is saved. The earlier version is kept in the history.")
+                         % {"part": gettext(PARTS[part])})
         return redirect(reverse("careplan:index") + f"#{part}")
     return render(request, "careplan/part_form.html",
-                  {"form": edit.form, "part": part, "label": PARTS[part], "conflict": edit.conflict},
+                  {"form": edit.form, "part": part, "label": gettext(PARTS[part]), "conflict": edit.conflict},
                   status=edit.status)
 
 
@@ -77,8 +78,8 @@ def _own_contact(request, code) -> CareContact:
 
 
 def _removed(request, contact):
-    messages.info(request, f"{contact.name} has been taken off your contacts, so there is nothing to change. "
-                           "The history shows who did it.")
+    messages.info(request, gettext("%(name)s has been taken off your contacts, so there is nothing to change. "
+                                   "The history shows who did it.") % {"name": contact.name})
     return redirect("careplan:contacts")
 
 
@@ -137,7 +138,7 @@ def contact_remove(request, code):
 def history(request):
     plan = services.plan_for(request.user)
     entries = [{"version": version, "who": editing.who(version.changed_by, version.author_role, request.user),
-                "changes": plan_changes(before, version.data)}
+                "changes": plan_changes(before, version.data, gettext)}
                for version, before in services.history(plan)]
     return render(request, "careplan/history.html", {"entries": entries})
 
@@ -147,7 +148,7 @@ def questions(request):
     form = QuestionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.add_question(request.user, request.user, form.cleaned_data["text"])
-        messages.success(request, "Your question is on the list for your next visit.")
+        messages.success(request, gettext("Your question is on the list for your next visit."))
         return _back(request)
     everything = editing.described(
         Question.objects.filter(patient=request.user).select_related("created_by", "asked_by"), request.user)
@@ -168,16 +169,16 @@ def question_asked(request, code):
     question = _own_question(request, code)
     if not question.is_open:
         if request.method == "POST":
-            messages.info(request, "This question was already ticked off. Nothing was changed.")
+            messages.info(request, gettext("This question was already ticked off. Nothing was changed."))
         return _back(request) if request.method == "POST" else redirect("careplan:question_history", code)
     form = AskedForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.mark_question_asked(question, request.user, form.cleaned_data["answer"])
         except services.QuestionNotOpen:
-            messages.info(request, "This question was already ticked off. Nothing was changed.")
+            messages.info(request, gettext("This question was already ticked off. Nothing was changed."))
         else:
-            messages.success(request, "Ticked off as asked. You can put it back on the list if you need to.")
+            messages.success(request, gettext("Ticked off as asked. You can put it back on the list if you need to."))
         return _back(request)
     return render(request, "careplan/question_asked.html", {"form": form, "question": question},
                   status=400 if form.errors else 200)
@@ -188,10 +189,10 @@ def question_reopen(request, code):
     question = _own_question(request, code)
     if request.method == "POST":
         if question.is_open:
-            messages.info(request, "This question is already on the list.")
+            messages.info(request, gettext("This question is already on the list."))
         else:
             services.reopen_question(question, request.user)
-            messages.success(request, "The question is back on the list for your next visit.")
+            messages.success(request, gettext("The question is back on the list for your next visit."))
         return _back(request)
     return render(request, "careplan/question_reopen.html", {"question": question})
 
