@@ -1,12 +1,9 @@
 """The guide's pages in Swedish: the Swedish page where one exists, else the English page with a note."""
 
-import functools
-import shutil
-
 import pytest
 from django.urls import reverse
 
-from netcompanion.guide import pages, views
+from netcompanion.guide import pages
 from netcompanion.guide.pages import load_pages
 
 pytestmark = pytest.mark.django_db
@@ -39,15 +36,6 @@ def test_the_index_lists_the_swedish_titles(client):
     assert "<h1>Guiden i NET Companion</h1>" in body
     for page in load_pages("sv").values():
         assert page.title in body
-
-
-@pytest.fixture
-def guide_without_translations(tmp_path, monkeypatch):
-    """The English guide with an empty Swedish folder, as on the day a new language starts."""
-    for path in pages.CONTENT_DIR.glob("*.md"):
-        shutil.copy(path, tmp_path)
-    (tmp_path / "sv").mkdir()
-    monkeypatch.setattr(views, "get_page", functools.partial(pages.get_page, content_dir=tmp_path))
 
 
 def test_a_page_not_yet_translated_is_shown_in_english_with_a_note(client, guide_without_translations):
