@@ -3,13 +3,14 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.accounts.models import Role
 from netcompanion.alerts.services import notices_for
 from netcompanion.appointments.models import Appointment
 from netcompanion.diary.models import DiaryEntry
-from netcompanion.guide.pages import load_guide
+from netcompanion.guide.pages import get_page
 from netcompanion.medicines.selectors import next_injection
 
 UPCOMING_SHOWN = 3
@@ -17,8 +18,8 @@ TEAM_SEEN_DAYS = 14  # the days whose alerts the Today page says the team has se
 
 
 def home(request):
-    guide = load_guide()
-    featured = [guide[s] for s in ("what-is-a-net", "symptoms", "when-to-seek-care", "tests-and-diagnosis")]
+    featured = [get_page(slug, get_language())
+                for slug in ("what-is-a-net", "symptoms", "when-to-seek-care", "tests-and-diagnosis")]
     return render(request, "core/home.html", {"featured": featured})
 
 

@@ -55,3 +55,9 @@ def test_the_switch_never_sends_someone_to_another_site(client):
 
 def test_the_switch_takes_only_a_post(client):
     assert client.get("/accounts/language/?language=sv").status_code == 405
+
+
+def test_the_home_page_features_the_guide_in_the_readers_language(client):
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "What is a neuroendocrine tumour" not in body
+    assert "Vad är en neuroendokrin tumör" in body
