@@ -96,7 +96,7 @@ def feed_calendar(feed: CalendarFeed) -> bytes:
     since = timezone.now() - FEED_LOOKBACK
     appointments = Appointment.objects.filter(patient=feed.patient, start__gte=since, has_time=True).order_by("start")
     # A calendar app polls without the patient, so the feed's own words follow the patient's saved language.
-    with translation.override(getattr(feed.patient, "language", "") or settings.LANGUAGE_CODE):
+    with translation.override(feed.patient.language or settings.LANGUAGE_CODE):
         return ical.build_calendar(map(_event, appointments), with_details=feed.detail == FeedDetail.DETAILS,
                                    alarm=dt.timedelta(minutes=feed.alarm_minutes) if feed.alarm_minutes else None,
                                    translate=gettext)

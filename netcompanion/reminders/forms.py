@@ -11,9 +11,9 @@ from netcompanion.reminders import schedule
 from netcompanion.reminders.models import WEEKDAYS, Kind, Repeat
 
 CHOICES = [
-    (Kind.INJECTION, "My injection is due: the day before, and on the day"),
-    (Kind.APPOINTMENT, "An appointment or check is coming up: two days before"),
-    (Kind.HIAA_DIET, "The diet before a 5-HIAA urine test starts: the day before, and that morning"),
+    (Kind.INJECTION, _("My injection is due: the day before, and on the day")),
+    (Kind.APPOINTMENT, _("An appointment or check is coming up: two days before")),
+    (Kind.HIAA_DIET, _("The diet before a 5-HIAA urine test starts: the day before, and that morning")),
 ]
 EMAIL, PUSH = "email", "push"
 QUIET_TOO_LONG = _("Quiet hours can last at most %(hours)d hours, so that reminders still have time to reach you.")
@@ -23,10 +23,10 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 class ReminderForm(forms.Form):
     kinds = forms.MultipleChoiceField(
-        label="Send me a reminder when", required=False, choices=CHOICES, widget=forms.CheckboxSelectMultiple,
-        help_text="Reminders come from 07:00. Leave all boxes empty to get no reminders.",
-        error_messages={"invalid_choice": "Choose only from the reminders listed.",
-                        "invalid_list": "Choose only from the reminders listed."})
+        label=_("Send me a reminder when"), required=False, choices=CHOICES, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Reminders come from 07:00. Leave all boxes empty to get no reminders."),
+        error_messages={"invalid_choice": _("Choose only from the reminders listed."),
+                        "invalid_list": _("Choose only from the reminders listed.")})
     log_prompt = forms.ChoiceField(
         label=_("Remind me to log my diary"), choices=Repeat.choices, initial=Repeat.NEVER, widget=forms.RadioSelect,
         required=False, error_messages={"invalid_choice": _("Choose how often to remind you to log your diary.")})

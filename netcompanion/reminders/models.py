@@ -3,6 +3,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.reminders.schedule import Kind as KindValue
@@ -12,16 +13,16 @@ from netcompanion.reminders.schedule import Repeat as RepeatValue
 
 
 class Kind(models.TextChoices):
-    INJECTION = KindValue.INJECTION.value, "Injection due"
-    APPOINTMENT = KindValue.APPOINTMENT.value, "Upcoming appointment or check"
-    HIAA_DIET = KindValue.HIAA_DIET.value, "Diet before a 5-HIAA urine test"
+    INJECTION = KindValue.INJECTION.value, _("Injection due")
+    APPOINTMENT = KindValue.APPOINTMENT.value, _("Upcoming appointment or check")
+    HIAA_DIET = KindValue.HIAA_DIET.value, _("Diet before a 5-HIAA urine test")
     LOG_PROMPT = KindValue.LOG_PROMPT.value, _("A prompt to log my diary")
 
 
 class Moment(models.TextChoices):
-    TWO_DAYS_BEFORE = MomentValue.TWO_DAYS_BEFORE.value, "Two days before"
-    DAY_BEFORE = MomentValue.DAY_BEFORE.value, "The day before"
-    ON_THE_DAY = MomentValue.ON_THE_DAY.value, "On the day"
+    TWO_DAYS_BEFORE = MomentValue.TWO_DAYS_BEFORE.value, _("Two days before")
+    DAY_BEFORE = MomentValue.DAY_BEFORE.value, _("The day before")
+    ON_THE_DAY = MomentValue.ON_THE_DAY.value, _("On the day")
     AT_THE_CHOSEN_TIME = MomentValue.AT_THE_CHOSEN_TIME.value, _("At the time I chose")
 
 
@@ -55,7 +56,7 @@ class ReminderPreference(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
-        return f"Reminder choices of {self.patient}"
+        return gettext("Reminder choices of %(patient)s") % {"patient": self.patient}
 
     def wants(self, kind: str) -> bool:
         return {Kind.INJECTION: self.injection, Kind.APPOINTMENT: self.appointment,
@@ -103,7 +104,8 @@ class SentReminder(models.Model):
         indexes = [models.Index(fields=["run"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}, {self.get_moment_display().lower()}"
+        return gettext("%(kind)s, %(moment)s") % {"kind": self.get_kind_display(),
+                                                 "moment": self.get_moment_display().lower()}
 
 
 class PushSubscription(models.Model):
@@ -126,7 +128,7 @@ class PushSubscription(models.Model):
         ordering = ["created_at"]
 
     def __str__(self) -> str:
-        return f"Notifications to a device of {self.patient}"
+        return gettext("Notifications to a device of %(patient)s") % {"patient": self.patient}
 
     def info(self) -> dict:
         """What pywebpush needs to reach this browser."""

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from netcompanion.accounts.models import Role, User
@@ -120,10 +121,10 @@ def _day_words(due: dt.datetime, now: dt.datetime) -> str:
     if ahead < 0:
         return ""
     if ahead == 0:
-        return f"today, {formats.date_format(day, 'j F')}"
+        return gettext("today, %(day)s") % {"day": formats.date_format(day, "j F")}
     if ahead == 1:
-        return f"tomorrow, {formats.date_format(day, 'j F')}"
-    return f"on {formats.date_format(day, 'l j F')}"
+        return gettext("tomorrow, %(day)s") % {"day": formats.date_format(day, "j F")}
+    return gettext("on %(day)s") % {"day": formats.date_format(day, "l j F")}
 
 
 def _log_prompt_sentence(window: schedule.Window, now: dt.datetime) -> str:
@@ -144,7 +145,7 @@ def what_to_say(window: schedule.Window, now: dt.datetime) -> str:
 def _injection_sentence(plan: InjectionPlan, due: NextInjection, window: schedule.Window, now: dt.datetime) -> str:
     drug = plan.get_drug_display()
     drug = drug[:1].lower() + drug[1:]
-    sentence = f"Your {drug} injection is due {_day_words(window.due, now)}."
+    sentence = gettext("Your %(drug)s injection is due %(when)s.") % {"drug": drug, "when": _day_words(window.due, now)}
     if due.disagrees and due.booked and due.planned:  # disagrees holds only with both; said for the types
         sentence += " " + gettext("Your booked injection on %(booked)s is not the date your plan gives (%(planned)s). "
                                   "Check with your contact nurse which is right.") % {
@@ -154,14 +155,17 @@ def _injection_sentence(plan: InjectionPlan, due: NextInjection, window: schedul
 
 def _appointment_sentence(window: schedule.Window, now: dt.datetime) -> str:
     at = formats.time_format(timezone.localtime(window.due), "H:i")
-    return f"You have an appointment {_day_words(window.due, now)}, at {at}."
+    return gettext("You have an appointment %(when)s, at %(time)s.") % {"when": _day_words(window.due, now), "time": at}
 
 
 def _diet_sentence(window: schedule.Window, now: dt.datetime) -> str:
     at = formats.time_format(timezone.localtime(window.due), "H:i")
-    verb = "started" if window.due < now else "starts"
-    return (f"The diet before your 24-hour urine test {verb} {_day_words(window.due, now)}, at {at}. "
-            "The app has the list of foods to avoid.")
+    values = {"when": _day_words(window.due, now), "time": at}
+    if window.due < now:
+        return gettext("The diet before your 24-hour urine test started %(when)s, at %(time)s. "
+                       "The app has the list of foods to avoid.") % values
+    return gettext("The diet before your 24-hour urine test starts %(when)s, at %(time)s. "
+                   "The app has the list of foods to avoid.") % values
 
 
 def due_reminders(now: dt.datetime, *, patient=None, quiet_hours: bool = True) -> list[DueReminder]:
@@ -234,10 +238,11 @@ def subject(reminder: DueReminder, now: dt.datetime) -> str:
     """Says when, never what: the subject line is seen on lock screens and by anyone near the inbox."""
     ahead = schedule.days_ahead(reminder.window.due, now, timezone.get_current_timezone())
     if ahead <= 0:
-        return "Your reminder for today"
+        return gettext("Your reminder for today")
     if ahead == 1:
-        return "Your reminder for tomorrow"
-    return f"Your reminder for {formats.date_format(timezone.localtime(reminder.window.due), 'l j F')}"
+        return gettext("Your reminder for tomorrow")
+    return gettext("Your reminder for %(day)s") % {
+        "day": formats.date_format(timezone.localtime(reminder.window.due), "l j F")}
 
 
 def body(reminder: DueReminder, base_url: str, now: dt.datetime) -> str:
@@ -330,27 +335,29 @@ def send_due_reminders(now: dt.datetime | None = None, *, base_url: str | None =
     try:
         for r in claimed:
             delivered = failed = False
-            if r.patient.pk in by_email:
-                try:
-                    if not mail_works:
-                        raise ConnectionError("no mail server")
-                    send_mail(subject(r, now), body(r, base_url, now), None, [r.patient.email],
-                              connection=connection)
-                    delivered = True
-                except Exception:  # noqa: BLE001 - one bad address or a mail-server hiccup must not stop the others
-                    log.exception("Could not e-mail the %s", r.describe())
-                    failed = True
-            for device in devices.get(r.patient.pk, []):
-                if device.pk in gone:
-                    continue
-                try:
-                    push.send(device.info(), notification(r, now))
-                    delivered = True
-                except push.Gone:
-                    gone.add(device.pk)
-                except Exception:  # noqa: BLE001 - one push service down must not stop the others
-                    log.exception("Could not push the %s", r.describe())
-                    failed = True
+            # Sent without a request: in the language the patient chose (else the site's), not this process's.
+            with translation.override(r.patient.language or settings.LANGUAGE_CODE):
+                if r.patient.pk in by_email:
+                    try:
+                        if not mail_works:
+                            raise ConnectionError("no mail server")
+                        send_mail(subject(r, now), body(r, base_url, now), None, [r.patient.email],
+                                  connection=connection)
+                        delivered = True
+                    except Exception:  # noqa: BLE001 - one bad address or a mail-server hiccup must not stop the others
+                        log.exception("Could not e-mail the %s", r.describe())
+                        failed = True
+                for device in devices.get(r.patient.pk, []):
+                    if device.pk in gone:
+                        continue
+                    try:
+                        push.send(device.info(), notification(r, now))
+                        delivered = True
+                    except push.Gone:
+                        gone.add(device.pk)
+                    except Exception:  # noqa: BLE001 - one push service down must not stop the others
+                        log.exception("Could not push the %s", r.describe())
+                        failed = True
             if delivered:
                 outcome.sent.append(r)
             elif failed:
