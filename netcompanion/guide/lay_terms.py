@@ -136,14 +136,16 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("cured", "cure surgery"),
     ("how long live", "survival outlook"),
     # Life
-    ("tired", "fatigue"),
-    ("exhausted", "fatigue"),
-    ("no energy", "fatigue"),
-    ("worn out", "fatigue"),
+    ("tired", "fatigue tiredness"),
+    ("exhausted", "fatigue tiredness"),
+    ("no energy", "fatigue tiredness"),
+    ("worn out", "fatigue tiredness"),
     ("sleep", "fatigue rest"),
     ("diet", "food eating"),
     ("work", "job employer"),
     ("holiday", "travel"),
+    ("abroad", "travel"),
+    ("overseas", "travel"),
     ("flying", "travel"),
     ("sex", "relationships intimacy"),
     ("worried", "anxiety worry"),
@@ -190,11 +192,11 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("people like me", "support group peer"),
     ("not alone", "support"),
     ("charity", "patient organisation support"),
-    ("counsellor", "counselling support"),
+    ("counsellor", "counselling counsellors"),
     ("helpline", "phone line support nurse"),
     ("talk feel", "feelings counselling support"),
-    ("website", "online information"),
-    ("trustworthy", "reliable information"),
+    ("website", "online websites"),
+    ("trustworthy", "trust reliable"),
     ("back normal", "rehabilitation recovery"),
     ("zebra", "net cancer day awareness"),
     ("awareness day", "net cancer day"),
@@ -204,14 +206,96 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("rare cancer", "neuroendocrine tumour"),
     ("caused", "cause"),
     ("inherited", "cause genes family"),
+    ("hereditary", "cause genes family"),
+    ("genetic", "genes cause"),
+    ("passed down", "genes family"),
+    ("parents", "parent genes"),
+    # UK and US words for the same thing
+    ("key worker", "contact nurse"),
+    ("cns", "contact nurse"),
+    ("nurse specialist", "contact nurse"),
+    ("nurse navigator", "contact nurse"),
+    ("a&e", "emergency department"),
+    ("emergency room", "emergency department"),
+    ("urgent care", "emergency department same day"),
+    ("999", "emergency number"),
+    ("911", "emergency number"),
+    ("primary care", "gp health centre"),
+    ("pcp", "gp health centre"),
+    ("physician", "doctor"),
+    ("mom", "mum parent relatives"),
+    ("mommy", "mum parent relatives"),
+    ("mummy", "mum parent relatives"),
+    ("grandma", "grandparent relatives"),
+    ("grandad", "grandparent relatives"),
+    ("grandpa", "grandparent relatives"),
+    ("granny", "grandparent relatives"),
+    ("girlfriend", "partner relatives"),
+    ("boyfriend", "partner relatives"),
+    ("fiance", "partner relatives"),
+    ("grandkids", "grandchildren children"),
+    ("grandchild", "grandchildren children"),
+    ("hug", "close contact radiation safety"),
+    ("cuddle", "hug close radiation safety"),
+    ("year old", "young children age"),
+    ("teenager", "teenagers children"),
+    ("teen", "teenagers children"),
+    ("teachers", "school"),
+    ("loo", "toilet diarrhoea"),
+    ("bathroom", "toilet diarrhoea"),
+    ("restroom", "toilet diarrhoea"),
+    ("stool", "poo bowel"),
+    ("knackered", "fatigue tired"),
+    ("shattered", "fatigue tired"),
+    ("wiped out", "fatigue tired"),
+    ("drained", "fatigue tired"),
+    ("rehab", "rehabilitation"),
+    ("hurt", "pain"),
+    ("sore", "pain"),
+    ("painful", "pain"),
+    ("coping", "feelings support"),
+    ("cope", "feelings support"),
+    ("specialist hospital", "specialist centre"),
+    ("percent", "ki-67 index"),
+    ("worse", "aggressive fast high grade"),
+    ("tiny", "small"),
+    ("sleep next", "separate bed sleep alone"),
+    ("look out", "watch"),
+    ("between appointments", "between check-ups"),
+    ("color", "colour"),
+    ("anemia", "anaemia"),
+    ("esophagus", "oesophagus"),
+    ("feces", "stool"),
+    ("anesthetic", "anaesthetic"),
 )
 
-# Words that carry no meaning in a question. Kept short on purpose: "not",
-# "after", "before" and "no" stay, because they change what is asked.
+# Words that carry no meaning in a question, with the fillers and apostrophe-less contractions of
+# spoken questions ("im", "dont"). "not", "after", "before" and "no" stay, because they change what
+# is asked.
 STOPWORDS = frozenset(
     """a an and are as at be been being but by can could did do does doing for from
     had has have having he her here hers him his how i i'm if in into is it its it's
     me my myself of on or our ours she should so than that the their them then there
     these they this those to too very was we were what when where which while who whom
-    why will with would you your yours yourself""".split()
+    why will with would you your yours yourself
+    im ive id cant dont wont didnt doesnt isnt arent wasnt havent hasnt couldnt shouldnt wouldnt
+    whats thats theres its am got get gets getting still actually really anything something
+    any some also even ever much many please thanks ok okay near constantly always sometimes usually""".split()
+)
+
+# Danger signs: a question with every word of one of these always gets the page on when to seek care,
+# however sure the search is of the rest. Kept to signs the guide lists as urgent or an emergency.
+URGENT = (
+    "ambulance", "emergency", "999", "911", "112", "a&e", "emergency room",
+    "can't breathe", "breathless", "chest pain", "faint", "fainted", "passed out", "unconscious",
+    "vomiting blood", "vomit blood", "blood poo", "black poo", "black stool", "blood stool",
+    "yellow skin", "yellow eyes", "jaundice", "confused", "fever", "high temperature",
+    "severe pain", "bad pain",
+)
+
+# Spoken phrases read as one word before anything else ("all the time" must not match a page's "all" and "time").
+REWRITES: tuple[tuple[str, str], ...] = (
+    ("all the time", "always"),
+    ("all day", "always"),
+    ("every day", "daily"),
 )

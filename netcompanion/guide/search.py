@@ -1,11 +1,18 @@
-"""Search the guide in the words patients use.
+"""Search the guide in the words people use, in English and Swedish, and say when it has no good answer.
 
-BM25 over passages (a paragraph or list item with its heading), English
-Snowball stemming, and a reviewed table of lay phrases (`lay_terms.py`) that
-adds the guide's own words to a question: "face goes red after wine" also
-searches for flushing and alcohol. A page ranks by its best passage plus a
-smaller weight for its title and summary, so the answer shown is the passage
-that matched best. No Django import.
+BM25 over sections (a heading and everything under it) with Snowball stemming per language, and a
+reviewed table of lay phrases per language (`lay_terms.py`, `lay_terms_sv.py`) that adds the guide's own
+words to a question: "face goes red after wine" also searches for flushing and alcohol, "bajsar hela
+tiden" for diarré. Before that, each word the guide does not know is mended: joined to the next word
+("neuro endocrine"), split into the guide's words where it is a Swedish compound ("magsmärtor"), or read
+as a typo of a guide word one or two letters away ("diarea"), each at a lower weight.
+
+One common word must not decide: every distinct meaningful word of the question is a concept weighted by
+its rarity (IDF), and a page's score is scaled by the share of that weight its words cover. The best
+page's coverage is also the answer's confidence: below `ANSWER_THRESHOLD` the guide does not cover the
+question and the caller says so and points to the care team, instead of listing unrelated pages. A
+question with a danger sign in it always gets an answer with the page on when to seek care.
+No Django import.
 """
 
 from __future__ import annotations
@@ -14,69 +21,172 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import snowballstemmer
 
-from netcompanion.guide.lay_terms import LAY_TERMS, STOPWORDS
+from netcompanion.guide import lay_terms, lay_terms_sv
 from netcompanion.guide.pages import Page, Passage
 
-MAX_QUERY_TOKENS = 64
+MAX_QUERY_WORDS = 64
 K1 = 1.2
 B = 0.5
 TITLE_WEIGHT = 0.5
 # A heading names what its section answers, so its words count this many times.
-HEADING_WEIGHT = 3
+HEADING_WEIGHT = 2
 EXPANSION_WEIGHT = 0.8
+# A concept's terms beyond its best match add this share of their score.
+OTHER_TERMS_SHARE = 0.25
+# A mended word is a guess, so it counts for less than a word the guide knows.
+COMPOUND_WEIGHT = 0.9
+TYPO_WEIGHT = {1: 0.8, 2: 0.6}
+# Shortest words mended at one and at two edits: shorter ones have too many neighbours to guess from.
+TYPO_MIN_LENGTH = {1: 4, 2: 9}
+COMPOUND_MIN_PART = 3
+# How hard a page is pulled down for leaving part of the question unanswered.
+COVERAGE_POWER = 1.0
+# A word the page has, but not in the section that answers best, counts this much towards its coverage.
+ELSEWHERE_CREDIT = 0.5
 # Pages scoring below this share of the best page are noise, not answers.
 MIN_SHARE_OF_BEST = 0.3
+# Below this confidence (the best page's coverage of the question) the guide has no good answer.
+ANSWER_THRESHOLD = 0.55
 # The glossary defines every term, so it would answer every question a little;
 # it should only win when nothing else answers.
 PAGE_PRIOR = {"glossary": 0.6}
+SEEK_CARE = "when-to-seek-care"
 
-_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_stem = cache(snowballstemmer.stemmer("english").stemWord)  # a guide repeats its words; stem each once
-
-
-def tokens(text: str) -> list[str]:
-    """Stemmed content words. "5-HIAA" and "5 HIAA" both give "5hiaa"; "can't" is dropped."""
-    out: list[str] = []
-    for word in _WORD.findall(text.lower()):
-        if "'" in word:
-            word = word.split("'")[0]
-        parts = word.split("-")
-        if len(parts) > 1:
-            joined = "".join(parts)
-            out.extend(p for p in parts if p not in STOPWORDS and not p.isdigit())
-            out.append(joined)
-        elif word not in STOPWORDS:
-            out.append(word)
-    return [_stem(word) for word in out]
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_INITIALISM = re.compile(r"\b(\w)\s?&\s?(\w)\b")  # "A&E" and "a & e" read as "ae"
+_FOLD = str.maketrans({"é": "e", "è": "e", "’": "'", "`": "'"})
 
 
-def _compile_lay_terms() -> list[tuple[frozenset[str], tuple[str, ...]]]:
-    table = []
-    for phrase, guide_words in LAY_TERMS:
-        key = frozenset(tokens(phrase))
+@dataclass(frozen=True)
+class Language:
+    """What the search needs to know about one language."""
+
+    code: str
+    stemmer: str
+    stopwords: frozenset[str]
+    lay_terms: tuple[tuple[str, str], ...]
+    urgent: tuple[str, ...]
+    # Split compounds the guide does not know into words it does, in questions and in the guide itself
+    # (Swedish writes "dygnsurinprov" as one word).
+    decompound: bool
+    rewrites: tuple[tuple[str, str], ...] = ()
+
+
+LANGUAGES = {
+    "en": Language("en", "english", lay_terms.STOPWORDS, lay_terms.LAY_TERMS, lay_terms.URGENT, False,
+                   lay_terms.REWRITES),
+    "sv": Language("sv", "swedish", lay_terms_sv.STOPWORDS, lay_terms_sv.LAY_TERMS, lay_terms_sv.URGENT, True,
+                   lay_terms_sv.REWRITES),
+}
+
+
+class Analyzer:
+    """Words to stems for one language; the stop list is applied to words before stemming."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.stem = cache(snowballstemmer.stemmer(language.stemmer).stemWord)
+        self._rewrites = dict(language.rewrites)
+        phrases = "|".join(map(re.escape, self._rewrites))
+        self._rewrite = re.compile(rf"\b(?:{phrases})\b") if phrases else None
+
+    def words(self, text: str) -> list[str]:
+        """Content words as typed, lower case. "5-HIAA" gives 5, hiaa and 5hiaa; "can't" gives nothing."""
+        text = _INITIALISM.sub(r"\1\2", text.lower().translate(_FOLD))
+        if self._rewrite:
+            text = self._rewrite.sub(lambda m: self._rewrites[m.group()], text)
+        out: list[str] = []
+        for word in _WORD.findall(text):
+            if "'" in word:
+                word = word.split("'")[0]
+            parts = word.split("-")
+            if len(parts) > 1:
+                out.extend(p for p in parts if p not in self.language.stopwords and not p.isdigit())
+                out.append("".join(parts))
+            elif word not in self.language.stopwords:
+                out.append(word)
+        return out
+
+    def tokens(self, text: str) -> list[str]:
+        return [self.stem(word) for word in self.words(text)]
+
+
+@cache
+def analyzer(lang: str) -> Analyzer:
+    return Analyzer(LANGUAGES[lang])
+
+
+def tokens(text: str, lang: str = "en") -> list[str]:
+    """Stemmed content words of a text in a language."""
+    return analyzer(lang).tokens(text)
+
+
+def _compile_phrases(lang: str, phrases: Iterable[str]) -> list[frozenset[str]]:
+    keys = []
+    for phrase in phrases:
+        key = frozenset(tokens(phrase, lang))
         if not key:
-            raise ValueError(f"lay phrase {phrase!r} has only stop words")
-        table.append((key, tuple(tokens(guide_words))))
-    return table
+            raise ValueError(f"{lang} phrase {phrase!r} has only stop words")
+        keys.append(key)
+    return keys
 
 
-_LAY = _compile_lay_terms()
+@cache
+def _lay_table(lang: str) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    rows = LANGUAGES[lang].lay_terms
+    keys = _compile_phrases(lang, (phrase for phrase, _ in rows))
+    return [(key, tuple(tokens(guide_words, lang))) for key, (_, guide_words) in zip(keys, rows, strict=True)]
 
 
-def expand(query_tokens: list[str]) -> dict[str, float]:
+@cache
+def _urgent_keys(lang: str) -> list[frozenset[str]]:
+    return _compile_phrases(lang, LANGUAGES[lang].urgent)
+
+
+def expand(query_tokens: list[str], lang: str = "en") -> dict[str, float]:
     """Query term weights: the person's own words at 1, lay-phrase expansions a little lower."""
     weights: dict[str, float] = dict.fromkeys(query_tokens, 1.0)
     present = set(query_tokens)
-    for key, added in _LAY:
+    for key, added in _lay_table(lang):
         if key <= present:
             for term in added:
                 weights.setdefault(term, EXPANSION_WEIGHT)
     return weights
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance with adjacent swaps counted as one edit (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter left out: two words share one when they are one edit
+    apart, and often when they are two (one letter added and another dropped)."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@dataclass
+class Concept:
+    """One meaningful word of a question: its terms (own stem and lay expansions) and how much it matters."""
+
+    word: str
+    terms: dict[str, float] = field(default_factory=dict)
+    certainty: float = 1.0
+    idf: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -87,93 +197,310 @@ class Hit:
     passage: str
     heading: str
     anchor: str
+    lang: str = "en"
 
     def as_dict(self) -> dict[str, object]:
         return {"slug": self.slug, "title": self.title, "score": round(self.score, 3),
-                "passage": self.passage, "heading": self.heading, "anchor": self.anchor}
+                "passage": self.passage, "heading": self.heading, "anchor": self.anchor, "lang": self.lang}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The search's reply: pages best first, or none when the guide does not cover the question.
+
+    `confidence` is the best page's share of the question it covers (0 to 1); `urgent` says the question
+    names a danger sign, so the page on when to seek care is among the hits whatever the confidence.
+    """
+
+    hits: tuple[Hit, ...]
+    confidence: float
+    urgent: bool
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.hits)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"covered": self.covered, "confidence": self.confidence, "urgent": self.urgent,
+                "results": [hit.as_dict() for hit in self.hits]}
 
 
 class _Bm25:
-    """A BM25 index over a list of token lists."""
+    """A BM25 index over a list of token lists, scored concept by concept.
+
+    A concept adds its best-matching term and only a share of its others, so a word with three lay
+    expansions cannot count three times ("back" must not outweigh the rest of "back on my feet after the
+    op"), while a section with the word and its synonyms still beats one with the word alone.
+    """
 
     def __init__(self, docs: list[list[str]]) -> None:
-        self.n = len(docs)
-        self.lengths = [len(d) for d in docs]
-        self.avg = (sum(self.lengths) / self.n) if self.n else 0.0
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        n = len(docs)
+        average = (sum(len(d) for d in docs) / n) if n else 0.0
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for i, doc in enumerate(docs):
             for term, tf in Counter(doc).items():
-                self.postings[term].append((i, tf))
-        self.idf = {
-            t: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()
+                postings[term].append((i, tf))
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in postings.items()}
+        # Each term's BM25 score in each document that has it, worked out once.
+        self.impacts: dict[str, list[tuple[int, float]]] = {
+            term: [(i, self.idf[term] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len(docs[i]) / average)))
+                   for i, tf in plist]
+            for term, plist in postings.items()
         }
 
-    def scores(self, weights: dict[str, float]) -> dict[int, float]:
-        acc: dict[int, float] = defaultdict(float)
-        for term, w in weights.items():
-            for i, tf in self.postings.get(term, ()):
-                norm = tf + K1 * (1 - B + B * self.lengths[i] / self.avg)
-                acc[i] += w * self.idf[term] * tf * (K1 + 1) / norm
+    def scores(self, concepts: list[Concept]) -> dict[int, tuple[float, int]]:
+        """Per document: the score, and a bit mask of the concepts (by position) it matched."""
+        acc: dict[int, tuple[float, int]] = {}
+        for position, concept in enumerate(concepts):
+            best: dict[int, float] = {}
+            total: dict[int, float] = {}
+            for term, w in concept.terms.items():
+                weight = w * concept.certainty
+                for i, impact in self.impacts.get(term, ()):
+                    value = weight * impact
+                    if value > best.get(i, 0.0):
+                        best[i] = value
+                    total[i] = total.get(i, 0.0) + value
+            bit = 1 << position
+            for i, value in best.items():
+                score, mask = acc.get(i, (0.0, 0))
+                acc[i] = (score + value + OTHER_TERMS_SHARE * (total[i] - value), mask | bit)
         return acc
 
 
 class GuideIndex:
-    """Ranks pages by their best section; shows the page's best-matching passage.
+    """Ranks pages of one language by their best section; shows the page's best-matching passage.
 
-    Sections (a heading and everything under it) carry enough context to rank
-    pages well; single passages are too short and reward a passing mention.
-    The passage index only picks which paragraph of the page to show.
+    Sections carry enough context to rank pages well; single passages are too short and reward a
+    passing mention. The passage index only picks which paragraph of the page to show.
     """
 
-    def __init__(self, pages: Iterable[Page]) -> None:
+    def __init__(self, pages: Iterable[Page], lang: str = "en") -> None:
         self.pages = list(pages)
+        self.lang = lang
+        self._analyzer = analyzer(lang)
         self._passages: list[Passage] = []
         self._section_of_passage: list[int] = []
         self._section_owner: list[int] = []
-        section_docs: list[list[str]] = []
-        passage_docs: list[list[str]] = []
+        section_words: list[list[str]] = []
+        passage_words: list[list[str]] = []
+        title_words = [self._analyzer.words(" ".join([p.title, p.summary, *map(str, p.keywords)])) for p in self.pages]
         for p_index, page in enumerate(self.pages):
             previous_heading = None
             for passage in page.passages:
-                if passage.heading != previous_heading or not section_docs:
+                if passage.heading != previous_heading or not section_words:
                     previous_heading = passage.heading
                     self._section_owner.append(p_index)
-                    section_docs.append(tokens(passage.heading))
-                words = tokens(passage.text)
-                section_docs[-1].extend(words)
-                passage_docs.append(words)
+                    section_words.append(self._analyzer.words(passage.heading) * HEADING_WEIGHT)
+                words = self._analyzer.words(passage.text)
+                section_words[-1].extend(words)
+                passage_words.append(words)
                 self._passages.append(passage)
-                self._section_of_passage.append(len(section_docs) - 1)
-        self._sections = _Bm25(section_docs)
-        self._body = _Bm25(passage_docs)
-        self._titles = _Bm25(
-            [tokens(f"{p.title} {p.summary} {' '.join(p.keywords)}") for p in self.pages]
-        )
+                self._section_of_passage.append(len(section_words) - 1)
+        self._build_vocabulary(section_words + title_words)
+        self._sections = _Bm25([self._index_terms(w) for w in section_words])
+        self._body = _Bm25([self._index_terms(w) for w in passage_words])
+        self._titles = _Bm25([self._index_terms(w) for w in title_words])
+        self._max_idf = max(self._sections.idf.values(), default=1.0)
 
-    def search(self, query: str, limit: int = 5) -> list[Hit]:
-        weights = expand(tokens(query)[:MAX_QUERY_TOKENS])
-        if not weights:
-            return []
-        best_section: dict[int, tuple[float, int]] = {}
-        for section, score in self._sections.scores(weights).items():
+    # Vocabulary: what the guide and the lay table know, for mending words the guide does not know.
+
+    def _build_vocabulary(self, docs: list[list[str]]) -> None:
+        stem = self._analyzer.stem
+        counts = Counter(word for doc in docs for word in doc)
+        self._stems = {stem(word) for word in counts}
+        lay_words = [w for phrase, _ in self._analyzer.language.lay_terms for w in self._analyzer.words(phrase)]
+        self._known = self._stems | {stem(w) for w in lay_words}
+        counts.update(lay_words)
+        self._frequency = counts
+        self._near: dict[str, list[str]] = defaultdict(list)
+        for word in counts:
+            if len(word) >= TYPO_MIN_LENGTH[1]:
+                for variant in _deletions(word):
+                    self._near[variant].append(word)
+        self._compound_cache: dict[tuple[str, bool], tuple[str, ...]] = {}
+
+    def _index_terms(self, words: list[str]) -> list[str]:
+        """A section's stems; in Swedish each compound also gives its parts ("dygnsurin": dygn, urin)."""
+        terms = [self._analyzer.stem(w) for w in words]
+        if self._analyzer.language.decompound:
+            for word in words:
+                parts = self._split(word, self._stems)
+                if len(parts) > 1:
+                    terms.extend(parts)
+        return terms
+
+    def _split(self, word: str, known: set[str]) -> tuple[str, ...]:
+        """The stems of a compound's parts, each a word the guide knows; the word's own stem if it is none.
+
+        Tries every split point, with and without a linking "s" ("blodprovssvar"), and keeps the most
+        even split ("specialist|centrum", not "specialistcent|rum"); where no two parts are known, the
+        first part may split again, so three-part compounds work too.
+        """
+        key = (word, known is self._stems)
+        cached = self._compound_cache.get(key)
+        if cached is not None:
+            return cached
+        stem = self._analyzer.stem
+        stopwords = self._analyzer.language.stopwords
+        splits: list[tuple[int, tuple[str, ...]]] = []
+        longer: list[tuple[str, str]] = []
+        for i in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
+            head_stem = stem(word[i:])
+            if head_stem not in known or word[i:] in stopwords:
+                continue
+            for modifier in (word[:i], word[:i - 1] if word[i - 1] == "s" else ""):
+                if len(modifier) < COMPOUND_MIN_PART or modifier in stopwords:
+                    continue
+                if modifier in known or stem(modifier) in known:
+                    splits.append((min(len(modifier), len(word) - i), (stem(modifier), head_stem)))
+                elif len(modifier) >= 2 * COMPOUND_MIN_PART:
+                    longer.append((modifier, head_stem))
+        best: tuple[str, ...] = max(splits)[1] if splits else (stem(word),)
+        if not splits:
+            for modifier, head_stem in longer:
+                if len(inner := self._split(modifier, known)) > 1:
+                    best = (*inner, head_stem)
+                    break
+        self._compound_cache[key] = best
+        return best
+
+    def _correct(self, word: str) -> tuple[str, int] | None:
+        """The likeliest guide word one or two edits away, with the same first letter, and its distance."""
+        if len(word) < TYPO_MIN_LENGTH[1] or word.isdigit():
+            return None
+        allowed = 2 if len(word) >= TYPO_MIN_LENGTH[2] else 1
+        candidates = {c for variant in _deletions(word) for c in self._near.get(variant, ())}
+        scored = [
+            (distance, -self._frequency[c], c)
+            for c in candidates
+            if c[0] == word[0] and (distance := edit_distance(word, c)) <= allowed
+        ]
+        if not scored:
+            return None
+        distance, _, best = min(scored)
+        return best, distance
+
+    # Questions
+
+    def concepts(self, query: str) -> list[Concept]:
+        """The question's meaningful words, each mended if need be, with its lay expansions and rarity."""
+        stem = self._analyzer.stem
+        words = self._analyzer.words(query)[:MAX_QUERY_WORDS]
+        concepts: list[Concept] = []
+        skip = False
+        for i, word in enumerate(words):
+            if skip:
+                skip = False
+                continue
+            joined = word + words[i + 1] if i + 1 < len(words) else ""
+            if joined and stem(word) not in self._stems and stem(joined) in self._stems:
+                concepts.append(Concept(joined, {stem(joined): 1.0}))
+                skip = True
+            elif (own := stem(word)) in self._known or word.isdigit():
+                concepts.append(Concept(word, {own: 1.0}))
+            elif self._analyzer.language.decompound and len(parts := self._split(word, self._known)) > 1:
+                concepts.extend(Concept(word, {part: 1.0}, COMPOUND_WEIGHT) for part in parts)
+            elif mended := self._correct(word):
+                guess, distance = mended
+                concepts.append(Concept(word, {stem(guess): 1.0}, TYPO_WEIGHT[distance]))
+            else:
+                concepts.append(Concept(word, {own: 1.0}))
+        concepts = [c for c in concepts if not (c.word.isdigit() and not set(c.terms) & self._stems)]
+        self._add_lay_words(concepts)
+        for concept in concepts:
+            rarity = [self._sections.idf[t] for t in concept.terms if t in self._sections.idf]
+            concept.idf = max(rarity) if rarity else self._max_idf
+        return concepts
+
+    def _add_lay_words(self, concepts: list[Concept]) -> None:
+        present = {term for c in concepts for term in c.terms}
+        for key, added in _lay_table(self.lang):
+            if key <= present:
+                for concept in concepts:
+                    if key & concept.terms.keys():
+                        for term in added:
+                            concept.terms.setdefault(term, EXPANSION_WEIGHT)
+
+    @staticmethod
+    def _coverage(mask: int, elsewhere: int, concepts: list[Concept]) -> float:
+        """The share of the question's weight that the concepts matched (bit masks by position) carry:
+        in full for those in `mask`, at ELSEWHERE_CREDIT for those only in `elsewhere`."""
+        total = sum(c.idf for c in concepts)
+        covered = 0.0
+        for i, concept in enumerate(concepts):
+            if mask >> i & 1:
+                covered += concept.idf * concept.certainty
+            elif elsewhere >> i & 1:
+                covered += concept.idf * concept.certainty * ELSEWHERE_CREDIT
+        return covered / total if total else 0.0
+
+    def _is_urgent(self, concepts: list[Concept]) -> bool:
+        present = {term for c in concepts for term in c.terms if c.terms[term] == 1.0}
+        return any(key <= present for key in _urgent_keys(self.lang))
+
+    def _rank(self, concepts: list[Concept]) -> list[tuple[Hit, float]]:
+        """Pages best first, each with its coverage: the share of the question its best section and its
+        title, summary and keywords answer together (and, for less, the rest of the page)."""
+        best_section: dict[int, tuple[float, int, int]] = {}
+        page_mask: dict[int, int] = defaultdict(int)
+        for section, (score, mask) in self._sections.scores(concepts).items():
             owner = self._section_owner[section]
+            page_mask[owner] |= mask
             if owner not in best_section or score > best_section[owner][0]:
-                best_section[owner] = (score, section)
+                best_section[owner] = (score, mask, section)
         best_passage: dict[int, tuple[float, int]] = {}
-        for i, score in self._body.scores(weights).items():
+        for i, (score, _) in self._body.scores(concepts).items():
             owner = self._section_owner[self._section_of_passage[i]]
             if owner not in best_passage or score > best_passage[owner][0]:
                 best_passage[owner] = (score, i)
-        title_scores = self._titles.scores(weights)
+        title_scores = self._titles.scores(concepts)
         ranked = []
-        for owner, (score, section) in best_section.items():
+        for owner, (score, mask, section) in best_section.items():
             page = self.pages[owner]
-            total = (score + TITLE_WEIGHT * title_scores.get(owner, 0.0)) * PAGE_PRIOR.get(page.slug, 1.0)
-            passage = self._passages[best_passage.get(owner, (0.0, self._first_passage(section)))[1]]
-            ranked.append(Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor))
-        ranked.sort(key=lambda h: (-h.score, h.slug))
-        floor = ranked[0].score * MIN_SHARE_OF_BEST if ranked else 0.0
-        return [h for h in ranked if h.score >= floor][:limit]
+            title_score, title_mask = title_scores.get(owner, (0.0, 0))
+            coverage = self._coverage(mask | title_mask, page_mask[owner], concepts)
+            total = (score + TITLE_WEIGHT * title_score) * PAGE_PRIOR.get(page.slug, 1.0) * coverage ** COVERAGE_POWER
+            passage = self._passages[best_passage[owner][1] if owner in best_passage else self._first_passage(section)]
+            hit = Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor, page.lang)
+            ranked.append((hit, coverage))
+        ranked.sort(key=lambda pair: (-pair[0].score, pair[0].slug))
+        if ranked:
+            floor = ranked[0][0].score * MIN_SHARE_OF_BEST
+            ranked = [pair for pair in ranked if pair[0].score >= floor]
+        return ranked
+
+    def search(self, query: str, limit: int = 5) -> list[Hit]:
+        """The pages that answer best, best first, however weak the best is (see `answer`)."""
+        return [hit for hit, _ in self._rank(self.concepts(query))][:limit]
+
+    def answer(self, query: str, limit: int = 5) -> Answer:
+        """The pages that answer the question, or none when the guide does not cover it.
+
+        A danger sign in the question always answers, with the page on when to seek care among the
+        first three: missing or unsure never hides where to get help.
+        """
+        concepts = self.concepts(query)
+        ranked = self._rank(concepts)
+        confidence = ranked[0][1] if ranked else 0.0
+        urgent = self._is_urgent(concepts)
+        hits = [hit for hit, _ in ranked][:limit]
+        seek_care = self._seek_care_hit()
+        if urgent and seek_care and SEEK_CARE not in {h.slug for h in hits[:3]}:
+            hits = [h for h in hits if h.slug != SEEK_CARE]
+            hits.insert(min(2, len(hits)), seek_care)
+            hits = hits[:limit]
+        elif confidence < ANSWER_THRESHOLD and not urgent:
+            hits = []
+        return Answer(tuple(hits), round(confidence, 3), urgent)
+
+    def _seek_care_hit(self) -> Hit | None:
+        """The page on when to seek care, opened at its top; None while this language has no such page."""
+        page = next((p for p in self.pages if p.slug == SEEK_CARE), None)
+        if page is None:
+            return None
+        first = page.passages[0]
+        return Hit(page.slug, page.title, 0.0, first.text, first.heading, first.anchor, page.lang)
 
     def _first_passage(self, section: int) -> int:
         return self._section_of_passage.index(section)
