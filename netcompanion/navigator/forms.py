@@ -1,12 +1,15 @@
 """The three steps of the navigator form, built from the engine's own contract."""
 
+from decimal import Decimal
 from typing import Literal, get_args, get_origin
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from netcompanion.contract import InvalidCase, answer_bounds, answer_kind, validated
+from netcompanion.core.fields import DecimalNumberField
 from netcompanion.navigator.questions import CHOICE_LABELS, PREGNANT, QUESTIONS, SITES, TREATMENTS
 from netcompanion.triage.case import NOT_SURE, SYMPTOM_CODES, SYMPTOM_MODELS, SYMPTOM_NAMES, Person, YesNo
 
@@ -24,26 +27,26 @@ FROM_RECORD = {
 
 class AboutForm(forms.Form):
     diagnosed_net = forms.ChoiceField(
-        label="Have you been diagnosed with a neuroendocrine tumour (NET)?",
-        choices=[("yes", "Yes"), ("no", "No, or I do not know")], widget=forms.RadioSelect,
-        error_messages={"required": "Please tell us whether you have been diagnosed with a NET."},
+        label=_("Have you been diagnosed with a neuroendocrine tumour (NET)?"),
+        choices=[("yes", _("Yes")), ("no", _("No, or I do not know"))], widget=forms.RadioSelect,
+        error_messages={"required": _("Please tell us whether you have been diagnosed with a NET.")},
     )
     country = forms.ChoiceField(
-        label="Which country are you in?", required=False,
-        help_text="So we can show the right emergency number.",
-        choices=[("", "Choose a country"), *countries],
+        label=_("Which country are you in?"), required=False,
+        help_text=_("So we can show the right emergency number, and the places to get care where you are."),
+        choices=[("", _("Choose a country")), *countries],
     )
     age = forms.IntegerField(label=_("Your age in years"), required=False, min_value=0, max_value=120)
     age_months = forms.IntegerField(
         label=_("For a child under five: age in months"), required=False, min_value=0, max_value=59,
         help_text=_("Fever and dehydration are judged by months in babies. A baby of 10 weeks is 2 months."),
     )
-    primary_site = forms.ChoiceField(label="Where did your NET start?", required=False,
-                                     choices=[("", "Not sure, or not diagnosed"), *SITES])
+    primary_site = forms.ChoiceField(label=_("Where did your NET start?"), required=False,
+                                     choices=[("", _("Not sure, or not diagnosed")), *SITES])
     treatments = forms.MultipleChoiceField(
-        label="Which treatments are you having now?", required=False, widget=forms.CheckboxSelectMultiple,
-        choices=[*TREATMENTS, (NONE_OF_THESE, "None of these")],
-        help_text="If you leave this empty, we assume you might be having one of them.",
+        label=_("Which treatments are you having now?"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=[*TREATMENTS, (NONE_OF_THESE, _("None of these"))],
+        help_text=_("If you leave this empty, we assume you might be having one of them."),
     )
     pregnant = forms.ChoiceField(label=PREGNANT, required=False, choices=YES_NO,
                                  widget=forms.RadioSelect)
@@ -79,7 +82,8 @@ class AboutForm(forms.Form):
     def clean_treatments(self):
         chosen = self.cleaned_data["treatments"]
         if NONE_OF_THESE in chosen and len(chosen) > 1:
-            raise forms.ValidationError("You ticked “None of these” and a treatment. Please choose one or the other.")
+            raise forms.ValidationError(
+                _("You ticked “None of these” and a treatment. Please choose one or the other."))
         return chosen
 
     def clean(self):
@@ -111,7 +115,7 @@ class AboutForm(forms.Form):
 class SymptomsForm(forms.Form):
     symptoms = forms.MultipleChoiceField(
         label=_("Which symptoms do you have now?"), widget=forms.CheckboxSelectMultiple,
-        choices=[*((code, SYMPTOM_NAMES[code].capitalize()) for code in SYMPTOM_CODES),
+        choices=[*((code, capfirst(_(SYMPTOM_NAMES[code]))) for code in SYMPTOM_CODES),
                  (NONE_OF_THESE, _("None of these"))],
         error_messages={"required": _("Please choose at least one symptom, or “None of these”.")},
     )
@@ -143,7 +147,9 @@ def form_field(code: str, name: str, info) -> forms.Field:
                                          widget=forms.CheckboxSelectMultiple)
     lo, hi = answer_bounds(kind)
     if get_args(kind)[0] is float:
-        return forms.FloatField(label=label, required=False, min_value=lo, max_value=hi)
+        return DecimalNumberField(label=label, required=False, min_value=lo, max_value=hi, error_messages={
+            "min_value": _("Use a number from %(lo)s to %(hi)s.") % {"lo": lo, "hi": hi},
+            "max_value": _("Use a number from %(lo)s to %(hi)s.") % {"lo": lo, "hi": hi}})
     return forms.IntegerField(label=label, required=False, min_value=lo, max_value=hi)
 
 
@@ -161,7 +167,7 @@ class DetailsForm(forms.Form):
                     continue
                 self.fields[f"{code}__{name}"] = form_field(code, name, info)
                 names.append(f"{code}__{name}")
-            self.groups.append((SYMPTOM_NAMES[code].capitalize(), [self[n] for n in names]))
+            self.groups.append((capfirst(_(SYMPTOM_NAMES[code])), [self[n] for n in names]))
 
     def to_symptoms(self, codes: list[str]) -> list[dict]:
         symptoms = []
@@ -171,6 +177,8 @@ class DetailsForm(forms.Form):
                 prefix, _, name = key.partition("__")
                 if prefix != code or value in (None, "", []):
                     continue
+                if isinstance(value, Decimal):
+                    value = float(value)  # the engine's contract takes a number, not a Decimal
                 symptom[name] = ANSWERS.get(value, value) if isinstance(value, str) else value
             symptoms.append(symptom)
         return symptoms

@@ -2,16 +2,17 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.navigator.questions import unsure_questions
 
 
 class Level(models.TextChoices):
-    EMERGENCY = "emergency", "Emergency"
-    URGENT = "urgent", "Urgent"
-    SOON = "soon", "Soon"
-    ROUTINE = "routine", "Routine"
-    SELF_CARE = "self_care", "Self-care"
+    EMERGENCY = "emergency", _("Emergency")
+    URGENT = "urgent", _("Urgent")
+    SOON = "soon", _("Soon")
+    ROUTINE = "routine", _("Routine")
+    SELF_CARE = "self_care", _("Self-care")
 
 
 class NavigatorResult(models.Model):
@@ -22,8 +23,8 @@ class NavigatorResult(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     level = models.CharField(max_length=16, choices=Level.choices)
     ruleset_version = models.CharField(max_length=32)
-    case = models.JSONField(help_text="The answers, as sent to the engine.")
-    result = models.JSONField(help_text="The engine's assessment.")
+    case = models.JSONField(help_text=_("The answers, as sent to the engine."))
+    result = models.JSONField(help_text=_("The engine's assessment."))
 
     class Meta:
         ordering = ["-created_at"]

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from netcompanion.contract import InvalidCase, Strict, Tagged, field_errors
+from netcompanion.translatable import gettext_noop as _
 
 NOT_SURE = "not_sure"
 Severity = Literal["mild", "moderate", "severe", "not_sure"]
@@ -164,14 +165,15 @@ Symptom = Annotated[
 SYMPTOM_MODELS: tuple[type[Strict], ...] = get_args(get_args(Symptom)[0])
 SYMPTOM_CODES = tuple(get_args(m.model_fields["code"].annotation)[0] for m in SYMPTOM_MODELS)
 SYMPTOM_NAMES = {
-    "abdominal_pain": "tummy (abdominal) pain", "flushing": "flushing", "diarrhea": "diarrhoea",
-    "blood_in_stool": "blood in the stool", "black_stool": "black, tarry stools", "vomiting": "vomiting",
-    "face_neck_swelling": "swelling of the face or neck", "breathing_difficulty": "breathlessness or wheezing",
-    "chest_pain": "chest pain", "fainting": "fainting", "seizure": "a fit (seizure)",
-    "palpitations": "racing or pounding heart (palpitations)", "confusion": "confusion",
-    "jaundice": "yellow skin or eyes (jaundice)",
-    "leg_swelling": "swollen legs", "sweating_shaking": "sweating and shaking", "fever": "fever",
-    "heartburn": "heartburn", "weight_loss": "weight loss", "fatigue": "tiredness (fatigue)", "cough": "cough",
+    "abdominal_pain": _("tummy (abdominal) pain"), "flushing": _("flushing"), "diarrhea": _("diarrhoea"),
+    "blood_in_stool": _("blood in the stool"), "black_stool": _("black, tarry stools"), "vomiting": _("vomiting"),
+    "face_neck_swelling": _("swelling of the face or neck"), "breathing_difficulty": _("breathlessness or wheezing"),
+    "chest_pain": _("chest pain"), "fainting": _("fainting"), "seizure": _("a fit (seizure)"),
+    "palpitations": _("racing or pounding heart (palpitations)"), "confusion": _("confusion"),
+    "jaundice": _("yellow skin or eyes (jaundice)"),
+    "leg_swelling": _("swollen legs"), "sweating_shaking": _("sweating and shaking"), "fever": _("fever"),
+    "heartburn": _("heartburn"), "weight_loss": _("weight loss"), "fatigue": _("tiredness (fatigue)"),
+    "cough": _("cough"),
 }
 
 
