@@ -5,6 +5,8 @@ import datetime as dt
 from uuid import UUID
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
@@ -16,6 +18,7 @@ from netcompanion.core.record_api import RecordRoutes
 from netcompanion.diary import actions, checks, services
 from netcompanion.diary.assessed import told
 from netcompanion.diary.models import DiaryEntry
+from netcompanion.diary.problems import said
 
 router = Router(tags=["diary"], auth=PERSON_AUTH)
 MAX_BATCH = 366  # a year of a paper diary, or of an app that was offline
@@ -75,7 +78,7 @@ def _validated(request, payload: DiaryEntryIn, instance: DiaryEntry | None):
     logged = DiaryEntry.logged_between(patient, *checks.weight_window(payload.date),
                                        exclude=instance.pk if instance else None)
     problems = checks.check_day(checks.parse_day(row), logged, timezone.localdate(), birth_year(patient))
-    return (None, body_problems([([p.field], p.message) for p in problems])) if problems else (row, None)
+    return (None, body_problems([([p.field], said(p)) for p in problems])) if problems else (row, None)
 
 
 def _validated_batch(request, entries: list[DiaryEntryIn]):
@@ -88,14 +91,15 @@ def _validated_batch(request, entries: list[DiaryEntryIn]):
     for i in sorted(range(len(entries)), key=lambda i: entries[i].date):
         date = entries[i].date
         if date in first_sent:
-            again = f"{date:%-d %B %Y} is also in entries[{first_sent[date]}]. Send each day once."
+            again = gettext("%(date)s is also in entries[%(index)s]. Send each day once.") % {
+                "date": date_format(date, "j F Y"), "index": first_sent[date]}
             problems.append((i, "date", again))
             continue
         first_sent[date] = i
         row = _row(entries[i])
         found = checks.check_day(checks.parse_day(row), logged, today, born)
         if found:
-            problems += [(i, p.field, p.message) for p in found]
+            problems += [(i, p.field, said(p)) for p in found]
         else:
             rows[i] = row
             logged[date] = row["weight_kg"]
@@ -126,7 +130,7 @@ def create_entries(request, payload: DiaryBatchIn):
         saved_days = actions.save_days(request.auth, request.auth, rows)
         return Status(201, [_answered(request.auth, saved) for saved in saved_days])
     except services.DayTaken as taken:  # logged by another request meanwhile: named as the checks name it
-        return body_problems([(["entries", i, "date"], checks.logged_problem(entry.date).message)
+        return body_problems([(["entries", i, "date"], said(checks.logged_problem(entry.date)))
                               for i, entry in enumerate(payload.entries) if entry.date in taken.days])
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -18,9 +18,34 @@ from pydantic import BaseModel
 
 from netcompanion import plausible_dates
 from netcompanion.contract import FieldError, InvalidCase, Strict, validated
+from netcompanion.translatable import gettext_noop
 
-# A problem names the form field (and JSON key) and says, in plain words, what to change.
-Problem = FieldError
+
+@dataclass(frozen=True)
+class Shown:
+    """A date or a weight inside a message. The message here is English; the page that shows it in the reader's
+    language writes this value in their style too ("4 mars 2026", "72,5"), so it stays a value, not text."""
+
+    value: dt.date | Decimal | float
+    style: str  # "date": day, month and year; "day": day and month; "kg": one decimal
+
+    def __format__(self, spec: str) -> str:
+        if self.style == "kg":
+            return f"{self.value:.1f}"
+        day = self.value
+        assert isinstance(day, dt.date)
+        return f"{day.day} {day:%B %Y}" if self.style == "date" else f"{day.day} {day:%B}"
+
+
+@dataclass(frozen=True)
+class Problem(FieldError):
+    """A problem names the form field (and JSON key) and says, in plain words, what to change: ``message`` in
+    English, and the rule's ``template`` (marked for translation) with its ``values``, which the page that shows it
+    fills in after translating it (diary.problems.said)."""
+
+    template: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+
 # The weight on each of the patient's other current days (None: logged without a weight).
 Logged = Mapping[dt.date, Decimal | None]
 
@@ -46,16 +71,19 @@ class Limit:
 
 LIMITS: tuple[Limit, ...] = (
     # id, field, lowest, highest, what a person is told under the lowest and over the highest, source
-    Limit("DY-FLUSHES", "flushes", 0, 100, "The number of flushes cannot be negative.",
-          "Please check the number: more than 100 flushes a day is not possible to log.", DESIGN),
-    Limit("DY-STOOLS", "stools", 0, 50, "The number cannot be negative.",
-          "Please check the number: more than 50 a day is not possible to log.", DESIGN),
-    Limit("DY-BRISTOL", "bristol", 1, 7, "Use a number from 1 to 7.", "Use a number from 1 to 7.", BRISTOL),
-    Limit("DY-PAIN", "pain", 0, 10, "Use a number from 0 to 10.", "Use a number from 0 to 10.", NRS),
-    Limit("DY-FATIGUE", "fatigue", 0, 10, "Use a number from 0 to 10.", "Use a number from 0 to 10.",
-          f"{NRS}, as for pain"),
-    Limit("DY-WEIGHT", "weight_kg", 20, 300, "Please check the number: you can log a weight from 20 to 300 kg.",
-          "Please check the number: you can log a weight from 20 to 300 kg.", DESIGN),
+    Limit("DY-FLUSHES", "flushes", 0, 100, gettext_noop("The number of flushes cannot be negative."),
+          gettext_noop("Please check the number: more than 100 flushes a day is not possible to log."), DESIGN),
+    Limit("DY-STOOLS", "stools", 0, 50, gettext_noop("The number cannot be negative."),
+          gettext_noop("Please check the number: more than 50 a day is not possible to log."), DESIGN),
+    Limit("DY-BRISTOL", "bristol", 1, 7, gettext_noop("Use a number from 1 to 7."),
+          gettext_noop("Use a number from 1 to 7."), BRISTOL),
+    Limit("DY-PAIN", "pain", 0, 10, gettext_noop("Use a number from 0 to 10."),
+          gettext_noop("Use a number from 0 to 10."), NRS),
+    Limit("DY-FATIGUE", "fatigue", 0, 10, gettext_noop("Use a number from 0 to 10."),
+          gettext_noop("Use a number from 0 to 10."), f"{NRS}, as for pain"),
+    Limit("DY-WEIGHT", "weight_kg", 20, 300,
+          gettext_noop("Please check the number: you can log a weight from 20 to 300 kg."),
+          gettext_noop("Please check the number: you can log a weight from 20 to 300 kg."), DESIGN),
 )
 LIMIT = {limit.field: limit for limit in LIMITS}
 
@@ -73,10 +101,10 @@ class Trigger:
 
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("spicy_food", "Spicy food", TRIGGER_SOURCES),
-    Trigger("alcohol", "Alcohol", TRIGGER_SOURCES),
-    Trigger("stress", "Stress", TRIGGER_SOURCES),
-    Trigger("other", "Something else", ()),
+    Trigger("spicy_food", gettext_noop("Spicy food"), TRIGGER_SOURCES),
+    Trigger("alcohol", gettext_noop("Alcohol"), TRIGGER_SOURCES),
+    Trigger("stress", gettext_noop("Stress"), TRIGGER_SOURCES),
+    Trigger("other", gettext_noop("Something else"), ()),
 )
 TRIGGER_VALUES = frozenset(trigger.value for trigger in TRIGGERS)
 
@@ -97,25 +125,28 @@ class Rule:
 
 
 RULES = {rule.id: rule for rule in (
-    Rule("DY-DATE-MISSING", "date", "Enter the date of the day, for example 2026-11-20.", DESIGN),
-    Rule("DY-DATE-FUTURE", "date", "The date is in the future. Log a day that has already started.", DESIGN),
+    Rule("DY-DATE-MISSING", "date", gettext_noop("Enter the date of the day, for example 2026-11-20."), DESIGN),
+    Rule("DY-DATE-FUTURE", "date", gettext_noop("The date is in the future. Log a day that has already started."),
+         DESIGN),
     # Not before the person's year of birth, or 1900 when the record does not know it (plausible_dates.py).
     Rule("DY-DATE-BEFORE-BIRTH", "date", plausible_dates.BEFORE_BIRTH, DESIGN),
     Rule("DY-DATE-BEFORE-FLOOR", "date", plausible_dates.BEFORE_FLOOR, DESIGN),
-    Rule("DY-DATE-LOGGED", "date", "You already have an entry for {date:%-d %B %Y}. Change that one instead.",
+    Rule("DY-DATE-LOGGED", "date", gettext_noop("You already have an entry for {date}. Change that one instead."),
          DESIGN),
-    # %(value)s, not {value}: the web form hands this message to Django, which fills it in that way.
-    Rule("DY-TRIGGER", "flush_triggers", "Select a valid choice. %(value)s is not one of the available choices.",
-         DESIGN),
-    Rule("DY-WEIGHT-PLACES", "weight_kg", "Please use at most one number after the decimal point, for example 70.5.",
-         DESIGN),
-    Rule("DY-WEIGHT-JUMP", "weight_kg", "This is {change:.1f} kg different from your weight on {other:%-d %B} "
-                                        "({weight:.1f} kg). Please check the number.", DESIGN),
-    Rule("DY-NOTES-LONG", "notes", "Please shorten the notes to {limit} characters or fewer. They have {length} now.",
-         DESIGN),
+    # %(value)s, not {value}: the web form hands this message to Django, which fills it in that way (the English
+    # is Django's own, so is its translation).
+    Rule("DY-TRIGGER", "flush_triggers",
+         gettext_noop("Select a valid choice. %(value)s is not one of the available choices."), DESIGN),
+    Rule("DY-WEIGHT-PLACES", "weight_kg",
+         gettext_noop("Please use at most one number after the decimal point, for example 70.5."), DESIGN),
+    Rule("DY-WEIGHT-JUMP", "weight_kg", gettext_noop(
+        "This is {change} kg different from your weight on {other} ({weight} kg). Please check the number."), DESIGN),
+    Rule("DY-NOTES-LONG", "notes", gettext_noop(
+        "Please shorten the notes to {limit} characters or fewer. They have {length} now."), DESIGN),
     # A database text column (PostgreSQL's) cannot hold this character, and nobody types it on purpose.
-    Rule("DY-NOTES-NULL", "notes", "The notes contain a hidden character (a null character) that cannot be saved. "
-                                   "Please type the notes again.", DESIGN),
+    Rule("DY-NOTES-NULL", "notes", gettext_noop(
+        "The notes contain a hidden character (a null character) that cannot be saved. Please type the notes again."),
+         DESIGN),
 )}
 
 
@@ -173,7 +204,8 @@ def check_day(day: Day, logged: Logged, today: dt.date, birth_year: int | None =
             problems.append(problem)
     unknown = [t for t in day.flush_triggers if t not in TRIGGER_VALUES]
     if unknown:
-        problems.append(Problem("flush_triggers", RULES["DY-TRIGGER"].message % {"value": unknown[0]}))
+        trigger = RULES["DY-TRIGGER"].message
+        problems.append(Problem("flush_triggers", trigger % {"value": unknown[0]}, trigger, {"value": unknown[0]}))
     if problem := _notes_problem(day.notes):
         problems.append(problem)
     comparable = not any(p.field in ("date", "weight_kg") for p in problems)
@@ -185,7 +217,7 @@ def check_day(day: Day, logged: Logged, today: dt.date, birth_year: int | None =
 
 def _problem(rule_id: str, **values: Any) -> Problem:
     rule = RULES[rule_id]
-    return Problem(rule.field, rule.message.format(**values))
+    return Problem(rule.field, rule.message.format(**values), rule.message, values)
 
 
 def _date_problem(date: dt.date | None, logged: Logged, today: dt.date, birth_year: int | None) -> Problem | None:
@@ -204,16 +236,16 @@ def _date_problem(date: dt.date | None, logged: Logged, today: dt.date, birth_ye
 
 def logged_problem(date: dt.date) -> Problem:
     """The day already has an entry: said the same whether the check saw it or the database refused a twin."""
-    return _problem("DY-DATE-LOGGED", date=date)
+    return _problem("DY-DATE-LOGGED", date=Shown(date, "date"))
 
 
 def _limit_problem(limit: Limit, value: int | Decimal | None) -> Problem | None:
     if value is None:
         return None
     if value < limit.low:
-        return Problem(limit.field, limit.too_low)
+        return Problem(limit.field, limit.too_low, limit.too_low)
     if value > limit.high:
-        return Problem(limit.field, limit.too_high)
+        return Problem(limit.field, limit.too_high, limit.too_high)
     if isinstance(value, Decimal) and _decimal_places(value) > WEIGHT_DECIMAL_PLACES:  # the weight
         return _problem("DY-WEIGHT-PLACES")
     return None
@@ -247,4 +279,5 @@ def _weight_jump(date: dt.date, weight: Decimal, logged: Logged) -> Problem | No
     if latest is None:
         return None
     other, other_weight, change = latest
-    return _problem("DY-WEIGHT-JUMP", change=change, other=other, weight=other_weight)
+    return _problem("DY-WEIGHT-JUMP", change=Shown(change, "kg"), other=Shown(other, "day"),
+                    weight=Shown(other_weight, "kg"))

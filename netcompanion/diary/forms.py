@@ -5,9 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.bibliography import cite
+from netcompanion.core.fields import DecimalNumberField
 from netcompanion.core.plausible import birth_year, not_before_birth
 from netcompanion.diary import checks
 from netcompanion.diary.models import DiaryEntry, Episode, EpisodeKind, Trigger
+from netcompanion.diary.problems import said
 
 # Their limits, digits, length and null characters are checks.py's; the form fields only read the values.
 CHECKED = (*checks.LIMIT, "notes")
@@ -43,7 +45,7 @@ class YesNoTaps(Taps):
     NullBooleanSelect shows it, so changing a day keeps its answer."""
 
     def __init__(self):
-        super().__init__("yes-no", [("true", "Yes"), ("false", "No"), ("unknown", "Not noted")])
+        super().__init__("yes-no", [("true", _("Yes")), ("false", _("No")), ("unknown", _("Not noted"))])
 
     def format_value(self, value):
         return [forms.NullBooleanSelect().format_value(value)]
@@ -65,28 +67,30 @@ class DiaryEntryForm(forms.ModelForm):
     # The stool pictures' words and the hint under them rest on the scale's own paper, cited under the form.
     bristol_source = cite("lewis-heaton-bristol-1997")
     flush_triggers = forms.MultipleChoiceField(
-        label="What set the flushes off?", required=False, choices=Trigger.choices,
+        label=_("What set the flushes off?"), required=False, choices=Trigger.choices,
         widget=TapChecks(attrs={"class": "taps taps-chips"}),
-        error_messages={"invalid_choice": checks.RULES["DY-TRIGGER"].message})
+        error_messages={"invalid_choice": _(checks.RULES["DY-TRIGGER"].message)})
     wheezing = forms.NullBooleanField(
-        label="Did you wheeze today?", required=False,
+        label=_("Did you wheeze today?"), required=False,
         widget=YesNoTaps())
     dizziness = forms.NullBooleanField(
-        label="Did you feel dizzy or faint today?", required=False,
+        label=_("Did you feel dizzy or faint today?"), required=False,
         widget=YesNoTaps())
+    # Typed as text and read in the reader's language ("72,5" in Swedish); its range and places are checks.py's.
+    weight_kg = DecimalNumberField(label=_("Weight in kg"), required=False,
+                                   help_text=_("Weigh yourself at the same time of day."))
 
     class Meta:
         model = DiaryEntry
         fields = ["date", "flushes", "flush_triggers", "stools", "bristol", "pain", "fatigue", "weight_kg",
                   "wheezing", "dizziness", "notes"]
         labels = {
-            "date": "Date", "flushes": "Flushes today", "stools": "Bowel movements today",
-            "bristol": _("Usual stool type today (Bristol scale)"), "pain": "Tummy pain (0 = none, 10 = worst)",
-            "fatigue": "Tiredness (0 = none, 10 = worst)", "weight_kg": "Weight in kg", "notes": "Notes",
+            "date": _("Date"), "flushes": _("Flushes today"), "stools": _("Bowel movements today"),
+            "bristol": _("Usual stool type today (Bristol scale)"), "pain": _("Tummy pain (0 = none, 10 = worst)"),
+            "fatigue": _("Tiredness (0 = none, 10 = worst)"), "notes": _("Notes"),
         }
         help_texts = {
             "bristol": _("Types 1 and 2 are hard; 3 and 4 are normal; 5 to 7 are loose to watery."),
-            "weight_kg": "Weigh yourself at the same time of day.",
         }
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -104,7 +108,6 @@ class DiaryEntryForm(forms.ModelForm):
         for name, (fewer, more) in STEPPERS.items():
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "min": 0, "max": checks.LIMIT[name].high,
                                                    "data-fewer": fewer, "data-more": more})
-        self.fields["weight_kg"].widget.attrs.update({"inputmode": "decimal"})
 
     def clean(self):
         """The day's checks from checks.py, as the JSON API runs them; a field that could not be read
@@ -116,7 +119,7 @@ class DiaryEntryForm(forms.ModelForm):
         day = checks.parse_day({"date": None, **data})
         for problem in checks.check_day(day, logged, timezone.localdate(), birth_year(self.patient)):
             if problem.field not in self.errors:
-                self.add_error(problem.field, problem.message)
+                self.add_error(problem.field, said(problem))
         return data
 
     def logged_entry(self) -> DiaryEntry | None:
@@ -135,13 +138,13 @@ class EpisodeForm(forms.ModelForm):
     class Meta:
         model = Episode
         fields = ["kind", "occurred_at", "severity", "notes"]
-        labels = {"kind": "What happened?", "occurred_at": "When", "severity": "How bad (0 = mild, 10 = worst)",
-                  "notes": "Notes"}
+        labels = {"kind": _("What happened?"), "occurred_at": _("When"),
+                  "severity": _("How bad (0 = mild, 10 = worst)"), "notes": _("Notes")}
         widgets = {"kind": Taps("chips"), "severity": Taps("scale", SCALE), "occurred_at": forms.DateTimeInput(
             attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
-        error_messages = {"severity": {"max_value": "Use a number from 0 to 10.",
-                                       "min_value": "Use a number from 0 to 10."},
-                          "occurred_at": {"invalid": "Enter a date and time, for example 2026-11-21 14:30."}}
+        error_messages = {"severity": {"max_value": _("Use a number from 0 to 10."),
+                                       "min_value": _("Use a number from 0 to 10.")},
+                          "occurred_at": {"invalid": _("Enter a date and time, for example 2026-11-21 14:30.")}}
 
     def __init__(self, *args, patient, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,5 +157,5 @@ class EpisodeForm(forms.ModelForm):
         moment = self.cleaned_data["occurred_at"]
         not_before_birth(moment.date(), self.patient)
         if moment > timezone.now() + dt.timedelta(minutes=5):
-            raise forms.ValidationError("The time is in the future. Log an episode after it has happened.")
+            raise forms.ValidationError(_("The time is in the future. Log an episode after it has happened."))
         return moment

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from netcompanion.core.records import PatientRecord, RecordVersion, Status, Versioned
 from netcompanion.diary import checks
 
-Trigger = models.TextChoices("Trigger", [(t.value.upper(), (t.value, t.label)) for t in checks.TRIGGERS],
+# The engine keeps the words in English (marked there); the choices say them in the reader's language.
+Trigger = models.TextChoices("Trigger", [(t.value.upper(), (t.value, _(t.label))) for t in checks.TRIGGERS],
                              module=__name__)
 
 
@@ -46,7 +47,7 @@ class DiaryEntry(Versioned):
     stools = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("stools"))
     bristol = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=_within("bristol"),
-        help_text="Bristol stool scale, 1 (hard lumps) to 7 (entirely liquid).")
+        help_text=_("Bristol stool scale, 1 (hard lumps) to 7 (entirely liquid)."))
     pain = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("pain"))
     fatigue = models.PositiveSmallIntegerField(null=True, blank=True, validators=_within("fatigue"))
     weight_kg = models.DecimalField(max_digits=checks.WEIGHT_MAX_DIGITS, decimal_places=checks.WEIGHT_DECIMAL_PLACES,
@@ -57,7 +58,8 @@ class DiaryEntry(Versioned):
 
     class Meta:
         ordering = ["-date"]
-        verbose_name_plural = "diary entries"
+        verbose_name = _("diary entry")
+        verbose_name_plural = _("diary entries")
         constraints = [
             models.UniqueConstraint(fields=["patient", "date"], condition=models.Q(status=Status.FINAL),
                                     name="one_current_diary_entry_a_day"),
@@ -87,11 +89,11 @@ class DiaryEntryVersion(RecordVersion.of(DiaryEntry, constraint="one_diary_versi
 
 
 class EpisodeKind(models.TextChoices):
-    FLUSH = "flush", "Flush"
-    DIARRHOEA = "diarrhoea", "Loose stool"
-    PAIN = "pain", "Tummy pain"
-    WHEEZE = "wheeze", "Wheezing"
-    OTHER = "other", "Something else"
+    FLUSH = "flush", _("Flush")
+    DIARRHOEA = "diarrhoea", _("Loose stool")
+    PAIN = "pain", _("Tummy pain")
+    WHEEZE = "wheeze", _("Wheezing")
+    OTHER = "other", _("Something else")
 
 
 class Episode(PatientRecord):
@@ -112,6 +114,8 @@ class Episode(PatientRecord):
 
     class Meta:
         ordering = ["-occurred_at"]
+        verbose_name = _("episode")
+        verbose_name_plural = _("episodes")
         indexes = [models.Index(fields=["patient", "status", "-occurred_at"])]
 
     def __str__(self) -> str:

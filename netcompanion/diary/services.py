@@ -10,6 +10,7 @@ from django.utils import timezone
 from netcompanion.core import records
 from netcompanion.diary import checks
 from netcompanion.diary.models import DiaryEntry, Episode, Status
+from netcompanion.diary.problems import said
 
 FIELDS = DiaryEntry.VERSIONED_FIELDS
 
@@ -22,7 +23,7 @@ class DayTaken(records.Taken):
     """Another request logged these days meanwhile; ``days`` lets a batch name the entries that hold them."""
 
     def __init__(self, days: list[dt.date]):
-        super().__init__([(p.field, p.message) for p in map(checks.logged_problem, days)])
+        super().__init__([(p.field, said(p)) for p in map(checks.logged_problem, days)])
         self.days = days
 
 

@@ -29,8 +29,9 @@ def logged(patient, date, **values):
 
 
 def hidden(body: str) -> dict[str, str]:
-    """The values the confirmation page posts, by name."""
-    return {name: value for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', body)
+    """The values the confirmation page posts, by name (its own form's, not the header's language switch)."""
+    form = body.split('class="diary-form"', 1)[-1].split("</form>", 1)[0]
+    return {name: value for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form)
             if name != "csrfmiddlewaretoken"}
 
 
