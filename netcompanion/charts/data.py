@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, Value
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.charts import weekly
 from netcompanion.charts.axes import AXES, AxisRule
@@ -12,7 +13,7 @@ from netcompanion.diary.models import DiaryEntry
 from netcompanion.labs.models import LabResult
 from netcompanion.medicines.models import Injection
 
-PERIODS = {"4w": ("4 weeks", 28), "3m": ("3 months", 91), "12m": ("12 months", 365)}
+PERIODS = {"4w": (_("4 weeks"), 28), "3m": (_("3 months"), 91), "12m": (_("12 months"), 365)}
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,11 @@ class Metric:
 
 
 METRICS = {m.slug: m for m in (
-    Metric("flushes", "flushes", "Flushes a day"),
-    Metric("stools", "stools", "Bowel movements a day"),
-    Metric("pain", "pain", "Tummy pain", "0-10"),
-    Metric("fatigue", "fatigue", "Tiredness", "0-10"),
-    Metric("weight", "weight_kg", "Weight", "kg", from_zero=False, enough_days=1),
+    Metric("flushes", "flushes", _("Flushes a day")),
+    Metric("stools", "stools", _("Bowel movements a day")),
+    Metric("pain", "pain", _("Tummy pain"), "0-10"),
+    Metric("fatigue", "fatigue", _("Tiredness"), "0-10"),
+    Metric("weight", "weight_kg", _("Weight"), "kg", from_zero=False, enough_days=1),
 )}
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -23,7 +24,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -97,14 +98,19 @@ def _day(day: dt.date) -> str:
     return date_format(day, "j M Y")
 
 
+def _number(value: float) -> str:
+    """Three significant figures, with the reader's decimal sign ("72,5")."""
+    return number_format(Decimal(f"{value:.3g}"))
+
+
 def _describe(label: str, values: list[tuple[dt.date, float]], what: str, weekly: bool = False) -> str:
     """The chart in a sentence, for its <desc>: the range of values and the latest (for weeks, by first day)."""
     if not values:
         return _("%(label)s: no values in this period.") % {"label": label}
     numbers = [value for _, value in values]
     latest_day, latest = values[-1]
-    words = {"label": label, "what": what, "low": f"{min(numbers):.3g}", "high": f"{max(numbers):.3g}",
-             "latest": f"{latest:.3g}", "day": _day(latest_day)}
+    words = {"label": label, "what": what, "low": _number(min(numbers)), "high": _number(max(numbers)),
+             "latest": _number(latest), "day": _day(latest_day)}
     if weekly:
         return _("%(label)s, %(what)s: from %(low)s to %(high)s; the latest, %(latest)s, in the week from %(day)s."
                  ) % words

@@ -15,12 +15,13 @@ from functools import partial
 from xml.sax.saxutils import escape
 
 import matplotlib
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from matplotlib.dates import DayLocator, MonthLocator, WeekdayLocator, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, ScalarFormatter
 
 from netcompanion.charts.axes import AXES, AxisRule, y_limits
 from netcompanion.charts.weekly import FEW_DAYS, WeekMean
@@ -50,14 +51,21 @@ def _svg(fig: Figure, title: str, description: str) -> str:
 
 
 def _day_label(value: float, pos: int | None) -> str:
-    day = num2date(value)
-    return f"{day.day} {day:%b}"
+    """The day and the month's short name in the reader's language ("4 Mar", "4 mar")."""
+    return date_format(num2date(value), "j M")
 
 
 def _month_label(interval: int, value: float, pos: int | None) -> str:
     """The month's short name, with the year under the first label and the first label of each year."""
     day = num2date(value)
-    return day.strftime("%b\n%Y") if day.month <= interval or pos == 0 else day.strftime("%b")
+    return date_format(day, "M\nY" if day.month <= interval or pos == 0 else "M")
+
+
+class _Numbers(ScalarFormatter):
+    """Matplotlib's own tick numbers, written with the reader's decimal sign ("72,5" in Swedish)."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return super().__call__(x, pos).replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def _date_axis(ax, start: dt.date, end: dt.date, size: str) -> None:
@@ -90,6 +98,7 @@ def _runs(points: Sequence[tuple[dt.date, float]], gap: int) -> list[list[tuple[
 def _frame(ax, rule: AxisRule, values: Sequence[float], unit: str, start: dt.date, end: dt.date, size: str) -> None:
     ax.set_ylim(*y_limits(values, rule))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
+    ax.yaxis.set_major_formatter(_Numbers())
     if unit and size == "wide":  # on a phone the heading above the chart gives the unit, and the width is the text's
         ax.set_ylabel(unit)
     _date_axis(ax, start, end, size)
@@ -198,6 +207,7 @@ def cycle_chart(days: Sequence[tuple[int, float]], label: str, *, axis: AxisRule
         ax.set_ylim(*y_limits([mean for _, mean in days], axis or FROM_ZERO))
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6 if size == "phone" else 12, integer=True))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
+        ax.yaxis.set_major_formatter(_Numbers())
         ax.grid(axis="y", color=GRID)
         ax.spines[["top", "right"]].set_visible(False)
         return _svg(fig, label, description)
