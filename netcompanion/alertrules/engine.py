@@ -7,8 +7,10 @@ as a reassuring one.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from statistics import fmean
+from string import Formatter
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -21,7 +23,17 @@ from netcompanion.alertrules.rules import (
     LATE_AFTER_HOURS,
     AlertRule,
 )
+from netcompanion.alertrules.wording import Message, NavigatorReasons, Text, as_param, render
+from netcompanion.translatable import gettext_noop
 from netcompanion.triage import Assessment, Level, assess
+
+# Translators: ends an alert's reason such as "5 flushes in the day despite injections."
+ON_INJECTIONS = gettext_noop("despite injections")
+# Translators: ends an alert's reason such as "5 flushes in the day (whether on injections is not known)."
+INJECTIONS_NOT_KNOWN = gettext_noop("(whether on injections is not known)")
+BOOKING_NOTE = gettext_noop("An injection is booked for {booked}; the plan gives {planned}: check which is right.")
+# The alert levels as a reason names them ("A symptom check came out urgent: ...").
+LEVEL_WORDS = (gettext_noop("soon"), gettext_noop("urgent"), gettext_noop("emergency"))
 
 
 class Firing(BaseModel):
@@ -29,8 +41,10 @@ class Firing(BaseModel):
 
     rule_id: str
     level: str
-    reason: str
+    reason: str  # in English
     sources: list[str]  # bibliography ids
+    text: str = ""  # the reason's template, for showing it in another language (alertrules.wording.render)
+    params: dict[str, Any] = {}  # the values the template names, as JSON
 
 
 @dataclass(frozen=True)
@@ -48,12 +62,13 @@ class Navigated:
         return self.level.rank if self.level else -1
 
     @property
-    def reasons(self) -> str:
+    def reasons(self) -> NavigatorReasons:
         """The navigator's own reasons at its level, or at urgent and above, with their rule ids."""
         if not self.assessment or self.level is None:
-            return ""
+            return NavigatorReasons(())
         least = min(self.level.rank, Level.URGENT.rank)
-        return " ".join(f"{r.text} ({r.rule})" for r in self.assessment.reasons if Level(r.level).rank >= least)
+        return NavigatorReasons(tuple((r.text, r.rule) for r in self.assessment.reasons
+                                      if Level(r.level).rank >= least))
 
 
 @dataclass(frozen=True)
@@ -91,8 +106,16 @@ class Day:
         return round((self.highest_weight_kg - self.weight_kg) / self.highest_weight_kg * 100, 6)
 
     @property
-    def despite(self) -> str:
-        return " despite injections" if self.on_injections else " (whether on injections is not known)"
+    def injections(self) -> Text:
+        return Text(ON_INJECTIONS if self.on_injections else INJECTIONS_NOT_KNOWN)
+
+    @property
+    def level(self) -> Level | None:
+        return self.navigator.level
+
+    @property
+    def reasons(self) -> NavigatorReasons:
+        return self.navigator.reasons
 
 
 def _most(answer: int | None, episodes: int | None) -> int | None:
@@ -161,6 +184,19 @@ class _Fields(dict):
         return value
 
 
+def _params(rule: AlertRule, fields: _Fields) -> dict[str, Any]:
+    """The values the rule's reason names, as JSON (alertrules.wording)."""
+    own = dict(rule.values)
+    names = {name for _, name, _, _ in Formatter().parse(rule.reason) if name}
+    return {name: as_param(own[name] if name in own else fields[name]) for name in sorted(names)}
+
+
+def _firing(rule: AlertRule, level: Level, fields: _Fields) -> Firing:
+    params = _params(rule, fields)
+    return Firing(rule_id=rule.id, level=level.value, reason=render(rule.reason, params), sources=list(rule.sources),
+                  text=rule.reason, params=params)
+
+
 def _fire(reads: str, subject: Any, navigated: Navigated | None = None) -> list[Firing]:
     fields = _Fields(subject)
     fired: list[tuple[AlertRule, Level]] = []
@@ -170,8 +206,7 @@ def _fire(reads: str, subject: Any, navigated: Navigated | None = None) -> list[
             assert level is not None, rule.id  # an AS_NAVIGATOR rule holds only on the navigator's own level
             fired.append((rule, level))
     fired.sort(key=lambda pair: -pair[1].rank)
-    return [Firing(rule_id=rule.id, level=level.value, reason=rule.reason.format_map(fields),
-                   sources=list(rule.sources)) for rule, level in fired]
+    return [_firing(rule, level, fields) for rule, level in fired]
 
 
 @dataclass(frozen=True)
@@ -198,8 +233,19 @@ def evaluate_navigator(assessment: Assessment) -> list[Firing]:
     return _fire("navigator", navigated, navigated)
 
 
+@dataclass(frozen=True)
+class _Overdue:
+    """An injection's due date as the rule reads it, with the booking's disagreement as a sentence of its own."""
+
+    due_on: dt.date
+    days_overdue: int
+    booking_note: Message
+
+
 def evaluate_injection(due: DueDate) -> list[Firing]:
-    return _fire("injection", due)
+    note = (Message(BOOKING_NOTE, {"booked": due.booked, "planned": due.planned}) if due.disagrees
+            else Message("", {}))
+    return _fire("injection", _Overdue(due.due_on, due.days_overdue, note))
 
 
 def evaluate_lab(check: LabCheck) -> list[Firing]:

@@ -220,9 +220,15 @@ class DueDate(Protocol):
     def days_overdue(self) -> int: ...
 
     @property
-    def booking_note(self) -> str:
-        """Where a booked injection is not the plan's day, a sentence that says so; "" otherwise."""
+    def disagrees(self) -> bool:
+        """A booked injection and the plan name different days; the alert's reason then gives both."""
         ...
+
+    @property
+    def booked(self) -> dt.date | None: ...
+
+    @property
+    def planned(self) -> dt.date | None: ...
 
 
 @dataclass(frozen=True)

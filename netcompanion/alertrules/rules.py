@@ -18,7 +18,9 @@ previous_above (above its own report's limit) and rise_percent (over it, only in
 
 Where the navigator already has the rule (flushing with wheezing or dizziness, ten or more loose
 stools), the diary day is put to the navigator instead of repeating it here: AL-DIARY-NAVIGATOR.
-Reasons are format strings filled from what the rule read.
+Reasons are format strings filled from what the rule read, marked for translation: the engine fills them in English
+(Firing.reason) and keeps the template and its values (Firing.text, Firing.params), so a page shows them in the
+reader's language (alertrules.wording).
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from netcompanion.labs.catalogue import KNOWN_TESTS
+from netcompanion.translatable import gettext_noop
 from netcompanion.triage.conditions import Answer, Op, Test
 from netcompanion.triage.rules import Level
 
-ALERT_RULESET_VERSION = "2026.12.8"
+ALERT_RULESET_VERSION = "2026.12.9"
 
 # Each row cites bibliography ids (netcompanion/bibliography/sources.toml). The thresholds marked
 # "design" are proposed values awaiting clinical sign-off; each cites the sources it rests on.
@@ -75,6 +78,7 @@ class AlertRule:
     when: tuple[Test, ...]
     reason: str
     sources: tuple[str, ...]
+    values: tuple[tuple[str, float], ...] = ()  # the rule's own numbers its reason names, by name
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,11 @@ class LabRise:
             f"AL-LAB-RISE-{self.test_key.upper()}", "lab", S,
             (Test("test_key", Op.ONE_OF, frozenset({self.test_key})), Test("previous_above", Op.CLEARLY_YES),
              Test("value", Op.ABOVE, Answer("upper_limit")), Test("rise_percent", Op.ABOVE, self.more_than_percent)),
-            "{test} rose {rise_percent:.1f} %, from {previous_value:g} {unit} on {previous_taken_on} to {value:g} "
-            "{unit} on {taken_on}, each above its report's upper limit (now {upper_limit:g} {unit}): more than "
-            f"the {self.more_than_percent:g} % rise between two results that the test's monitoring criterion counts. "
-            "For review with the patient's other results.", self.sources)
+            gettext_noop("{test} rose {rise_percent:.1f} %, from {previous_value:g} {unit} on {previous_taken_on} to "
+                         "{value:g} {unit} on {taken_on}, each above its report's upper limit (now {upper_limit:g} "
+                         "{unit}): more than the {more_than_percent:g} % rise between two results that the test's "
+                         "monitoring criterion counts. For review with the patient's other results."), self.sources,
+            (("more_than_percent", self.more_than_percent),))
 
 
 LAB_RISES: tuple[LabRise, ...] = (
@@ -111,40 +116,42 @@ ALERT_RULES: tuple[AlertRule, ...] = (
     # id, reads, level, when (field, comparison, threshold; all must hold), reason, sources
     AlertRule("AL-NAV-RESULT", "navigator", AS_NAVIGATOR,
               (Test("level", Op.ONE_OF, SOON_OR_HIGHER),),
-              "A symptom check came out {level.value}: {reasons}", NAVIGATOR),
+              gettext_noop("A symptom check came out {level}: {reasons}"), NAVIGATOR),
     AlertRule("AL-DIARY-NAVIGATOR", "day", AS_NAVIGATOR,
               (Test("navigator.level", Op.ONE_OF, URGENT_OR_EMERGENCY), Test("late", Op.CLEARLY_NO)),
-              "The symptom navigator rates this diary day {navigator.level.value}: {navigator.reasons}", NAVIGATOR),
+              gettext_noop("The symptom navigator rates this diary day {level}: {reasons}"),
+              NAVIGATOR),
     AlertRule("AL-DIARY-LATE", "day", U,
               (Test("navigator.level", Op.ONE_OF, URGENT_OR_EMERGENCY), Test("late", Op.CLEARLY_YES)),
-              "Logged {days_late} days after the day, which the symptom navigator rates {navigator.level.value}: "
-              "{navigator.reasons} It is past: check how the patient is now.", NAVIGATOR),
+              gettext_noop("Logged {days_late} days after the day, which the symptom navigator rates {level}: "
+                           "{reasons} It is past: check how the patient is now."), NAVIGATOR),
     AlertRule("AL-STOOLS-HIGH", "day", S,
               (Test("stools", Op.AT_LEAST, 7),),
-              "{stools} bowel movements in the day.", STOOLS),
+              gettext_noop("{stools} bowel movements in the day."), STOOLS),
     AlertRule("AL-STOOLS-BASELINE", "day", S,
               (Test("stools", Op.AT_LEAST, Answer("baseline", plus=3)),),
-              "{stools} bowel movements in the day; the patient's 4-week average is {baseline:.1f}.", STOOLS),
+              gettext_noop("{stools} bowel movements in the day; the patient's 4-week average is {baseline:.1f}."),
+              STOOLS),
     AlertRule("AL-NHV-FLUSH", "day", S,
               (Test("flushes", Op.AT_LEAST, 5), Test("on_injections", Op.NOT_CLEARLY_NO)),
-              "{flushes} flushes in the day{despite}.", NHV),
+              gettext_noop("{flushes} flushes in the day {injections}."), NHV),
     AlertRule("AL-NHV-DIARRHOEA", "day", S,
               (Test("diarrhoeas", Op.AT_LEAST, 5), Test("on_injections", Op.NOT_CLEARLY_NO)),
-              "{diarrhoeas} loose stools in the day{despite}.", NHV),
+              gettext_noop("{diarrhoeas} loose stools in the day {injections}."), NHV),
     AlertRule("AL-PAIN-SEVERE", "day", U,
               (Test("pain", Op.AT_LEAST, 8),),
-              "Tummy pain {pain}/10.", PAIN),
+              gettext_noop("Tummy pain {pain}/10."), PAIN),
     AlertRule("AL-WEIGHT-LOSS", "day", S,
               (Test("weight_loss_percent", Op.AT_LEAST, 5),),
-              "Weight {weight_kg:g} kg: {weight_loss_percent:.1f} % below the highest of the previous 4 weeks "
-              "({highest_weight_kg:g} kg).", WEIGHT),
+              gettext_noop("Weight {weight_kg:g} kg: {weight_loss_percent:.1f} % below the highest of the previous 4 "
+                           "weeks ({highest_weight_kg:g} kg)."), WEIGHT),
     AlertRule("AL-INJECTION-OVERDUE", "injection", S,
               (Test("days_overdue", Op.ABOVE, 7),),
-              "The injection due on {due_on} is {days_overdue} days overdue.{booking_note}", INJECTION),
+              gettext_noop("The injection due on {due_on} is {days_overdue} days overdue. {booking_note}"), INJECTION),
     AlertRule("AL-LAB-ABOVE-ULN", "lab", S,
               (Test("value", Op.ABOVE, Answer("upper_limit")), Test("earlier_above", Op.CLEARLY_NO)),
-              "{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit}, the first "
-              "time for this test.", LAB),
+              gettext_noop("{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit}, the "
+                           "first time for this test."), LAB),
     # Above once, back within range, above again: as much a change as the first time (neither the first-time rule
     # nor a rise over a result already above the limit sees it). It needs the previous result's value (a caller of
     # the check that sends only earlier_above gets the first-time rule's reading, as before); a previous result
@@ -152,8 +159,9 @@ ALERT_RULES: tuple[AlertRule, ...] = (
     AlertRule("AL-LAB-BACK-ABOVE-ULN", "lab", S,
               (Test("value", Op.ABOVE, Answer("upper_limit")), Test("earlier_above", Op.CLEARLY_YES),
                Test("previous_value", Op.AT_LEAST, 0), Test("previous_above", Op.NOT_CLEARLY_YES)),
-              "{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit} again, after the "
-              "previous result ({previous_value:g} {unit} on {previous_taken_on}) was not above its own.", LAB),
+              gettext_noop("{test} {value:g} {unit} is above the report's upper limit of {upper_limit:g} {unit} again, "
+                           "after the previous result ({previous_value:g} {unit} on {previous_taken_on}) was not "
+                           "above its own."), LAB),
     *(rise.rule for rise in LAB_RISES),
 )
 

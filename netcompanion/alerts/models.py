@@ -4,41 +4,54 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import get_format
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
+from netcompanion.alertrules.wording import render
 from netcompanion.alerts.targets import schedule
+from netcompanion.core.formats import long_day_text
 from netcompanion.core.records import AppendOnly
 
 
 class Level(models.TextChoices):
     """The alert levels, a subset of the navigator's; ``RANK`` orders the queue."""
 
-    EMERGENCY = "emergency", "Emergency"
-    URGENT = "urgent", "Urgent"
-    SOON = "soon", "Soon"
+    EMERGENCY = "emergency", pgettext_lazy("alert level", "Emergency")
+    URGENT = "urgent", pgettext_lazy("alert level", "Urgent")
+    SOON = "soon", pgettext_lazy("alert level", "Soon")
 
 
 RANK: dict[str, int] = {Level.EMERGENCY: 3, Level.URGENT: 2, Level.SOON: 1}  # read with a row's level, a str
 
 
 def _long_date(iso: str) -> str:
-    """'4 March 2026', as the date filter's 'j F Y' writes it, at a tenth of its cost on the queue's every row."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+    """'4 March 2026' ('4 mars 2026'), as the date filter's 'j F Y' writes it, at a tenth of its cost on the queue's
+    every row."""
+    return long_day_text(dt.date.fromisoformat(iso))
+
+
+def firing_text(firing: dict) -> str:
+    """One fired rule's reason in the reader's language, its numbers with their decimal sign. An alert raised before
+    reasons kept their template and values shows the English it was raised with."""
+    if not firing.get("text"):
+        return firing["reason"]
+    return render(firing["text"], firing["params"], gettext, get_format("DECIMAL_SEPARATOR"))
 
 
 class AlertStatus(models.TextChoices):
-    OPEN = "open", "New"
-    ACKNOWLEDGED = "acknowledged", "Seen"
-    RESOLVED = "resolved", "Resolved"
+    OPEN = "open", pgettext_lazy("alert status", "New")
+    ACKNOWLEDGED = "acknowledged", pgettext_lazy("alert status", "Seen")
+    RESOLVED = "resolved", pgettext_lazy("alert status", "Resolved")
 
 
 UNRESOLVED = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
 
 
 class Outcome(models.TextChoices):
-    CALLED_PATIENT = "called_patient", "Called the patient"
-    BOOKED_VISIT = "booked_visit", "Booked a visit"
-    NO_ACTION = "no_action", "No action needed"
+    CALLED_PATIENT = "called_patient", _("Called the patient")
+    BOOKED_VISIT = "booked_visit", _("Booked a visit")
+    NO_ACTION = "no_action", _("No action needed")
 
 
 class AlertQuerySet(models.QuerySet):
@@ -114,24 +127,35 @@ class Alert(models.Model):
     @property
     def source_label(self) -> str:
         """What raised it, in words, read from the source key alone so that a list needs no joins."""
-        kind, _, rest = self.source_key.partition(":")
+        kind, _sep, rest = self.source_key.partition(":")
         if kind == "diary":
-            return f"Diary, {_long_date(rest)}"
+            return gettext("Diary, %(day)s") % {"day": _long_date(rest)}
         if kind == "injection":
-            return f"Injection due {_long_date(rest.rpartition(':')[2])}"
-        return {"navigator": "Symptom check", "lab": "Lab result"}.get(kind, self.source_key)
+            return gettext("Injection due %(day)s") % {"day": _long_date(rest.rpartition(":")[2])}
+        if kind == "navigator":
+            return gettext("Symptom check")
+        if kind == "lab":
+            return gettext("Lab result")
+        return self.source_key
+
+    @property
+    def reason_text(self) -> str:
+        """``reason`` in the reader's language: the reasons of the firings it is made of (what fires now, or, when
+        nothing does, what last did), each translated."""
+        shown = [f for f in self.firings if f["reason"] in self.reason]
+        return " ".join(map(firing_text, shown)) if shown else self.reason
 
 
 class EventAction(models.TextChoices):
-    RAISED = "raised", "Raised"
-    RAISED_LEVEL = "raised_level", "Level raised after the entry changed"
-    STILL_MET = "still_met", "Entry changed; the rule still fires"
-    NO_LONGER_MET = "no_longer_met", "Entry changed; the rule no longer fires"
-    SOURCE_DELETED = "source_deleted", "The patient deleted what raised it"
-    ACKNOWLEDGED = "acknowledged", "Seen"
-    NOTE = "note", "Note"
-    RESOLVED = "resolved", "Resolved"
-    OVERDUE = "overdue", "Not seen by its target; the lead nurses were told"
+    RAISED = "raised", _("Raised")
+    RAISED_LEVEL = "raised_level", _("Level raised after the entry changed")
+    STILL_MET = "still_met", _("Entry changed; the rule still fires")
+    NO_LONGER_MET = "no_longer_met", _("Entry changed; the rule no longer fires")
+    SOURCE_DELETED = "source_deleted", _("The patient deleted what raised it")
+    ACKNOWLEDGED = "acknowledged", pgettext_lazy("alert status", "Seen")
+    NOTE = "note", _("Note")
+    RESOLVED = "resolved", pgettext_lazy("alert status", "Resolved")
+    OVERDUE = "overdue", _("Not seen by its target; the lead nurses were told")
 
 
 class AlertEvent(AppendOnly):

@@ -20,7 +20,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from netcompanion.alertrules import (
     ALERT_RULESET_VERSION,
@@ -45,7 +46,9 @@ CHANGED_FIELDS = ["rule_id", "level", "rank", "reason", "firings", "met", "statu
 # Raising -----------------------------------------------------------------------------------------------------
 
 def _firing(f: Firing, met: bool = True) -> dict:
-    return {"rule_id": f.rule_id, "level": f.level, "reason": f.reason, "sources": list(f.sources), "met": met}
+    """A firing as the alert keeps it: its reason in English, and its template and values to show it translated."""
+    return {"rule_id": f.rule_id, "level": f.level, "reason": f.reason, "sources": list(f.sources), "met": met,
+            "text": f.text, "params": f.params}
 
 
 def _reasons(firings: Iterable[dict]) -> str:
@@ -84,8 +87,9 @@ class _Changes:
                  and (not before[f.rule_id]["met"] or f.reason != before[f.rule_id]["reason"])]
         gone = [rule_id for rule_id, f in before.items() if rule_id not in fired and f["met"]]
         if firings and RANK[firings[0].level] > alert.rank:
-            self._reopen(alert, firings, links, f"{alert.get_level_display()} to {Level(firings[0].level).label}: ",
-                         EventAction.RAISED_LEVEL)
+            with translation.override(None):  # the history keeps the system's words in English, as the reasons
+                prefix = f"{alert.get_level_display()} to {Level(firings[0].level).label}: "
+            self._reopen(alert, firings, links, prefix, EventAction.RAISED_LEVEL)
         elif new:
             # A reason the team has not seen is news, as a new alert was before alerts held every reason.
             self._reopen(alert, firings, links, "", EventAction.RAISED, _reasons(map(_firing, new)))
@@ -256,11 +260,14 @@ def _announce() -> None:
 
 
 def _send_announcement() -> None:
+    """In the site's language (LANGUAGE_CODE): it goes to the team's address, whoever's report raised the alert."""
     try:
-        send_mail("New alert in NET Companion",
-                  "There is a new alert for a patient in your list.\n\n"
-                  f"Open the alert queue to see it: {site_url()}{reverse('alerts:queue')}\n",
-                  None, [settings.ALERT_EMAIL])
+        with translation.override(settings.LANGUAGE_CODE):
+            send_mail(gettext("New alert in NET Companion"),
+                      gettext("There is a new alert for a patient in your list.") + "\n\n"
+                      + gettext("Open the alert queue to see it: %(url)s") % {
+                          "url": site_url() + reverse("alerts:queue")} + "\n",
+                      None, [settings.ALERT_EMAIL])
     except Exception:  # noqa: BLE001 - the alert is saved and in the queue; a lost e-mail must not undo it
         log.exception("Could not send the new-alert e-mail")
 

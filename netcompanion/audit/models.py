@@ -1,23 +1,24 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.accounts.models import Role
 from netcompanion.core.records import AppendOnly
 
 
 class What(models.TextChoices):
-    OVERVIEW = "overview", "Opened the record"
-    DIARY = "diary", "Read the diary"
-    LABS = "labs", "Read the lab results"
-    MEDICINES = "medicines", "Read the injections and medicines"
-    NAVIGATOR = "navigator", "Read the symptom checks"
-    CHARTS = "charts", "Looked at the charts"
-    CARE_PLAN = "care_plan", "Read the care plan"
-    CARE_PLAN_EDIT = "care_plan_edit", "Changed the care plan"
-    ALERT = "alert", "Opened an alert"
-    EXPORT_PDF = "export_pdf", "Downloaded the visit summary (PDF)"
-    EXPORT_FHIR = "export_fhir", "Downloaded the record (FHIR)"
-    FOLLOW_UP_CHECKS = "follow_up_checks", "Added follow-up checks to the appointments"
+    OVERVIEW = "overview", _("Opened the record")
+    DIARY = "diary", _("Read the diary")
+    LABS = "labs", _("Read the lab results")
+    MEDICINES = "medicines", _("Read the injections and medicines")
+    NAVIGATOR = "navigator", _("Read the symptom checks")
+    CHARTS = "charts", _("Looked at the charts")
+    CARE_PLAN = "care_plan", _("Read the care plan")
+    CARE_PLAN_EDIT = "care_plan_edit", _("Changed the care plan")
+    ALERT = "alert", _("Opened an alert")
+    EXPORT_PDF = "export_pdf", _("Downloaded the visit summary (PDF)")
+    EXPORT_FHIR = "export_fhir", _("Downloaded the record (FHIR)")
+    FOLLOW_UP_CHECKS = "follow_up_checks", _("Added follow-up checks to the appointments")
 
 
 class AccessEvent(AppendOnly):

@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from netcompanion.accounts.models import STAFF_ROLES, Role
 from netcompanion.alerts.models import AlertStatus, Level, Outcome
@@ -11,24 +11,27 @@ from netcompanion.careteam.roster import QUIET_CHOICES, SHOWS, SORTS, quiet_days
 from netcompanion.core.widgets import FilterSelect
 
 RECORD_NUMBER_MAX_LENGTH = get_user_model()._meta.get_field("record_number").max_length
-ALREADY_ASSIGNED = "This member of the care team already looks after this patient."
+ALREADY_ASSIGNED = _("This member of the care team already looks after this patient.")
 
 
 def duplicate_number(number: str) -> str:
-    return f"Another patient already has record number {number}. Check the number: nothing was changed."
+    return gettext("Another patient already has record number %(number)s. Check the number: nothing was changed.") % {
+        "number": number}
 
 
 class PatientListForm(forms.Form):
     """The list's search, filter and order. An unknown value is ignored, with its message shown by the field."""
 
-    q = forms.CharField(label="Find a patient", required=False, max_length=100,
-                        help_text="A name or a record number.",
-                        error_messages={"max_length": "Please use at most 100 characters. The list is not searched."})
-    show = forms.ChoiceField(label="Show", choices=list(SHOWS.items()), required=False, widget=FilterSelect,
-                             error_messages={"invalid_choice": "We do not know this filter, so everyone is shown."})
-    sort = forms.ChoiceField(label="Sort by", choices=list(SORTS.items()), required=False, widget=FilterSelect,
-                             error_messages={"invalid_choice": "We do not know this order, so the list is sorted "
-                                                               "by name."})
+    q = forms.CharField(label=_("Find a patient"), required=False, max_length=100,
+                        help_text=_("A name or a record number."),
+                        error_messages={
+                            "max_length": _("Please use at most 100 characters. The list is not searched.")})
+    show = forms.ChoiceField(label=_("Show"), choices=list(SHOWS.items()), required=False, widget=FilterSelect,
+                             error_messages={
+                                 "invalid_choice": _("We do not know this filter, so everyone is shown.")})
+    sort = forms.ChoiceField(label=_("Sort by"), choices=list(SORTS.items()), required=False, widget=FilterSelect,
+                             error_messages={"invalid_choice": _("We do not know this order, so the list is sorted "
+                                                                 "by name.")})
 
     quiet_days = forms.TypedChoiceField(
         label=_("Quiet after"), coerce=int, required=False, empty_value=None, widget=FilterSelect,
@@ -65,10 +68,10 @@ def find_patient(text: str):
     found = list(get_user_model().objects.filter(role=Role.PATIENT, is_active=True).filter(
         Q(username__iexact=text) | Q(email__iexact=text) | Q(record_number__iexact=text))[:2])
     if not found:
-        raise forms.ValidationError("We found no patient with this username, e-mail address or record number. "
-                                    "Check it and try again.")
+        raise forms.ValidationError(_("We found no patient with this username, e-mail address or record number. "
+                                      "Check it and try again."))
     if len(found) > 1:
-        raise forms.ValidationError("More than one patient matches. Use their username or record number instead.")
+        raise forms.ValidationError(_("More than one patient matches. Use their username or record number instead."))
     return found[0]
 
 
@@ -76,8 +79,10 @@ class PatientField(forms.CharField):
     """A patient found by what the clinic knows them by; cleans to the User."""
 
     def __init__(self, **kwargs):
-        super().__init__(label="Patient", max_length=254, help_text="Their username, e-mail address or record number.",
-                         error_messages={"required": "Write the patient's username, e-mail address or record number."},
+        super().__init__(label=_("Patient"), max_length=254,
+                         help_text=_("Their username, e-mail address or record number."),
+                         error_messages={"required": _("Write the patient's username, e-mail address or record "
+                                                       "number.")},
                          widget=forms.TextInput(attrs={"autocomplete": "off"}), **kwargs)
 
     def clean(self, value):
@@ -92,11 +97,11 @@ class StaffChoiceField(forms.ModelChoiceField):
 class AssignForm(forms.Form):
     patient = PatientField()
     staff = StaffChoiceField(
-        label="Care-team member", to_field_name="code", empty_label="Choose a nurse or doctor",
+        label=_("Care-team member"), to_field_name="code", empty_label=_("Choose a nurse or doctor"),
         queryset=get_user_model().objects.filter(role__in=STAFF_ROLES, is_active=True).order_by(
             "last_name", "first_name", "username"),
-        error_messages={"required": "Choose the nurse or doctor who will look after the patient.",
-                        "invalid_choice": "Choose one of the nurses or doctors in the list."})
+        error_messages={"required": _("Choose the nurse or doctor who will look after the patient."),
+                        "invalid_choice": _("Choose one of the nurses or doctors in the list.")})
 
     def clean(self):
         data = super().clean()
@@ -109,10 +114,10 @@ class AssignForm(forms.Form):
 class RecordNumberForm(forms.Form):
     patient = PatientField()
     record_number = forms.CharField(
-        label="New record number", max_length=RECORD_NUMBER_MAX_LENGTH,
-        help_text="The clinic's own number for this patient. No two patients can share one.",
-        error_messages={"required": "Write the record number.",
-                        "max_length": f"A record number has at most {RECORD_NUMBER_MAX_LENGTH} characters."},
+        label=_("New record number"), max_length=RECORD_NUMBER_MAX_LENGTH,
+        help_text=_("The clinic's own number for this patient. No two patients can share one."),
+        error_messages={"required": _("Write the record number."),
+                        "max_length": _("A record number has at most %(limit_value)d characters.")},
         widget=forms.TextInput(attrs={"autocomplete": "off"}))
 
     def clean(self):
@@ -130,21 +135,21 @@ ALL = "all"
 
 
 class QueueFilterForm(forms.Form):
-    level = forms.ChoiceField(label="Level", required=False, choices=[("", "Every level"), *Level.choices],
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("Every level")), *Level.choices],
                               widget=FilterSelect)
-    status = forms.ChoiceField(label="Status", required=False, initial=UNRESOLVED_FILTER, widget=FilterSelect,
-                               choices=[(UNRESOLVED_FILTER, "Not resolved"), *AlertStatus.choices, (ALL, "All")])
+    status = forms.ChoiceField(label=_("Status"), required=False, initial=UNRESOLVED_FILTER, widget=FilterSelect,
+                               choices=[(UNRESOLVED_FILTER, _("Not resolved")), *AlertStatus.choices, (ALL, _("All"))])
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label="Note", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages={"required": "Write the note before saving it."})
+    note = forms.CharField(label=_("Note"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                           error_messages={"required": _("Write the note before saving it.")})
 
 
 class ResolveForm(forms.Form):
-    outcome = forms.ChoiceField(label="What was done?", choices=Outcome.choices, widget=forms.RadioSelect,
-                                error_messages={"required": "Choose what was done before resolving the alert."})
-    note = forms.CharField(label="Note (optional)", required=False, max_length=2000,
+    outcome = forms.ChoiceField(label=_("What was done?"), choices=Outcome.choices, widget=forms.RadioSelect,
+                                error_messages={"required": _("Choose what was done before resolving the alert.")})
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):

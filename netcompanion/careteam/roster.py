@@ -51,16 +51,16 @@ URGENCY_RANK = 1_000_000  # alert_urgency = highest rank x this + number of open
 LEVEL_BY_RANK = {rank: Level(level) for level, rank in RANK.items()}
 
 SORTS = {
-    "name": "Name",
-    "diary": "Longest without a diary entry",
-    "alerts": "Most urgent open alerts",
-    "injection": "Next injection due (overdue first)",
-    "followup": "Next follow-up check",
+    "name": gettext_lazy("Name"),
+    "diary": gettext_lazy("Longest without a diary entry"),
+    "alerts": gettext_lazy("Most urgent open alerts"),
+    "injection": gettext_lazy("Next injection due (overdue first)"),
+    "followup": gettext_lazy("Next follow-up check"),
 }
 SHOWS = {
-    "all": "Everyone",
-    "alerts": "With open alerts",
-    "overdue": "Injection overdue",
+    "all": gettext_lazy("Everyone"),
+    "alerts": gettext_lazy("With open alerts"),
+    "overdue": gettext_lazy("Injection overdue"),
     "quiet": gettext_lazy("No recent diary entry"),
 }
 
@@ -194,41 +194,39 @@ def matching_ids(staff, *, today: dt.date, sort: str = "name", show: str = "all"
 def days_ago(day: dt.date, today: dt.date) -> str:
     days = (today - day).days
     if days == 0:
-        return "Today"
+        return gettext("Today")
     if days == 1:
-        return "Yesterday"
+        return gettext("Yesterday")
     if days < 0:
-        return f"In {-days} days"
-    return f"{days} days ago"
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+        return ngettext("In %(days)d day", "In %(days)d days", -days) % {"days": -days}
+    return ngettext("%(days)d day ago", "%(days)d days ago", days) % {"days": days}
 
 
 def diary_status(entry: dict) -> str:
     """The day in a few words: "6 stools, 2 flushes, pain 3, wheezing", or "no scores" for a note only."""
     parts = []
     if entry["stools"] is not None:
-        parts.append(_count(entry["stools"], "stool", "stools"))
+        parts.append(ngettext("%(n)d stool", "%(n)d stools", entry["stools"]) % {"n": entry["stools"]})
     if entry["flushes"] is not None:
-        parts.append(_count(entry["flushes"], "flush", "flushes"))
+        parts.append(ngettext("%(n)d flush", "%(n)d flushes", entry["flushes"]) % {"n": entry["flushes"]})
     if entry["pain"] is not None:
-        parts.append(f"pain {entry['pain']}")
+        parts.append(gettext("pain %(score)d") % {"score": entry["pain"]})
     if entry["wheezing"]:  # true or 1, as each database writes a boolean in JSON
-        parts.append("wheezing")
-    return ", ".join(parts) or "no scores"
+        parts.append(gettext("wheezing"))
+    return ", ".join(parts) or gettext("no scores")
 
 
 def due_words(due: schedule.NextInjection | None) -> str:
     """When the next injection is due, in words; the same on the list, the overview and the medicines page."""
     if due is None:
-        return "Not known"
+        return gettext("Not known")
     if due.is_overdue:
-        return f"Overdue by {_count(due.days_overdue, 'day', 'days')} (due {day_text(due.due_on)})"
+        return ngettext("Overdue by %(days)d day (due %(day)s)", "Overdue by %(days)d days (due %(day)s)",
+                        due.days_overdue) % {"days": due.days_overdue, "day": day_text(due.due_on)}
     if due.is_due_today:
-        return "Due today"
-    return f"Due {day_text(due.due_on)}, in {_count(due.days_until, 'day', 'days')}"
+        return gettext("Due today")
+    return ngettext("Due %(day)s, in %(days)d day", "Due %(day)s, in %(days)d days", due.days_until) % {
+        "day": day_text(due.due_on), "days": due.days_until}
 
 
 def disagreement_words(due: schedule.NextInjection | None) -> str:

@@ -258,6 +258,7 @@ ALERT_RULESET_FINGERPRINTS = {
     "2026.12.6": "50809e2c8e533cff",  # a symptom check at soon alerts too
     "2026.12.7": "82cf5782a5669ade",  # chromogranin A above its limit again that rises more than 50 % alerts
     "2026.12.8": "8bb2d6aec89ebc7d",  # a lab result above its limit again after a result not above it alerts
+    "2026.12.9": "3706375fda141c72",  # reasons are templates with named values, for translation; no rule changed
 }
 
 

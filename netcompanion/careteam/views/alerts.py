@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from netcompanion.alerts import services
-from netcompanion.alerts.models import Alert, AlertStatus, Level
+from netcompanion.alerts.models import Alert, AlertStatus, Level, firing_text
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
@@ -26,8 +26,8 @@ WEEKS_SHOWN = 8
 LEVEL_LABELS = dict(Level.choices)
 STATUS_LABELS = dict(AlertStatus.choices)
 # What a row of the queue shows: loading every column of 25 alerts and their patients cost more than reading them.
-ROW_FIELDS = ("code", "level", "reason", "source_key", "raised_at", "due_at", "status", "met", "patient__first_name",
-              "patient__last_name", "patient__username", "patient__record_number")
+ROW_FIELDS = ("code", "level", "reason", "firings", "source_key", "raised_at", "due_at", "status", "met",
+              "patient__first_name", "patient__last_name", "patient__username", "patient__record_number")
 
 
 def _visible(request):
@@ -76,7 +76,7 @@ def _row(alert: Alert, link, now: dt.datetime) -> dict:
     due, unseen = alert.due_at, alert.status == AlertStatus.OPEN
     return {
         "url": link(alert.code), "patient": alert.patient.display_name, "record_number": alert.patient.record_number,
-        "level": alert.level, "level_label": level, "level_words": level.lower(), "reason": alert.reason,
+        "level": alert.level, "level_label": level, "level_words": level.lower(), "reason": alert.reason_text,
         "source": alert.source_label, "raised_at": alert.raised_at.isoformat(), "raised": moment_text(alert.raised_at),
         "status": STATUS_LABELS.get(alert.status, alert.status), "met": alert.met,
         "unseen": unseen, "due_at": due.isoformat(), "due": moment_text(due), "overdue": unseen and now > due,
@@ -114,10 +114,25 @@ def _alert_for_staff(request, code) -> Alert:
     return alert
 
 
+def _shown_note(note: str, by_system: bool, reasons: dict[str, str]) -> str:
+    """A history note as the page shows it: the app's own notes quote the reasons in English, so each quoted reason
+    is given in the reader's language; what a person wrote stays as they wrote it."""
+    if by_system:
+        for english, shown in reasons.items():
+            note = note.replace(english, shown)
+    return note
+
+
 def _page(request, alert, note_form=None, resolve_form=None, status=200):
     """The alert, what the patient reported with its four weeks, how to reach them, and what to do."""
+    firings = [{**f, "shown": firing_text(f), "level_label": LEVEL_LABELS.get(f["level"], f["level"])}
+               for f in alert.firings]
+    reasons = {f["reason"]: f["shown"] for f in firings}
+    events = list(alert.events.select_related("by"))
+    for event in events:
+        event.shown_note = _shown_note(event.note, event.by_id is None, reasons)
     return render(request, "alerts/detail.html", {
-        "alert": alert, "events": alert.events.select_related("by"),
+        "alert": alert, "events": events, "firings": firings,
         "note_form": note_form or NoteForm(), "resolve_form": resolve_form or ResolveForm(),
         "resolved": alert.status == AlertStatus.RESOLVED, "reported": reported(alert),
         "phone_link": tel_link(alert.patient.phone),
@@ -135,7 +150,7 @@ def detail(request, code):
 @require_POST
 def acknowledge(request, code):
     services.acknowledge(_alert_for_staff(request, code), request.user)
-    messages.success(request, "Marked as seen. The patient can now see that their report was seen.")
+    messages.success(request, gettext("Marked as seen. The patient can now see that their report was seen."))
     return redirect("alerts:detail", code=code)
 
 

@@ -108,7 +108,7 @@ def patient(request, code):
         **_injection(patient, today), "next_visit": roster.next_visits().filter(patient=patient).first(),
         "to_book": list(patient.appointments.to_book()),
         "care_plan": care_plan, "contacts": list(care_plan.contacts.current()) if care_plan else [],
-        "parts": [{"key": key, "label": label, "text": getattr(care_plan, key) if care_plan else ""}
+        "parts": [{"key": key, "label": gettext(label), "text": getattr(care_plan, key) if care_plan else ""}
                   for key, label in PARTS.items()],
         "period_form": period_form(request), "about": _about(patient),
     })
@@ -216,7 +216,8 @@ def care_plan(request, code):
     return _patient_page(request, patient, "careteam/care_plan.html", "care_plan", {
         "plan": plan, "contacts": list(plan.contacts.current()) if plan else [],
         "contacts_stamp": stamps.get("contacts"),
-        "parts": [{"key": key, "label": label, "text": getattr(plan, key) if plan else "", "stamp": stamps.get(key)}
+        "parts": [{"key": key, "label": gettext(label), "text": getattr(plan, key) if plan else "",
+                   "stamp": stamps.get(key)}
                   for key, label in PARTS.items()],
         "questions": editing.described(questions.order_by("created_at", "id"), request.user),
     })
@@ -231,11 +232,12 @@ def care_plan_edit(request, code, part):
     edit = editing.edit_part(request, patient, part)
     record_access(request.user, patient, What.CARE_PLAN_EDIT if edit.changed else What.CARE_PLAN)
     if edit.saved:
-        messages.success(request, f"“{PARTS[part]}” is saved in {patient.display_name}'s care plan, with your name on "
-                                  "the change. The earlier version is kept in the history.")
+        messages.success(request, gettext("“%(part)s” is saved in %(name)s's care plan, with your name on the change. "
+                                          "The earlier version is kept in the history.") % {
+            "part": gettext(PARTS[part]), "name": patient.display_name})
         return redirect(reverse("careteam:care_plan", args=[patient.code]) + f"#{part}")
     return _patient_page(request, patient, "careteam/care_plan_part.html", "care_plan", {
-        "form": edit.form, "part": part, "label": PARTS[part], "conflict": edit.conflict}, status=edit.status)
+        "form": edit.form, "part": part, "label": gettext(PARTS[part]), "conflict": edit.conflict}, status=edit.status)
 
 
 # --- Visit summary ------------------------------------------------------------------------------------
@@ -309,13 +311,13 @@ def assign(request):
 def end_assignment(request, code):
     assignment = get_object_or_404(Assignment.objects.select_related("staff", "patient"), code=code)
     if assignment.ended_at:
-        messages.info(request, "This assignment had already ended. Nothing was changed.")
+        messages.info(request, gettext("This assignment had already ended. Nothing was changed."))
         return redirect("careteam:assignments")
     if request.method == "POST":
         if services.end_assignment(assignment, request.user):
-            messages.success(request, "The assignment has ended. It stays in the history.")
+            messages.success(request, gettext("The assignment has ended. It stays in the history."))
         else:
-            messages.info(request, "This assignment had already ended. Nothing was changed.")
+            messages.info(request, gettext("This assignment had already ended. Nothing was changed."))
         return redirect("careteam:assignments")
     return render(request, "careteam/end_assignment.html", {"assignment": assignment})
 
