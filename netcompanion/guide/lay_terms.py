@@ -33,6 +33,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("runny poo", "diarrhoea"),
     ("toilet a lot", "diarrhoea"),
     ("diarrhea", "diarrhoea"),
+    ("diarea", "diarrhoea"),
+    ("diarhea", "diarrhoea"),
+    ("diarrea", "diarrhoea"),
+    ("diahrrea", "diarrhoea"),
     ("poo", "stool bowel"),
     ("poop", "stool bowel"),
     ("blood poo", "blood stool bleeding rectum"),
@@ -198,6 +202,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("website", "online websites"),
     ("trustworthy", "trust reliable"),
     ("back normal", "rehabilitation recovery"),
+    ("recovered", "recover recovery"),
     ("zebra", "net cancer day awareness"),
     ("awareness day", "net cancer day"),
     ("november", "net cancer day"),
@@ -295,6 +300,9 @@ URGENT = (
 
 # Spoken phrases read as one word before anything else ("all the time" must not match a page's "all" and "time").
 REWRITES: tuple[tuple[str, str], ...] = (
+    ("back on my feet", "recovered"),
+    ("back on his feet", "recovered"),
+    ("back on her feet", "recovered"),
     ("all the time", "always"),
     ("all day", "always"),
     ("every day", "daily"),

@@ -88,6 +88,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("urinprov", "dygnsurin 5-HIAA urin"),
     ("dygnsurin", "urin 5-HIAA"),
     ("äta före provet", "undvika mat 5-HIAA"),
+    ("inte äta", "undvika livsmedel"),
     ("blodprov", "kromogranin"),
     ("magmedicin", "protonpumpshämmare syrahämmande kromogranin"),
     ("halsbränna tabletter", "protonpumpshämmare syrahämmande"),
@@ -238,8 +239,10 @@ STOPWORDS = frozenset(
     hela tiden egentligen""".split()
 )
 
-# "Min man" is a husband, not the pronoun "man" (one), which is a stop word.
+# Read before anything else: "min man" is a husband, not the pronoun "man" (one), which is a stop word, and
+# "bajsar hela tiden" is "bajsar ofta".
 REWRITES: tuple[tuple[str, str], ...] = (
+    ("hela tiden", "ofta"),
     ("min man", "maken"),
     ("din man", "maken"),
     ("hennes man", "maken"),

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 
 from netcompanion.guide.forms import SearchForm
 from netcompanion.guide.pages import content_language, get_page, load_guide
-from netcompanion.guide.services import guide_index
+from netcompanion.guide.services import guide_index, search_language
 
 # The order a newcomer would read the guide in; pages not listed follow by title.
 READING_ORDER = (
@@ -44,11 +44,14 @@ def page(request, slug):
 
 
 def search(request):
+    """Searches the pages in the reader's language. When the guide does not answer, the page says so and points
+    to the care team (and, in Swedish or for a person living in Sweden, to 1177) instead of listing pages."""
     form = SearchForm(request.GET) if "q" in request.GET else SearchForm()
-    hits = None
+    answer = None
     if form.is_bound and form.is_valid():
-        hits = guide_index().search(form.cleaned_data["q"], limit=8)
+        answer = guide_index(search_language(get_language())).answer(form.cleaned_data["q"], limit=8)
     query = request.GET.get("q", "")[:500]
     status = 400 if form.is_bound and not form.is_valid() else 200
+    in_sweden = content_language(get_language()) == "sv" or getattr(request.user, "country", "") == "SE"
     return render(request, "guide/search.html",
-                  {"form": form, "hits": hits, "search_query": query}, status=status)
+                  {"form": form, "answer": answer, "search_query": query, "in_sweden": in_sweden}, status=status)

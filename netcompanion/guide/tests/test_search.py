@@ -1,18 +1,31 @@
-"""Search in patients' words: the unit rules, and quality measured on lay questions."""
+"""Search in people's words, in English and Swedish: the unit rules, quality measured on lay questions, the
+answer that says the guide does not cover a question, and the language in the command and the API."""
 
+import json
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
 
-from netcompanion.guide.pages import load_guide
-from netcompanion.guide.search import GuideIndex, expand, tokens
+from netcompanion.guide.pages import load_guide, load_pages
+from netcompanion.guide.search import GuideIndex, edit_distance, expand, tokens
+from netcompanion.guide.services import guide_index, page_link
 
-QUESTIONS = [
-    (question, set(slugs.split(",")))
-    for line in (Path(__file__).parent / "search_questions.tsv").read_text().splitlines()
-    if line and not line.startswith("#")
-    for question, slugs in [line.split("\t")]
-]
+HERE = Path(__file__).parent
+
+
+def read_questions(name: str) -> list[tuple[str, set[str]]]:
+    """Rows of "question<TAB>slug,slug"; "-" for a question the guide does not answer (an empty set)."""
+    return [
+        (question, set() if slugs == "-" else set(slugs.split(",")))
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+        for question, slugs in [line.split("\t")]
+    ]
+
+
+QUESTIONS = read_questions("search_questions.tsv")
 URGENT = [
     "i have bad stomach pain and the clinic is closed",
     "when should i call an ambulance",
@@ -64,3 +77,194 @@ def test_every_lay_question_finds_its_page_in_the_top_three():
 @pytest.mark.parametrize("question", URGENT)
 def test_urgent_questions_reach_when_to_seek_care(question):
     assert "when-to-seek-care" in {h.slug for h in INDEX.search(question, 3)}
+
+
+# Answers, in English and Swedish, on the development questions written before the search was changed.
+# The figures they hold are below those the sets reach today, so a change that makes search worse fails.
+DEV_TARGETS = {"en": {"top1": 0.75, "top3": 0.9, "wrong": 0.35}, "sv": {"top1": 0.8, "top3": 0.9, "wrong": 0.2}}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_development_questions_find_their_page_and_unanswerable_ones_get_no_pages(lang):
+    index = guide_index(lang)
+    rows = read_questions(f"search_dev_{lang}.tsv")
+    answerable = [(q, expected) for q, expected in rows if expected]
+    unanswerable = [q for q, expected in rows if not expected]
+    answers = {q: [h.slug for h in index.answer(q, 3).hits] for q, _ in rows}
+    top1 = sum(bool(answers[q]) and answers[q][0] in expected for q, expected in answerable) / len(answerable)
+    top3 = sum(bool(set(answers[q]) & expected) for q, expected in answerable) / len(answerable)
+    wrong = sum(bool(answers[q]) for q in unanswerable) / len(unanswerable)
+    target = DEV_TARGETS[lang]
+    print(f"{lang}: top-1 {top1:.0%}, top-3 {top3:.0%}, unanswerable answered {wrong:.0%}")
+    assert top1 >= target["top1"] and top3 >= target["top3"] and wrong <= target["wrong"]
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("en", "how do i renew my passport"), ("en", "what is the weather tomorrow"), ("en", "xylophone quasar"),
+    ("sv", "hur förnyar jag mitt pass"), ("sv", "recept på kanelbullar"), ("sv", "hur deklarerar jag"),
+])
+def test_a_question_the_guide_does_not_cover_gets_no_pages(lang, question):
+    answer = guide_index(lang).answer(question)
+    assert not answer.covered and answer.hits == ()
+    assert answer.confidence < 0.55 and not answer.urgent
+    assert answer.as_dict()["covered"] is False and answer.as_dict()["results"] == []
+
+
+@pytest.mark.parametrize("question", URGENT)
+def test_an_urgent_question_is_always_answered_with_when_to_seek_care(question):
+    answer = INDEX.answer(question)
+    assert answer.urgent and answer.covered
+    assert "when-to-seek-care" in [h.slug for h in answer.hits[:3]]
+
+
+@pytest.mark.parametrize("question", [
+    "jag kräks blod", "min man är förvirrad och svettig", "jag kan inte andas", "svart bajs och yr",
+])
+def test_an_urgent_swedish_question_is_answered_with_when_to_seek_care(question):
+    answer = guide_index("sv").answer(question)
+    assert answer.urgent and answer.covered
+    assert "when-to-seek-care" in [h.slug for h in answer.hits[:3]]
+
+
+def test_a_danger_sign_brings_when_to_seek_care_even_if_no_page_ranks_it():
+    """The page is put third at the latest when the ranking alone leaves it out."""
+    answer = INDEX.answer("ambulance")
+    assert answer.urgent and "when-to-seek-care" in [h.slug for h in answer.hits[:3]]
+
+
+def test_swedish_words_are_stemmed_and_stop_words_dropped():
+    assert tokens("sprutorna", "sv") == tokens("sprutor", "sv")
+    assert tokens("vad är det", "sv") == []
+    assert tokens("inte", "sv"), "a negation changes what is asked, so it is no stop word"
+
+
+@pytest.mark.parametrize("question, slug", [
+    ("biverkningar av sprutan", "medicines"),
+    ("vad betyder ki-67 i mina provsvar", "understanding-your-report"),
+    ("dygnsurin vad får jag inte äta", "tests-and-diagnosis"),
+    ("bajsar hela tiden", "symptoms"),
+    ("när ska jag ringa 1177", "when-to-seek-care"),
+    ("hur berättar jag för barnen", "talking-with-children"),
+])
+def test_swedish_questions_find_the_swedish_page(question, slug):
+    hits = guide_index("sv").answer(question, 3).hits
+    assert slug in [h.slug for h in hits]
+    assert hits[0].lang == "sv" and hits[0].title == load_pages("sv")[hits[0].slug].title
+
+
+def test_a_swedish_compound_is_split_into_the_guides_words():
+    index = guide_index("sv")
+    words = {term for concept in index.concepts("blodprovssvar") for term in concept.terms}
+    assert set(tokens("blodprov", "sv")) <= words
+    assert "tests-and-diagnosis" in [h.slug for h in index.answer("blodprovssvar", 3).hits]
+
+
+@pytest.mark.parametrize("lang, typo, word", [
+    ("en", "cromogranin", "chromogranin"), ("en", "lanretide", "lanreotide"), ("en", "everolimos", "everolimus"),
+    ("sv", "kontaktsjukskoterska", "kontaktsjuksköterska"), ("sv", "biverkingar", "biverkningar"),
+])
+def test_a_typo_is_read_as_the_guide_word_it_is_one_or_two_letters_from(lang, typo, word):
+    concept = guide_index(lang).concepts(typo)[0]
+    assert tokens(word, lang)[0] in concept.terms and concept.certainty < 1.0
+
+
+def test_edit_distance_counts_a_swap_as_one_edit():
+    assert edit_distance("diarhoea", "diarrhoea") == 1
+    assert edit_distance("lnareotide", "lanreotide") == 1
+    assert edit_distance("kat", "dog") == 3
+
+
+@pytest.mark.parametrize("question, slug", [
+    ("who is my key worker", "getting-the-diagnosis"),
+    ("should i go to a&e with bad belly pain", "when-to-seek-care"),
+    ("do i go to the ER if i cant stop throwing up", "when-to-seek-care"),
+    ("side effects of the octreotide shot", "medicines"),
+])
+def test_uk_and_us_words_find_the_page(question, slug):
+    assert slug in [h.slug for h in INDEX.answer(question, 3).hits]
+
+
+def test_one_common_word_does_not_decide():
+    """"Back" once ranked "if it comes back" first for a question about recovering from an operation."""
+    hits = INDEX.answer("back on my feet after the op", 3).hits
+    assert hits[0].slug != "if-it-comes-back" and "surgery" in [h.slug for h in hits]
+
+
+@pytest.mark.django_db
+def test_the_api_searches_in_the_language_asked_for(client):
+    response = client.get("/api/v1/guide/search", {"q": "biverkningar av sprutan", "lang": "sv"})
+    data = response.json()
+    first = data["results"][0]
+    assert response.status_code == 200 and data["lang"] == "sv" and data["covered"] is True
+    assert first["slug"] == "medicines" and first["title"] == load_pages("sv")["medicines"].title
+    assert first["lang"] == "sv" and first["url"].startswith("/guide/medicines/")
+
+
+@pytest.mark.django_db
+def test_the_api_follows_the_requests_language_and_keeps_english_as_it_was(client):
+    swedish = client.get("/api/v1/guide/search", {"q": "biverkningar av sprutan"}, HTTP_ACCEPT_LANGUAGE="sv").json()
+    english = client.get("/api/v1/guide/search", {"q": "what can't I eat before the urine test"}).json()
+    assert swedish["lang"] == "sv" and swedish["results"][0]["slug"] == "medicines"
+    assert english["lang"] == "en" and english["results"][0]["slug"] == "tests-and-diagnosis"
+    assert english["results"][0]["title"] == load_guide()["tests-and-diagnosis"].title
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_a_language_it_does_not_speak(client):
+    response = client.get("/api/v1/guide/search", {"q": "flushing", "lang": "xx"})
+    assert response.status_code == 422
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang, words", [("en", "Ask your care team"), ("sv", "1177")])
+def test_the_api_says_when_the_guide_has_no_answer(client, lang, words):
+    data = client.get("/api/v1/guide/search", {"q": "how do i renew my passport", "lang": lang}).json()
+    assert data["covered"] is False and data["results"] == [] and words in data["message"]
+    assert "1177" not in data["message"] or lang == "sv"
+
+
+@pytest.mark.django_db
+def test_the_page_link_is_where_the_site_serves_the_page():
+    assert page_link("medicines") == reverse("guide:page", args=["medicines"])
+    assert page_link("medicines", "how-do-i-have-the-injections") == (
+        reverse("guide:page", args=["medicines"]) + "#how-do-i-have-the-injections")
+
+
+def test_ask_takes_the_language(capsys):
+    call_command("ask", "--lang", "sv", "biverkningar av sprutan")
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["lang"] == "sv" and answer["covered"] is True
+    first = answer["results"][0]
+    assert first["slug"] == "medicines" and first["title"] == load_pages("sv")["medicines"].title
+    assert first["url"].startswith("/guide/medicines/")
+
+
+def test_ask_says_when_the_guide_has_no_answer(capsys):
+    call_command("ask", "how do i renew my passport")
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["covered"] is False and answer["results"] == []
+
+
+@pytest.mark.django_db
+def test_the_search_page_speaks_swedish_and_names_1177_when_it_has_no_answer(client):
+    found = client.get(reverse("guide:search"), {"q": "biverkningar av sprutan"}, HTTP_ACCEPT_LANGUAGE="sv")
+    assert "Sidor som svarar på din fråga" in found.content.decode()
+    assert load_pages("sv")["medicines"].title in found.content.decode()
+    none = client.get(reverse("guide:search"), {"q": "recept på kanelbullar"}, HTTP_ACCEPT_LANGUAGE="sv")
+    body = none.content.decode()
+    assert "Guiden svarar inte på den här frågan" in body and "kontaktsjuksköterska" in body
+    assert "ringa 1177" in body and 'class="results"' not in body
+
+
+@pytest.mark.django_db
+def test_the_english_no_answer_page_points_to_the_care_team_without_1177(client):
+    body = client.get(reverse("guide:search"), {"q": "how do i renew my passport"}).content.decode()
+    assert "The guide does not answer this question" in body and "Ask your care team" in body
+    assert "1177" not in body
+
+
+@pytest.mark.django_db
+def test_the_search_page_marks_an_urgent_question(client):
+    body = client.get(reverse("guide:search"), {"q": "i'm vomiting blood"}).content.decode()
+    assert "Your question names a sign that can need care soon" in body
+    assert reverse("guide:page", args=["when-to-seek-care"]) in body

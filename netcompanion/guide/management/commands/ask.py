@@ -2,18 +2,24 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from netcompanion.guide.services import guide_index
+from netcompanion.guide.search import LANGUAGES
+from netcompanion.guide.services import guide_index, page_link
 
 
 class Command(BaseCommand):
-    help = 'Finds the guide pages that answer a question and prints them as JSON, best first.'
+    help = ("Finds the guide pages that answer a question and prints them as JSON, best first; "
+            '"covered": false and no results when the guide does not answer it.')
     # Runs without the settings (netcompanion.cli), so without the system checks that read them.
     requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("question", help='for example "why does my face go red after wine"')
         parser.add_argument("--limit", type=int, default=5, choices=range(1, 21), metavar="1-20")
+        parser.add_argument("--lang", default="en", choices=sorted(LANGUAGES),
+                            help="the language of the question and of the pages searched (default: en)")
 
-    def handle(self, *args, question: str, limit: int, **options):
-        hits = guide_index().search(question, limit=limit)
-        self.stdout.write(json.dumps([h.as_dict() for h in hits], indent=2, ensure_ascii=False))
+    def handle(self, *args, question: str, limit: int, lang: str, **options):
+        answer = guide_index(lang).answer(question, limit=limit)
+        results = [{**hit.as_dict(), "url": page_link(hit.slug, hit.anchor)} for hit in answer.hits]
+        shown = {"query": question, "lang": lang, **answer.as_dict(), "results": results}
+        self.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False))
