@@ -1,6 +1,8 @@
 """The guide in other languages: every translation loads, cites as the English page does, follows the English
 page's current revision, and reads easily (LIX); the loader refuses a broken translation."""
 
+import re
+
 import pytest
 
 from netcompanion.guide.pages import (
@@ -52,6 +54,12 @@ def test_a_swedish_page_cites_the_same_sources_as_the_english_page(slug):
     assert page.cited_numbers == english.cited_numbers, (
         f"sv/{slug}: cites {sorted(page.cited_numbers)}, the English page {sorted(english.cited_numbers)}")
     assert len(page.toc) >= 2 and "<script" not in page.html and "<h1" not in page.html
+
+
+@pytest.mark.parametrize("slug", sorted(SWEDISH))
+def test_a_swedish_page_links_only_to_guide_pages_that_exist(slug):
+    linked = set(re.findall(r'href="/guide/([^/"#]+)/', SWEDISH[slug].html))
+    assert linked <= set(ENGLISH), f"sv/{slug} links to {sorted(linked - set(ENGLISH))}"
 
 
 @pytest.mark.parametrize("slug", sorted(SWEDISH))
