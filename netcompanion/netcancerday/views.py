@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from netcompanion.guide.pages import load_guide
+from netcompanion.guide.views import page_context
 from netcompanion.netcancerday.dates import next_net_cancer_day
 
 
@@ -9,7 +9,7 @@ def net_cancer_day(request):
     today = timezone.localdate()
     day = next_net_cancer_day(today)
     return render(request, "netcancerday/page.html", {
-        "page": load_guide()["net-cancer-day"],
+        **page_context("net-cancer-day"),
         "next_day": day,
         "days_left": (day - today).days,
     })

@@ -44,3 +44,15 @@ def test_on_the_day_it_says_so(client):
 def test_the_day_turns_at_midnight_in_stockholm(client, time_machine, moment, says):
     time_machine.move_to(moment, tick=False)
     assert says in client.get(reverse("netcancerday:page")).content.decode()
+
+
+@pytest.mark.django_db
+@time_machine.travel(dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_the_page_in_swedish_gives_the_date_the_swedish_way_and_the_swedish_guide_page(client):
+    response = client.get(reverse("netcancerday:page"), HTTP_ACCEPT_LANGUAGE="sv")
+    body = response.content.decode()
+    assert 'Nästa NET Cancer Day är <strong><time datetime="2027-11-10">onsdag 10 november 2027</time></strong>, ' \
+           "om 354 dagar." in body
+    assert response.context["page"].lang == "sv"
+    english = client.get(reverse("netcancerday:page")).content.decode()
+    assert "Wednesday 10 November 2027" in english and "Nästa" not in english

@@ -73,3 +73,15 @@ def test_example_stories_are_marked_as_examples(client):
     create_example_stories()
     body = client.get(reverse("stories:list")).content.decode()
     assert body.count("Example story") == Story.objects.filter(is_example=True).count() == 2
+
+
+def test_the_stories_pages_in_swedish(client):
+    create_example_stories()
+    listing = client.get(reverse("stories:list"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Berättelser från personer som lever med en NET" in listing and "Exempelberättelse" in listing
+    assert "Dela din berättelse" in listing
+    refused = client.post(reverse("stories:submit"), {**VALID, "consent_to_publish": ""}, HTTP_ACCEPT_LANGUAGE="sv")
+    assert refused.status_code == 400
+    assert "Vi kan bara publicera din berättelse om du godkänner det." in refused.content.decode()
+    assert "Jag har en NET" in refused.content.decode()
+    assert "Stories from people living with a NET" in client.get(reverse("stories:list")).content.decode()
