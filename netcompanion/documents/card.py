@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import segno
+
+from netcompanion.translatable import gettext_noop
 
 # What fits on a 85.6 x 54 mm card without running onto a third page (checked by the tests with the
 # longest values the care plan accepts).
@@ -30,18 +32,32 @@ CONTACT_NAME_LIMIT = 40
 # A phone number is never shortened (the care plan allows up to 40 characters); one this short is kept on one line.
 PHONE_ONE_LINE = 22
 
-ROLE_LABELS = {"contact_nurse": "Contact nurse", "net_centre": "NET centre", "doctor": "Doctor",
-               "out_of_hours": "Out of hours"}
+# The card's words, in English; the card is built with a ``translate`` that puts them in the patient's language.
+ROLE_LABELS = {"contact_nurse": gettext_noop("Contact nurse"), "net_centre": gettext_noop("NET centre"),
+               "doctor": gettext_noop("Doctor"), "out_of_hours": gettext_noop("Out of hours")}
+OTHER_ROLE = gettext_noop("Contact")
+NO_PHONE = gettext_noop("no phone number saved")
+CONTACT_LINE = gettext_noop("%(role)s: %(name)s, %(phone)s")
 
-TITLE = "MEDICAL ALERT: CARCINOID CRISIS RISK"
-RISK = ("At risk of a carcinoid crisis: a sudden, severe release of tumour hormones with flushing, "
-        "wheezing and blood pressure swings.")
-TRIGGERS = "Highest risk with anaesthesia, surgery, biopsies and other procedures."
-CONTACT_FIRST = "Before any procedure, contact the NET team:"
-NO_CONTACTS = "No NET team phone numbers saved yet. Ask the patient who treats their NET."
-NO_OUT_OF_HOURS = "Out of hours: no number saved yet."
-SCAN = "Scan for this card on a phone."
-OCTREOTIDE = "Octreotide is used to prevent and treat a crisis: ask the NET team about octreotide cover."
+TITLE = gettext_noop("MEDICAL ALERT: CARCINOID CRISIS RISK")
+RISK = gettext_noop("At risk of a carcinoid crisis: a sudden, severe release of tumour hormones with flushing, "
+                    "wheezing and blood pressure swings.")
+TRIGGERS = gettext_noop("Highest risk with anaesthesia, surgery, biopsies and other procedures.")
+CONTACT_FIRST = gettext_noop("Before any procedure, contact the NET team:")
+NO_CONTACTS = gettext_noop("No NET team phone numbers saved yet. Ask the patient who treats their NET.")
+NO_OUT_OF_HOURS = gettext_noop("Out of hours: no number saved yet.")
+SCAN = gettext_noop("Scan for this card on a phone.")
+OCTREOTIDE = gettext_noop("Octreotide is used to prevent and treat a crisis: ask the NET team about octreotide "
+                          "cover.")
+EMERGENCY = gettext_noop("Emergency: call %(number)s.")
+HAS_NET = gettext_noop("Has a neuroendocrine tumour (NET).")
+NET_DIAGNOSIS = gettext_noop("Neuroendocrine tumour (NET): %(diagnosis)s")
+MADE = gettext_noop("Made %(date)s with NET Companion from the patient's own care plan; not a clinical record.")
+
+
+def english_date(day: dt.date) -> str:
+    """"4 Mar 2026": the card's date when no other way of writing it is given."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def shorten(text: str, limit: int) -> str:
@@ -76,14 +92,15 @@ class Contact:
     role: str
     name: str
     phone: str
+    translate: Callable[[str], str] = field(default=str, compare=False, repr=False)
 
     @property
     def role_label(self) -> str:
-        return ROLE_LABELS.get(self.role, "Contact")
+        return self.translate(ROLE_LABELS.get(self.role, OTHER_ROLE))
 
     @property
     def phone_text(self) -> str:
-        return self.phone or "no phone number saved"
+        return self.phone or self.translate(NO_PHONE)
 
     @property
     def phone_fits_a_line(self) -> bool:
@@ -97,15 +114,15 @@ class Contact:
 
     @property
     def text(self) -> str:
-        return f"{self.role_label}: {self.name}, {self.phone_text}"
+        return self.translate(CONTACT_LINE) % {"role": self.role_label, "name": self.name, "phone": self.phone_text}
 
 
-def choose_contacts(contacts: Iterable[tuple[str, str, str]]) -> list[Contact]:
+def choose_contacts(contacts: Iterable[tuple[str, str, str]], translate: Callable[[str], str] = str) -> list[Contact]:
     """The contact nurse and the NET centre from (role, name, phone) rows; a doctor stands in for a missing one.
 
     Within a role, one with a phone number is preferred. At most two, so the card stays readable.
     """
-    rows = [Contact(role, shorten(name, CONTACT_NAME_LIMIT), " ".join((phone or "").split()))
+    rows = [Contact(role, shorten(name, CONTACT_NAME_LIMIT), " ".join((phone or "").split()), translate)
             for role, name, phone in contacts]
 
     def best(role: str) -> Contact | None:
@@ -118,9 +135,10 @@ def choose_contacts(contacts: Iterable[tuple[str, str, str]]) -> list[Contact]:
     return chosen
 
 
-def choose_out_of_hours(contacts: Iterable[tuple[str, str, str]]) -> Contact | None:
+def choose_out_of_hours(contacts: Iterable[tuple[str, str, str]],
+                        translate: Callable[[str], str] = str) -> Contact | None:
     """The out-of-hours line from (role, name, phone) rows, one with a phone number preferred."""
-    rows = [Contact(role, shorten(name, CONTACT_NAME_LIMIT), " ".join((phone or "").split()))
+    rows = [Contact(role, shorten(name, CONTACT_NAME_LIMIT), " ".join((phone or "").split()), translate)
             for role, name, phone in contacts if role == "out_of_hours"]
     return next((c for c in rows if c.phone), rows[0] if rows else None)
 
@@ -135,37 +153,68 @@ class CrisisCard:
     out_of_hours: Contact | None = None
     emergency_number: str = ""
     link: str = ""  # the private link to the phone page, which the QR code holds; "" for none
+    # The card's words in the patient's language, and its date written their way; English by default.
+    translate: Callable[[str], str] = field(default=str, compare=False, repr=False)
+    date_text: Callable[[dt.date], str] = field(default=english_date, compare=False, repr=False)
     lines: tuple[str, ...] = field(init=False)
 
     def __post_init__(self):
         object.__setattr__(self, "lines", tuple(self.front_lines() + self.back_lines()))
 
     # The fixed wording, for the templates (they cannot read module constants).
-    title, risk, triggers, contact_first, no_contacts, no_out_of_hours, octreotide, scan = (
-        TITLE, RISK, TRIGGERS, CONTACT_FIRST, NO_CONTACTS, NO_OUT_OF_HOURS, OCTREOTIDE, SCAN)
+    @property
+    def title(self) -> str:
+        return self.translate(TITLE)
+
+    @property
+    def risk(self) -> str:
+        return self.translate(RISK)
+
+    @property
+    def triggers(self) -> str:
+        return self.translate(TRIGGERS)
+
+    @property
+    def contact_first(self) -> str:
+        return self.translate(CONTACT_FIRST)
+
+    @property
+    def no_contacts(self) -> str:
+        return self.translate(NO_CONTACTS)
+
+    @property
+    def no_out_of_hours(self) -> str:
+        return self.translate(NO_OUT_OF_HOURS)
+
+    @property
+    def octreotide(self) -> str:
+        return self.translate(OCTREOTIDE)
+
+    @property
+    def scan(self) -> str:
+        return self.translate(SCAN)
 
     @property
     def emergency_line(self) -> str:
-        return f"Emergency: call {self.emergency_number}."
+        return self.translate(EMERGENCY) % {"number": self.emergency_number}
 
     @property
     def net_line(self) -> str:
         if not self.diagnosis:
-            return "Has a neuroendocrine tumour (NET)."
-        return f"Neuroendocrine tumour (NET): {self.diagnosis}"
+            return self.translate(HAS_NET)
+        return self.translate(NET_DIAGNOSIS) % {"diagnosis": self.diagnosis}
 
     @property
     def made_line(self) -> str:
-        return (f"Made {self.made_on.day} {self.made_on:%b %Y} with NET Companion from the patient's own care plan; "
-                "not a clinical record.")
+        return self.translate(MADE) % {"date": self.date_text(self.made_on)}
 
     def front_lines(self) -> list[str]:
-        return [TITLE, self.name, self.net_line, RISK, TRIGGERS, self.emergency_line]
+        return [self.title, self.name, self.net_line, self.risk, self.triggers, self.emergency_line]
 
     def back_lines(self) -> list[str]:
-        people = [c.text for c in self.contacts] or [NO_CONTACTS]
-        out_of_hours = self.out_of_hours.text if self.out_of_hours else NO_OUT_OF_HOURS
-        return [CONTACT_FIRST, *people, out_of_hours, OCTREOTIDE, self.made_line]
+        people = [c.text for c in self.contacts] or [self.no_contacts]
+        out_of_hours = self.out_of_hours.text if self.out_of_hours else self.no_out_of_hours
+        return [self.contact_first, *people, out_of_hours, self.octreotide, self.made_line]
 
     @property
     def text(self) -> str:
@@ -184,10 +233,13 @@ class CrisisCard:
 
 
 def build_card(name: str, diagnosis: str, contacts: Iterable[tuple[str, str, str]], made_on: dt.date,
-               emergency_number: str, link: str = "") -> CrisisCard:
+               emergency_number: str, link: str = "", *, translate: Callable[[str], str] = str,
+               date_text: Callable[[dt.date], str] = english_date) -> CrisisCard:
+    """The card; ``translate`` and ``date_text`` put its own words and date in the patient's language."""
     short = short_diagnosis(diagnosis)
     full = " ".join((diagnosis or "").split())
     contacts = list(contacts)
-    return CrisisCard(name=shorten(name, NAME_LIMIT), diagnosis=short, contacts=tuple(choose_contacts(contacts)),
-                      made_on=made_on, diagnosis_shortened=short != full, out_of_hours=choose_out_of_hours(contacts),
-                      emergency_number=emergency_number, link=link)
+    return CrisisCard(name=shorten(name, NAME_LIMIT), diagnosis=short,
+                      contacts=tuple(choose_contacts(contacts, translate)), made_on=made_on,
+                      diagnosis_shortened=short != full, out_of_hours=choose_out_of_hours(contacts, translate),
+                      emergency_number=emergency_number, link=link, translate=translate, date_text=date_text)

@@ -9,9 +9,9 @@ import base64
 import datetime as dt
 
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from netcompanion.accounts.selectors import emergency_number_for
 from netcompanion.appointments.models import Appointment
@@ -34,7 +34,7 @@ CYCLE_METRICS = ("flushes", "stools")  # the symptoms that come back as an injec
 # Lab tests are taken every few months: a trend needs a year of results, whatever the summary's period.
 LAB_TREND_PERIOD = "12m"
 UPCOMING_SHOWN = 10
-FLAG_TEXT = {Flag.HIGH: "HIGH", Flag.LOW: "LOW", Flag.IN_RANGE: "In range"}
+FLAG_TEXT = {Flag.HIGH: gettext_lazy("HIGH"), Flag.LOW: gettext_lazy("LOW"), Flag.IN_RANGE: gettext_lazy("In range")}
 
 
 def patient_name(patient) -> str:
@@ -47,7 +47,14 @@ def _svg_uri(svg: str) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
+    """One decimal, none when it is 0 ("2", "2.5"), with the reader's decimal mark ("2,5" in Swedish)."""
+    rounded = round(value, 1)
+    return number_format(rounded, decimal_pos=0 if rounded.is_integer() else 1)
+
+
+def _decimal(value: float) -> str:
+    """One decimal always, with the reader's decimal mark: the visit summary's changes."""
+    return number_format(value, decimal_pos=1)
 
 
 def _describe_values(label: str, unit: str, values: list[float], start: dt.date, end: dt.date) -> str:
@@ -134,7 +141,7 @@ def _lab_trends(patient, today, injections):
 def _labs(patient, start, end):
     results = LabResult.objects.current().filter(patient=patient, taken_on__range=(start, end)).order_by(
         "taken_on", "created_at")
-    return [{"result": r, "flag": r.flag, "flag_text": FLAG_TEXT.get(r.flag, "No range given"),
+    return [{"result": r, "flag": r.flag, "flag_text": FLAG_TEXT.get(r.flag, _("No range given")),
              "out_of_range": r.flag in (Flag.HIGH, Flag.LOW)} for r in results]
 
 
@@ -164,7 +171,9 @@ def visit_summary(patient, period: str, today: dt.date | None = None) -> dict:
         "made_on": today, "made_at": timezone.localtime(),
         "period": period, "period_label": PERIODS[period][0],
         "start": start, "end": end, "before_start": before_start, "before_end": before_end,
-        "charts": charts, "comparisons": comparisons, "weight": weight, "min_days": summary.MIN_DAYS,
+        "charts": charts, "comparisons": [(c, c.change_in(_, _decimal)) for c in comparisons], "weight": weight,
+        "weight_change": weight and weight.change_in(_, _decimal),
+        "weight_since_before": weight and weight.since_before_in(_, _decimal), "min_days": summary.MIN_DAYS,
         "injections_shown": any(start <= d <= end for d in injections),
         "diary_days": list(DiaryEntry.objects.current().filter(patient=patient, date__range=(start, end))
                            .order_by("date")),
@@ -185,7 +194,8 @@ def crisis_card(patient, today: dt.date | None = None, link: str = "") -> dict:
     contacts = list(CareContact.objects.current().filter(plan=plan).values_list("role", "name", "phone")) \
         if plan else []
     the_card = crisis.build_card(patient_name(patient), plan.diagnosis if plan else "", contacts,
-                                 today or timezone.localdate(), emergency_number_for(patient), link)
+                                 today or timezone.localdate(), emergency_number_for(patient), link,
+                                 translate=_, date_text=lambda day: date_format(day, "j M Y"))
     roles = {c.role for c in the_card.contacts}
     return {
         "card": the_card,

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 
 from netcompanion.core.tokens import RevocableSecret
 
@@ -14,4 +15,4 @@ class CardLink(RevocableSecret):
     last_opened_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
-        return f"Crisis-card link of {self.patient}"
+        return gettext("Crisis-card link of %(patient)s") % {"patient": self.patient}

@@ -10,12 +10,36 @@ care team to judge.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from netcompanion.translatable import gettext_noop
 
 MIN_DAYS = 3
 # Differences smaller than this (after rounding to one decimal) are "about the same".
 SAME = 0.05
+
+# The words, in English; the document says them in the reader's language through ``translate``.
+TOO_FEW = gettext_noop("Too few days logged to compare (needs %(days)s in each period)")
+ABOUT_THE_SAME = gettext_noop("About the same")
+HIGHER = gettext_noop("%(change)s, higher")
+LOWER = gettext_noop("%(change)s, lower")
+NO_CHANGE = gettext_noop("No change")
+KILOGRAMS = gettext_noop("%(change)s kg")
+ONLY_ONE_WEIGHT = gettext_noop("Only one weight logged")
+NO_WEIGHT_BEFORE = gettext_noop("No weight logged in the period before")
+
+Translate = Callable[[str], str]
+Number = Callable[[float], str]
+
+
+def one_decimal(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def signed(value: float, number: Number) -> str:
+    """"+1.5" or "−1.5", with a real minus sign, which reads better in print."""
+    return ("+" if value > 0 else "\u2212") + number(abs(value))
 
 
 def previous_window(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -66,13 +90,16 @@ class Comparison:
     @property
     def change_text(self) -> str:
         """The change in words, e.g. "+1.5, higher" or "too few days logged to compare"."""
+        return self.change_in()
+
+    def change_in(self, translate: Translate = str, number: Number = one_decimal) -> str:
+        """``change_text`` in the reader's language, with numbers written their way."""
         diff = self.difference
         if diff is None:  # exactly when not comparable: a period with days logged has an average
-            return f"Too few days logged to compare (needs {MIN_DAYS} in each period)"
+            return translate(TOO_FEW) % {"days": MIN_DAYS}
         if self.direction == "about the same":
-            return "About the same"
-        sign = "+" if diff > 0 else "\u2212"  # a real minus sign reads better in print
-        return f"{sign}{abs(diff):.1f}, {self.direction}"
+            return translate(ABOUT_THE_SAME)
+        return translate(HIGHER if diff > 0 else LOWER) % {"change": signed(diff, number)}
 
 
 def compare(label: str, unit: str, now: Sequence[float], before: Sequence[float]) -> Comparison:
@@ -80,10 +107,10 @@ def compare(label: str, unit: str, now: Sequence[float], before: Sequence[float]
                       days_now=len(now), days_before=len(before))
 
 
-def _signed_kg(value: float) -> str:
+def _signed_kg(value: float, translate: Translate, number: Number) -> str:
     if abs(value) < SAME:
-        return "No change"
-    return f"{'+' if value > 0 else chr(0x2212)}{abs(value):.1f} kg"
+        return translate(NO_CHANGE)
+    return translate(KILOGRAMS) % {"change": signed(value, number)}
 
 
 @dataclass(frozen=True)
@@ -113,13 +140,21 @@ class WeightChange:
 
     @property
     def change_text(self) -> str:
-        return "Only one weight logged" if self.single else _signed_kg(self.change_kg)
+        return self.change_in()
 
     @property
     def since_before_text(self) -> str:
+        return self.since_before_in()
+
+    def change_in(self, translate: Translate = str, number: Number = one_decimal) -> str:
+        """``change_text`` in the reader's language, with numbers written their way."""
+        return translate(ONLY_ONE_WEIGHT) if self.single else _signed_kg(self.change_kg, translate, number)
+
+    def since_before_in(self, translate: Translate = str, number: Number = one_decimal) -> str:
+        """``since_before_text`` in the reader's language, with numbers written their way."""
         if self.since_before_kg is None:
-            return "No weight logged in the period before"
-        return _signed_kg(self.since_before_kg)
+            return translate(NO_WEIGHT_BEFORE)
+        return _signed_kg(self.since_before_kg, translate, number)
 
 
 def weight_change(points: Sequence[tuple[dt.date, float]],
