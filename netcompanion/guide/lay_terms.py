@@ -85,7 +85,6 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("collect urine", "5-hiaa 24-hour"),
     ("eat before test", "avoid foods 5-hiaa"),
     ("avoid eating", "foods 5-hiaa"),
-    ("foods avoid", "5-hiaa"),
     ("blood test", "chromogranin"),
     ("heartburn tablets", "proton pump inhibitors chromogranin"),
     ("acid tablets", "proton pump inhibitors chromogranin"),

@@ -95,22 +95,27 @@ class Analyzer:
         phrases = "|".join(map(re.escape, self._rewrites))
         self._rewrite = re.compile(rf"\b(?:{phrases})\b") if phrases else None
 
-    def words(self, text: str) -> list[str]:
-        """Content words as typed, lower case. "5-HIAA" gives 5, hiaa and 5hiaa; "can't" gives nothing."""
+    def groups(self, text: str) -> list[tuple[str, ...]]:
+        """Content words as typed, lower case, one group per word: "5-HIAA" gives (hiaa, 5hiaa), a word with
+        no hyphen a group of one; "can't" gives nothing."""
         text = _INITIALISM.sub(r"\1\2", text.lower().translate(_FOLD))
         if self._rewrite:
             text = self._rewrite.sub(lambda m: self._rewrites[m.group()], text)
-        out: list[str] = []
+        out: list[tuple[str, ...]] = []
         for word in _WORD.findall(text):
             if "'" in word:
                 word = word.split("'")[0]
             parts = word.split("-")
             if len(parts) > 1:
-                out.extend(p for p in parts if p not in self.language.stopwords and not p.isdigit())
-                out.append("".join(parts))
+                out.append((*(p for p in parts if p not in self.language.stopwords and not p.isdigit()),
+                            "".join(parts)))
             elif word not in self.language.stopwords:
-                out.append(word)
+                out.append((word,))
         return out
+
+    def words(self, text: str) -> list[str]:
+        """Content words as typed, lower case. "5-HIAA" gives hiaa and 5hiaa."""
+        return [word for group in self.groups(text) for word in group]
 
     def tokens(self, text: str) -> list[str]:
         return [self.stem(word) for word in self.words(text)]
@@ -209,7 +214,7 @@ class Answer:
     """The search's reply: pages best first, or none when the guide does not cover the question.
 
     `confidence` is the best page's share of the question it covers (0 to 1); `urgent` says the question
-    names a danger sign, so the page on when to seek care is among the hits whatever the confidence.
+    names a danger sign, so the page on when to seek care comes first whatever the confidence.
     """
 
     hits: tuple[Hit, ...]
@@ -291,10 +296,11 @@ class GuideIndex:
                 if passage.heading != previous_heading or not section_words:
                     previous_heading = passage.heading
                     self._section_owner.append(p_index)
-                    section_words.append(self._analyzer.words(passage.heading) * HEADING_WEIGHT)
+                    heading = self._analyzer.words(passage.heading)
+                    section_words.append(heading * HEADING_WEIGHT)
                 words = self._analyzer.words(passage.text)
                 section_words[-1].extend(words)
-                passage_words.append(words)
+                passage_words.append(heading + words)  # a paragraph means what its heading asks
                 self._passages.append(passage)
                 self._section_of_passage.append(len(section_words) - 1)
         self._build_vocabulary(section_words + title_words)
@@ -386,15 +392,18 @@ class GuideIndex:
     def concepts(self, query: str) -> list[Concept]:
         """The question's meaningful words, each mended if need be, with its lay expansions and rarity."""
         stem = self._analyzer.stem
-        words = self._analyzer.words(query)[:MAX_QUERY_WORDS]
+        groups = self._analyzer.groups(query)[:MAX_QUERY_WORDS]
+        words = [group[0] for group in groups]
         concepts: list[Concept] = []
         skip = False
         for i, word in enumerate(words):
             if skip:
                 skip = False
                 continue
-            joined = word + words[i + 1] if i + 1 < len(words) else ""
-            if joined and stem(word) not in self._stems and stem(joined) in self._stems:
+            joined = word + words[i + 1] if i + 1 < len(words) and len(groups[i + 1]) == 1 else ""
+            if len(groups[i]) > 1:  # "24-hour" is one word of the question, however it is written
+                concepts.append(Concept(groups[i][-1], {stem(w): 1.0 for w in groups[i]}))
+            elif joined and stem(word) not in self._stems and stem(joined) in self._stems:
                 concepts.append(Concept(joined, {stem(joined): 1.0}))
                 skip = True
             elif (own := stem(word)) in self._known or word.isdigit():
@@ -444,15 +453,20 @@ class GuideIndex:
         title, summary and keywords answer together (and, for less, the rest of the page)."""
         best_section: dict[int, tuple[float, int, int]] = {}
         page_mask: dict[int, int] = defaultdict(int)
-        for section, (score, mask) in self._sections.scores(concepts).items():
+        section_scores = self._sections.scores(concepts)
+        for section, (score, mask) in section_scores.items():
             owner = self._section_owner[section]
             page_mask[owner] |= mask
             if owner not in best_section or score > best_section[owner][0]:
                 best_section[owner] = (score, mask, section)
+        # The passage shown is the page's best by its own words and its section's together: the answer
+        # itself, in the part of the page that is about the question.
         best_passage: dict[int, tuple[float, int]] = {}
         for i, (score, _) in self._body.scores(concepts).items():
-            owner = self._section_owner[self._section_of_passage[i]]
-            if owner not in best_passage or score > best_passage[owner][0]:
+            section = self._section_of_passage[i]
+            owner = self._section_owner[section]
+            score += section_scores[section][0]
+            if score > best_passage.get(owner, (0.0, 0))[0]:
                 best_passage[owner] = (score, i)
         title_scores = self._titles.scores(concepts)
         ranked = []
@@ -461,7 +475,8 @@ class GuideIndex:
             title_score, title_mask = title_scores.get(owner, (0.0, 0))
             coverage = self._coverage(mask | title_mask, page_mask[owner], concepts)
             total = (score + TITLE_WEIGHT * title_score) * PAGE_PRIOR.get(page.slug, 1.0) * coverage ** COVERAGE_POWER
-            passage = self._passages[best_passage[owner][1] if owner in best_passage else self._first_passage(section)]
+            shown = best_passage[owner][1] if owner in best_passage else self._first_passage(section)
+            passage = self._passages[shown]
             hit = Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor, page.lang)
             ranked.append((hit, coverage))
         ranked.sort(key=lambda pair: (-pair[0].score, pair[0].slug))
@@ -477,20 +492,19 @@ class GuideIndex:
     def answer(self, query: str, limit: int = 5) -> Answer:
         """The pages that answer the question, or none when the guide does not cover it.
 
-        A danger sign in the question always answers, with the page on when to seek care among the
-        first three: missing or unsure never hides where to get help.
+        A danger sign in the question always answers, with the page on when to seek care first (at its
+        best-matching passage when it ranks): missing or unsure never hides where to get help.
         """
         concepts = self.concepts(query)
         ranked = self._rank(concepts)
         confidence = ranked[0][1] if ranked else 0.0
         urgent = self._is_urgent(concepts)
         hits = [hit for hit, _ in ranked][:limit]
-        seek_care = self._seek_care_hit()
-        if urgent and seek_care and SEEK_CARE not in {h.slug for h in hits[:3]}:
-            hits = [h for h in hits if h.slug != SEEK_CARE]
-            hits.insert(min(2, len(hits)), seek_care)
-            hits = hits[:limit]
-        elif confidence < ANSWER_THRESHOLD and not urgent:
+        if urgent:
+            ranked_seek_care = [h for h in hits if h.slug == SEEK_CARE]
+            seek_care = ranked_seek_care or [hit for hit in [self._seek_care_hit()] if hit]
+            hits = (seek_care + [h for h in hits if h.slug != SEEK_CARE])[:limit]
+        elif confidence < ANSWER_THRESHOLD:
             hits = []
         return Answer(tuple(hits), round(confidence, 3), urgent)
 
