@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, get_args
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.clinicaltools.reportline import MAX_LENGTH as LINE_MAX_LENGTH
 from netcompanion.clinicaltools.reportline import read_line
-from netcompanion.clinicaltools.tnm import EXAMPLES, Category, Unreadable, read_category
+from netcompanion.clinicaltools.tnm import Category, Unreadable, read_category
 from netcompanion.contract import InvalidCase
+from netcompanion.core.fields import DecimalNumberField
 from netcompanion.core.plausible import not_before_birth, not_too_far_ahead
 from netcompanion.explainer.texts import SITES as SITE_NAMES
 from netcompanion.followup import case as followup_case
@@ -28,34 +32,35 @@ from netcompanion.staging import INVASION_BY_SITE, METASTASIS_PLACES
 
 SITES = get_args(Site)
 STAGED_SITES = tuple(INVASION_BY_SITE)
-NOT_STATED = ("", "Not stated")
+NOT_STATED = ("", _("Not stated"))
 YES_NO = {"yes": True, "no": False}
 
 # Every invasion level any site allows, deepest last, in plain words (a test checks that none is missing).
 INVASION_LABELS = {
-    "confined_to_sphincter": "Stays within the sphincter of Oddi (ampulla)",
-    "confined_to_pancreas": "Stays within the pancreas",
-    "mucosa": "Inner lining only (mucosa)",
-    "submucosa": "Layer under the lining (submucosa)",
-    "muscularis_propria": "Muscle layer (muscularis propria)",
-    "subserosa": "Tissue under the outer lining (subserosa)",
-    "mesoappendix": "The fold of tissue that holds the appendix (mesoappendix)",
-    "peripancreatic": "Fat around the pancreas (peripancreatic), or into the pancreas from the duodenum or ampulla",
-    "duodenum_or_bile_duct": "Into the duodenum or the bile duct (pancreas)",
-    "serosa": "Through the outer lining (serosa or peritoneum)",
-    "adjacent_organs": "Into nearby organs or structures",
-    "large_vessels": "Into the wall of large blood vessels (pancreas)",
+    "confined_to_sphincter": _("Stays within the sphincter of Oddi (ampulla)"),
+    "confined_to_pancreas": _("Stays within the pancreas"),
+    "mucosa": _("Inner lining only (mucosa)"),
+    "submucosa": _("Layer under the lining (submucosa)"),
+    "muscularis_propria": _("Muscle layer (muscularis propria)"),
+    "subserosa": _("Tissue under the outer lining (subserosa)"),
+    "mesoappendix": _("The fold of tissue that holds the appendix (mesoappendix)"),
+    "peripancreatic": _("Fat around the pancreas (peripancreatic), or into the pancreas from the duodenum or ampulla"),
+    "duodenum_or_bile_duct": _("Into the duodenum or the bile duct (pancreas)"),
+    "serosa": _("Through the outer lining (serosa or peritoneum)"),
+    "adjacent_organs": _("Into nearby organs or structures"),
+    "large_vessels": _("Into the wall of large blood vessels (pancreas)"),
 }
 METASTASIS_LABELS = {
-    "liver": "Liver", "lung": "Lung", "bone": "Bone", "peritoneum": "Lining of the tummy (peritoneum)",
-    "distant_nodes": "Lymph nodes far from the tumour", "brain": "Brain", "other": "Somewhere else",
+    "liver": _("Liver"), "lung": _("Lung"), "bone": _("Bone"), "peritoneum": _("Lining of the tummy (peritoneum)"),
+    "distant_nodes": _("Lymph nodes far from the tumour"), "brain": _("Brain"), "other": _("Somewhere else"),
 }
-MARGIN_CHOICES = [("", "Not stated"), ("R0", "R0: clear, no tumour cells at the edge"),
-                  ("R1", "R1: tumour cells seen at the edge under the microscope"),
-                  ("R2", "R2: some tumour was left that can be seen")]
-CATEGORY_LABELS = {"NET": "NET (well differentiated)", "NEC": "NEC (poorly differentiated)",
-                   "typical_carcinoid": "Typical carcinoid (lung)", "atypical_carcinoid": "Atypical carcinoid (lung)",
-                   "high_grade": "High grade (lung)"}
+MARGIN_CHOICES = [("", _("Not stated")), ("R0", _("R0: clear, no tumour cells at the edge")),
+                  ("R1", _("R1: tumour cells seen at the edge under the microscope")),
+                  ("R2", _("R2: some tumour was left that can be seen"))]
+CATEGORY_LABELS = {"NET": _("NET (well differentiated)"), "NEC": _("NEC (poorly differentiated)"),
+                   "typical_carcinoid": _("Typical carcinoid (lung)"),
+                   "atypical_carcinoid": _("Atypical carcinoid (lung)"),
+                   "high_grade": _("High grade (lung)")}
 
 
 def _site_label(site: str) -> str:
@@ -64,9 +69,9 @@ def _site_label(site: str) -> str:
 
 
 def site_field(sites: tuple[str, ...] = SITES) -> forms.ChoiceField:
-    return forms.ChoiceField(label="Where did the tumour start?",
-                             choices=[("", "Choose a place"), *((s, _site_label(s)) for s in sites)],
-                             error_messages={"required": "Choose where the tumour started."})
+    return forms.ChoiceField(label=_("Where did the tumour start?"),
+                             choices=[("", _("Choose a place")), *((s, _site_label(s)) for s in sites)],
+                             error_messages={"required": _("Choose where the tumour started.")})
 
 
 @dataclass(frozen=True)
@@ -80,23 +85,22 @@ class Limits:
     too_high: str = ""
 
 
-MM_HINT = "Is it in millimetres? 12 mm is 1.2 cm."
-PERCENT_MESSAGE = "Ki-67 is a percentage: enter a number from 0 to 100."
+PERCENT_MESSAGE = _("Ki-67 is a percentage: enter a number from 0 to 100.")
 PERCENT = Limits(0, True, 100, PERCENT_MESSAGE, PERCENT_MESSAGE)
-NODES = Limits(0, True, 1000, "The number of lymph nodes cannot be below 0.",
-               "Check the number: the most this takes is 1,000 lymph nodes.")
+NODES = Limits(0, True, 1000, _("The number of lymph nodes cannot be below 0."),
+               _("Check the number: the most this takes is 1,000 lymph nodes."))
+OVER_100_CM = _("Check the size: it is over 100 cm. Is it in millimetres? 12 mm is 1.2 cm.")
 # Each row copies the limits of the contract named, which stays the backstop: grading.case (Percent, PerArea),
 # staging.inputs (Cm, Count, mesenteric_mass_cm) and followup.case (Percent, Centimetres). A test checks that
 # form and engine take and refuse the same values.
 NUMBER_LIMITS: dict[str, Limits] = {
     "ki67_percent": PERCENT,
-    "mitoses_per_2mm2": Limits(0, True, None, "The mitotic count cannot be below 0. Enter 0 if none were counted."),
-    "size_cm": Limits(0, False, 100, "The size must be more than 0 cm.",
-                      f"Check the size: it is over 100 cm. {MM_HINT}"),
+    "mitoses_per_2mm2": Limits(0, True, None, _("The mitotic count cannot be below 0. Enter 0 if none were counted.")),
+    "size_cm": Limits(0, False, 100, _("The size must be more than 0 cm."), OVER_100_CM),
     "nodes_positive": NODES,
     "nodes_examined": NODES,
-    "mesenteric_mass_cm": Limits(0, True, 100, "The size cannot be below 0 cm. Enter 0 if there is no lump.",
-                                 f"Check the size: it is over 100 cm. {MM_HINT}"),
+    "mesenteric_mass_cm": Limits(0, True, 100, _("The size cannot be below 0 cm. Enter 0 if there is no lump."),
+                                 OVER_100_CM),
 }
 # The follow-up engine sets no upper size.
 FOLLOW_UP_SIZE = Limits(0, False, None, NUMBER_LIMITS["size_cm"].too_low)
@@ -112,16 +116,19 @@ def _within(limits: Limits):
 
 
 def number_field(label: str, help_text: str = "", integer: bool = False, limits: Limits | None = None) -> forms.Field:
-    kind = forms.IntegerField if integer else forms.FloatField
-    return kind(label=label, required=False, help_text=help_text, validators=[_within(limits)] if limits else [],
-                error_messages={"invalid": "Enter a whole number, for example 3." if integer else "Enter a number."})
+    """A whole number, or a decimal read in the reader's language ("8,5" in Swedish; core.fields)."""
+    validators = [_within(limits)] if limits else []
+    if integer:
+        return forms.IntegerField(label=label, required=False, help_text=help_text, validators=validators,
+                                  error_messages={"invalid": _("Enter a whole number, for example 3.")})
+    return DecimalNumberField(label=label, required=False, help_text=help_text, validators=validators)
 
 
 def choice_field(label: str, choices: list[tuple[str, str]], help_text: str = "", radio: bool = True,
                  required: bool = False) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, choices=choices, required=required, help_text=help_text,
                              widget=forms.RadioSelect if radio else forms.Select,
-                             error_messages={"required": "Please choose one."})
+                             error_messages={"required": _("Please choose one.")})
 
 
 def tnm_field(label: str, help_text: str) -> forms.CharField:
@@ -146,9 +153,10 @@ def _several_parts(axis: str, text: str) -> str:
     parts = [(BOXES[f.field], f.printed) for f in read_line(text).found if f.field in BOXES]
     if len(parts) < 2:
         return ""
-    where = ", ".join(f"{printed} in the {box} box" for box, printed in parts)
-    return (f"“{text}” holds more than the {axis} part. Put {where}; or paste the whole line from your report in the "
-            "one box at the start of this page.")
+    where = ", ".join(gettext("%(printed)s in the %(box)s box") % {"printed": printed, "box": box}
+                      for box, printed in parts)
+    return gettext("“%(text)s” holds more than the %(axis)s part. Put %(where)s; or paste the whole line from your "
+                   "report in the one box at the start of this page.") % {"text": text, "axis": axis, "where": where}
 
 
 class EngineForm(forms.Form):
@@ -162,6 +170,8 @@ class EngineForm(forms.Form):
         value = self.cleaned_data.get(name)
         if value in ("", [], None):
             return None
+        if isinstance(value, Decimal):  # the engines' contracts take numbers as floats
+            return float(value)
         return YES_NO.get(value, value) if isinstance(value, str) else value
 
     def add_refusal(self, refused: InvalidCase, rename: dict[str, str | None] | None = None) -> None:
@@ -200,16 +210,16 @@ class EngineForm(forms.Form):
 
 
 class GradeFields(EngineForm):
-    ki67_percent = number_field("Ki-67 index (%)", "For example 8 if the report says “Ki-67 8 %”.",
+    ki67_percent = number_field(_("Ki-67 index (%)"), _("For example 8 if the report says “Ki-67 8 %”."),
                                 limits=NUMBER_LIMITS["ki67_percent"])
-    mitoses_per_2mm2 = number_field("Mitotic count (mitoses per 2 mm²)",
-                                    "How many dividing cells the pathologist counted in 2 mm².",
+    mitoses_per_2mm2 = number_field(_("Mitotic count (mitoses per 2 mm²)"),
+                                    _("How many dividing cells the pathologist counted in 2 mm²."),
                                     limits=NUMBER_LIMITS["mitoses_per_2mm2"])
-    differentiation = choice_field("Differentiation", [("well", "Well differentiated"),
-                                                       ("poor", "Poorly differentiated"), NOT_STATED])
-    necrosis = choice_field("Necrosis (lung only)", [("yes", "Yes, necrosis was found"),
-                                                     ("no", "No necrosis"), NOT_STATED],
-                            "Areas of dead tumour cells. Only lung tumours are graded with it.")
+    differentiation = choice_field(_("Differentiation"), [("well", _("Well differentiated")),
+                                                          ("poor", _("Poorly differentiated")), NOT_STATED])
+    necrosis = choice_field(_("Necrosis (lung only)"), [("yes", _("Yes, necrosis was found")),
+                                                        ("no", _("No necrosis")), NOT_STATED],
+                            _("Areas of dead tumour cells. Only lung tumours are graded with it."))
 
     GRADE_FIELDS = ("ki67_percent", "mitoses_per_2mm2", "differentiation", "necrosis")
 
@@ -226,21 +236,21 @@ class GradeFields(EngineForm):
 
 
 class StageFields(EngineForm):
-    t = tnm_field("T (the main tumour)", f"As printed, for example {EXAMPLES['T']}.")
-    n = tnm_field("N (lymph nodes)", f"As printed, for example {EXAMPLES['N']}: 3 of 14 nodes had tumour cells.")
-    m = tnm_field("M (spread to distant organs)",
-                  f"As printed, for example {EXAMPLES['M']}. If the report gives no M and no spread is listed below, "
-                  "the stage counts it as no spread (M0).")
-    size_cm = number_field("Size of the tumour (cm)", "Its largest size. 12 mm is 1.2 cm.",
+    t = tnm_field(_("T (the main tumour)"), _("As printed, for example pT3 or T1b."))
+    n = tnm_field(_("N (lymph nodes)"), _("As printed, for example pN1 or pN1 (3/14): 3 of 14 nodes had tumour cells."))
+    m = tnm_field(_("M (spread to distant organs)"),
+                  _("As printed, for example M0 or M1a. If the report gives no M and no spread is listed below, the "
+                    "stage counts it as no spread (M0)."))
+    size_cm = number_field(_("Size of the tumour (cm)"), _("Its largest size. 12 mm is 1.2 cm."),
                            limits=NUMBER_LIMITS["size_cm"])
-    invasion = choice_field("How deep it has grown", [("", "Not stated"), *INVASION_LABELS.items()], radio=False)
-    nodes_positive = number_field("Lymph nodes with tumour cells", integer=True,
+    invasion = choice_field(_("How deep it has grown"), [NOT_STATED, *INVASION_LABELS.items()], radio=False)
+    nodes_positive = number_field(_("Lymph nodes with tumour cells"), integer=True,
                                   limits=NUMBER_LIMITS["nodes_positive"])
-    nodes_examined = number_field("Lymph nodes examined", integer=True, limits=NUMBER_LIMITS["nodes_examined"])
-    mesenteric_mass_cm = number_field("Size of any lump in the mesentery (cm)",
-                                      "Small intestine only: the tissue that holds the bowel. 0 if there is none.",
+    nodes_examined = number_field(_("Lymph nodes examined"), integer=True, limits=NUMBER_LIMITS["nodes_examined"])
+    mesenteric_mass_cm = number_field(_("Size of any lump in the mesentery (cm)"),
+                                      _("Small intestine only: the tissue that holds the bowel. 0 if there is none."),
                                       limits=NUMBER_LIMITS["mesenteric_mass_cm"])
-    metastases = forms.MultipleChoiceField(label="Where it has spread to (distant metastases)", required=False,
+    metastases = forms.MultipleChoiceField(label=_("Where it has spread to (distant metastases)"), required=False,
                                            choices=[(p, METASTASIS_LABELS[p]) for p in METASTASIS_PLACES],
                                            widget=forms.CheckboxSelectMultiple)
 
@@ -255,8 +265,10 @@ class StageFields(EngineForm):
         if n and n.nodes_examined is not None:
             typed = (data.get("nodes_positive"), data.get("nodes_examined"))
             if typed != (None, None) and typed != (n.nodes_positive, n.nodes_examined):
-                self.add_error("n", f"N says {n.nodes_positive} of {n.nodes_examined} lymph nodes, but the boxes "
-                                    f"below say {typed[0]} of {typed[1]}. Make them match, or empty the boxes.")
+                self.add_error("n", gettext("N says %(positive)s of %(examined)s lymph nodes, but the boxes below say "
+                                            "%(typed_positive)s of %(typed_examined)s. Make them match, or empty the "
+                                            "boxes.") % {"positive": n.nodes_positive, "examined": n.nodes_examined,
+                                                         "typed_positive": typed[0], "typed_examined": typed[1]})
         return data
 
     @property
@@ -322,9 +334,9 @@ class ReportForm(GradeFields, StageFields):
                                 radio=False)
     # The line pasted in the first step, carried to the care plan entry as its source.
     line = forms.CharField(required=False, max_length=LINE_MAX_LENGTH, widget=forms.HiddenInput)
-    resected = choice_field("Was the tumour removed by surgery?",
-                            [("yes", "Yes"), ("no", "No"), ("", "Not sure")])
-    margin = choice_field("If it was removed: were the edges clear (the margin)?", MARGIN_CHOICES, radio=False)
+    resected = choice_field(_("Was the tumour removed by surgery?"),
+                            [("yes", _("Yes")), ("no", _("No")), ("", _("Not sure"))])
+    margin = choice_field(_("If it was removed: were the edges clear (the margin)?"), MARGIN_CHOICES, radio=False)
 
     field_order = ["site", "stated_grade", *GradeFields.GRADE_FIELDS, *StageFields.STAGE_FIELDS, "resected", "margin"]
     # The follow-up engine reads results, not typed facts: its complaints about them go to the top.
@@ -335,11 +347,11 @@ class ReportForm(GradeFields, StageFields):
         if self.errors:
             return data
         if not self.has_grade_facts() and not self.has_stage_facts():
-            raise forms.ValidationError("Enter at least the Ki-67 index or the mitotic count, or T, N and M.")
+            raise forms.ValidationError(_("Enter at least the Ki-67 index or the mitotic count, or T, N and M."))
         if data.get("site") == "lung" and self.has_stage_facts():
             first = next(name for name in self.STAGE_FIELDS if self.chosen(name) is not None)
-            self.add_error(first, "Lung tumours are staged with the TNM system for lung cancer, which this page "
-                                  "does not cover. Leave the stage boxes empty; your care team can explain it.")
+            self.add_error(first, _("Lung tumours are staged with the TNM system for lung cancer, which this page "
+                                    "does not cover. Leave the stage boxes empty; your care team can explain it."))
         return data
 
     def entered(self) -> list[tuple[str, str]]:
@@ -354,10 +366,10 @@ class ReportForm(GradeFields, StageFields):
             elif isinstance(field, forms.MultipleChoiceField):
                 shown = ", ".join(dict(field.choices)[v].lower() for v in value)
             elif isinstance(field, forms.ChoiceField):
-                shown = dict(field.choices)[value]
+                shown = str(dict(field.choices)[value])
             else:
-                shown = f"{value:g}"
-            lines.append((field.label.rstrip("?"), shown))
+                shown = number_format(value)
+            lines.append((str(field.label).rstrip("?"), shown))
         return lines
 
     def followup_input(self, grade: dict | None, stage: dict | None) -> dict | None:
@@ -449,26 +461,26 @@ class FollowUpForm(StaffWording, EngineForm):
     help_texts = {"start": _("Date of resection, or of diagnosis if not resected.")}
 
     site = site_field()
-    resected = choice_field("Removed by surgery?", [("yes", "Yes"), ("no", "No")], required=True)
-    margin = choice_field("Margin", MARGIN_CHOICES, radio=False)
-    grade = choice_field("Grade", _choices(followup_case.Grade), radio=False)
-    category = choice_field("Category", _choices(followup_case.Category, CATEGORY_LABELS), radio=False)
-    ki67_percent = number_field("Ki-67 index (%)", limits=NUMBER_LIMITS["ki67_percent"])
-    stage = choice_field("Stage group (AJCC 8th)", _choices(followup_case.Stage), radio=False)
-    t = tnm_field("T", f"For example {EXAMPLES['T']}.")
-    n = tnm_field("N", f"For example {EXAMPLES['N']}.")
-    m = tnm_field("M", f"For example {EXAMPLES['M']}.")
-    size_cm = number_field("Size (cm)", limits=FOLLOW_UP_SIZE)
-    functioning = choice_field("Makes hormones that cause symptoms (functioning)?",
-                               [("yes", "Yes"), ("no", "No"), ("", "Not known")], radio=False)
-    rectum = choice_field("Colon or rectum: in the rectum?", [("yes", "Rectum"), ("no", "Colon"), ("", "Not known")],
-                          radio=False)
-    adverse_features = choice_field("Adverse histological features named?",
-                                    [("yes", "Yes"), ("no", "No"), ("", "Not known")], radio=False)
-    start = forms.DateField(label="Follow-up counts from", help_text="The day of surgery, or of the diagnosis.",
+    resected = choice_field(_("Removed by surgery?"), [("yes", _("Yes")), ("no", _("No"))], required=True)
+    margin = choice_field(_("Margin"), MARGIN_CHOICES, radio=False)
+    grade = choice_field(_("Grade"), _choices(followup_case.Grade), radio=False)
+    category = choice_field(_("Category"), _choices(followup_case.Category, CATEGORY_LABELS), radio=False)
+    ki67_percent = number_field(_("Ki-67 index (%)"), limits=NUMBER_LIMITS["ki67_percent"])
+    stage = choice_field(_("Stage group (AJCC 8th)"), _choices(followup_case.Stage), radio=False)
+    t = tnm_field("T", _("For example pT3 or T1b."))
+    n = tnm_field("N", _("For example pN1 or pN1 (3/14)."))
+    m = tnm_field("M", _("For example M0 or M1a."))
+    size_cm = number_field(_("Size (cm)"), limits=FOLLOW_UP_SIZE)
+    functioning = choice_field(_("Makes hormones that cause symptoms (functioning)?"),
+                               [("yes", _("Yes")), ("no", _("No")), ("", _("Not known"))], radio=False)
+    rectum = choice_field(_("Colon or rectum: in the rectum?"),
+                          [("yes", _("Rectum")), ("no", _("Colon")), ("", _("Not known"))], radio=False)
+    adverse_features = choice_field(_("Adverse histological features named?"),
+                                    [("yes", _("Yes")), ("no", _("No")), ("", _("Not known"))], radio=False)
+    start = forms.DateField(label=_("Follow-up counts from"), help_text=_("The day of surgery, or of the diagnosis."),
                             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                            error_messages={"required": "Give the day follow-up counts from.",
-                                            "invalid": "Enter a date, for example 2026-03-31."})
+                            error_messages={"required": _("Give the day follow-up counts from."),
+                                            "invalid": _("Enter a date, for example 2026-03-31.")})
 
     ENGINE_FIELDS = ("site", "resected", "margin", "grade", "category", "ki67_percent", "stage", "size_cm",
                      "functioning", "rectum", "adverse_features")

@@ -20,7 +20,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -223,8 +223,8 @@ def tools(request):
     can_add = patient is not None and services.has_care_plan(patient)
     if adding and result is not None:
         if not can_add:
-            messages.error(request, f"{patient.display_name} has no care plan yet, so no checks were added. "
-                                    "Start the care plan first.")
+            messages.error(request, gettext("%(name)s has no care plan yet, so no checks were added. Start the care "
+                                            "plan first.") % {"name": patient.display_name})
         else:
             added = services.add_suggested_checks(patient, request.user, result["schedule"], result["start"])
             messages.success(request, _added_message(patient, added))
@@ -241,15 +241,16 @@ def tools(request):
 
 
 def _added_message(patient, added: services.AddedChecks) -> str:
-    def were(n: int) -> str:
-        return "was" if n == 1 else "were"
-
     n = len(added.added)
-    parts = [f"Added {n} check{'' if n == 1 else 's'} to {patient.display_name}'s appointments as checks to "
-             "book, with a date and no time."]
+    parts = [ngettext("Added %(count)d check to %(name)s's appointments as checks to book, with a date and no time.",
+                      "Added %(count)d checks to %(name)s's appointments as checks to book, with a date and no time.",
+                      n) % {"count": n, "name": patient.display_name}]
     if added.already:
-        parts.append(f"{added.already} {were(added.already)} there already, so {were(added.already)} not added again.")
+        parts.append(ngettext("%(count)d was there already, so was not added again.",
+                              "%(count)d were there already, so were not added again.", added.already)
+                     % {"count": added.already})
     if added.before_today:
-        parts.append(f"{added.before_today} fell before today and {were(added.before_today)} not added: book "
-                     "them if they have not happened.")
+        parts.append(ngettext("%(count)d fell before today and was not added: book them if they have not happened.",
+                              "%(count)d fell before today and were not added: book them if they have not happened.",
+                              added.before_today) % {"count": added.before_today})
     return " ".join(parts)

@@ -6,6 +6,9 @@ import pytest
 from netcompanion import followup, grading, staging
 from netcompanion.clinicaltools.forms import FollowUpForm, GradeForm, ReportForm, StageForm
 
+# A decimal box reads what a person types in their language (core.fields.DecimalNumberField).
+NOT_A_NUMBER = "Enter a number, with a point for decimals (for example 3.5) and no spaces or commas."
+
 PERCENT = "Ki-67 is a percentage: enter a number from 0 to 100."
 SIZE = "The size must be more than 0 cm."
 SIZE_MM = "Check the size: it is over 100 cm. Is it in millimetres? 12 mm is 1.2 cm."
@@ -27,7 +30,7 @@ MITOSES = "The mitotic count cannot be below 0. Enter 0 if none were counted."
     (ReportForm, "nodes_examined", "3.5", WHOLE),
     (ReportForm, "mesenteric_mass_cm", "-1", "The size cannot be below 0 cm. Enter 0 if there is no lump."),
     (ReportForm, "mesenteric_mass_cm", "101", SIZE_MM),
-    (ReportForm, "ki67_percent", "nan", "Enter a number."),
+    (ReportForm, "ki67_percent", "nan", NOT_A_NUMBER),
     (GradeForm, "ki67_percent", "100.5", PERCENT),
     (GradeForm, "mitoses_per_2mm2", "-1", MITOSES),
     (StageForm, "size_cm", "0", SIZE),

@@ -15,6 +15,9 @@ from netcompanion.staging import INVASION_BY_SITE
 
 from .conftest import REPORT, field_errors
 
+# A decimal box reads what a person types in their language (core.fields.DecimalNumberField).
+NOT_A_NUMBER = "Enter a number, with a point for decimals (for example 3.5) and no spaces or commas."
+
 pytestmark = pytest.mark.django_db
 
 URL = "/tools/report/"
@@ -91,7 +94,7 @@ def test_without_the_surgery_answer_follow_up_is_left_to_ask(client):
 
 @pytest.mark.parametrize("change, field, message", [
     ({"ki67_percent": "101"}, "ki67_percent", "Ki-67 is a percentage: enter a number from 0 to 100."),
-    ({"ki67_percent": "eight"}, "ki67_percent", "Enter a number."),
+    ({"ki67_percent": "eight"}, "ki67_percent", NOT_A_NUMBER),
     ({"t": "", "n": "", "m": "", "size_cm": "-1"}, "size_cm", "The size must be more than 0 cm."),
     ({"site": "pancreas", "t": "", "n": "", "m": "", "invasion": "subserosa"}, "invasion",
      "'subserosa' is not an invasion level for the pancreas"),

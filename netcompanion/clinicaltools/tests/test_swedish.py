@@ -1,0 +1,50 @@
+"""The three calculators and the report tool in Swedish: Swedish words, a Ki-67 typed with a decimal comma; a comma
+is refused in English, where it could group thousands."""
+
+import pytest
+
+from netcompanion.clinicaltools.tests.conftest import REPORT
+from netcompanion.core.testing import FROZEN_TODAY as TODAY
+from netcompanion.core.testing import text
+
+pytestmark = pytest.mark.django_db
+
+TOOLS = "/tools/"
+SV = {"HTTP_ACCEPT_LANGUAGE": "sv"}
+
+
+def test_the_grade_calculator_reads_a_decimal_comma_in_swedish(cast, staff_client):
+    client = staff_client(cast["sara"])
+    page = text(client.get(TOOLS, **SV))
+    assert "Grad, stadium och uppföljning" in page and "Räkna fram graden" in page and "Föreslå uppföljning" in page
+    graded = client.post(TOOLS, {"calc": "grade", "grade-site": "pancreas", "grade-ki67_percent": "8,5"}, **SV)
+    assert graded.status_code == 200 and "Grad: NET G2" in text(graded)
+    assert "Regler och källor" in text(graded)
+
+
+def test_a_decimal_comma_is_refused_in_english(cast, staff_client):
+    client = staff_client(cast["sara"])
+    response = client.post(TOOLS, {"calc": "grade", "grade-site": "pancreas", "grade-ki67_percent": "8,5"})
+    assert response.status_code == 400
+    assert "Enter a number, with a point for decimals (for example 3.5) and no spaces or commas." in text(response)
+
+
+def test_the_stage_and_follow_up_calculators_in_swedish(cast, staff_client):
+    client = staff_client(cast["sara"])
+    staged = client.post(TOOLS, {"calc": "stage", "stage-site": "jejunum_ileum", "stage-t": "pT3",
+                                 "stage-n": "pN1", "stage-m": "M0", "stage-size_cm": "2,5"}, **SV)
+    assert staged.status_code == 200 and "Stadium: III (T3 N1 M0)" in text(staged)
+    followed = client.post(TOOLS, {"calc": "followup", "followup-site": "jejunum_ileum", "followup-resected": "yes",
+                                   "followup-margin": "R0", "followup-grade": "G2", "followup-ki67_percent": "8,5",
+                                   "followup-start": TODAY.isoformat()}, **SV)
+    words = text(followed)
+    assert followed.status_code == 200 and "Uppföljning:" in words and "Föreslagna kontroller" in words
+
+
+def test_the_report_tool_in_swedish(client):
+    page = text(client.get("/tools/report/", **SV))
+    assert "Förstå mitt PAD-svar" in page and "Den ersätter inte ditt vårdteam" in page
+    answered = client.post("/tools/report/", {**REPORT, "ki67_percent": "8,5"}, **SV)
+    words = text(answered)
+    assert answered.status_code == 200 and "Dina resultat" in words and "Kontroller" in words
+    assert "Understand my report" in text(client.get("/tools/report/"))
