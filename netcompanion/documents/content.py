@@ -11,7 +11,7 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from netcompanion.accounts.selectors import emergency_number_for
 from netcompanion.appointments.models import Appointment
@@ -188,6 +188,11 @@ def visit_summary(patient, period: str, today: dt.date | None = None) -> dict:
     }
 
 
+def _card_date(day: dt.date) -> str:
+    """The card's date as the reader's language writes it ("17 Jun 2026", "17 juni 2026")."""
+    return date_format(day, pgettext("crisis card date", "j M Y"))
+
+
 def crisis_card(patient, today: dt.date | None = None, link: str = "") -> dict:
     """The card (with ``link`` in its QR code, if given) and what the page needs to say about missing parts."""
     plan = CarePlan.objects.filter(patient=patient).first()  # reading never creates a plan
@@ -195,7 +200,7 @@ def crisis_card(patient, today: dt.date | None = None, link: str = "") -> dict:
         if plan else []
     the_card = crisis.build_card(patient_name(patient), plan.diagnosis if plan else "", contacts,
                                  today or timezone.localdate(), emergency_number_for(patient), link,
-                                 translate=_, date_text=lambda day: date_format(day, "j M Y"))
+                                 translate=_, date_text=_card_date)
     roles = {c.role for c in the_card.contacts}
     return {
         "card": the_card,
