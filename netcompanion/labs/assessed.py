@@ -8,6 +8,7 @@ if so, when to expect them to look at it. The page after a form's redirect reads
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.utils import formats
@@ -23,8 +24,13 @@ SESSION_KEY = "labs_assessed"
 FIRST_TIME = "AL-LAB-ABOVE-ULN"
 
 
+def _number(value: float) -> str:
+    """A number as short as it can be written ("3.5", "120"), with the reader's decimal sign ("3,5")."""
+    return formats.number_format(Decimal(f"{value:g}"))
+
+
 def _percent(value: float) -> str:
-    return f"{round(abs(value), 1):g}"
+    return _number(round(abs(value), 1))
 
 
 def _headline(saved: Saved) -> str:
@@ -53,7 +59,7 @@ def _comparison(saved: Saved) -> list[str]:
     rise = check.rise_percent
     if rise is None:
         return []
-    words = {"percent": _percent(rise), "previous": f"{check.previous_value:g} {check.unit}",
+    words = {"percent": _percent(rise), "previous": f"{_number(check.previous_value)} {check.unit}",
              "date": formats.date_format(check.previous_taken_on, "j F Y")}
     if rise > 0:
         line = gettext("It is %(percent)s %% higher than your previous result, %(previous)s on %(date)s.") % words
@@ -69,7 +75,7 @@ def _comparison(saved: Saved) -> list[str]:
     if saved.alert is None and threshold:
         lines.append(gettext("Labs count only a rise of more than %(threshold)s %% between two results of this test "
                              "as a meaningful change, so no alert was sent to your care team.")
-                     % {"threshold": f"{threshold.more_than_percent:g}"})
+                     % {"threshold": _number(threshold.more_than_percent)})
     elif saved.alert is None:
         lines.append(gettext("The app has no agreed measure of a meaningful change for this test, so it does not "
                              "judge the change."))
@@ -82,7 +88,7 @@ def _why(saved: Saved) -> list[str]:
     if FIRST_TIME in saved.fired:
         lines.append(gettext("It is above the upper limit on your report (%(limit)s %(unit)s), the first of your "
                              "saved results of this test to be above it.")
-                     % {"limit": f"{check.upper_limit:g}", "unit": check.unit})
+                     % {"limit": _number(check.upper_limit), "unit": check.unit})
     lines += _comparison(saved)
     if flag == Flag.HIGH and saved.record.test == CGA.key:
         lines.append(gettext("Many things other than a tumour can raise chromogranin A, such as some medicines for "

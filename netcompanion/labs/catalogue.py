@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from netcompanion.translatable import gettext_noop
+
 
 class Dimension(StrEnum):
     """What a unit measures; it decides which LOINC code fits."""
@@ -60,7 +62,7 @@ MCODE = ("hl7-mcode-tumor-marker-vs",)
 LOINC = ("loinc",)
 
 CGA = KnownTest(
-    key="cga", name="Chromogranin A (CgA)", short_name="CgA", specimen="blood (serum or plasma)",
+    key="cga", name=gettext_noop("Chromogranin A (CgA)"), short_name="CgA", specimen="blood (serum or plasma)",
     units=("µg/L", "ng/mL", "nmol/L", "U/L"),
     codes=(
         LoincCode("9811-1", "Chromogranin A [Mass/volume] in Serum or Plasma", Dimension.MASS_PER_VOLUME, LOINC),
@@ -69,7 +71,8 @@ CGA = KnownTest(
     ),
 )
 U5HIAA = KnownTest(
-    key="u5hiaa", name="5-HIAA, 24-hour urine", short_name="5-HIAA", specimen="urine collected over 24 hours",
+    key="u5hiaa", name=gettext_noop("5-HIAA, 24-hour urine"), short_name="5-HIAA",
+    specimen="urine collected over 24 hours",
     units=("µmol/24 h", "mg/24 h"),
     codes=(
         LoincCode("1695-6", "5-Hydroxyindoleacetate [Mass/time] in 24 hour Urine", Dimension.MASS_PER_TIME,

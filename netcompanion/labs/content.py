@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netcompanion.translatable import gettext_noop
+
 UK_LAB = "uhsussex-24h-urine-diet"  # a UK NHS hospital lab's diet for 24-hour urine collections
 US_LAB = "warde-5hiaa-24h-urine"
 US_CHILDRENS_LAB = "akron-serotonin-lab"
@@ -29,12 +31,12 @@ class Food:
 
 # Foods to avoid from 48 hours before and all through a 24-hour urine 5-HIAA collection.
 HIAA_FOODS: tuple[Food, ...] = (
-    Food("avocado", (UK_LAB, EVIDENCE_REVIEW)),
-    Food("banana and plantain", (UK_LAB, US_LAB, EVIDENCE_REVIEW)),
-    Food("kiwi fruit", (UK_LAB, EVIDENCE_REVIEW)),
-    Food("pineapple", (UK_LAB, EVIDENCE_REVIEW)),
-    Food("plums", (UK_LAB, EVIDENCE_REVIEW)),
-    Food("tomatoes", (UK_LAB, EVIDENCE_REVIEW)),
-    Food("walnuts and other nuts, such as hickory nuts and pecans",
+    Food(gettext_noop("avocado"), (UK_LAB, EVIDENCE_REVIEW)),
+    Food(gettext_noop("banana and plantain"), (UK_LAB, US_LAB, EVIDENCE_REVIEW)),
+    Food(gettext_noop("kiwi fruit"), (UK_LAB, EVIDENCE_REVIEW)),
+    Food(gettext_noop("pineapple"), (UK_LAB, EVIDENCE_REVIEW)),
+    Food(gettext_noop("plums"), (UK_LAB, EVIDENCE_REVIEW)),
+    Food(gettext_noop("tomatoes"), (UK_LAB, EVIDENCE_REVIEW)),
+    Food(gettext_noop("walnuts and other nuts, such as hickory nuts and pecans"),
          (UK_LAB, US_LAB, US_CHILDRENS_LAB, EVIDENCE_REVIEW)),
 )

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.records import RecordVersion, Versioned, plain_number
 from netcompanion.core.records import Status as Status  # a result's status, as views and tests read it
@@ -12,9 +14,9 @@ from netcompanion.labs.preparation import COLLECTION_LENGTH, HiaaTimeline, hiaa_
 
 
 class LabTest(models.TextChoices):
-    CGA = catalogue.CGA.key, catalogue.CGA.name
-    U5HIAA = catalogue.U5HIAA.key, catalogue.U5HIAA.name
-    OTHER = catalogue.OTHER, "Another test"
+    CGA = catalogue.CGA.key, _(catalogue.CGA.name)  # the catalogue keeps the names in English, marked there
+    U5HIAA = catalogue.U5HIAA.key, _(catalogue.U5HIAA.name)
+    OTHER = catalogue.OTHER, _("Another test")
 
 
 NON_NEGATIVE = [MinValueValidator(0)]
@@ -27,22 +29,24 @@ class LabResult(Versioned):
                         "notes", "loinc")
 
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lab_results")
-    test = models.CharField("test", max_length=10, choices=LabTest.choices)
-    test_name = models.CharField("name of the test", max_length=100, blank=True,
-                                 help_text="Only for another test, as written on the report.")
-    value = models.DecimalField("result", max_digits=12, decimal_places=3, validators=NON_NEGATIVE)
-    unit = models.CharField(max_length=20)
-    reference_low = models.DecimalField("lower limit of the lab's range", max_digits=12, decimal_places=3,
+    test = models.CharField(_("test"), max_length=10, choices=LabTest.choices)
+    test_name = models.CharField(_("name of the test"), max_length=100, blank=True,
+                                 help_text=_("Only for another test, as written on the report."))
+    value = models.DecimalField(_("result"), max_digits=12, decimal_places=3, validators=NON_NEGATIVE)
+    unit = models.CharField(_("unit"), max_length=20)
+    reference_low = models.DecimalField(_("lower limit of the lab's range"), max_digits=12, decimal_places=3,
                                         null=True, blank=True, validators=NON_NEGATIVE)
-    reference_high = models.DecimalField("upper limit of the lab's range", max_digits=12, decimal_places=3,
+    reference_high = models.DecimalField(_("upper limit of the lab's range"), max_digits=12, decimal_places=3,
                                          null=True, blank=True, validators=NON_NEGATIVE)
-    taken_on = models.DateField("date taken")
-    lab = models.CharField("lab or clinic", max_length=100, blank=True)
-    notes = models.TextField(max_length=2000, blank=True)
-    loinc = models.CharField("LOINC code", max_length=16, blank=True, editable=False,
-                             help_text="Set from the test and the unit (labs/catalogue.py).")
+    taken_on = models.DateField(_("date taken"))
+    lab = models.CharField(_("lab or clinic"), max_length=100, blank=True)
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
+    loinc = models.CharField(_("LOINC code"), max_length=16, blank=True, editable=False,
+                             help_text=_("Set from the test and the unit (labs/catalogue.py)."))
     class Meta:
         ordering = ["-taken_on", "-created_at"]
+        verbose_name = _("lab result")
+        verbose_name_plural = _("lab results")
         constraints = [
             models.CheckConstraint(condition=models.Q(value__gte=0), name="lab_value_not_negative"),
             models.CheckConstraint(
@@ -59,7 +63,14 @@ class LabResult(Versioned):
 
     @property
     def display_name(self) -> str:
-        return self.test_name if self.test == LabTest.OTHER else LabTest(self.test).label
+        """The test's name in the reader's language; another test's name as the patient wrote it."""
+        return self.test_name if self.test == LabTest.OTHER else str(LabTest(self.test).label)
+
+    @property
+    def english_name(self) -> str:
+        """The test's name as the catalogue keeps it (marked for translation there), for the alert rules, whose
+        words are translated where they are shown, so an alert never mixes the saver's language into them."""
+        return self.test_name if self.test == LabTest.OTHER else catalogue.known_test(self.test).name
 
     @property
     def group_key(self) -> str:
@@ -76,12 +87,13 @@ class LabResult(Versioned):
     @property
     def range_text(self) -> str:
         low, high = plain_number(self.reference_low), plain_number(self.reference_high)
+        words = {"low": low, "high": high, "unit": self.unit}
         if low and high:
-            return f"{low} to {high} {self.unit}"
+            return gettext("%(low)s to %(high)s %(unit)s") % words
         if high:
-            return f"up to {high} {self.unit}"
+            return gettext("up to %(high)s %(unit)s") % words
         if low:
-            return f"from {low} {self.unit}"
+            return gettext("from %(low)s %(unit)s") % words
         return ""
 
 
@@ -90,12 +102,12 @@ class LabResultVersion(RecordVersion.of(LabResult, constraint="one_lab_version_n
 
 
 class PreparationStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNED = "planned", _("Planned")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class PreparationKind(models.TextChoices):
-    U5HIAA = catalogue.U5HIAA.key, "24-hour urine 5-HIAA collection"
+    U5HIAA = catalogue.U5HIAA.key, _("24-hour urine 5-HIAA collection")
 
 
 class PreparationQuerySet(models.QuerySet):
@@ -114,8 +126,9 @@ class Preparation(models.Model):
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="lab_preparations")
     test = models.CharField(max_length=10, choices=PreparationKind.choices, default=PreparationKind.U5HIAA)
-    starts_at = models.DateTimeField("collection starts", help_text="When the patient plans to start the test.")
-    planned_at = models.DateTimeField(help_text="When the start time was last set; steps due before it were missed.")
+    starts_at = models.DateTimeField(_("collection starts"), help_text=_("When the patient plans to start the test."))
+    planned_at = models.DateTimeField(_("planned at"), help_text=_(
+        "When the start time was last set; steps due before it were missed."))
     status = models.CharField(max_length=10, choices=PreparationStatus.choices, default=PreparationStatus.PLANNED)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -124,6 +137,8 @@ class Preparation(models.Model):
 
     class Meta:
         ordering = ["starts_at"]
+        verbose_name = _("planned collection")
+        verbose_name_plural = _("planned collections")
         indexes = [models.Index(fields=["status", "starts_at"]), models.Index(fields=["patient", "status"])]
 
     def __str__(self) -> str:

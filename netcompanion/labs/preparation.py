@@ -15,8 +15,11 @@ Timings (bibliography ids; the page cites the same sources, see labs/content.py)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from netcompanion.translatable import gettext_noop
 
 SUPPLEMENTS_BEFORE = dt.timedelta(days=14)
 DIET_BEFORE = dt.timedelta(hours=48)
@@ -40,11 +43,11 @@ class StepKind(StrEnum):
 
 
 STEP_LABELS: dict[StepKind, str] = {
-    StepKind.SUPPLEMENTS: "Stop 5-HTP supplements, if you take them",
-    StepKind.DIET: "Start the diet: stop the foods on the list",
-    StepKind.ALCOHOL: "Stop alcohol",
-    StepKind.COLLECTION_START: "Start collecting your urine",
-    StepKind.COLLECTION_END: "Finish collecting; you can eat as usual again",
+    StepKind.SUPPLEMENTS: gettext_noop("Stop 5-HTP supplements, if you take them"),
+    StepKind.DIET: gettext_noop("Start the diet: stop the foods on the list"),
+    StepKind.ALCOHOL: gettext_noop("Stop alcohol"),
+    StepKind.COLLECTION_START: gettext_noop("Start collecting your urine"),
+    StepKind.COLLECTION_END: gettext_noop("Finish collecting; you can eat as usual again"),
 }
 
 
@@ -77,10 +80,6 @@ class HiaaTimeline:
     @property
     def alcohol_stopped(self) -> bool:
         return any(s.kind is StepKind.ALCOHOL and s.done for s in self.steps)
-
-    @property
-    def time_left_words(self) -> str:
-        return describe_duration(self.time_left) if self.time_left is not None else ""
 
 
 def _require_aware(name: str, value: dt.datetime) -> None:
@@ -136,21 +135,31 @@ def hiaa_timeline(collection_start: dt.datetime, now: dt.datetime,
     )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
 
 
-def describe_duration(delta: dt.timedelta) -> str:
-    """Plain words for a time left, rounded down: "2 days and 5 hours", "3 hours and 10 minutes"."""
+def _english(message: str) -> str:
+    return message
+
+
+def describe_duration(delta: dt.timedelta, ngettext: Callable[[str, str, int], str] = _english_plural,
+                      gettext: Callable[[str], str] = _english) -> str:
+    """Plain words for a time left, rounded down: "2 days and 5 hours", "3 hours and 10 minutes". In English
+    unless the page passes Django's ngettext and gettext, which say it in the reader's language."""
     if delta < dt.timedelta(0):
         raise ValueError("The time left cannot be negative")
     minutes = int(delta.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
-    if days:
-        return _plural(days, "day") + (f" and {_plural(hours, 'hour')}" if hours else "")
-    if hours:
-        return _plural(hours, "hour") + (f" and {_plural(minutes, 'minute')}" if minutes else "")
-    if minutes:
-        return _plural(minutes, "minute")
-    return "less than a minute"
+    counts = (("days", days), ("hours", hours), ("minutes", minutes))
+    words = {"days": ngettext("%(count)s day", "%(count)s days", days) % {"count": days},
+             "hours": ngettext("%(count)s hour", "%(count)s hours", hours) % {"count": hours},
+             "minutes": ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}}
+    first = next((i for i, (_, n) in enumerate(counts) if n), None)
+    if first is None:
+        return gettext("less than a minute")
+    larger = words[counts[first][0]]
+    if first + 1 < len(counts) and counts[first + 1][1]:
+        return gettext("%(larger)s and %(smaller)s") % {"larger": larger, "smaller": words[counts[first + 1][0]]}
+    return larger

@@ -22,7 +22,7 @@ def lab_reading(result: LabResult) -> LabReading:
         earlier = earlier.filter(test_name__iexact=result.test_name.strip())
     previous = earlier.order_by("-taken_on", "-pk").only("value", "unit", "reference_high", "taken_on").first()
     check = LabCheck(
-        test=result.display_name, test_key=result.test, unit=result.unit, value=float(result.value),
+        test=result.english_name, test_key=result.test, unit=result.unit, value=float(result.value),
         upper_limit=_number(result.reference_high), taken_on=result.taken_on,
         earlier_above=earlier.filter(reference_high__isnull=False, value__gt=F("reference_high")).exists(),
         previous_value=_number(previous.value) if previous else None, previous_unit=previous.unit if previous else None,

@@ -1,7 +1,16 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+
+from netcompanion.labs.preparation import HiaaTimeline, describe_duration
 
 register = template.Library()
+
+
+@register.filter
+def time_left(timeline: HiaaTimeline) -> str:
+    """The time to the timeline's next moment in the reader's language: "2 days and 5 hours", "2 dagar och 5 timmar"."""
+    return describe_duration(timeline.time_left, ngettext, gettext) if timeline.time_left is not None else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -39,7 +39,8 @@ def test_the_dates_follow_the_clinical_reference():
 ])
 def test_the_countdown_states(now, phase, counting_to, words):
     t = hiaa_timeline(START, now=now)
-    assert (t.phase, t.counting_to, t.time_left_words) == (phase, counting_to, words)
+    shown = describe_duration(t.time_left) if t.time_left is not None else ""
+    assert (t.phase, t.counting_to, shown) == (phase, counting_to, words)
 
 
 def test_alcohol_stops_a_day_into_the_diet():
