@@ -2,7 +2,7 @@
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netcompanion.diary import actions as diary
 
@@ -51,3 +51,15 @@ def test_a_failing_mail_server_does_not_undo_the_diary_entry(cast, team_address,
         diary.log_day(cast["maria"], cast["maria"], {"date": timezone.localdate(), "stools": 9})
     assert cast["maria"].diary_entries.exists()
     assert "Could not send the new-alert e-mail" in caplog.text
+
+
+@pytest.mark.parametrize("site_language, subject", [("en-gb", "New alert in NET Companion"),
+                                                    ("sv", "Nytt larm i NET Companion")])
+def test_the_team_is_told_in_the_sites_language_not_the_patients(cast, team_address, settings, site_language, subject,
+                                                                 django_capture_on_commit_callbacks):
+    settings.LANGUAGE_CODE = site_language
+    maria = cast["maria"]
+    with translation.override("sv" if site_language == "en-gb" else "en-gb"), \
+            django_capture_on_commit_callbacks(execute=True):
+        diary.log_day(maria, maria, {"date": timezone.localdate(), "stools": 9})
+    assert [m.subject for m in mail.outbox] == [subject]
