@@ -294,7 +294,9 @@ URGENT = (
     "can't breathe", "breathless", "chest pain", "faint", "fainted", "passed out", "unconscious",
     "vomiting blood", "vomit blood", "blood poo", "black poo", "black stool", "blood stool",
     "yellow skin", "yellow eyes", "jaundice", "confused", "fever", "high temperature",
-    "severe pain", "bad pain",
+    "severe pain", "bad pain", "heavy bleeding", "fit", "seizure", "dehydrated",
+    "swollen tummy", "swollen stomach", "swollen belly", "blocked bowel", "no poo", "can't pass stool",
+    "wheezing flushing", "wheezy red face", "red leaking wound", "wound leaking",
 )
 
 # Spoken phrases read as one word before anything else ("all the time" must not match a page's "all" and "time").

@@ -45,6 +45,9 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("ont magen", "magsmärtor buken"),
     ("magont", "magsmärtor ont i magen"),
     ("uppblåst", "svullen magen"),
+    ("uppsvälld", "svullen"),
+    ("specialistcentrum", "specialistcenter"),
+    ("centrum", "center"),
     ("svullen mage", "tarmvred stopp"),
     ("förstoppad", "förstoppning stopp i tarmen"),
     ("kräks", "kräkningar"),
@@ -255,4 +258,6 @@ URGENT = (
     "kan inte andas", "andnöd", "ont i bröstet", "bröstsmärta", "svimmat", "svimmade", "svimmar",
     "medvetslös", "kräks blod", "kräkas blod", "blod bajs", "blod avföring", "svart bajs", "svart avföring",
     "gul hud", "gula ögon", "gulsot", "förvirrad", "feber", "hög feber", "svår smärta", "jätteont",
+    "kraftig blödning", "krampanfall", "uttorkad", "svullen mage", "uppsvälld mage", "tarmvred",
+    "stopp i tarmen", "inte bajsat", "väser rodnad", "såret läcker",
 )
