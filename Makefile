@@ -34,12 +34,13 @@ check: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 	$(BIN)/mypy $(addprefix -p ,$(ENGINES)) $(addprefix -m ,$(SERVICES))
 
-## Print the benchmarks: search latency, navigator throughput, the alert load of the demo year, chart pages cold and
+## Print the benchmarks: search latency and quality, navigator throughput, the alert load of the demo year, chart pages cold and
 ## cached, and a whole NET centre on SQLite (10,000 patients with a year of diaries and its alert load, about 9 minutes;
 ## CENTRE="--patients 200 --days 60" for a smoke run).
 CENTRE ?=
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/search_latency.py
+	$(BIN)/python bench/search_quality.py
 	$(BIN)/python bench/triage_throughput.py
 	$(BIN)/python bench/alert_load.py
 	$(BIN)/python bench/log_a_day.py
