@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.tokens import sha256_hex
 
@@ -19,28 +20,28 @@ INVITATION_DAYS = 14
 
 
 class GrantStatus(models.TextChoices):
-    PENDING = "pending", "Invitation sent"
-    ACTIVE = "active", "Has access"
-    WITHDRAWN = "withdrawn", "Access withdrawn"
+    PENDING = "pending", _("Invitation sent")
+    ACTIVE = "active", _("Has access")
+    WITHDRAWN = "withdrawn", _("Access withdrawn")
 
 
 # The permissions a patient can give, as (model field, what the patient reads on the form).
-PERMISSIONS: dict[str, str] = {
-    "can_view_diary": "See your diary (the last 60 days)",
-    "can_view_care": "See your appointments and your care plan",
-    "can_add_entries": "Add diary entries for you",
+PERMISSIONS = {
+    "can_view_diary": _("See your diary (the last 60 days)"),
+    "can_view_care": _("See your appointments and your care plan"),
+    "can_add_entries": _("Add diary entries for you"),
 }
 # Short forms for lists and the activity log.
-PERMISSION_SHORT: dict[str, str] = {
-    "can_view_diary": "see your diary",
-    "can_view_care": "see your appointments and care plan",
-    "can_add_entries": "add diary entries",
+PERMISSION_SHORT = {
+    "can_view_diary": _("see your diary"),
+    "can_view_care": _("see your appointments and care plan"),
+    "can_add_entries": _("add diary entries"),
 }
 # The same, as the relative reads them on the invitation and in the e-mail.
-PERMISSION_FOR_RELATIVE: dict[str, str] = {
-    "can_view_diary": "see their diary (the last 60 days)",
-    "can_view_care": "see their appointments and care plan",
-    "can_add_entries": "add entries to their diary",
+PERMISSION_FOR_RELATIVE = {
+    "can_view_diary": _("see their diary (the last 60 days)"),
+    "can_view_care": _("see their appointments and care plan"),
+    "can_add_entries": _("add entries to their diary"),
 }
 
 
@@ -110,11 +111,11 @@ class Grant(models.Model):
         return [name for name in PERMISSIONS if getattr(self, name)]
 
     @property
-    def permission_labels(self) -> list[str]:
+    def permission_labels(self) -> list:
         return [PERMISSION_SHORT[name] for name in self.permissions]
 
     @property
-    def labels_for_relative(self) -> list[str]:
+    def labels_for_relative(self) -> list:
         return [PERMISSION_FOR_RELATIVE[name] for name in self.permissions]
 
     @property
@@ -126,15 +127,15 @@ class Grant(models.Model):
 
 
 class ActivityAction(models.TextChoices):
-    INVITED = "invited", "Invitation sent"
-    ACCEPTED = "accepted", "Accepted the invitation"
-    PERMISSIONS_CHANGED = "changed", "Permissions changed"
-    WITHDRAWN = "withdrawn", "Access withdrawn"
-    VIEWED_DIARY = "viewed-diary", "Viewed the diary"
-    VIEWED_APPOINTMENTS = "viewed-appointments", "Viewed the appointments"
-    VIEWED_CAREPLAN = "viewed-careplan", "Viewed the care plan"
-    OPENED_ENTRY_FORM = "opened-entry-form", "Opened the form to add a diary entry"
-    ADDED_ENTRY = "added-entry", "Added a diary entry"
+    INVITED = "invited", _("Invitation sent")
+    ACCEPTED = "accepted", _("Accepted the invitation")
+    PERMISSIONS_CHANGED = "changed", _("Permissions changed")
+    WITHDRAWN = "withdrawn", _("Access withdrawn")
+    VIEWED_DIARY = "viewed-diary", _("Viewed the diary")
+    VIEWED_APPOINTMENTS = "viewed-appointments", _("Viewed the appointments")
+    VIEWED_CAREPLAN = "viewed-careplan", _("Viewed the care plan")
+    OPENED_ENTRY_FORM = "opened-entry-form", _("Opened the form to add a diary entry")
+    ADDED_ENTRY = "added-entry", _("Added a diary entry")
 
 
 class Activity(models.Model):

@@ -10,6 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from netcompanion.accounts.models import Role
 from netcompanion.diary import services as diary_services
@@ -27,14 +28,16 @@ class Invitation(Enum):
 
 
 REFUSALS = {
-    Invitation.UNKNOWN: "This invitation link does not work. Check that you copied the whole link from the "
-                        "e-mail. If it still does not work, ask the person who invited you to send a new invitation.",
-    Invitation.USED: "This invitation has already been used: each link works only once. If you accepted it, "
-                     "sign in to see what is shared with you. If not, ask the person who invited you to send a "
-                     "new invitation.",
-    Invitation.EXPIRED: "This invitation has expired: links work for 14 days. Ask the person who invited you to "
-                        "send a new one.",
-    Invitation.WITHDRAWN: "The person who sent this invitation has withdrawn it, so it no longer works.",
+    Invitation.UNKNOWN: gettext_lazy("This invitation link does not work. Check that you copied the whole link "
+                                     "from the e-mail. If it still does not work, ask the person who invited you "
+                                     "to send a new invitation."),
+    Invitation.USED: gettext_lazy("This invitation has already been used: each link works only once. If you "
+                                  "accepted it, sign in to see what is shared with you. If not, ask the person who "
+                                  "invited you to send a new invitation."),
+    Invitation.EXPIRED: gettext_lazy("This invitation has expired: links work for 14 days. Ask the person who "
+                                     "invited you to send a new one."),
+    Invitation.WITHDRAWN: gettext_lazy("The person who sent this invitation has withdrawn it, so it no longer "
+                                       "works."),
 }
 
 
@@ -59,7 +62,8 @@ def check_permissions(permissions: list[str]) -> None:
 
 
 def describe(permissions: list[str]) -> str:
-    return ", ".join(PERMISSION_SHORT[p] for p in permissions) or "nothing"
+    """The permissions in words, in the active language (the patient's, who both writes and reads them)."""
+    return ", ".join(str(PERMISSION_SHORT[p]) for p in permissions) or gettext("nothing")
 
 
 # --- The patient's side ---------------------------------------------------------------------------
@@ -84,7 +88,7 @@ def send_invitation(grant: Grant, link: str) -> None:
     """Sends the invitation e-mail. Raises if the mail server refuses it."""
     context = {"grant": grant, "patient_name": grant.patient.display_name, "link": link,
                "permissions": grant.labels_for_relative, "days": (grant.expires_at - grant.invited_at).days}
-    send_mail(subject=f"{context['patient_name']} invites you to NET Companion",
+    send_mail(subject=gettext("%(name)s invites you to NET Companion") % {"name": context["patient_name"]},
               message=render_to_string("relatives/invitation_email.txt", context),
               from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[grant.email], fail_silently=False)
 
@@ -150,15 +154,15 @@ def check(grant: Grant) -> Invitation:
 def refusal_to_accept(grant: Grant, user) -> str | None:
     """Why this account may not take this invitation, in words; None if it may."""
     if is_staff_account(user):
-        return ("You are signed in with a care-team or administrator account, which cannot accept an "
-                "invitation from a patient. Sign out, then open the link again and sign in or create an "
-                "account as a relative.")
+        return gettext("You are signed in with a care-team or administrator account, which cannot accept an "
+                       "invitation from a patient. Sign out, then open the link again and sign in or create an "
+                       "account as a relative.")
     if user.pk == grant.patient_id:
-        return ("This invitation is from you. Send it to the person you want to share with; "
-                "you cannot accept it yourself.")
+        return gettext("This invitation is from you. Send it to the person you want to share with; "
+                       "you cannot accept it yourself.")
     if grant.patient.relative_grants.filter(relative=user, status=GrantStatus.ACTIVE).exists():
-        return (f"{grant.patient.display_name} already shares with you. Ask them to change what you may see "
-                "instead of sending a new invitation.")
+        return gettext("%(name)s already shares with you. Ask them to change what you may see instead of "
+                       "sending a new invitation.") % {"name": grant.patient.display_name}
     return None
 
 

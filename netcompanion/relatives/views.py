@@ -19,6 +19,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.appointments.models import Appointment
@@ -67,10 +69,11 @@ def invite(request):
             services.send_invitation(grant, link)
         except (SMTPException, OSError):
             services.discard_unsent(grant)
-            form.add_error(None, "We could not send the e-mail just now, so nothing was saved. "
-                                 "Please try again in a while.")
+            form.add_error(None, gettext("We could not send the e-mail just now, so nothing was saved. "
+                                         "Please try again in a while."))
             return render(request, "relatives/invite.html", {"form": form}, status=503)
-        messages.success(request, f"The invitation is on its way to {grant.email}. The link works for 14 days.")
+        messages.success(request, gettext("The invitation is on its way to %(email)s. The link works for 14 days.")
+                         % {"email": grant.email})
         return redirect("relatives:mine")
     return render(request, "relatives/invite.html", {"form": form}, status=_status(form))
 
@@ -83,9 +86,10 @@ def edit(request, code):
     if request.method == "POST" and form.is_valid():
         if services.change_permissions(grant, request.user, form.cleaned_data["permissions"]):
             allowed = services.describe(form.cleaned_data["permissions"])
-            messages.success(request, f"Saved. {grant.who} may now {allowed}.")
+            messages.success(request, gettext("Saved. %(who)s may now %(allowed)s.")
+                             % {"who": grant.who, "allowed": allowed})
         else:
-            messages.info(request, "Nothing was changed.")
+            messages.info(request, gettext("Nothing was changed."))
         return redirect("relatives:mine")
     return render(request, "relatives/edit.html", {"form": form, "grant": grant}, status=_status(form))
 
@@ -94,11 +98,11 @@ def edit(request, code):
 def withdraw(request, code):
     grant = _own_grant(request, code)
     if grant.status == GrantStatus.WITHDRAWN:
-        messages.info(request, f"Access for {grant.who} was already withdrawn.")
+        messages.info(request, gettext("Access for %(who)s was already withdrawn.") % {"who": grant.who})
         return redirect("relatives:mine")
     if request.method == "POST":
         services.withdraw(grant, request.user)
-        messages.success(request, f"Done. {grant.who} can no longer see or add anything.")
+        messages.success(request, gettext("Done. %(who)s can no longer see or add anything.") % {"who": grant.who})
         return redirect("relatives:mine")
     return render(request, "relatives/withdraw.html", {"grant": grant})
 
@@ -151,7 +155,8 @@ def invitation(request):
         except services.CannotAccept as cannot:
             return _refused(request, services.Invitation.USED, message=str(cannot), status=409)
         request.session.pop(SESSION_TOKEN, None)
-        messages.success(request, f"Welcome. {grant.patient.display_name} now shares with you.")
+        messages.success(request, gettext("Welcome. %(name)s now shares with you.")
+                         % {"name": grant.patient.display_name})
         return redirect("relatives:index")
     return _invitation_page(request, grant, signup, refusal, status=403 if refusal else 200)
 
@@ -237,8 +242,9 @@ def add_entry(request, code):
             raise Http404("Access has ended") from None
         entry = saved.record
         assessed.keep(request, saved.day)
-        messages.success(request, f"Saved. {grant.patient.display_name} sees the entry for "
-                                  f"{entry.date:%-d %B} in their diary, with your name on it.")
+        messages.success(request, gettext("Saved. %(name)s sees the entry for %(day)s in their diary, with your "
+                                          "name on it.")
+                         % {"name": grant.patient.display_name, "day": date_format(entry.date, "j F")})
         return redirect("relatives:diary", grant.code)
     services.log(grant, request.user, ActivityAction.OPENED_ENTRY_FORM)
     return render(request, "relatives/entry_form.html", {

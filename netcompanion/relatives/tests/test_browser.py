@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -49,8 +51,9 @@ def test_a_patient_invites_and_a_relative_accepts_on_a_phone(live_server, phone,
     assert Grant.objects.get().status == GrantStatus.ACTIVE
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-def test_every_relatives_page_passes_axe(live_server, page, width):
+def sharing_with_johan_and_inviting_kim():
+    """Maria, with a diary, appointments and a care plan, shares everything with Johan and has invited Kim; gives
+    Johan's grant and Kim's token."""
     maria = User.objects.create_user("maria", email="maria@example.org", password=PASSWORD, role=Role.PATIENT,
                                      first_name="Maria", last_name="Lind")
     johan = User.objects.create_user("johan", email="johan@example.org", password=PASSWORD, role=Role.RELATIVE,
@@ -60,8 +63,13 @@ def test_every_relatives_page_passes_axe(live_server, page, width):
     create_demo_appointments(maria)
     create_demo_careplan(maria, nurse=nurse)
     invited, _ = services.invite(maria, johan.email, ["can_view_diary", "can_view_care", "can_add_entries"])
-    g = services.accept(invited, johan)
     _, token = services.invite(maria, "kim@example.org", ["can_view_diary"])
+    return services.accept(invited, johan), token
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_relatives_page_passes_axe(live_server, page, width):
+    g, token = sharing_with_johan_and_inviting_kim()
     page.set_viewport_size({"width": width, "height": 900})
     problems = {}
 
@@ -95,4 +103,42 @@ def test_every_relatives_page_passes_axe(live_server, page, width):
 
     sign_in(page, live_server, "maria")
     check(f"/relatives/mine/{g.code}/activity/")
+    assert not any(problems.values()), problems
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_relatives_page_in_swedish_passes_axe_and_fits(live_server, browser, width):
+    g, token = sharing_with_johan_and_inviting_kim()
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    problems = {}
+
+    def sign_in_reading_swedish(username):
+        """Signed in as the sign-in form would (a session of the user's own), without reading the English form."""
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        context.clear_cookies()
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
+                              "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])
+
+    def check(url, label=None):
+        response = page.goto(live_server.url + url)
+        problems[label or url] = page_problems(page) if response.status < 500 else [f"HTTP {response.status}"]
+
+    page.set_extra_http_headers({"Accept-Language": "sv"})
+    check(f"/relatives/accept/{token}/", "invitation, signed out")
+    expect(page.get_by_role("heading", level=1)).to_have_text("En inbjudan från Maria Lind")
+    page.get_by_role("button", name="Skapa mitt konto och tacka ja").click()
+    problems["invitation with errors"] = page_problems(page)
+    sign_in_reading_swedish("maria")
+    for url in ("/relatives/mine/", "/relatives/mine/invite/", f"/relatives/mine/{g.code}/",
+                f"/relatives/mine/{g.code}/withdraw/", f"/relatives/mine/{g.code}/activity/"):
+        check(url)
+    sign_in_reading_swedish("johan")
+    for url in ("/relatives/", f"/relatives/{g.code}/diary/", f"/relatives/{g.code}/appointments/",
+                f"/relatives/{g.code}/care-plan/", f"/relatives/{g.code}/diary/new/"):
+        check(url)
+    expect(page.get_by_role("navigation", name="Det här delar Maria Lind med dig")).to_be_visible()
+    page.screenshot(path=f"/tmp/nc/relatives-sv-{width}.png", full_page=True)
+    context.close()
     assert not any(problems.values()), problems
