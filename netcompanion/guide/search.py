@@ -352,8 +352,12 @@ class GuideIndex:
         splits: list[tuple[int, tuple[str, ...]]] = []
         longer: list[tuple[str, str]] = []
         for i in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
-            head_stem = stem(word[i:])
-            if head_stem not in known or word[i:] in stopwords:
+            head = word[i:]
+            # A stem is the start of its word, so a head none of whose starts is known needs no stemming.
+            if head in stopwords or not any(head[:k] in known for k in range(COMPOUND_MIN_PART, len(head) + 1)):
+                continue
+            head_stem = stem(head)
+            if head_stem not in known:
                 continue
             for modifier in (word[:i], word[:i - 1] if word[i - 1] == "s" else ""):
                 if len(modifier) < COMPOUND_MIN_PART or modifier in stopwords:
