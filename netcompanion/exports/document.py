@@ -16,10 +16,11 @@ import uuid
 from decimal import Decimal
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netcompanion.accounts.models import ApiToken
 from netcompanion.alerts.models import RANK, Alert
@@ -108,7 +109,8 @@ def _diary(patient) -> list[dict]:
     entries = _with_versions(DiaryEntry, DiaryEntryVersion, patient=patient).order_by("date", "created_at")
     return [{
         "code": str(e.code), "date": _iso(e.date), "status": e.status, "flushes": e.flushes,
-        "flush_triggers": list(e.flush_triggers), "flush_trigger_labels": e.trigger_labels, "stools": e.stools,
+        "flush_triggers": list(e.flush_triggers), "flush_trigger_labels": [str(label) for label in e.trigger_labels],
+        "stools": e.stools,
         "bristol": e.bristol, "pain": e.pain, "fatigue": e.fatigue, "weight_kg": _plain(e.weight_kg),
         "wheezing": e.wheezing, "dizziness": e.dizziness, "notes": e.notes, "created_by": person(e.created_by),
         "created_at": _iso(e.created_at), "updated_at": _iso(e.updated_at), "versions": _versions(e.versions.all()),
@@ -318,8 +320,16 @@ def _field_descriptions() -> dict[str, dict[str, dict]]:
 # The document ------------------------------------------------------------------------------------------------
 
 def export_document(patient, now: dt.datetime | None = None) -> dict:
-    """The whole record of ``patient``, newest schema. Plain JSON types only (str, int, bool, None, list, dict)."""
-    now = now or timezone.now()
+    """The whole record of ``patient``, newest schema. Plain JSON types only (str, int, bool, None, list, dict).
+
+    The file is the same whatever language its reader uses the app in: its labels are in the site's language,
+    beside the codes a program reads.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _document(patient, now or timezone.now())
+
+
+def _document(patient, now: dt.datetime) -> dict:
     return {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,

@@ -4,12 +4,13 @@ from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.core.pages import posted
 from netcompanion.exports import fhir, services
 from netcompanion.exports.document import export_document
-from netcompanion.exports.forms import CONFIRM_WORD, DeleteAccountForm
+from netcompanion.exports.forms import DeleteAccountForm
 
 DELETED_FLAG = "exports_account_deleted"
 
@@ -24,13 +25,13 @@ def _download(content: str, content_type: str, filename: str) -> HttpResponse:
 def index(request):
     user = request.user
     counts = [
-        ("Diary entries", user.diary_entries.count()),
-        ("Injections", user.injections.count()),
-        ("Other medicines", user.medicines.count()),
-        ("Lab results", user.lab_results.count()),
-        ("Appointments", user.appointments.count()),
-        ("Questions for your visits", user.care_plan_questions.count()),
-        ("Symptom checks", user.navigator_results.count()),
+        (gettext("Diary entries"), user.diary_entries.count()),
+        (gettext("Injections"), user.injections.count()),
+        (gettext("Other medicines"), user.medicines.count()),
+        (gettext("Lab results"), user.lab_results.count()),
+        (gettext("Appointments"), user.appointments.count()),
+        (gettext("Questions for your visits"), user.care_plan_questions.count()),
+        (gettext("Symptom checks"), user.navigator_results.count()),
     ]
     return render(request, "exports/index.html", {"counts": counts})
 
@@ -57,9 +58,9 @@ def delete_account(request):
         try:
             services.delete_account(request.user)
         except services.AccountNotDeleted:
-            form.add_error(None, "We could not delete your account, because your name is on a record in "
-                                 "someone else's account. Nothing has been deleted. Please ask the NET Companion "
-                                 "team for help.")
+            form.add_error(None, gettext("We could not delete your account, because your name is on a record in "
+                                         "someone else's account. Nothing has been deleted. Please ask the NET "
+                                         "Companion team for help."))
             status = 409
         else:
             logout(request)
@@ -67,7 +68,7 @@ def delete_account(request):
             return redirect("exports:deleted")
     if form.errors and status == 200:
         status = 400
-    return render(request, "exports/delete.html", {"form": form, "confirm_word": CONFIRM_WORD}, status=status)
+    return render(request, "exports/delete.html", {"form": form}, status=status)
 
 
 def deleted(request):
