@@ -11,19 +11,19 @@ from netcompanion.medicines.schedule import INTERVAL_DAYS_RANGE, MAX_DOSE_MG
 
 
 class PlanStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    ENDED = "ended", "Ended"
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", _("Ended")
 
 
 class Drug(models.TextChoices):
-    LANREOTIDE = "lanreotide", "Lanreotide"
-    OCTREOTIDE_LAR = "octreotide_lar", "Octreotide LAR"
+    LANREOTIDE = "lanreotide", _("Lanreotide")
+    OCTREOTIDE_LAR = "octreotide_lar", _("Octreotide LAR")
 
 
 class Place(models.TextChoices):
-    CLINIC = "clinic", "At the clinic or hospital"
-    HOME = "home", "At home"
-    OTHER = "other", "Somewhere else"
+    CLINIC = "clinic", _("At the clinic or hospital")
+    HOME = "home", _("At home")
+    OTHER = "other", _("Somewhere else")
 
 
 class GivenBy(models.TextChoices):
@@ -52,16 +52,18 @@ class InjectionPlan(Versioned):
 
     patient = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injection_plan")
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
-    drug = models.CharField("medicine", max_length=20, choices=Drug.choices)
-    dose_mg = models.PositiveSmallIntegerField("dose in mg", validators=DOSE_VALIDATORS)
+    drug = models.CharField(_("medicine"), max_length=20, choices=Drug.choices)
+    dose_mg = models.PositiveSmallIntegerField(_("dose in mg"), validators=DOSE_VALIDATORS)
     interval_days = models.PositiveSmallIntegerField(
-        "days between injections",
+        _("days between injections"),
         validators=[MinValueValidator(INTERVAL_DAYS_RANGE[0]), MaxValueValidator(INTERVAL_DAYS_RANGE[1])])
     notes = models.TextField(max_length=2000, blank=True)
 
     objects = models.Manager()  # active or ended: it has no current() of entered-in-error rows to leave out
 
     class Meta:
+        verbose_name = _("injection plan")
+        verbose_name_plural = _("injection plans")
         constraints = [
             models.CheckConstraint(condition=Q(dose_mg__gte=1, dose_mg__lte=MAX_DOSE_MG),
                                    name="injection_plan_dose_plausible"),
@@ -84,14 +86,16 @@ class Injection(Versioned):
     VERSIONED_FIELDS = ("given_on", "drug", "dose_mg", "place", "given_by", "notes")
 
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="injections")
-    given_on = models.DateField("date given")
-    drug = models.CharField("medicine", max_length=20, choices=Drug.choices)
-    dose_mg = models.PositiveSmallIntegerField("dose in mg", validators=DOSE_VALIDATORS)
-    place = models.CharField("where it was given", max_length=10, choices=Place.choices, default=Place.CLINIC)
-    given_by = models.CharField("who gave it", max_length=10, choices=GivenBy.choices, default=GivenBy.NURSE)
+    given_on = models.DateField(_("date given"))
+    drug = models.CharField(_("medicine"), max_length=20, choices=Drug.choices)
+    dose_mg = models.PositiveSmallIntegerField(_("dose in mg"), validators=DOSE_VALIDATORS)
+    place = models.CharField(_("where it was given"), max_length=10, choices=Place.choices, default=Place.CLINIC)
+    given_by = models.CharField(_("who gave it"), max_length=10, choices=GivenBy.choices, default=GivenBy.NURSE)
     notes = models.TextField(max_length=2000, blank=True)
     class Meta:
         ordering = ["-given_on"]
+        verbose_name = _("injection")
+        verbose_name_plural = _("injections")
         constraints = [
             models.UniqueConstraint(fields=["patient", "given_on"], condition=Q(status=Status.FINAL),
                                     name="one_current_injection_a_day"),
@@ -115,14 +119,16 @@ class Medicine(Versioned):
     VERSIONED_FIELDS = ("name", "dose", "how_often", "started_on", "stopped_on", "notes")
 
     patient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medicines")
-    name = models.CharField("medicine", max_length=120)
-    dose = models.CharField("dose", max_length=120, blank=True)
-    how_often = models.CharField("how often", max_length=120, blank=True)
-    started_on = models.DateField("started")
-    stopped_on = models.DateField("stopped", null=True, blank=True)
-    notes = models.TextField("reason or notes", max_length=2000, blank=True)
+    name = models.CharField(_("medicine"), max_length=120)
+    dose = models.CharField(_("dose"), max_length=120, blank=True)
+    how_often = models.CharField(_("how often"), max_length=120, blank=True)
+    started_on = models.DateField(_("started"))
+    stopped_on = models.DateField(_("stopped"), null=True, blank=True)
+    notes = models.TextField(_("reason or notes"), max_length=2000, blank=True)
     class Meta:
         ordering = ["name", "-started_on"]
+        verbose_name = _("medicine")
+        verbose_name_plural = _("medicines")
         constraints = [
             models.CheckConstraint(condition=Q(stopped_on__isnull=True) | Q(stopped_on__gte=F("started_on")),
                                    name="medicine_stops_after_it_starts"),

@@ -66,7 +66,7 @@ def end_plan(request):
     current = get_object_or_404(InjectionPlan, patient=request.user, status="active")
     if request.method == "POST":
         services.end_plan(current, request.user)
-        messages.success(request, "The plan is ended. Your injections and the plan's history are kept.")
+        messages.success(request, gettext("The plan is ended. Your injections and the plan's history are kept."))
         return redirect("medicines:index")
     return render(request, "medicines/plan_end.html", {"plan": current})
 
