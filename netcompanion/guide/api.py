@@ -6,7 +6,7 @@ from ninja import Query, Router, Schema
 from pydantic import StringConstraints
 
 from netcompanion.guide.search import LANGUAGES
-from netcompanion.guide.services import MAX_QUESTION_LENGTH, guide_index, page_link, search_language
+from netcompanion.guide.services import MAX_QUESTION_LENGTH, answer_as_dict, guide_index, search_language
 
 router = Router(tags=["guide"])
 
@@ -53,9 +53,8 @@ def search(request, params: Query[SearchParams]):
     with a danger sign (`urgent`) always gets the page on when to seek care."""
     lang = search_language(params.lang or translation.get_language())
     answer = guide_index(lang).answer(params.q, limit=params.limit)
-    results = [{**hit.as_dict(), "url": page_link(hit.slug, hit.anchor)} for hit in answer.hits]
     message = ""
     if not answer.covered:
         with translation.override(lang):
             message = " ".join(str(m) for m in (NOT_COVERED, *([NOT_COVERED_SWEDEN] if lang == "sv" else [])))
-    return {**answer.as_dict(), "query": params.q, "lang": lang, "results": results, "message": message}
+    return {**answer_as_dict(params.q, lang, answer), "message": message}

@@ -3,7 +3,7 @@
 from functools import cache
 
 from netcompanion.guide.pages import DEFAULT_LANGUAGE, content_language, load_pages
-from netcompanion.guide.search import LANGUAGES, GuideIndex
+from netcompanion.guide.search import LANGUAGES, Answer, GuideIndex
 
 MAX_QUESTION_LENGTH = 500
 # Where netcompanion/urls.py mounts the guide. The engine commands run without settings (netcompanion.cli), so
@@ -27,3 +27,9 @@ def guide_index(lang: str = DEFAULT_LANGUAGE) -> GuideIndex:
 def page_link(slug: str, anchor: str = "") -> str:
     """The path of a guide page (by its English slug), opened at a section when there is an anchor."""
     return f"{GUIDE_PATH}{slug}/" + (f"#{anchor}" if anchor else "")
+
+
+def answer_as_dict(question: str, lang: str, answer: Answer) -> dict[str, object]:
+    """An answer as the API and the `ask` command give it: each result with the link to its page."""
+    results = [{**hit.as_dict(), "url": page_link(hit.slug, hit.anchor)} for hit in answer.hits]
+    return {"query": question, "lang": lang, **answer.as_dict(), "results": results}

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from netcompanion.guide.search import LANGUAGES
-from netcompanion.guide.services import guide_index, page_link
+from netcompanion.guide.services import answer_as_dict, guide_index
 
 
 class Command(BaseCommand):
@@ -20,6 +20,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, question: str, limit: int, lang: str, **options):
         answer = guide_index(lang).answer(question, limit=limit)
-        results = [{**hit.as_dict(), "url": page_link(hit.slug, hit.anchor)} for hit in answer.hits]
-        shown = {"query": question, "lang": lang, **answer.as_dict(), "results": results}
-        self.stdout.write(json.dumps(shown, indent=2, ensure_ascii=False))
+        self.stdout.write(json.dumps(answer_as_dict(question, lang, answer), indent=2, ensure_ascii=False))
