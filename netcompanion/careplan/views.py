@@ -31,6 +31,7 @@ def index(request):
              for key, label in PARTS.items()]
     latest = max(part_stamps.values(), key=lambda s: s["version"], default=None)
     return render(request, "careplan/index.html", {
+        "next": "index",  # where a question's buttons come back to
         "plan": plan, "parts": parts, "latest": latest, "contacts": list(plan.contacts.current()),
         "open_questions": editing.described(
             questions.filter(status=QuestionStatus.OPEN).order_by("created_at", "id"), request.user),
@@ -153,6 +154,7 @@ def questions(request):
     everything = editing.described(
         Question.objects.filter(patient=request.user).select_related("created_by", "asked_by"), request.user)
     return render(request, "careplan/questions.html", {
+        "next": "questions",
         "form": form,
         "open_questions": [q for q in everything if q.status == QuestionStatus.OPEN],
         "asked_questions": sorted((q for q in everything if q.status == QuestionStatus.ASKED),
