@@ -6,11 +6,12 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.labs import services
 from netcompanion.labs.models import LabResult
+from netcompanion.labs.selectors import lab_reading
 
 pytestmark = pytest.mark.django_db
 SV = {"HTTP_ACCEPT_LANGUAGE": "sv"}
@@ -70,3 +71,9 @@ def test_the_time_left_is_said_in_swedish(client, maria):
 def test_the_cga_page_in_swedish(client, maria):
     body = client.get(reverse("labs:cga"), **SV).content.decode()
     assert "Inför ett blodprov för kromogranin A (CgA)" in body and "protonpumpshämmare (PPI)" in body
+
+
+def test_the_alert_rules_get_the_catalogues_english_name_whatever_the_savers_language(cga_result):
+    with translation.override("sv"):
+        assert cga_result.display_name == "Kromogranin A (CgA)"
+        assert lab_reading(cga_result).check.test == "Chromogranin A (CgA)"
