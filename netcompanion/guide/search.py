@@ -42,7 +42,7 @@ OTHER_TERMS_SHARE = 0.25
 COMPOUND_WEIGHT = 0.9
 TYPO_WEIGHT = {1: 0.8, 2: 0.6}
 # Shortest words mended at one and at two edits: shorter ones have too many neighbours to guess from.
-TYPO_MIN_LENGTH = {1: 4, 2: 9}
+TYPO_MIN_LENGTH = {1: 6, 2: 9}
 COMPOUND_MIN_PART = 3
 # How hard a page is pulled down for leaving part of the question unanswered.
 COVERAGE_POWER = 1.0
@@ -51,7 +51,7 @@ ELSEWHERE_CREDIT = 0.5
 # Pages scoring below this share of the best page are noise, not answers.
 MIN_SHARE_OF_BEST = 0.3
 # Below this confidence (the best page's coverage of the question) the guide has no good answer.
-ANSWER_THRESHOLD = 0.55
+ANSWER_THRESHOLD = 0.6
 # The glossary defines every term, so it would answer every question a little;
 # it should only win when nothing else answers.
 PAGE_PRIOR = {"glossary": 0.6}

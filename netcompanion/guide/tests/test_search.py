@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from netcompanion.guide.pages import load_guide, load_pages
-from netcompanion.guide.search import GuideIndex, edit_distance, expand, tokens
+from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex, edit_distance, expand, tokens
 from netcompanion.guide.services import guide_index, page_link
 
 HERE = Path(__file__).parent
@@ -106,7 +106,7 @@ def test_the_development_questions_find_their_page_and_unanswerable_ones_get_no_
 def test_a_question_the_guide_does_not_cover_gets_no_pages(lang, question):
     answer = guide_index(lang).answer(question)
     assert not answer.covered and answer.hits == ()
-    assert answer.confidence < 0.55 and not answer.urgent
+    assert answer.confidence < ANSWER_THRESHOLD and not answer.urgent
     assert answer.as_dict()["covered"] is False and answer.as_dict()["results"] == []
 
 
