@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_countries",  # for its catalogues: country names in the reader's language ("Sverige")
 ]
 
 MIDDLEWARE = [

@@ -39,7 +39,9 @@ def test_a_relative_reads_the_shared_pages_in_swedish_and_in_english_unchanged(c
     client.force_login(cast["johan"])
     index = text(client.get(reverse("relatives:index"), **SV))
     assert "Delat med mig" in index and "Du får se hens dagbok (de senaste 60 dagarna)" in index
-    assert "Dagbok för Maria Lind" in text(client.get(reverse("relatives:diary", args=[given.code]), **SV))
+    diary = client.get(reverse("relatives:diary", args=[given.code]), **SV)
+    assert "Dagbok för Maria Lind" in text(diary)
+    assert 'aria-current="page">Dagbok</a>' in diary.content.decode()
     assert "Vårdplan för Maria Lind" in text(client.get(reverse("relatives:careplan", args=[given.code]), **SV))
     assert "Besök för Maria Lind" in text(client.get(reverse("relatives:appointments", args=[given.code]), **SV))
     english = text(client.get(reverse("relatives:diary", args=[given.code])))

@@ -98,7 +98,8 @@ def test_the_directory_in_swedish(client):
     response = client.get(URL, {"country": "SE"}, HTTP_ACCEPT_LANGUAGE="sv")
     body = text(response)
     assert "Stödgrupper och patientföreningar" in body and "5 grupper" in body
-    assert "För närstående" in body and "Språk: svenska" in body and "Sverige" in body
+    assert "För närstående" in body and "Språk: svenska" in body and "Sverige, Stockholm" in body
+    assert '<option value="Stockholm">Stockholm (Sverige)</option>' in response.content.decode()
     assert "Den svenska patientföreningen för personer med neuroendokrina tumörer" in body
     assert "Cancerfondens linje för råd och stöd." in body
     english = text(client.get(URL, {"country": "SE"}))
