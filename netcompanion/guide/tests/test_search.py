@@ -291,3 +291,13 @@ def test_the_search_answers_pass_axe_and_fit_a_phone_in_both_languages(live_serv
         if found := page_problems(page):
             problems[f"{lang}: {question}"] = found
     assert not problems, problems
+
+
+@pytest.mark.django_db
+def test_a_person_living_in_sweden_reading_in_english_is_pointed_to_1177(client, cast_of):
+    olle = cast_of("olle", details=False)["olle"]
+    olle.country = "SE"
+    olle.save(update_fields=["country"])
+    client.force_login(olle)
+    body = client.get(reverse("guide:search"), {"q": "how do i renew my passport"}).content.decode()
+    assert "The guide does not answer this question" in body and "You can also call 1177" in body
