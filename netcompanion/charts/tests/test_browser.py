@@ -51,3 +51,19 @@ def test_the_charts_read_well_on_a_phone_and_a_desktop(live_server, browser, mar
     page.get_by_role("link", name="Show daily values").click()
     assert "daily=1" in page.url and page.get_by_role("link", name="Show weekly averages").is_visible()
     context.close()
+
+
+def test_the_charts_in_swedish_read_well_on_a_phone(live_server, browser, maria):
+    """Swedish words are longer: the chart pages stay axe-clean and fit 375 px, with Swedish words on the charts."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    sign_in(page, live_server, "maria")
+    context.set_extra_http_headers({"Accept-Language": "sv"})
+    for url in ("/my/charts/?period=3m", "/my/charts/?period=12m", "/my/charts/injection-cycle/"):
+        assert page.goto(live_server.url + url).status == 200
+        assert page_problems(page) == [], url
+    page.goto(live_server.url + "/my/charts/?period=4w")
+    assert page.locator("h1").inner_text() == "Mina diagram"
+    assert all(chart["loaded"] for chart in page.evaluate(TEXT_PX))
+    assert page_problems(page) == []
+    context.close()

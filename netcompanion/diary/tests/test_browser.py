@@ -109,3 +109,26 @@ def test_an_episode_is_logged_with_taps_on_a_phone_without_javascript(live_serve
     phone.get_by_role("button", name="Save").click()
     expect(phone.get_by_text("The episode is saved.")).to_be_visible()
     assert Episode.objects.get(patient=maria).severity == 5
+
+
+def test_the_diary_pages_in_swedish_pass_axe_and_fit_a_phone(live_server, browser, maria):
+    """Swedish words are longer: every diary page, and the form with its Swedish messages, stays axe-clean at 375 px."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    sign_in(page, live_server, "maria")
+    context.set_extra_http_headers({"Accept-Language": "sv"})
+    problems = {}
+    for url in ("/my/diary/", "/my/diary/new/", "/my/diary/new/?quick=usual", "/my/diary/new/?quick=yesterday",
+                "/my/diary/episodes/new/"):
+        page.goto(live_server.url + url)
+        problems[url] = page_problems(page)
+    assert page.locator("h1").inner_text() == "För in en enstaka händelse"
+    page.goto(live_server.url + "/my/diary/new/")
+    page.get_by_label("Toalettbesök (bajsa) i dag").fill("60")
+    page.get_by_label("Vikt i kg").fill("72,5")
+    page.get_by_role("button", name="Spara").click()
+    assert "det går inte att föra in mer än 50 om dagen" in page.locator("main").inner_text()
+    assert page.get_by_label("Vikt i kg").input_value() == "72,5"
+    problems["form with errors"] = page_problems(page)
+    context.close()
+    assert not any(problems.values()), problems
