@@ -69,8 +69,16 @@ def test_a_patient_makes_a_calendar_link_on_a_phone(live_server, phone):
     expect(phone.get_by_role("button", name="Make my private link")).to_be_visible()
 
 
+# What the test presses and picks, in each language the pages are checked in.
+WORDS = {"en": {"save": "Save", "details": "Titles, times, place and what to do before",
+                "make": "Make my private link"},
+         "sv": {"save": "Spara", "details": "Rubriker, tider, plats och vad du ska göra före",
+                "make": "Skapa min privata länk"}}
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_every_appointment_page_passes_axe(live_server, page, width):
+def test_every_appointment_page_passes_axe(live_server, page, width, language):
     patient = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT)
     create_demo_appointments(patient)
     gastroscopy = Appointment.objects.get(title="Gastroscopy")
@@ -78,6 +86,8 @@ def test_every_appointment_page_passes_axe(live_server, page, width):
                                          {"kind": "scan", "title": "CT scan", "notes": "Every 6 to 12 months."})
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, live_server, "maria")
+    page.set_extra_http_headers({"Accept-Language": language})
+    words = WORDS[language]
     base = live_server.url + "/my/appointments/"
     problems = {}
     for url in ("", "new/", f"{gastroscopy.code}/", f"{gastroscopy.code}/edit/", f"{gastroscopy.code}/cancel/",
@@ -86,11 +96,11 @@ def test_every_appointment_page_passes_axe(live_server, page, width):
         response = page.goto(base + url)
         problems[url] = [f"HTTP {response.status}"] if not response.ok else page_problems(page)
     page.goto(base + "new/")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name=words["save"], exact=True).click()
     problems["new/ with errors"] = page_problems(page)
     page.goto(base + "calendar/")
-    page.get_by_label("Titles, times, place and what to do before").check()
-    page.get_by_role("button", name="Make my private link").click()
+    page.get_by_label(words["details"]).check()
+    page.get_by_role("button", name=words["make"]).click()
     problems["calendar/ with a new link"] = page_problems(page)
     page.reload()
     problems["calendar/ with a link"] = page_problems(page)

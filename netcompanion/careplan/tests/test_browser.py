@@ -34,7 +34,15 @@ def test_a_patient_uses_the_care_plan_on_a_phone_without_javascript(live_server,
     assert Question.objects.get().status == "asked"
 
 
-def test_every_care_plan_page_passes_axe_at_phone_width(live_server, page):
+# What the test fills in, presses and expects, in each language the pages are checked in.
+WORDS = {"en": {"goals": "Goals of treatment", "save": "Save", "add": "Add the question",
+                "conflict": "Not saved yet: Sara Ek (contact nurse) changed this part"},
+         "sv": {"goals": "Mål med behandlingen", "save": "Spara", "add": "Lägg till frågan",
+                "conflict": "Inte sparat än: den här delen ändrades av Sara Ek (kontaktsjuksköterska)"}}
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_every_care_plan_page_passes_axe_at_phone_width(live_server, page, language):
     maria = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT)
     nurse = User.objects.create_user("nurse", password="x", role=Role.NURSE, first_name="Sara", last_name="Ek")
     create_demo_careplan(maria)
@@ -44,6 +52,8 @@ def test_every_care_plan_page_passes_axe_at_phone_width(live_server, page):
     asked = Question.objects.get(status="asked")
     page.set_viewport_size({"width": 375, "height": 800})
     sign_in(page, live_server, "maria")
+    page.set_extra_http_headers({"Accept-Language": language})
+    words = WORDS[language]
     base = live_server.url + "/my/care-plan/"
     urls = ["", "history/", "part/goals/", "contacts/", "contacts/new/", f"contacts/{contact.code}/",
             f"contacts/{contact.code}/remove/", "questions/", f"questions/{asked.code}/history/",
@@ -57,11 +67,11 @@ def test_every_care_plan_page_passes_axe_at_phone_width(live_server, page):
     # A stale save, with the conflict notice, and a refused question.
     page.goto(base + "part/goals/")
     services.update_plan(maria, nurse, {"goals": "The nurse's newer text"}, services.plan_for(maria).version)
-    page.get_by_label("Goals of treatment").fill("My text")
-    page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("Not saved yet: Sara Ek (contact nurse) changed this part")).to_be_visible()
+    page.get_by_label(words["goals"]).fill("My text")
+    page.get_by_role("button", name=words["save"], exact=True).click()
+    expect(page.get_by_text(words["conflict"])).to_be_visible()
     problems["conflict"] = axe_violations(page)
     page.goto(base + "questions/")
-    page.get_by_role("button", name="Add the question").click()
+    page.get_by_role("button", name=words["add"]).click()
     problems["refused question"] = axe_violations(page)
     assert not any(problems.values()), problems

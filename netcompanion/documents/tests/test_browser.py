@@ -52,21 +52,23 @@ def test_a_patient_opens_the_card_on_a_phone_and_downloads_both_documents(live_s
         phone.screenshot(path=str(Path(os.environ["DOCUMENTS_PREVIEW_DIR"]) / "shared-card-phone.png"), full_page=True)
 
 
+@pytest.mark.parametrize("language", ["en", "sv"])
 @pytest.mark.parametrize("with_contacts", [True, False])
-def test_the_pages_pass_axe_and_fit_a_phone(live_server, page, with_contacts):
+def test_the_pages_pass_axe_and_fit_a_phone(live_server, page, with_contacts, language):
     maria = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, first_name="Maria",
                                      last_name="Lind")
     if with_contacts:
         careplan.add_contact(maria, maria, {"name": "Sara Ek", "role": "contact_nurse", "phone": "+46 8 555 01 23"})
     page.set_viewport_size({"width": 375, "height": 800})
     sign_in(page, live_server, "maria")
+    page.set_extra_http_headers({"Accept-Language": language})
     problems = {}
     for url in ("/my/documents/", "/my/documents/crisis-card/", "/my/documents/visit-summary.pdf?period=never"):
         page.goto(live_server.url + url)
         if found := page_problems(page):
             problems[url] = found
     page.goto(live_server.url + "/my/documents/crisis-card/")
-    page.get_by_role("button", name="Make a private link").click()
+    page.get_by_role("button", name={"en": "Make a private link", "sv": "Skapa en privat länk"}[language]).click()
     if found := page_problems(page):
         problems["the new link"] = found
     link = page.locator(".card-link a").get_attribute("href")

@@ -24,12 +24,14 @@ def signed_in(browser, live_server, records):
     context.close()
 
 
+@pytest.mark.parametrize("language", ["en", "sv"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_my_data_pages_pass_axe(browser, live_server, records, width):
+def test_my_data_pages_pass_axe(browser, live_server, records, width, language):
     client = Client()
     client.force_login(records["maria"])
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900},
+                                  extra_http_headers={"Accept-Language": language})
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     page = context.new_page()
     problems = {}
@@ -38,7 +40,8 @@ def test_my_data_pages_pass_axe(browser, live_server, records, width):
         if found := page_problems(page):
             problems[path] = found
     with page.expect_navigation():  # axe reads the page that comes back, not the one still being replaced
-        page.get_by_role("button", name="Delete my account and all my data").click()
+        page.get_by_role("button", name={"en": "Delete my account and all my data",
+                                         "sv": "Radera mitt konto och alla mina uppgifter"}[language]).click()
     if found := axe_violations(page):
         problems["/my/data/delete/ (errors)"] = found
     context.close()

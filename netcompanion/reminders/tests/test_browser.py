@@ -29,22 +29,34 @@ def test_a_patient_turns_on_injection_reminders_on_a_phone(live_server, phone):
     assert ReminderPreference.objects.get(patient=maria).kinds == ["injection"]
 
 
+# What the test picks, presses and expects, in each language the page is checked in.
+WORDS = {"en": {"appointment": "An appointment or check is coming up: two days before", "save": "Save my choices",
+                "refused": "Add an e-mail address to your account first"},
+         "sv": {"appointment": "Ett besök eller en kontroll närmar sig: två dagar före", "save": "Spara mina val",
+                "refused": "Lägg först till en e-postadress på ditt konto"}}
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_reminders_page_passes_axe(live_server, page, width):
+def test_the_reminders_page_passes_axe(live_server, page, width, language):
     User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, email="maria@example.org")
     User.objects.create_user("olle", password=PASSWORD, role=Role.PATIENT)
     page.set_viewport_size({"width": width, "height": 900})
     problems = {}
+    words = WORDS[language]
     sign_in(page, live_server, "maria")
+    page.set_extra_http_headers({"Accept-Language": language})
     page.goto(live_server.url + "/my/reminders/")
     problems["with an e-mail address"] = page_problems(page)
     page.context.clear_cookies()
+    page.set_extra_http_headers({})
     sign_in(page, live_server, "olle")
+    page.set_extra_http_headers({"Accept-Language": language})
     page.goto(live_server.url + "/my/reminders/")
     problems["without an e-mail address"] = page_problems(page)
-    page.get_by_label("An appointment or check is coming up: two days before").check()
-    page.get_by_role("button", name="Save my choices").click()
-    expect(page.get_by_text("Add an e-mail address to your account first")).to_be_visible()
+    page.get_by_label(words["appointment"]).check()
+    page.get_by_role("button", name=words["save"]).click()
+    expect(page.get_by_text(words["refused"])).to_be_visible()
     problems["with an error"] = page_problems(page)
     assert {k: v for k, v in problems.items() if v} == {}
 
