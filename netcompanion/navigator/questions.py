@@ -70,3 +70,22 @@ def unsure_questions(assessment: dict) -> list[str]:
     asked = {f"{code}.{name}": question for (code, name), question in QUESTIONS.items()}
     asked["person.pregnant"] = PREGNANT
     return [asked[path] for path in assessment.get("not_sure", ())]
+
+# Each answer as the note for the GP lists it ("new or worse: not sure"), by the contract's attribute name.
+ANSWER_NAMES = {
+    "severity": _("severity"), "sudden": _("sudden"), "new_or_worse": _("new or worse"),
+    "with_vomiting": _("with vomiting"), "no_stool_or_gas": _("no stool or wind"),
+    "episodes_per_day": _("episodes per day"), "triggers": _("triggers"), "with_wheezing": _("with wheezing"),
+    "with_dizziness": _("with dizziness"), "stools_per_day": _("stools per day"), "days": _("days"),
+    "watery": _("watery"), "signs_of_dehydration": _("signs of dehydration"), "amount": _("amount"),
+    "blood": _("blood"), "keeps_fluids_down": _("keeps fluids down"), "hours": _("hours"),
+    "with_breathing_difficulty": _("with breathing difficulty"), "wheezing": _("wheezing"),
+    "improves_with_sugar": _("improves with sugar"), "drowsy_or_confused": _("drowsy or confused"),
+    "can_swallow_safely": _("can swallow safely"), "temperature_c": _("temperature (°C)"), "weeks": _("weeks"),
+    "kg": _("kilograms lost"),
+}
+ANSWER_WORDS = {
+    True: _("yes"), False: _("no"), "not_sure": _("not sure"), "mild": _("mild"), "moderate": _("moderate"),
+    "severe": _("severe"), "streaks": _("streaks"), "large": _("a lot"), "spicy_food": _("spicy food"),
+    "alcohol": _("alcohol"), "stress": _("stress"), "other": _("something else"),
+}

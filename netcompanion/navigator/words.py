@@ -4,16 +4,37 @@ The triage engine keeps its words in English (marked with gettext_noop) and a re
 or the patient's record; they are translated only when shown, here, with the language active for the request. The
 headline and the places are translated first and their values (the emergency number, whom to contact) filled in
 after, so a translator sees whole sentences. A result saved before the engine gave its words (no ``care``) keeps
-its English headline and "where".
+its English headline and "where", and a note for the GP saved before it kept its answers as codes keeps its English
+lines.
 """
 
 from typing import Any
 
+from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
+
+from netcompanion.navigator.questions import ANSWER_NAMES, ANSWER_WORDS
+from netcompanion.triage.case import SYMPTOM_NAMES
 
 
 def _each(items: list[dict], key: str) -> list[dict]:
     return [{**item, key: gettext(item[key])} for item in items]
+
+
+def _answer(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_answer(v) for v in value)
+    if isinstance(value, (bool, str)):
+        return str(ANSWER_WORDS.get(value, value))
+    return number_format(value)
+
+
+def _symptom(detail: dict[str, Any]) -> str:
+    """A symptom for the GP note with the answers given ("Flushing (episodes per day: 3; triggers: alcohol)")."""
+    name = capfirst(gettext(SYMPTOM_NAMES[detail["code"]]))
+    given = "; ".join(f"{ANSWER_NAMES[k]}: {_answer(v)}" for k, v in detail["answers"].items())
+    return f"{name} ({given})" if given else name
 
 
 def in_language(assessment: dict[str, Any]) -> dict[str, Any]:
@@ -30,6 +51,9 @@ def in_language(assessment: dict[str, Any]) -> dict[str, Any]:
         shown["headline"] = gettext(care["headline"]) % params
         shown["places"] = places
         shown["where"] = " ".join(f"{p['place']}: {p['reach']}" for p in places)
-    if assessment.get("gp_note"):
-        shown["gp_note"] = {**assessment["gp_note"], "criteria": _each(assessment["gp_note"]["criteria"], "text")}
+    note = assessment.get("gp_note")
+    if note:
+        shown["gp_note"] = {**note, "criteria": _each(note["criteria"], "text")}
+        if note.get("details"):  # results saved before the note kept its details as codes have English lines only
+            shown["gp_note"]["symptoms"] = [_symptom(detail) for detail in note["details"]]
     return shown

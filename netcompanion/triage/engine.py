@@ -52,11 +52,20 @@ class Care(_Result):
     version: str
 
 
+class SymptomDetail(_Result):
+    """One symptom and the answers the person gave about it, as codes and values, for words in any language."""
+
+    code: str
+    answers: dict[str, Any]
+
+
 class GpNote(_Result):
-    """What someone without a diagnosis can print and bring to their GP."""
+    """What someone without a diagnosis can print and bring to their GP. `symptoms` are in English; `details`
+    hold the same as codes and values, for a page in another language."""
 
     criteria: list[Reason]
     symptoms: list[str]
+    details: list[SymptomDetail] = []
 
 
 class Assessment(_Result):
@@ -103,13 +112,14 @@ def _not_sure(case: Case) -> list[str]:
     return (["person.pregnant"] if case.person.pregnant == NOT_SURE else []) + unsure
 
 
+def given(symptom: Any) -> dict[str, Any]:
+    """The answers the person gave about a symptom (what they left out is not listed)."""
+    return {k: v for k, v in symptom.model_dump(exclude={"code"}).items() if v not in (None, [], ())}
+
+
 def describe(symptom: Any) -> str:
     """A symptom in plain words with the details the person gave, for the GP note."""
-    details = [
-        f"{k.replace('_', ' ')}: {_plain(v)}"
-        for k, v in symptom.model_dump(exclude={"code"}).items()
-        if v not in (None, [], ())
-    ]
+    details = [f"{k.replace('_', ' ')}: {_plain(v)}" for k, v in given(symptom).items()]
     name = SYMPTOM_NAMES[symptom.code]
     return f"{name} ({'; '.join(details)})" if details else name
 
@@ -148,7 +158,8 @@ def evaluate(case: Case, default_number: str = DEFAULT) -> Assessment:
         criteria = _fired(ZEBRA_BY_SYMPTOM, case, whole)
         if criteria:
             gp_note = GpNote(criteria=[_reason(r) for r, _ in criteria],
-                             symptoms=[describe(s) for s in case.symptoms])
+                             symptoms=[describe(s) for s in case.symptoms],
+                             details=[SymptomDetail(code=s.code, answers=given(s)) for s in case.symptoms])
     return Assessment(
         level=level.value,
         headline=words.headline % params,

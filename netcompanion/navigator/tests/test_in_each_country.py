@@ -101,3 +101,18 @@ def test_the_form_takes_a_swedish_decimal_comma_for_the_temperature(client):
     client.post(reverse("navigator:start_again"))
     refused = walk(client, "GB", (["fever"], {"fever__temperature_c": "40,2"}))
     assert refused.status_code == 400 and "with a point for decimals" in text(refused)
+
+
+def test_the_note_for_the_gp_in_swedish_lists_the_symptoms_and_answers_in_swedish(client):
+    flushing = (["flushing"], {"flushing__episodes_per_day": "3", "flushing__triggers": ["alcohol"],
+                               "flushing__with_wheezing": "no", "flushing__with_dizziness": "no",
+                               "flushing__new_or_worse": "not_sure"})
+    walk(client, "SE", flushing, SV, diagnosed="no")
+    note = text(client.get(reverse("navigator:gp_note"), **SV))
+    assert "Symtom jag vill prata med läkaren om" in note
+    assert ("Flush (rodnad, värmevallning) (gånger per dag: 3; utlösare: alkohol; med pipande andning: nej; "
+            "med yrsel: nej; nytt eller värre: vet inte)") in note
+    assert "Återkommande flush (rodnad, värmevallningar)." in note
+    english = text(client.get(reverse("navigator:gp_note")))
+    assert ("Flushing (episodes per day: 3; triggers: alcohol; with wheezing: no; with dizziness: no; "
+            "new or worse: not sure)") in english
