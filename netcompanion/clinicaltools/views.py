@@ -44,7 +44,7 @@ from netcompanion.clinicaltools.forms import (
 from netcompanion.clinicaltools.reportline import ReadLine, read_line
 from netcompanion.clinicaltools.summary import M_ASSUMED, grade_differs, grade_label, stage_label
 from netcompanion.core.pages import posted
-from netcompanion.explainer import GUIDE_PAGE, explain
+from netcompanion.explainer import GUIDE_PAGE, Words, explain
 from netcompanion.guide.pages import load_guide
 
 # Opening the calculators for a patient and adding their checks is one look at the record, not one per click.
@@ -73,7 +73,7 @@ def _answer(form: ReportForm) -> dict | None:
         except followup.InvalidInput as refused:
             form.add_refusal(refused, form.followup_rename)
             return None
-    explanation = explain(grade, stage, schedule).as_dict()
+    explanation = explain(grade, stage, schedule, Words(gettext, ngettext)).as_dict()  # in the reader's language
     page = load_guide()[GUIDE_PAGE]
     # The explanation's sources, numbered as its text cites them; then those the results' rules rest on.
     rule_ids = [i for result in (grade, stage, schedule) if result for i in result["sources"]]

@@ -8,7 +8,7 @@ It explains the results of netcompanion.grading, netcompanion.staging and netcom
 """
 
 from netcompanion.explainer.contract import InvalidInput
-from netcompanion.explainer.explain import EngineNote, Explanation, Section, explain
+from netcompanion.explainer.explain import EngineNote, Explanation, Section, Words, explain
 from netcompanion.explainer.texts import GUIDE_PAGE, GUIDE_URL
 
-__all__ = ["GUIDE_PAGE", "GUIDE_URL", "EngineNote", "Explanation", "InvalidInput", "Section", "explain"]
+__all__ = ["GUIDE_PAGE", "GUIDE_URL", "EngineNote", "Explanation", "InvalidInput", "Section", "Words", "explain"]

@@ -8,6 +8,7 @@ reads it in plain words from texts.py, and any other note becomes a question for
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -69,10 +70,36 @@ class Numbering:
         return self.ids.index(source_id) + 1
 
 
-def render(text: Text, numbering: Numbering | None = None, **values: Any) -> str:
-    """The text as shown: placeholders filled, and its sources cited by number after the last sentence, as on
-    the guide. Without a numbering, the text's own sources count from 1."""
-    body = text.text.format(**values)
+def _same(message: str) -> str:
+    return message
+
+
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+@dataclass(frozen=True)
+class Words:
+    """How an explanation is said: in English unless the page that shows it passes Django's gettext and ngettext,
+    which say every text (marked in texts.py) and every span of time in the reader's language."""
+
+    gettext: Callable[[str], str] = _same
+    ngettext: Callable[[str, str, int], str] = _english_plural
+
+    def months(self, n: float) -> str:
+        return self.ngettext("%(n)s month", "%(n)s months", 1 if n == 1 else 2) % {"n": f"{n:g}"}
+
+    def years(self, n: float) -> str:
+        return self.ngettext("%(n)s year", "%(n)s years", 1 if n == 1 else 2) % {"n": f"{n:g}"}
+
+
+ENGLISH = Words()
+
+
+def render(text: Text, numbering: Numbering | None = None, words: Words = ENGLISH, **values: Any) -> str:
+    """The text as shown: translated, placeholders filled, and its sources cited by number after the last
+    sentence, as on the guide. Without a numbering, the text's own sources count from 1."""
+    body = words.gettext(text.text).format(**values)
     if not text.sources:
         return body
     numbering = numbering or Numbering()
@@ -82,9 +109,10 @@ def render(text: Text, numbering: Numbering | None = None, **values: Any) -> str
 class _Builder:
     """Collects the texts of one section, keeping the ids shown and the sources they rest on."""
 
-    def __init__(self, used: list[str], numbering: Numbering) -> None:
+    def __init__(self, used: list[str], numbering: Numbering, words: Words) -> None:
         self.used = used
         self.numbering = numbering
+        self.words = words
         self.paragraphs: list[str] = []
         self.sources: list[str] = []
 
@@ -94,24 +122,27 @@ class _Builder:
     def add_joined(self, parts: list[tuple[Text, dict[str, Any]]]) -> None:
         """One paragraph from several texts, e.g. a follow-up check with its timing and guideline."""
         self.used.extend(text.id for text, _ in parts)
-        self.paragraphs.append(" ".join(render(text, self.numbering, **values) for text, values in parts))
+        self.paragraphs.append(" ".join(render(text, self.numbering, self.words, **values) for text, values in parts))
         for text, _ in parts:
             self.sources.extend(text.sources)
 
     def section(self, key: str) -> Section:
-        return Section(key, tx.HEADINGS[key], tuple(self.paragraphs), tuple(dict.fromkeys(self.sources)))
+        return Section(key, self.words.gettext(tx.HEADINGS[key]), tuple(self.paragraphs),
+                       tuple(dict.fromkeys(self.sources)))
 
 
-def _every(span: list[float]) -> str:
+def _every(span: list[float], words: Words) -> str:
     low, high = span
-    return f"{low:g} month{'' if low == 1 else 's'}" if low == high else f"{low:g} to {high:g} months"
+    if low == high:
+        return words.months(low)
+    return words.gettext("%(low)s to %(high)s months") % {"low": f"{low:g}", "high": f"{high:g}"}
 
 
-def _after(months: float) -> str:
+def _after(months: float, words: Words) -> str:
     """72 months reads better as 6 years."""
     if months >= 24 and months % 12 == 0:
-        return f"{months / 12:g} years"
-    return f"{months:g} month{'' if months == 1 else 's'}"
+        return words.years(months / 12)
+    return words.months(months)
 
 
 def _t(s: StageInput) -> str:
@@ -120,7 +151,7 @@ def _t(s: StageInput) -> str:
 
 
 def _site_line(site: str, b: _Builder) -> None:
-    b.add(tx.SITE_LINE, site=tx.SITES[site].text)
+    b.add(tx.SITE_LINE, site=b.words.gettext(tx.SITES[site].text))
     b.used.append(tx.SITES[site].id)
 
 
@@ -166,14 +197,15 @@ def _stage_section(s: StageInput, g: GradeInput | None, b: _Builder) -> None:
 
 
 def _followup_item(item: FollowUpItem, b: _Builder) -> None:
-    every = _every(item.every_months)
+    words = b.words
+    every, check = _every(item.every_months, words), words.gettext(item.check)
     if item.for_years is None:
-        parts = [(tx.NEXT["followup_item_open"], {"check": item.check, "every": every})]
+        parts = [(tx.NEXT["followup_item_open"], {"check": check, "every": every})]
     else:
-        years = f"{item.for_years} year{'s' if item.for_years != 1 else ''}"
-        parts = [(tx.NEXT["followup_item_years"], {"check": item.check, "every": every, "years": years})]
+        parts = [(tx.NEXT["followup_item_years"], {"check": check, "every": every,
+                                                    "years": words.years(item.for_years)})]
     if item.first_after_months is not None:
-        parts.append((tx.NEXT["followup_first"], {"first": _after(item.first_after_months)}))
+        parts.append((tx.NEXT["followup_first"], {"first": _after(item.first_after_months, words)}))
     # The guideline sentence cites the sources the follow-up rule rests on.
     parts.append((replace(tx.NEXT["followup_guideline"], sources=tuple(item.sources)), {"guideline": item.guideline}))
     if item.overridden_by_clinic:
@@ -263,34 +295,35 @@ def _engine_notes(g: GradeInput | None, s: StageInput | None, f: FollowUpInput |
     return tuple(dict.fromkeys(notes))
 
 
-def explain(grade: dict | None, stage: dict | None, followup: dict | None) -> Explanation:
-    """The plain-language explanation of any of the three results, or InvalidInput naming each bad field."""
+def explain(grade: dict | None, stage: dict | None, followup: dict | None, words: Words = ENGLISH) -> Explanation:
+    """The plain-language explanation of any of the three results, or InvalidInput naming each bad field; in
+    English, or in the reader's language with ``words`` holding Django's gettext and ngettext."""
     g, s, f = parse_inputs(grade, stage, followup)
     notes = _engine_notes(g, s, f)
     used: list[str] = []
     numbering = Numbering()
     sections = []
     if g:
-        b = _Builder(used, numbering)
+        b = _Builder(used, numbering, words)
         _site_line(g.site, b)
         _grade_section(g, b)
         sections.append(b.section("grade"))
     if s:
-        b = _Builder(used, numbering)
+        b = _Builder(used, numbering, words)
         if not g:
             _site_line(s.site, b)
         _stage_section(s, g, b)
         sections.append(b.section("stage"))
-    b = _Builder(used, numbering)
+    b = _Builder(used, numbering, words)
     _next_section(g, s, f, b)
     sections.append(b.section("next"))
-    b = _Builder(used, numbering)
+    b = _Builder(used, numbering, words)
     _questions(g, s, f, bool(notes), b)
     sections.append(b.section("questions"))
     if g or s:
-        b = _Builder(used, numbering)
+        b = _Builder(used, numbering, words)
         _glossary(g, s, b)
         sections.append(b.section("glossary"))
     used.append(tx.REMINDER.id)
-    return Explanation(tuple(sections), tx.GUIDE_URL, render(tx.REMINDER), notes, tuple(used),
+    return Explanation(tuple(sections), tx.GUIDE_URL, render(tx.REMINDER, words=words), notes, tuple(used),
                        tuple(numbering.ids))
