@@ -143,6 +143,11 @@ def choose_out_of_hours(contacts: Iterable[tuple[str, str, str]],
     return next((c for c in rows if c.phone), rows[0] if rows else None)
 
 
+def _words(message: str) -> property:
+    """One of the card's fixed sentences, in the card's language."""
+    return property(lambda card: card.translate(message))
+
+
 @dataclass(frozen=True)
 class CrisisCard:
     name: str
@@ -161,38 +166,10 @@ class CrisisCard:
     def __post_init__(self):
         object.__setattr__(self, "lines", tuple(self.front_lines() + self.back_lines()))
 
-    # The fixed wording, for the templates (they cannot read module constants).
-    @property
-    def title(self) -> str:
-        return self.translate(TITLE)
-
-    @property
-    def risk(self) -> str:
-        return self.translate(RISK)
-
-    @property
-    def triggers(self) -> str:
-        return self.translate(TRIGGERS)
-
-    @property
-    def contact_first(self) -> str:
-        return self.translate(CONTACT_FIRST)
-
-    @property
-    def no_contacts(self) -> str:
-        return self.translate(NO_CONTACTS)
-
-    @property
-    def no_out_of_hours(self) -> str:
-        return self.translate(NO_OUT_OF_HOURS)
-
-    @property
-    def octreotide(self) -> str:
-        return self.translate(OCTREOTIDE)
-
-    @property
-    def scan(self) -> str:
-        return self.translate(SCAN)
+    # The fixed wording in the card's language, for the templates (they cannot read module constants).
+    title, risk, triggers, contact_first = _words(TITLE), _words(RISK), _words(TRIGGERS), _words(CONTACT_FIRST)
+    no_contacts, no_out_of_hours = _words(NO_CONTACTS), _words(NO_OUT_OF_HOURS)
+    octreotide, scan = _words(OCTREOTIDE), _words(SCAN)
 
     @property
     def emergency_line(self) -> str:
