@@ -30,8 +30,11 @@ def run(cwd, *args, stdin: str = ""):
     (["alert-check"], {"date": "2026-11-20", "diagnosed_net": True, "flushes": 1, "dizziness": True},
      lambda answer: [(f["rule_id"], f["level"]) for f in answer], [("AL-DIARY-NAVIGATOR", "emergency")]),
     (["ask", "flushing after wine", "--limit", "2"], None,
-     lambda answer: len(answer) == 2 and all(hit["slug"] and hit["title"] for hit in answer), True),
-], ids=["triage", "grade", "stage", "alert-check", "ask"])
+     lambda answer: len(answer["results"]) == 2 and all(hit["slug"] and hit["title"] for hit in answer["results"]),
+     True),
+    (["ask", "--lang", "sv", "biverkningar av sprutan", "--limit", "1"], None,
+     lambda answer: (answer["lang"], [hit["slug"] for hit in answer["results"]]), ("sv", ["medicines"])),
+], ids=["triage", "grade", "stage", "alert-check", "ask", "ask-sv"])
 def test_an_engine_command_answers_with_nothing_set(tmp_path, args, data, read, expected):
     result = run(tmp_path, "-m", "netcompanion", *args, stdin=json.dumps(data) if data else "")
     assert result.returncode == 0, result.stderr
