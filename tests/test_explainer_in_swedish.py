@@ -8,21 +8,11 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from netcompanion import followup, grading, staging
 from netcompanion.explainer import Words, explain
+from netcompanion.explainer.tests.test_with_engines import issue_example
 from netcompanion.explainer.texts import HEADINGS, all_texts
 
 SWEDISH = Words(gettext, ngettext)
-
-
-def _example():
-    grade = grading.grade({"site": "jejunum_ileum", "ki67_percent": 8}).as_dict()
-    stage = staging.stage({"site": "jejunum_ileum", "size_cm": 2.5, "invasion": "subserosa", "nodes_positive": 3,
-                           "nodes_examined": 14, "mesenteric_mass_cm": 0, "metastases": ["liver"]}).as_dict()
-    plan = followup.suggest({"site": "jejunum_ileum", "grade": grade["grade"], "category": grade["category"],
-                             "ki67_percent": 8, "stage": stage["stage"], "T": stage["T"], "N": stage["N"],
-                             "M": stage["M"], "resected": True, "margin": "R0"}).as_dict()
-    return grade, stage, plan
 
 
 @pytest.mark.parametrize("text", list(all_texts()), ids=lambda t: t.id)
@@ -36,7 +26,7 @@ def test_every_text_has_a_swedish_translation_that_keeps_its_placeholders(text):
 
 def test_an_explanation_reads_in_swedish():
     with translation.override("sv"):
-        result = explain(*_example(), SWEDISH)
+        result = explain(*issue_example(), SWEDISH)
         assert [s.heading for s in result.sections] == [gettext(HEADINGS[s.id]) for s in result.sections]
     text = " ".join(p for s in result.sections for p in s.paragraphs)
     assert result.sections[0].heading == "Vad din grad betyder"
@@ -48,6 +38,6 @@ def test_an_explanation_reads_in_swedish():
 
 
 def test_the_english_explanation_is_unchanged_by_the_words_it_is_given():
-    grade, stage, plan = _example()
+    grade, stage, plan = issue_example()
     with translation.override("en-gb"):
         assert explain(grade, stage, plan, SWEDISH) == explain(grade, stage, plan)

@@ -10,13 +10,19 @@ from netcompanion.explainer import explain
 SITES = ["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas", "lung"]
 
 
-def test_the_issue_example_through_all_three_engines():
+def issue_example() -> tuple[dict, dict, dict]:
+    """The issue's example, a small-bowel NET G2 with spread to the liver, through the three real engines."""
     grade = grading.grade({"site": "jejunum_ileum", "ki67_percent": 8}).as_dict()
     stage = staging.stage({"site": "jejunum_ileum", "size_cm": 2.5, "invasion": "subserosa", "nodes_positive": 3,
                            "nodes_examined": 14, "mesenteric_mass_cm": 0, "metastases": ["liver"]}).as_dict()
     plan = followup.suggest({"site": "jejunum_ileum", "grade": grade["grade"], "category": grade["category"],
                              "ki67_percent": 8, "stage": stage["stage"], "T": stage["T"], "N": stage["N"],
                              "M": stage["M"], "resected": True, "margin": "R0"}).as_dict()
+    return grade, stage, plan
+
+
+def test_the_issue_example_through_all_three_engines():
+    grade, stage, plan = issue_example()
     result = explain(grade, stage, plan)
     text = " ".join(p for s in result.sections for p in s.paragraphs)
     for says in ("slow to moderate pace", "spread to nearby lymph nodes", "spread to the liver", "Stage IV",
