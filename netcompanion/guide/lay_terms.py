@@ -299,6 +299,10 @@ URGENT = (
     "wheezing flushing", "wheezy red face", "red leaking wound", "wound leaking",
 )
 
+# Words kept out of the stop list because they change what is asked, but that do not say what a question is
+# about: they count when ranking, not when judging whether a page covers the question.
+WEAK_WORDS = frozenset({"not", "no", "after", "before"})
+
 # Spoken phrases read as one word before anything else ("all the time" must not match a page's "all" and "time").
 REWRITES: tuple[tuple[str, str], ...] = (
     ("back on my feet", "recovered"),

@@ -242,6 +242,9 @@ STOPWORDS = frozenset(
     hela tiden egentligen""".split()
 )
 
+# Ord som ändrar vad som frågas men inte vad frågan handlar om (see WEAK_WORDS in lay_terms.py).
+WEAK_WORDS = frozenset({"inte", "ingen", "inga", "efter", "före", "innan", "utan"})
+
 # Read before anything else: "min man" is a husband, not the pronoun "man" (one), which is a stop word, and
 # "bajsar hela tiden" is "bajsar ofta".
 REWRITES: tuple[tuple[str, str], ...] = (

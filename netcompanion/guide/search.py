@@ -75,13 +75,14 @@ class Language:
     # (Swedish writes "dygnsurinprov" as one word).
     decompound: bool
     rewrites: tuple[tuple[str, str], ...] = ()
+    weak: frozenset[str] = frozenset()
 
 
 LANGUAGES = {
     "en": Language("en", "english", lay_terms.STOPWORDS, lay_terms.LAY_TERMS, lay_terms.URGENT, False,
-                   lay_terms.REWRITES),
+                   lay_terms.REWRITES, lay_terms.WEAK_WORDS),
     "sv": Language("sv", "swedish", lay_terms_sv.STOPWORDS, lay_terms_sv.LAY_TERMS, lay_terms_sv.URGENT, True,
-                   lay_terms_sv.REWRITES),
+                   lay_terms_sv.REWRITES, lay_terms_sv.WEAK_WORDS),
 }
 
 
@@ -186,7 +187,8 @@ def _deletions(word: str) -> set[str]:
 
 @dataclass
 class Concept:
-    """One meaningful word of a question: its terms (own stem and lay expansions) and how much it matters."""
+    """One meaningful word of a question: its terms (own stem and lay expansions) and how much it matters to
+    whether a page covers the question (its rarity; nothing for a weak word such as "after")."""
 
     word: str
     terms: dict[str, float] = field(default_factory=dict)
@@ -423,7 +425,7 @@ class GuideIndex:
         self._add_lay_words(concepts)
         for concept in concepts:
             rarity = [self._sections.idf[t] for t in concept.terms if t in self._sections.idf]
-            concept.idf = max(rarity) if rarity else self._max_idf
+            concept.idf = 0.0 if concept.word in self._analyzer.language.weak else max(rarity, default=self._max_idf)
         return concepts
 
     def _add_lay_words(self, concepts: list[Concept]) -> None:
