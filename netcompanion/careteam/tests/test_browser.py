@@ -34,10 +34,14 @@ def ward():
     return maria, nurse
 
 
-def test_every_workspace_page_passes_axe_and_fits_a_phone(live_server, page, ward):
+@pytest.mark.parametrize("language, width, assign", [("en-gb", 375, "Assign"), ("sv", 375, "Koppla"),
+                                                     ("sv", 1280, "Koppla")])
+def test_every_workspace_page_passes_axe_and_fits_a_phone(live_server, page, ward, language, width, assign):
+    """In English and in Swedish, whose longer words must still fit a phone."""
     maria, nurse = ward
-    page.set_viewport_size({"width": 375, "height": 800})
+    page.set_viewport_size({"width": width, "height": 800})
     sign_in(page, live_server, "nurse")
+    page.context.set_extra_http_headers({"Accept-Language": language})
     base = f"{live_server.url}/care/"
     patient = f"patients/{maria.code}/"
     urls = ["", "?sort=diary&show=quiet&q=nobody", "?sort=bogus", "assignments/", patient, patient + "diary/",
@@ -51,7 +55,8 @@ def test_every_workspace_page_passes_axe_and_fits_a_phone(live_server, page, war
         if found := page_problems(page):
             problems[url] = found
     page.goto(base + "assignments/")
-    page.get_by_role("button", name="Assign").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Patientansvar" if language == "sv" else "Assignments")
+    page.get_by_role("button", name=assign, exact=True).click()
     problems["refused assignment"] = page_problems(page)
     assert not any(problems.values()), problems
 
