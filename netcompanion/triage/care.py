@@ -19,7 +19,7 @@ from enum import Enum
 from netcompanion.translatable import gettext_noop as _
 from netcompanion.triage.rules import Level
 
-CARE_VERSION = "2026.12.1"
+CARE_VERSION = "2026.12.2"
 ANYWHERE = "*"
 
 E, U, S, R, C = Level.EMERGENCY, Level.URGENT, Level.SOON, Level.ROUTINE, Level.SELF_CARE
@@ -191,6 +191,10 @@ PLACES: tuple[Place, ...] = (
           _("If it gets worse, lasts, or new symptoms start, contact them or check again."), ANY),
 )
 
+# The nurse advice line a country's people call first when they need help today (the urgent level's first place);
+# where there is none, the result offers the emergency number as before.
+ADVICE_LINES: dict[str, str] = {"SE": "1177", "GB": "111"}
+
 COUNTRIES = frozenset(p.country for p in PLACES) - {ANYWHERE}
 
 
@@ -214,6 +218,11 @@ def places(country: str, level: Level, diagnosed_net: bool) -> tuple[Place, ...]
     return tuple(p for p in PLACES if p.country == country and p.level == level and p.whom in (For.ALL, mine))
 
 
+def advice_line(country: str) -> str:
+    """The phone number of the country's nurse advice line, or "" where the table names none."""
+    return ADVICE_LINES.get(country, "")
+
+
 def review_sheet() -> str:
     """Every headline, whom and place row as one line of plain text, for a clinician's sign-off."""
     lines = [f"Care words {CARE_VERSION}. Headlines: country | level | text"]
@@ -223,4 +232,6 @@ def review_sheet() -> str:
     lines.append("Places: country | level | for | place | how to reach it | sources")
     lines += [f"{p.country} | {p.level.value} | {p.whom.value} | {p.place} | {p.reach} | {', '.join(p.sources)}"
               for p in PLACES]
+    lines.append("Nurse advice lines, called first at urgent: "
+                 + ", ".join(f"{country} {number}" for country, number in ADVICE_LINES.items()))
     return "\n".join(lines)

@@ -50,6 +50,7 @@ class Care(_Result):
     who: str
     places: list[CarePlace]
     version: str
+    advice_line: str = ""  # the nurse advice line to call first at urgent ("1177", "111"), where the country has one
 
 
 class SymptomDetail(_Result):
@@ -137,7 +138,7 @@ def _care(country: str | None, level: Level, diagnosed_net: bool) -> Care:
     return Care(country=where, headline=care.headline(where, level), who=care.who(where, diagnosed_net),
                 places=[CarePlace(place=p.place, reach=p.reach, sources=list(p.sources))
                         for p in care.places(where, level, diagnosed_net)],
-                version=care.CARE_VERSION)
+                version=care.CARE_VERSION, advice_line=care.advice_line(where))
 
 
 def evaluate(case: Case, default_number: str = DEFAULT) -> Assessment:

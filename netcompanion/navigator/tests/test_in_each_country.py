@@ -1,6 +1,8 @@
 """The navigator in Swedish and in each country's words: where to go follows the person's country (the form's
 answer, else their account's, else the site's emergency number), the level never does, and English is unchanged."""
 
+import re
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -116,3 +118,14 @@ def test_the_note_for_the_gp_in_swedish_lists_the_symptoms_and_answers_in_swedis
     english = text(client.get(reverse("navigator:gp_note")))
     assert ("Flushing (episodes per day: 3; triggers: alcohol; with wheezing: no; with dizziness: no; "
             "new or worse: not sure)") in english
+
+
+@pytest.mark.parametrize("country, urgent, emergency", [("SE", "1177", "112"), ("GB", "111", "999"),
+                                                       ("US", "911", "911"), ("", "112", "112")])
+def test_at_urgent_the_call_button_is_the_countrys_advice_line_where_it_has_one(client, country, urgent, emergency):
+    """Sweden's 1177 and the UK's 111 at urgent, where the emergency number is for emergencies; elsewhere the
+    emergency number as before. An emergency's button is always the emergency number."""
+    buttons = re.compile(r'class="button button-danger" href="tel:(\d+)"')
+    assert buttons.findall(walk(client, country, JAUNDICE).content.decode()) == [urgent]
+    client.post(reverse("navigator:start_again"))
+    assert buttons.findall(walk(client, country, WHEEZE).content.decode()) == [emergency]

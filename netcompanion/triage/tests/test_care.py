@@ -9,7 +9,7 @@ from hypothesis import given, settings
 
 from netcompanion.bibliography import cite
 from netcompanion.triage import Level, assess
-from netcompanion.triage.care import ANYWHERE, CARE_VERSION, HEADLINES, PLACES, WHO, care_country
+from netcompanion.triage.care import ADVICE_LINES, ANYWHERE, CARE_VERSION, HEADLINES, PLACES, WHO, care_country
 from netcompanion.triage.tests.test_engine import case
 
 COUNTRIES = {"SE": "112", "GB": "999", "US": "911", "DE": "112", "AU": "000", None: "112"}
@@ -96,6 +96,7 @@ def test_unknown_countries_get_the_words_for_anywhere():
 
 CARE_FINGERPRINTS = {
     "2026.12.1": "0d6a4a2c335e5254",
+    "2026.12.2": "a513501b37e3455a",  # the nurse advice line to call first at urgent (1177, 111)
 }
 
 
@@ -104,6 +105,15 @@ def test_a_change_to_the_care_words_comes_with_a_new_version():
     rows = [(h.country, h.level.value, h.text) for h in HEADLINES]
     rows += [(w.country, w.diagnosed_net, w.text) for w in WHO]
     rows += [(p.country, p.level.value, p.whom.value, p.place, p.reach, p.sources) for p in PLACES]
+    rows += sorted(ADVICE_LINES.items())
     fingerprint = hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
     assert CARE_FINGERPRINTS.get(CARE_VERSION) == fingerprint, (
         f"care words changed: bump CARE_VERSION and record {fingerprint!r} for it here")
+
+
+@pytest.mark.parametrize("country, line", [("SE", "1177"), ("GB", "111"), ("US", ""), (None, "")])
+def test_the_advice_line_to_call_at_urgent_is_the_countrys_own(country, line):
+    result = _result(country, BY_LEVEL[Level.URGENT])
+    assert result.care.advice_line == line
+    if line:
+        assert f"Call {line} now" in result.where
