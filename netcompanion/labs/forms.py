@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from netcompanion.core.fields import DecimalNumberField
 from netcompanion.core.plausible import not_before_birth
 from netcompanion.labs import catalogue
-from netcompanion.labs.models import LabResult, LabTest, plain_number
+from netcompanion.labs.models import LabResult, LabTest, shown_number
 
 MAX_PLAN_AHEAD = dt.timedelta(days=366)
 
@@ -56,7 +56,7 @@ class LabResultForm(forms.ModelForm):
         self.fields["test"].choices = LabTest.choices   # no empty "---------" radio
         if self.instance.pk and not self.is_bound:
             for name in ("value", "reference_low", "reference_high"):
-                self.initial[name] = plain_number(getattr(self.instance, name))
+                self.initial[name] = shown_number(getattr(self.instance, name))
 
     def clean_taken_on(self):
         taken_on = self.cleaned_data["taken_on"]

@@ -1,9 +1,10 @@
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,12 @@ class LabTest(models.TextChoices):
 
 
 NON_NEGATIVE = [MinValueValidator(0)]
+
+
+def shown_number(value: Decimal | None) -> str:
+    """A result or a limit as a person writes it, in the reader's language: 0.520 → "0.52" ("0,52" in Swedish)."""
+    text = plain_number(value)
+    return formats.number_format(Decimal(text)) if text else ""
 
 
 class LabResult(Versioned):
@@ -82,11 +89,11 @@ class LabResult(Versioned):
 
     @property
     def value_text(self) -> str:
-        return plain_number(self.value)
+        return shown_number(self.value)
 
     @property
     def range_text(self) -> str:
-        low, high = plain_number(self.reference_low), plain_number(self.reference_high)
+        low, high = shown_number(self.reference_low), shown_number(self.reference_high)
         words = {"low": low, "high": high, "unit": self.unit}
         if low and high:
             return gettext("%(low)s to %(high)s %(unit)s") % words

@@ -9,7 +9,7 @@ from netcompanion.core.history import history_page
 from netcompanion.core.pages import change_page, confirm_page, form_page, posted
 from netcompanion.labs import actions, assessed, catalogue, content, services
 from netcompanion.labs.forms import CollectionPlanForm, LabResultForm
-from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status, plain_number
+from netcompanion.labs.models import LabResult, LabTest, Preparation, PreparationStatus, Status, shown_number
 
 TEST_ORDER = {key: n for n, key in enumerate(catalogue.KNOWN_TESTS)}
 
@@ -56,8 +56,8 @@ def _prefill(result) -> dict[str, str]:
     note = gettext("The unit and range are from your last %(test)s result (%(date)s). Check them against your new "
                    "report: labs sometimes change their range.") % {
         "test": result.display_name, "date": formats.date_format(result.taken_on, "j F Y")}
-    return {"unit": result.unit, "reference_low": plain_number(result.reference_low) or "",
-            "reference_high": plain_number(result.reference_high) or "", "note": note}
+    return {"unit": result.unit, "reference_low": shown_number(result.reference_low),
+            "reference_high": shown_number(result.reference_high), "note": note}
 
 
 @patient_required

@@ -77,3 +77,13 @@ def test_the_alert_rules_get_the_catalogues_english_name_whatever_the_savers_lan
     with translation.override("sv"):
         assert cga_result.display_name == "Kromogranin A (CgA)"
         assert lab_reading(cga_result).check.test == "Chromogranin A (CgA)"
+
+
+def test_results_and_limits_are_written_with_a_comma_in_swedish(client, maria):
+    client.post(reverse("labs:new"), result(value="0,52", unit="nmol/L", reference_high="0,6"), **SV)
+    saved = LabResult.objects.get()
+    body = client.get(reverse("labs:index"), **SV).content.decode()
+    assert "0,52 nmol/L" in body and "upp till 0,6 nmol/L" in body
+    assert 'value="0,52"' in client.get(reverse("labs:edit", args=[saved.code]), **SV).content.decode()
+    english = client.get(reverse("labs:index")).content.decode()
+    assert "0.52 nmol/L" in english and "up to 0.6 nmol/L" in english
