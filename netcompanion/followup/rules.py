@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from netcompanion.followup.case import DISTANT_SPREAD, NODES_POSITIVE, FollowUpCase
+from netcompanion.translatable import gettext_noop
 
-RULESET_VERSION = "2026.12.2"
+RULESET_VERSION = "2026.12.3"
 
 Kind = Literal["imaging", "blood", "urine", "visit"]
 
@@ -49,10 +50,10 @@ S_AJCC9 = ("ajcc-v9-gep-net-2024",)
 S_WHAT = ("esmo-gep-nen-2020",)
 S_SCAN = S_MARKERS = S_NCCN
 
-VISIT = "Check-up with your NET care team: how you feel, any symptoms, and an examination"
-SCAN = "CT or MRI scan of the tummy (abdomen)"
-MARKERS = "Blood test (sometimes a urine test) for the hormones your tumour makes"
-LUNG_SCAN = "CT scan of the chest, and a CT or MRI scan of the tummy (abdomen)"
+VISIT = gettext_noop("Check-up with your NET care team: how you feel, any symptoms, and an examination")
+SCAN = gettext_noop("CT or MRI scan of the tummy (abdomen)")
+MARKERS = gettext_noop("Blood test (sometimes a urine test) for the hormones your tumour makes")
+LUNG_SCAN = gettext_noop("CT scan of the chest, and a CT or MRI scan of the tummy (abdomen)")
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,9 @@ ITEMS: dict[str, Item] = _items(
     Item("ESMO-G12-MARKERS", MARKERS, "blood", (6, 12), 6, 5, ESMO, (*S_ESMO, *S_MARKERS),
          only_if_functioning=True),
     Item("ESMO-G12-VISIT-AFTER-5Y", VISIT, "visit", (12, 24), 72, None, ESMO, S_ESMO,
-         note="ESMO allows longer gaps after 5 years; the care team may keep the shorter ones."),
+         note=gettext_noop("ESMO allows longer gaps after 5 years; the care team may keep the shorter ones.")),
     Item("ESMO-G12-SCAN-AFTER-5Y", SCAN, "imaging", (12, 24), 72, None, ESMO, (*S_ESMO, *S_SCAN),
-         note="ESMO allows longer gaps after 5 years; the care team may keep the shorter ones."),
+         note=gettext_noop("ESMO allows longer gaps after 5 years; the care team may keep the shorter ones.")),
     Item("ESMO-G12-MARKERS-AFTER-5Y", MARKERS, "blood", (12, 24), 72, None, ESMO, (*S_ESMO, *S_MARKERS),
          only_if_functioning=True),
     Item("ESMO-ADV-G12-VISIT", VISIT, "visit", (6, 12), 6, None, ESMO, S_ESMO),
@@ -120,10 +121,12 @@ ITEMS: dict[str, Item] = _items(
          (*S_CZECH, *S_WHAT, *S_MARKERS), only_if_functioning=True),
 
     # NCCN: first at 12 weeks to 12 months (the sooner end, 3 months), then every 12-24 months to 10 years.
-    Item("NCCN-LUNG-VISIT", "Check-up with your care team: history and examination", "visit", (12, 24), 3, 10,
-         NCCN, S_NCCN, note="NCCN: the first check 12 weeks to 12 months after surgery, sooner with symptoms."),
+    Item("NCCN-LUNG-VISIT", gettext_noop(
+        "Check-up with your care team: history and examination"), "visit", (12, 24), 3, 10,
+         NCCN, S_NCCN, note=gettext_noop(
+             "NCCN: the first check 12 weeks to 12 months after surgery, sooner with symptoms.")),
     Item("NCCN-LUNG-SCAN", LUNG_SCAN, "imaging", (12, 24), 3, 10, NCCN, S_NCCN,
-         note="NCCN: if the first scans are clear, later scans may be less frequent."),
+         note=gettext_noop("NCCN: if the first scans are clear, later scans may be less frequent.")),
     Item("NCCN-LUNG-MARKERS", MARKERS, "blood", (12, 24), 3, 10, NCCN, S_NCCN, only_if_functioning=True),
 )
 
@@ -238,25 +241,27 @@ APPENDIX_ITEMS = ("CZ-APPX-VISIT-Y1", "CZ-APPX-SCAN-Y1", "CZ-APPX-MARKERS-Y1", "
                   "CZ-APPX-SCAN-YEARLY", "CZ-APPX-MARKERS-YEARLY")
 LUNG_ITEMS = ("NCCN-LUNG-VISIT", "NCCN-LUNG-SCAN", "NCCN-LUNG-MARKERS")
 NO_CHECKS = ()
-APPENDIX_SUMMARY = ("check-ups twice in the first year, then yearly (Czech guideline: an appendix NET G1 or G2 "
-                    "removed with clear edges).")
+APPENDIX_SUMMARY = (gettext_noop(
+    "check-ups twice in the first year, then yearly (Czech guideline: an appendix NET G1 or G2 "
+                    "removed with clear edges)."))
 
 SCHEDULES: tuple[ScheduleRule, ...] = (
     ScheduleRule("FU-ESMO-NO-FU-APPENDIX-RECTUM",
         (APPENDIX_OR_RECTUM, G1, UNDER_1CM, NODES_NEGATIVE, NO_DISTANT_SPREAD, RESECTED, R0, NO_ADVERSE),
         NO_CHECKS, True,
-        "no routine follow-up (ESMO 2020: a G1 NET under 1 cm of the appendix or rectum, removed completely, "
-        "with no adverse features).",
-        "No routine follow-up checks are needed after complete removal of a small G1 NET of the appendix "
-        "or rectum. If new symptoms appear, contact your care team.",
+        gettext_noop(
+            "no routine follow-up (ESMO 2020: a G1 NET under 1 cm of the appendix or rectum, removed completely, "
+        "with no adverse features)."),
+        gettext_noop("No routine follow-up checks are needed after complete removal of a small G1 NET of the appendix "
+        "or rectum. If new symptoms appear, contact your care team."),
         ESMO, S_ESMO),
     ScheduleRule("FU-CN-PANC-NO-FU",
         (PANCREAS, G1, UNDER_2CM, NODES_NEGATIVE, NO_DISTANT_SPREAD, RESECTED, R0),
         NO_CHECKS, True,
-        "no follow-up (CommNETS/NANETS 2018: a G1 pancreatic NET under 2 cm with no affected lymph nodes, "
-        "removed completely).",
-        "No routine follow-up checks are needed after complete removal of a small G1 NET of the pancreas "
-        "(under 2 cm) with no affected lymph nodes. If new symptoms appear, contact your care team.",
+        gettext_noop("no follow-up (CommNETS/NANETS 2018: a G1 pancreatic NET under 2 cm with no affected lymph nodes, "
+        "removed completely)."),
+        gettext_noop("No routine follow-up checks are needed after complete removal of a small G1 NET of the pancreas "
+        "(under 2 cm) with no affected lymph nodes. If new symptoms appear, contact your care team."),
         COMMNETS, S_COMMNETS),
     # Czech appendix rows: under 1 cm with R0 no routine checks, 1-2 cm with R0 "consider follow-up",
     # over 2 cm checks twice in the first year, then yearly. That timing lies within ESMO's 6-12 months and
@@ -267,96 +272,98 @@ SCHEDULES: tuple[ScheduleRule, ...] = (
         (APPENDIX, G1_G2, UNDER_1CM, NO_DISTANT_SPREAD, RESECTED, R0),
         APPENDIX_ITEMS, False,
         APPENDIX_SUMMARY,
-        "The Czech guideline sees no need for routine checks after complete (R0) removal of an appendix NET "
+        gettext_noop(
+            "The Czech guideline sees no need for routine checks after complete (R0) removal of an appendix NET "
         "under 1 cm, but ESMO limits this to G1 without adverse features. The Czech timing for larger "
-        "appendix NETs is suggested until your care team decides.",
+        "appendix NETs is suggested until your care team decides."),
         CZECH, S_CZECH),
     ScheduleRule("FU-CZ-APPENDIX-1-2CM",
         (APPENDIX, G1_G2, FROM_1_TO_2CM, NO_DISTANT_SPREAD, RESECTED, R0),
         APPENDIX_ITEMS, False,
         APPENDIX_SUMMARY,
-        "For an appendix NET of 1-2 cm removed with clear edges, the Czech guideline says follow-up is "
+        gettext_noop("For an appendix NET of 1-2 cm removed with clear edges, the Czech guideline says follow-up is "
         "worth considering, without a schedule. The schedule for larger appendix NETs is suggested; your "
-        "care team may decide that fewer checks are enough.",
+        "care team may decide that fewer checks are enough."),
         CZECH, S_CZECH),
     ScheduleRule("FU-CZ-APPENDIX-OVER-2CM",
         (APPENDIX, G1_G2, OVER_2CM, NO_DISTANT_SPREAD, RESECTED, R0),
         APPENDIX_ITEMS, False,
         APPENDIX_SUMMARY,
-        "For an appendix NET over 2 cm the Czech guideline advises checks twice in the first year, then "
-        "once a year. It sets no end; ESMO advises follow-up for life.",
+        gettext_noop("For an appendix NET over 2 cm the Czech guideline advises checks twice in the first year, then "
+        "once a year. It sets no end; ESMO advises follow-up for life."),
         CZECH, S_CZECH),
     # CommNETS wants more frequent checks with an affected node or a Ki-67 above 5 %, without saying how
     # often: those cases fall through to ESMO's interval (FU-NOTE-CN-PANC-HIGHER-RISK says so).
     ScheduleRule("FU-CN-PANC-RESECTED",
         (PANCREAS, G1_G2, KI67_AT_MOST_5, NODES_NEGATIVE, NO_DISTANT_SPREAD, RESECTED, R0),
         PANCREAS_ITEMS, False,
-        "a check-up with a CT or MRI scan every year for 3 years, then every 1-2 years up to 10 years "
-        "(CommNETS/NANETS 2018).",
-        "After complete removal of a pancreatic NET, CommNETS/NANETS advise a check-up with a scan every "
-        "year for 3 years, then every 1-2 years, for 10 years in all.",
+        gettext_noop("a check-up with a CT or MRI scan every year for 3 years, then every 1-2 years up to 10 years "
+        "(CommNETS/NANETS 2018)."),
+        gettext_noop("After complete removal of a pancreatic NET, CommNETS/NANETS advise a check-up with a scan every "
+        "year for 3 years, then every 1-2 years, for 10 years in all."),
         COMMNETS, S_COMMNETS),
     ScheduleRule("FU-NCCN-LUNG-RESECTED",
         (LUNG, LUNG_CARCINOID, RESECTED, NO_R2),
         LUNG_ITEMS, False,
-        "NCCN's checks after surgery for a lung carcinoid: the first at 3-12 months, then every 1-2 years "
-        "up to 10 years.",
-        "After 10 years, NCCN suggests more checks only when there is a medical reason for them.",
+        gettext_noop("NCCN's checks after surgery for a lung carcinoid: the first at 3-12 months, then every 1-2 years "
+        "up to 10 years."),
+        gettext_noop("After 10 years, NCCN suggests more checks only when there is a medical reason for them."),
         NCCN, S_NCCN),
     ScheduleRule("FU-LUNG-NO-SCHEDULE",
         (LUNG,),
         NO_CHECKS, False,
-        "no suggested schedule.",
-        "The guidelines this tool follows give no follow-up schedule for this lung tumour (one that is "
-        "high grade, was not removed, or whose type is not known). Your care team will plan your checks.",
+        gettext_noop("no suggested schedule."),
+        gettext_noop("The guidelines this tool follows give no follow-up schedule for this lung tumour (one that is "
+        "high grade, was not removed, or whose type is not known). Your care team will plan your checks."),
         # NCCN's lung schedule is the only one here, and it covers removed carcinoids only.
         "none (no source covers it)", S_NCCN),
     ScheduleRule("FU-ESMO-RESECTED-G1G2",
         (DIGESTIVE, G1_G2, R0_R1, NO_DISTANT_SPREAD),
         G12_ITEMS, False,
-        "checks every 6-12 months, and every 1-2 years after 5 years (ESMO 2020: a G1 or G2 NET removed "
-        "with margin R0 or R1, without distant spread).",
-        "ESMO advises follow-up for life after removal of a G1 or G2 NET: every 6-12 months, and after 5 "
-        "years every 1-2 years.",
+        gettext_noop("checks every 6-12 months, and every 1-2 years after 5 years (ESMO 2020: a G1 or G2 NET removed "
+        "with margin R0 or R1, without distant spread)."),
+        gettext_noop("ESMO advises follow-up for life after removal of a G1 or G2 NET: every 6-12 months, and after 5 "
+        "years every 1-2 years."),
         ESMO, S_ESMO),
     # ESMO: "similar re-staging/assessment intervals" for advanced or inoperable disease. Mapped to the
     # same 6-12 months, without the lengthening after 5 years that ESMO describes for follow-up after surgery.
     ScheduleRule("FU-ESMO-ADVANCED-G1G2",
         (DIGESTIVE, G1_G2, NOT_ALL_REMOVED),
         ADVANCED_G12_ITEMS, False,
-        "checks every 6-12 months for life (ESMO 2020: a G1 or G2 NET).",
-        "For a tumour that was not removed, not completely removed, whose margin is not known, or that "
+        gettext_noop("checks every 6-12 months for life (ESMO 2020: a G1 or G2 NET)."),
+        gettext_noop("For a tumour that was not removed, not completely removed, whose margin is not known, or that "
         "has spread further (or where that is not known), ESMO advises the same gaps between checks as after "
         "surgery. This schedule uses 6-12 months for life "
-        "and does not lengthen them after 5 years.",
+        "and does not lengthen them after 5 years."),
         ESMO, S_ESMO),
     ScheduleRule("FU-ESMO-G3-NEC",
         (DIGESTIVE, G3_OR_NEC),
         G3_ITEMS, False,
-        "checks every 2-3 months for life (ESMO 2020: G3 or NEC).",
-        "For a high-grade tumour (G3 or NEC) ESMO advises checks every 2-3 months for life, after surgery "
-        "and for advanced disease alike. The gaps stay short because it can come back even years later.",
+        gettext_noop("checks every 2-3 months for life (ESMO 2020: G3 or NEC)."),
+        gettext_noop("For a high-grade tumour (G3 or NEC) ESMO advises checks every 2-3 months for life, after surgery "
+        "and for advanced disease alike. The gaps stay short because it can come back even years later."),
         ESMO, S_ESMO),
     ScheduleRule("FU-ESMO-GRADE-UNKNOWN",
         (DIGESTIVE, GRADE_UNKNOWN),
         G3_ITEMS, False,
-        "checks every 2-3 months for life (ESMO 2020).",
-        "The grade is not known, so ESMO's shortest gap between checks (the one for G3) is suggested until "
-        "it is known.",
+        gettext_noop("checks every 2-3 months for life (ESMO 2020)."),
+        gettext_noop(
+            "The grade is not known, so ESMO's shortest gap between checks (the one for G3) is suggested until "
+        "it is known."),
         ESMO, S_ESMO),
 )
 
 # Plain names of the facts a note asks for when a lighter schedule needs them.
 FACT_NAMES = {
-    "grade": "the grade (G1, G2 or G3)",
-    "category": "the type of lung tumour (typical or atypical carcinoid, or high grade)",
-    "ki67_percent": "the Ki-67 index",
-    "size_cm": "the size of the tumour",
-    "N": "whether lymph nodes were affected (N)",
-    "M": "whether it had spread to distant organs (M)",
-    "margin": "whether the edges of the removed tissue were clear (margin R0, R1 or R2)",
-    "adverse_features": "whether the pathology report names adverse features",
-    "rectum": "whether the tumour is in the rectum or the colon",
+    "grade": gettext_noop("the grade (G1, G2 or G3)"),
+    "category": gettext_noop("the type of lung tumour (typical or atypical carcinoid, or high grade)"),
+    "ki67_percent": gettext_noop("the Ki-67 index"),
+    "size_cm": gettext_noop("the size of the tumour"),
+    "N": gettext_noop("whether lymph nodes were affected (N)"),
+    "M": gettext_noop("whether it had spread to distant organs (M)"),
+    "margin": gettext_noop("whether the edges of the removed tissue were clear (margin R0, R1 or R2)"),
+    "adverse_features": gettext_noop("whether the pathology report names adverse features"),
+    "rectum": gettext_noop("whether the tumour is in the rectum or the colon"),
 }
 
 
@@ -383,24 +390,30 @@ NOTES: tuple[NoteRule, ...] = (
     # NCCN says this of well-differentiated G1/G2 NETs (NET-8), so not for G3, NEC or an unknown grade.
     NoteRule("FU-NOTE-NO-SSTR-FDG",
         lambda c, s, items: c.resected and s not in HIGH_OR_UNKNOWN_GRADE and _has(items, "imaging"),
-        "Scans that show hormone receptors (SSTR PET, such as gallium-68 DOTATATE PET) and FDG-PET scans are "
+        gettext_noop(
+            "Scans that show hormone receptors (SSTR PET, such as gallium-68 DOTATATE PET) and FDG-PET scans are "
         "not used for routine checks after surgery. Your care team may still use them to answer a specific "
-        "question.", NCCN, S_NCCN),
+        "question."), NCCN, S_NCCN),
     NoteRule("FU-NOTE-NO-CGA", lambda c, s, items: not c.lung and _has(items, "blood"),
-        "Chromogranin A (CgA) is not suggested as a follow-up blood test: AJCC version 9 advises against it "
-        "for NETs of the gut and pancreas.", AJCC9, S_AJCC9),
+        gettext_noop(
+            "Chromogranin A (CgA) is not suggested as a follow-up blood test: AJCC version 9 advises against it "
+        "for NETs of the gut and pancreas."), AJCC9, S_AJCC9),
     NoteRule("FU-NOTE-FUNCTIONING-UNKNOWN", lambda c, s, items: c.functioning is None and _has(items, "blood"),
-        "Hormone tests are listed because it is not known whether the tumour makes hormones. If it does not, "
-        "they can be left out.", ESMO, (*S_ESMO, *S_MARKERS)),
+        gettext_noop(
+            "Hormone tests are listed because it is not known whether the tumour makes hormones. If it does not, "
+        "they can be left out."), ESMO, (*S_ESMO, *S_MARKERS)),
     NoteRule("FU-NOTE-ESMO-G2", lambda c, s, items: s in G12_SCHEDULES and c.grade == "G2",
-        "ESMO gives 6-12 months for a G1 or G2 NET with a low Ki-67. With a higher Ki-67 your care team may "
-        "choose shorter gaps.", ESMO, S_ESMO),
+        gettext_noop(
+            "ESMO gives 6-12 months for a G1 or G2 NET with a low Ki-67. With a higher Ki-67 your care team may "
+        "choose shorter gaps."), ESMO, S_ESMO),
     NoteRule("FU-NOTE-ESMO-NET-G3", lambda c, s, items: s == "FU-ESMO-G3-NEC" and c.category == "NET",
-        "ESMO sets 2-3 months for G3 NEC and 6-12 months for G1 or G2 NET; a NET G3 lies between. The shorter "
-        "gap is suggested until your care team decides.", ESMO, S_ESMO),
+        gettext_noop(
+            "ESMO sets 2-3 months for G3 NEC and 6-12 months for G1 or G2 NET; a NET G3 lies between. The shorter "
+        "gap is suggested until your care team decides."), ESMO, S_ESMO),
     NoteRule("FU-NOTE-CN-PANC-HIGHER-RISK",
         lambda c, s, items: s in G12_SCHEDULES and c.site == "pancreas" and c.resected and (
             c.N in NODES_POSITIVE or (c.ki67_percent is not None and c.ki67_percent > 5)),
-        "CommNETS/NANETS advise closer checks, for at least 10 years, after a pancreatic NET with an affected "
-        "lymph node or a Ki-67 above 5 %. They set no interval, so ESMO's is used.", COMMNETS, S_COMMNETS),
+        gettext_noop(
+            "CommNETS/NANETS advise closer checks, for at least 10 years, after a pancreatic NET with an affected "
+        "lymph node or a Ki-67 above 5 %. They set no interval, so ESMO's is used."), COMMNETS, S_COMMNETS),
 )

@@ -22,6 +22,7 @@ from netcompanion.grading.rules import (
     WHO2022_SYNONYM,
     GradeRule,
 )
+from netcompanion.translatable import gettext_noop
 
 DecidedBy = Literal["ki67", "mitoses", "necrosis", "both", "differentiation"]
 INDEX_FIELDS = {"ki67": "ki67_percent", "mitoses": "mitoses_per_2mm2", "necrosis": "necrosis"}
@@ -30,21 +31,22 @@ KI67 = "the Ki-67 index (the share of tumour cells that are growing)"
 MITOSES = "the mitotic count (how many dividing cells are seen)"
 ONLY_ONE = ("Only {given} was given, not {missing}. The missing one could place the tumour in a higher grade, "
             "so read this grade as the lowest it can be.")
-TAKEN_AS_WELL = ("The report's differentiation was not given. G1 and G2 tumours are well differentiated, so this "
-                 "one was taken to be a NET. If the report says poorly differentiated, the result is different.")
-NECROSIS_NOT_USED = ("Necrosis (areas of dead tumour cells) does not count towards the grade for this site, so it "
-                     "was left out.")
+TAKEN_AS_WELL = gettext_noop("The report's differentiation was not given. G1 and G2 tumours are well differentiated, "
+                             "so this one was taken to be a NET. If the report says poorly differentiated, the result "
+                             "is different.")
+NECROSIS_NOT_USED = gettext_noop("Necrosis (areas of dead tumour cells) does not count towards the grade for this "
+                                 "site, so it was left out.")
 POOR_BUT_LOW = ("The tumour is described as poorly differentiated, so it counts as a neuroendocrine carcinoma "
                 "(NEC). Its {indices} {verb} 20 or lower, which is unusual for a NEC. It is worth asking the "
                 "pathologist about this.")
-KI67_NOT_USED_LUNG = ("Lung carcinoids are not classified by the Ki-67 index, so it was left out. The mitotic "
-                      "count and necrosis decide.")
+KI67_NOT_USED_LUNG = gettext_noop("Lung carcinoids are not classified by the Ki-67 index, so it was left out. The "
+                                  "mitotic count and necrosis decide.")
 LUNG_POOR_BUT_LOW = ("The tumour is described as poorly differentiated, so it counts as high grade. Its mitotic "
                      "count (how many dividing cells are seen) is {mitoses:g} per 2 mm², which is unusual for a "
                      "high-grade tumour. It is worth asking the pathologist about this.")
-LUNG_WELL_BUT_HIGH = ("The tumour is described as well differentiated, but its mitotic count is above 10 per "
-                      "2 mm². The lung classification has no high-grade carcinoid, so it counts as high grade. It "
-                      "is worth asking the pathologist about this.")
+LUNG_WELL_BUT_HIGH = gettext_noop("The tumour is described as well differentiated, but its mitotic count is above 10 "
+                                  "per 2 mm². The lung classification has no high-grade carcinoid, so it counts as "
+                                  "high grade. It is worth asking the pathologist about this.")
 
 
 class GradeFields(BaseModel):

@@ -39,6 +39,12 @@ def test_the_stage_and_follow_up_calculators_in_swedish(cast, staff_client):
                                    "followup-start": TODAY.isoformat()}, **SV)
     words = text(followed)
     assert followed.status_code == 200 and "Uppföljning:" in words and "Föreslagna kontroller" in words
+    assert "Datortomografi (DT) eller magnetkamera (MR) av magen (buken)" in words  # the engine's check, translated
+    assert "råder ESMO till samma tid mellan kontrollerna som efter operation" in words  # and its note
+    english = text(client.post(TOOLS, {"calc": "followup", "followup-site": "jejunum_ileum", "followup-resected": "yes",
+                                       "followup-margin": "R0", "followup-grade": "G2",
+                                       "followup-start": TODAY.isoformat()}))
+    assert "CT or MRI scan of the tummy (abdomen)" in english and "ESMO advises the same gaps" in english
 
 
 def test_the_report_tool_in_swedish(client):

@@ -159,6 +159,7 @@ RULESET_FINGERPRINTS = {
     "2026.11.2": "df67593635eaaa1f",  # distant spread (or not knowing) is not "all removed"
     "2026.12.1": "50322fec4947b800",  # rows cite bibliography ids; no schedule or timing changed
     "2026.12.2": "18b6fcaf436c837b",  # rows cite a tuple of ids, as every engine does
+    "2026.12.3": "4578f475b887532f",  # texts marked for translation (gettext_noop); no text, row or result changed
 }
 
 
