@@ -32,8 +32,12 @@ _NAMES = re.compile("|".join(re.escape(name) for name in sorted(NAMES, key=len, 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SKIPPED_BLOCKS = {"blocktranslate": "endblocktranslate", "blocktrans": "endblocktrans", "comment": "endcomment",
                    "verbatim": "endverbatim"}
-# Stands for whatever a {{ variable }} or {% tag %} prints: never a word to translate.
-_PLACEHOLDER = "\x00"
+# Stands for whatever a {{ variable }} or {% tag %} prints: never a word to translate. It reads as a name to the
+# HTML parser, so `<{{ tag }} class=...>` and `<td{% if x %} class="y"{% endif %}>` stay tags.
+_PLACEHOLDER = "z0"
+# A class or id name ("diary-form") or a link ("#questions") that a template block holds for another template's
+# attribute.
+_IDENTIFIER = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+|[#/][\w/#-]*")
 # A literal a tag or filter prints ({{ x|default:"none yet" }}, {% include ... with label="Pages" %}), unless it is
 # marked (_("...")); the date filters' format strings are not words.
 _LITERAL = re.compile(r"""(?:\|(?:default|default_if_none|yesno):|\bwith\s+[^%]*?\w+=|\s\w+=)(["'])(.*?)\1""")
@@ -51,6 +55,8 @@ class Unmarked:
 
 def has_words(text: str) -> bool:
     """True when the text holds a word a person reads, once tags' output, names and entities are set aside."""
+    if all(_IDENTIFIER.fullmatch(token) for token in text.replace(_PLACEHOLDER, " ").split()):
+        return False
     text = _NAMES.sub(" ", re.sub(r"&[#\w]+;", " ", text.replace(_PLACEHOLDER, " ")))
     return bool(_WORD.search(text))
 

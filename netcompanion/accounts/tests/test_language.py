@@ -61,3 +61,15 @@ def test_the_home_page_features_the_guide_in_the_readers_language(client):
     body = client.get("/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "What is a neuroendocrine tumour" not in body
     assert "Vad är en neuroendokrin tumör" in body
+
+
+def test_today_words_the_latest_symptom_check_in_the_readers_language(client, cast):
+    from netcompanion.navigator.tests.test_in_each_country import JAUNDICE, walk
+
+    maria = cast["maria"]
+    maria.country = "SE"
+    maria.save()
+    client.force_login(maria)
+    walk(client, "", JAUNDICE)  # saved in English
+    body = client.get("/my/today/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Få hjälp i dag: ring 1177 nu" in body and "Get help today" not in body
