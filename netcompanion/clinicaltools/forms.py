@@ -191,7 +191,7 @@ class EngineForm(forms.Form):
         try:
             return read_category(axis, text)
         except Unreadable as e:
-            raise forms.ValidationError(_several_parts(axis, text) or str(e)) from None
+            raise forms.ValidationError(_several_parts(axis, text) or e.in_language(gettext)) from None
 
     def clean_t(self):
         return self._category("T")

@@ -12,9 +12,11 @@ pancreas, say) is the staging engine's question, as with ``tnm``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from netcompanion.grading.rules import LADDERS, RULES, WHO2019_NEC
+from netcompanion.translatable import gettext_noop
 
 # The longest line read; a report's summary line is far shorter, and this bounds the work on pasted junk.
 MAX_LENGTH = 400
@@ -65,10 +67,25 @@ class Found:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something left empty or worth a second look, in plain words; sources when it rests on a rule."""
+    """Something left empty or worth a second look, in plain words; sources when it rests on a rule.
 
-    message: str
+    ``text`` is a sentence marked for translation with named places ("{printed}") that ``params`` fill: what the
+    report printed stays as printed, and the params named in ``ours`` are our own words, translated too.
+    """
+
+    text: str
+    params: dict[str, str] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    ours: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """In English."""
+        return self.in_language(lambda text: text)
+
+    def in_language(self, gettext: Callable[[str], str]) -> str:
+        """In the language ``gettext`` translates to."""
+        return gettext(self.text).format(**{k: gettext(v) if k in self.ours else v for k, v in self.params.items()})
 
 
 @dataclass(frozen=True)
@@ -107,16 +124,17 @@ class _Reader:
             return
         distinct = {value.lower() for value, _ in values}
         if len(distinct) > 1:
-            printed = " and ".join(f"“{p}”" for _, p in values)
-            self.problems.append(Problem(f"The line gives {name} twice, differently: {printed}. We left it empty: "
-                                         "copy the right one from your report."))
+            printed = ", ".join(f"“{p}”" for _, p in values)
+            self.problems.append(Problem(gettext_noop("The line gives {name} twice, differently: {printed}. We left "
+                                                      "it empty: copy the right one from your report."),
+                                         {"name": name, "printed": printed}, ours=("name",)))
             self.refused.add(field)
             return
         value, printed = values[0]
         self.found[field] = Found(field, value, printed)
 
-    def problem(self, message: str, sources: tuple[str, ...] = ()) -> None:
-        self.problems.append(Problem(message, sources))
+    def problem(self, text: str, sources: tuple[str, ...] = (), **params: str) -> None:
+        self.problems.append(Problem(text, params, sources))
 
     def unread(self) -> tuple[str, ...]:
         pieces = re.split(r"[,;]", "".join(c if not t else "," for c, t in zip(self.line, self.taken, strict=True)))
@@ -127,13 +145,15 @@ def _ki67(reader: _Reader) -> None:
     values = []
     for m in reader.matches(_KI67):
         if m["bound"] or m["range"]:
-            reader.problem(f"The report gives the Ki-67 index as “{m[0].strip()}”, not one number. We left it "
-                           "empty: enter a single number only if the report gives one.")
+            reader.problem(gettext_noop("The report gives the Ki-67 index as “{printed}”, not one number. We left "
+                                        "it empty: enter a single number only if the report gives one."),
+                           printed=m[0].strip())
             continue
         values.append((_number(m["number"]), m[0].strip()))
-    reader.put("ki67_percent", values, "the Ki-67 index")
+    reader.put("ki67_percent", values, gettext_noop("the Ki-67 index"))
     for m in reader.matches(_KI67_WORD):
-        reader.problem(f"We found “{m[0]}” but no number after it, so we left the Ki-67 index empty.")
+        reader.problem(gettext_noop("We found “{printed}” but no number after it, so we left the Ki-67 index empty."),
+                       printed=m[0])
 
 
 def _mitoses(reader: _Reader) -> None:
@@ -141,38 +161,42 @@ def _mitoses(reader: _Reader) -> None:
     for m in reader.matches(_MITOSES):
         area = (m["area"] or m["area2"]).lower()
         if not area.startswith("2"):
-            reader.problem(f"The mitotic count “{m[0].strip()}” is per 10 high-power fields. The grade counts per "
-                           "2 mm², and how the two compare depends on the microscope, so we left it empty. Enter "
-                           "the count per 2 mm² if the report gives it.")
+            reader.problem(gettext_noop("The mitotic count “{printed}” is per 10 high-power fields. The grade counts "
+                                        "per 2 mm², and how the two compare depends on the microscope, so we left it "
+                                        "empty. Enter the count per 2 mm² if the report gives it."),
+                           printed=m[0].strip())
             continue
         values.append((_number(m["number"] or m["number2"]), m[0].strip()))
-    reader.put("mitoses_per_2mm2", values, "the mitotic count")
+    reader.put("mitoses_per_2mm2", values, gettext_noop("the mitotic count"))
     for m in reader.matches(_MITOSES_WORD):
-        reader.problem(f"We found “{m[0]}” but not a count per 2 mm² after it, so we left the mitotic count empty.")
+        reader.problem(gettext_noop("We found “{printed}” but not a count per 2 mm² after it, so we left the mitotic "
+                                    "count empty."), printed=m[0])
 
 
 def _tnm(reader: _Reader) -> None:
     if lvpn := reader.matches(_LVPN):
-        reader.problem("“" + " ".join(m[0] for m in lvpn) + "” says whether tumour cells were seen in lymph vessels "
-                       "(L), veins (V) or around nerves (Pn). These tools do not use it.")
+        reader.problem(gettext_noop("“{printed}” says whether tumour cells were seen in lymph vessels (L), veins (V) "
+                                    "or around nerves (Pn). These tools do not use it."),
+                       printed=" ".join(m[0] for m in lvpn))
     reader.put("t", [(re.sub(r"\s+", " ", m[0]), m[0]) for m in reader.matches(_T)], "T")
     n_hits = reader.matches(_N)
     reader.put("n", [(re.sub(r"\s+", " ", m[0].strip()), m[0].strip()) for m in n_hits], "N")
     reader.put("m", [(m[0], m[0]) for m in reader.matches(_M)], "M")
-    reader.put("margin", [(m[0].upper(), m[0]) for m in reader.matches(_MARGIN)], "the margin (R)")
+    reader.put("margin", [(m[0].upper(), m[0]) for m in reader.matches(_MARGIN)], gettext_noop("the margin (R)"))
     n = reader.found.get("n")
     hit = next((m for m in n_hits if n and m[0].strip() == n.printed and m["nodes"]), None)
     if n is None or hit is None:
         return
     positive, examined = int(hit["positive"]), int(hit["examined"])
     if positive > examined:
-        reader.problem(f"“{n.printed}” counts more lymph nodes with tumour cells than were examined. We left N "
-                       "empty: check it against your report.")
+        reader.problem(gettext_noop("“{printed}” counts more lymph nodes with tumour cells than were examined. We left "
+                                    "N empty: check it against your report."), printed=n.printed)
         del reader.found["n"]
         reader.refused.add("n")
     elif (positive == 0) != n.value.upper().lstrip("YPC").startswith("N0"):
-        reader.problem(f"“{n.printed}”: N0 means no lymph nodes with tumour cells, N1 or more means some, so N and "
-                       "the count disagree. We left N empty: check it against your report.")
+        reader.problem(gettext_noop("“{printed}”: N0 means no lymph nodes with tumour cells, N1 or more means some, so "
+                                    "N and the count disagree. We left N empty: check it against your report."),
+                       printed=n.printed)
         del reader.found["n"]
         reader.refused.add("n")
 
@@ -184,12 +208,14 @@ def _grade(reader: _Reader) -> None:
     ways = [("well" if m["how"].lower() == "well" else "poor", m[0]) for m in reader.matches(_DIFFERENTIATION)]
     # A NET is well differentiated and a NEC poorly, by the WHO definition the grading engine rests on.
     ways += [("well" if category == "NET" else "poor", printed) for category, printed in categories]
-    reader.put("differentiation", ways, "whether the tumour is a NET or a NEC (well or poorly differentiated)")
-    reader.put("stated_grade", grades, "the grade")
+    reader.put("differentiation", ways,
+               gettext_noop("whether the tumour is a NET or a NEC (well or poorly differentiated)"))
+    reader.put("stated_grade", grades, gettext_noop("the grade"))
     stated, way = reader.found.get("stated_grade"), reader.found.get("differentiation")
     if stated and way and way.value == "poor" and stated.value != "G3":
-        reader.problem(f"“{way.printed}” and “{stated.printed}” disagree: a neuroendocrine carcinoma (NEC) is "
-                       "high grade by definition. Ask your care team which is right.", WHO2019_NEC)
+        reader.problem(gettext_noop("“{way}” and “{stated}” disagree: a neuroendocrine carcinoma (NEC) is high grade "
+                                    "by definition. Ask your care team which is right."), WHO2019_NEC,
+                       way=way.printed, stated=stated.printed)
 
 
 def _grade_from_indices(reader: _Reader) -> None:
@@ -210,12 +236,18 @@ def _grade_from_indices(reader: _Reader) -> None:
     if rule.result == stated.value:
         return
     higher = ladder.index(rule.result) > ladder.index(stated.value)
-    reader.problem(f"The report says {stated.printed}, but “{found.printed}” gives {rule.result} by the WHO 2019 "
-                   f"grading (rule {rule.id}). " + (
-                       "The higher grade counts. " if higher else
-                       "The grade may rest on something this line does not show. ")
-                   + "Ask your care team which grade is right; the explanation works from the numbers.",
-                   tuple(dict.fromkeys(s for r, _ in given for s in r.sources)))
+    text = HIGHER_GRADE_FROM_NUMBERS if higher else LOWER_GRADE_FROM_NUMBERS
+    reader.problem(text, tuple(dict.fromkeys(s for r, _ in given for s in r.sources)), stated=stated.printed,
+                   printed=found.printed, grade=rule.result, rule=rule.id)
+
+
+HIGHER_GRADE_FROM_NUMBERS = gettext_noop(
+    "The report says {stated}, but “{printed}” gives {grade} by the WHO 2019 grading (rule {rule}). The higher grade "
+    "counts. Ask your care team which grade is right; the explanation works from the numbers.")
+LOWER_GRADE_FROM_NUMBERS = gettext_noop(
+    "The report says {stated}, but “{printed}” gives {grade} by the WHO 2019 grading (rule {rule}). The grade may "
+    "rest on something this line does not show. Ask your care team which grade is right; the explanation works from "
+    "the numbers.")
 
 
 def read_line(line: str, lung: bool = False) -> ReadLine:
@@ -225,14 +257,15 @@ def read_line(line: str, lung: bool = False) -> ReadLine:
     checked against the digestive bands.
     """
     if len(line) > MAX_LENGTH:
-        return ReadLine((), (), (Problem(f"This is longer than a report's summary line ({MAX_LENGTH} characters at "
-                                         "most). Copy only the line with the grade and the TNM code."),))
+        return ReadLine((), (), (Problem(gettext_noop("This is longer than a report's summary line ({limit} characters "
+                                                      "at most). Copy only the line with the grade and the TNM code."),
+                                         {"limit": str(MAX_LENGTH)}),))
     reader = _Reader(line)
     for step in (_ki67, _mitoses, _tnm, _grade) if lung else (_ki67, _mitoses, _tnm, _grade, _grade_from_indices):
         step(reader)
     unread = reader.unread()
     if not reader.found and not unread and not reader.problems:
-        reader.problem("There was nothing to read. Copy the line from your report, for example "
-                       "“NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a”.")
+        reader.problem(gettext_noop("There was nothing to read. Copy the line from your report, for example "
+                                    "“NET G2, Ki-67 8 %, pT3 pN1 (3/14) M1a”."))
     order = ("differentiation", "stated_grade", "ki67_percent", "mitoses_per_2mm2", "t", "n", "m", "margin")
     return ReadLine(tuple(reader.found[f] for f in order if f in reader.found), unread, tuple(reader.problems))

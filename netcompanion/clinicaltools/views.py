@@ -81,8 +81,8 @@ def _answer(form: ReportForm) -> dict | None:
             "sources": citations(explanation["sources"]),
             "rule_sources": [s for s in citations(rule_ids) if s.id not in explanation["sources"]],
             "m_assumed": stage is not None and form.m_assumed(),
-            "grade_label": grade and grade_label(grade), "stage_label": stage and stage_label(stage),
-            "grade_differs": grade and grade_differs(form.chosen("stated_grade"), grade)}
+            "grade_label": grade and grade_label(grade, gettext), "stage_label": stage and stage_label(stage, gettext),
+            "grade_differs": grade and grade_differs(form.chosen("stated_grade"), grade, gettext)}
 
 
 def _render_report(request, form: ReportForm, answer: dict | None, *, problem: str = "",
@@ -95,7 +95,7 @@ def _render_report(request, form: ReportForm, answer: dict | None, *, problem: s
         line_form = LineForm()
     return render(request, "clinicaltools/report.html", {
         "form": form, "answer": answer, "can_keep": can_keep, "problem": problem,
-        "carry": carry, "m_assumed_text": M_ASSUMED, "line_form": line_form,
+        "carry": carry, "m_assumed_text": gettext(M_ASSUMED), "line_form": line_form,
         "reading": reading and _shown_reading(form, reading),
     }, status=status or (400 if form.errors or (line_form and line_form.errors) else 200))
 
@@ -107,7 +107,7 @@ def _shown_reading(form: ReportForm, reading: ReadLine) -> dict:
         field = form.fields[item.field]
         words = dict(field.choices).get(item.value, item.value) if isinstance(field, forms.ChoiceField) else item.value
         found.append({"label": field.label, "words": words, "printed": item.printed})
-    problems = [{"message": p.message, "sources": citations(p.sources)} for p in reading.problems]
+    problems = [{"message": p.in_language(gettext), "sources": citations(p.sources)} for p in reading.problems]
     return {"found": found, "unread": reading.unread, "problems": problems}
 
 
@@ -142,7 +142,7 @@ def save_report(request):
     if answer is None:
         return _render_report(request, form, None)
     results = [label for label in (answer["grade_label"], answer["stage_label"]) if label]
-    notes = [note for note in (answer["grade_differs"], answer["m_assumed"] and M_ASSUMED) if note]
+    notes = [note for note in (answer["grade_differs"], answer["m_assumed"] and gettext(M_ASSUMED)) if note]
     try:
         careplan.keep_pathology_report(request.user, request.user, timezone.localdate(), form.cleaned_data["line"],
                                        form.entered(), results, notes)

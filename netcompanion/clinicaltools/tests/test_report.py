@@ -184,7 +184,7 @@ def test_confirming_the_boxes_explains_as_before(client):
 
 
 @pytest.mark.parametrize("line, shown, left_empty", [
-    ("pT3 pT2 pN0", "The line gives T twice, differently: “pT3” and “pT2”.", "t"),
+    ("pT3 pT2 pN0", "The line gives T twice, differently: “pT3”, “pT2”.", "t"),
     ("NET G2, Ki-67 25 %", "The report says G2, but “Ki-67 25 %” gives G3 by the WHO 2019 grading", None),
     ("Resection: NET G2 see note", "fill it in below. Resection see note", None),
     ("hello", "We could not fill in any box from this line.", None),

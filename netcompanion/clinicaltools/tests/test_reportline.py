@@ -69,8 +69,8 @@ def test_junk_is_handed_back_and_the_rest_still_read():
 
 
 @pytest.mark.parametrize("line, left_empty, says", [
-    ("pT3 pT2 N0", "t", "The line gives T twice, differently: “pT3” and “pT2”."),
-    ("NET G2, NEC", "differentiation", "twice, differently: “NET” and “NEC”."),
+    ("pT3 pT2 N0", "t", "The line gives T twice, differently: “pT3”, “pT2”."),
+    ("NET G2, NEC", "differentiation", "twice, differently: “NET”, “NEC”."),
     ("G1 G2", "stated_grade", "The line gives the grade twice"),
     ("Ki-67 8 %, Ki-67 12 %", "ki67_percent", "The line gives the Ki-67 index twice"),
     ("Ki-67 <1 %", "ki67_percent", "as “Ki-67 <1 %”, not one number"),

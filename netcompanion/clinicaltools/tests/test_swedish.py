@@ -54,3 +54,15 @@ def test_the_report_tool_in_swedish(client):
     words = text(answered)
     assert answered.status_code == 200 and "Dina resultat" in words and "Kontroller" in words
     assert "Understand my report" in text(client.get("/tools/report/"))
+
+
+def test_the_report_lines_messages_and_the_results_labels_in_swedish(client):
+    read = text(client.post("/tools/report/", {"step": "read", "line": "NET G2, pT3 pT2 N0"}, **SV))
+    assert "Raden anger T två gånger, olika: “pT3”, “pT2”." in read
+    answered = text(client.post("/tools/report/", {**REPORT, "m": ""}, **SV))
+    assert "Stadium III (AJCC 8th: T3 N1 M0)" in answered
+    assert "Inget M angavs, så stadiet utgår från att tumören inte har spridit sig" in answered
+    refused = text(client.post("/tools/report/", {**REPORT, "t": "pN1"}, **SV))
+    assert "”pN1” ser ut som N-delen. Skriv den i rutan N, och här bara T-delen, till exempel pT3 eller T1b." in refused
+    english = text(client.post("/tools/report/", {"step": "read", "line": "NET G2, pT3 pT2 N0"}))
+    assert "The line gives T twice, differently: “pT3”, “pT2”." in english
