@@ -44,6 +44,8 @@ TYPO_WEIGHT = {1: 0.8, 2: 0.6}
 # Shortest words mended at one and at two edits: shorter ones have too many neighbours to guess from.
 TYPO_MIN_LENGTH = {1: 6, 2: 9}
 COMPOUND_MIN_PART = 3
+# Longer "words" are pasted text or nonsense, and mending them costs time with the square of their length.
+MAX_MENDED_LENGTH = 40
 # How hard a page is pulled down for leaving part of the question unanswered.
 COVERAGE_POWER = 1.0
 # A word the page has, but not in the section that answers best, counts this much towards its coverage.
@@ -349,6 +351,8 @@ class GuideIndex:
         cached = self._compound_cache.get(key)
         if cached is not None:
             return cached
+        if len(word) > MAX_MENDED_LENGTH:
+            return (self._analyzer.stem(word),)
         stem = self._analyzer.stem
         stopwords = self._analyzer.language.stopwords
         splits: list[tuple[int, tuple[str, ...]]] = []
@@ -379,7 +383,7 @@ class GuideIndex:
 
     def _correct(self, word: str) -> tuple[str, int] | None:
         """The likeliest guide word one or two edits away, with the same first letter, and its distance."""
-        if len(word) < TYPO_MIN_LENGTH[1] or word.isdigit():
+        if not TYPO_MIN_LENGTH[1] <= len(word) <= MAX_MENDED_LENGTH or word.isdigit():
             return None
         allowed = 2 if len(word) >= TYPO_MIN_LENGTH[2] else 1
         candidates = {c for variant in _deletions(word) for c in self._near.get(variant, ())}
