@@ -16,6 +16,7 @@ from netcompanion.core.describe import describe
 from netcompanion.core.records import plain_number
 from netcompanion.diary.models import DiaryEntry, Episode
 from netcompanion.labs.models import LabResult
+from netcompanion.navigator.words import in_language
 from netcompanion.triage.case import SYMPTOM_NAMES
 
 TREND_DAYS = 28
@@ -111,8 +112,9 @@ def lab_facts(result: LabResult) -> list[Fact]:
 
 def symptom_check_facts(result) -> list[Fact]:
     """What the navigator gave, and the symptoms the patient named, in the navigator's words."""
-    symptoms = [SYMPTOM_NAMES.get(s.get("code"), s.get("code")) for s in result.case.get("symptoms", [])]
-    facts = [Fact(gettext("Result"), f"{result.get_level_display()}: {result.result.get('headline', '')}")]
+    symptoms = [gettext(SYMPTOM_NAMES.get(s.get("code"), s.get("code"))) for s in result.case.get("symptoms", [])]
+    headline = in_language(result.result).get("headline", "")
+    facts = [Fact(gettext("Result"), f"{result.get_level_display()}: {headline}")]
     if symptoms:
         facts.append(Fact(gettext("Symptoms"), ", ".join(symptoms)))
     if result.unsure:

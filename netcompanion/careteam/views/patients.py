@@ -52,6 +52,7 @@ from netcompanion.labs.models import LabResult
 from netcompanion.medicines import schedule
 from netcompanion.medicines import selectors as injection_selectors
 from netcompanion.medicines.models import Injection, InjectionPlan, Medicine
+from netcompanion.navigator.words import in_language
 
 PER_PAGE = 25
 DIARY_DAYS = 60
@@ -159,8 +160,10 @@ def medicines_page(request, code):
 @staff_required
 def checks(request, code):
     patient = patient_for_staff(request, code, What.NAVIGATOR)
-    return _patient_page(request, patient, "careteam/checks.html", "checks",
-                         {"page": _page(request, patient.navigator_results.all())})
+    page = _page(request, patient.navigator_results.all())
+    for result in page.object_list:
+        result.shown = in_language(result.result)  # the navigator's words in the reader's language
+    return _patient_page(request, patient, "careteam/checks.html", "checks", {"page": page})
 
 
 # --- Charts: the patient's own chart pages, for an assigned patient ------------------------------------
