@@ -42,3 +42,28 @@ def test_a_rise_is_told_calmly_on_the_page_after_the_save(live_server, browser, 
     assert page_problems(page) == []
     context.close()
     assert Alert.objects.get(rule_id="AL-LAB-RISE-CGA").lab_result.value == 200
+
+
+def test_a_rise_is_told_in_swedish_on_a_phone(live_server, browser):
+    """The same save in Swedish at 375 px: the form and what the save came to in Swedish, with a decimal comma."""
+    maria = User.objects.create_user("maria", password=PASSWORD, role=Role.PATIENT, first_name="Maria")
+    actions.save_result(maria, maria, {"test": "cga", "value": Decimal("131"), "unit": "µg/L",
+                                       "reference_high": Decimal("102"),
+                                       "taken_on": timezone.localdate() - dt.timedelta(days=30)})
+    context = browser.new_context(viewport={"width": 375, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    sign_in(page, live_server, "maria")
+    context.set_extra_http_headers({"Accept-Language": "sv"})
+    page.goto(live_server.url + "/my/labs/results/new/")
+    assert page_problems(page) == []
+    page.get_by_label("Kromogranin A (CgA)").check()
+    page.get_by_label("Resultat").fill("200")
+    page.get_by_label("Enhet").fill("µg/L")
+    page.get_by_label("Övre gräns för labbets referensområde").fill("102")
+    page.get_by_role("button", name="Spara").click()
+    told = page.locator(".lab-assessed")
+    assert told.get_by_text("Ditt vårdteam kommer att se det här provsvaret.").is_visible()
+    assert "Det är 52,7 % högre än ditt förra provsvar, 131 µg/L den" in told.inner_text()
+    assert page_problems(page) == []
+    context.close()

@@ -36,13 +36,15 @@ def maria():
     return patient
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-def test_every_medicines_page_passes_axe_and_fits_a_phone(browser, live_server, maria, width):
+@pytest.mark.parametrize("width, language", [(1280, "en-gb"), (375, "en-gb"), (375, "sv")])
+def test_every_medicines_page_passes_axe_and_fits_a_phone(browser, live_server, maria, width, language):
+    """In English at both widths, and in Swedish (longer words) on a phone."""
     shot, pill = Injection.objects.first(), Medicine.objects.first()
     urls = ["", "plan/", "plan/end/", "plan/history/", "injections/", "injections/new/", "add/", "deleted/",
             f"injections/{shot.code}/", f"injections/{shot.code}/delete/", f"injections/{shot.code}/history/",
             f"{pill.code}/", f"{pill.code}/stop/", f"{pill.code}/delete/", f"{pill.code}/history/"]
-    context = signed_in(browser, live_server, maria, viewport={"width": width, "height": 900})
+    context = signed_in(browser, live_server, maria, viewport={"width": width, "height": 900},
+                        extra_http_headers={"Accept-Language": language})
     page = context.new_page()
     problems = {}
     for url in urls:
