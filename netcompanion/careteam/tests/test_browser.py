@@ -54,6 +54,8 @@ def test_every_workspace_page_passes_axe_and_fits_a_phone(live_server, page, war
         assert response.status in (200, 400), url
         if found := page_problems(page):
             problems[url] = found
+    page.goto(f"{live_server.url}/tools/?patient={maria.code}&site=jejunum_ileum")  # the calculators, from the record
+    problems["calculators"] = page_problems(page)
     page.goto(base + "assignments/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Patientansvar" if language == "sv" else "Assignments")
     page.get_by_role("button", name=assign, exact=True).click()
