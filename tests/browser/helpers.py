@@ -87,9 +87,9 @@ def sign_in(page, live_server, username, password=PASSWORD):
     """Signs in with the real form. A care-team or admin account then types the code its authenticator
     shows, setting one up first if it has none, as a person with the app on their phone would."""
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label(re.compile("Username|Användarnamn")).fill(username)
+    page.get_by_label(re.compile("Password|Lösenord")).fill(password)
+    page.get_by_role("button", name=re.compile("^(Sign in|Logga in)$")).click()
     if page.url.startswith(live_server.url + reverse("two_factor")):
         enter_code(page, User.objects.get(username=username))
 
@@ -101,8 +101,10 @@ def enter_code(page, user):
     setting_up = device is None
     if setting_up:
         device = device_shown(user, page.locator(".otp-key").inner_text())
-    page.get_by_label("Code from your authenticator app").fill(current_code(device) if setting_up
-                                                               else unused_code(device))
-    page.get_by_role("button", name=re.compile(r"^(Continue|Turn on two-factor sign-in)$")).click()
+    page.get_by_label(re.compile("Code from your authenticator app|Kod från din autentiseringsapp")).fill(
+        current_code(device) if setting_up else unused_code(device))
+    page.get_by_role("button", name=re.compile(
+        r"^(Continue|Turn on two-factor sign-in|Fortsätt|Slå på inloggning i två steg)$")).click()
     if setting_up:
-        page.get_by_role("link", name="I have kept my codes, continue").click()
+        page.get_by_role("link", name=re.compile("I have kept my codes, continue|Jag har sparat mina koder, fortsätt")
+                         ).click()
