@@ -1,10 +1,11 @@
 """Search quality per language and per question set, in aggregate figures only.
 
 Sets: "tuned" (guide/tests/search_questions.tsv, English only), "dev" (guide/tests/search_dev_<lang>.tsv,
-written before the search was changed and used to tune it) and "kept-aside" (guide/heldout/<lang>.tsv,
-written by someone who never saw the search). The kept-aside files are read here and nowhere else, and
-this script never prints a question from any set: only counts and shares, so that the kept-aside set
-stays unseen by whoever tunes the search.
+written before the search was changed and used to tune it), "calibration" (guide/calibration/<lang>.tsv,
+written by a reviewer who never saw the search, used only to choose the no-answer threshold, never to add
+lay words) and "kept-aside" (guide/heldout/<lang>.tsv, written by someone who never saw the search). The
+kept-aside files are read here and nowhere else, and this script never prints a question from any set:
+only counts and shares, so that the kept-aside set stays unseen by whoever tunes the search.
 
 Each row is "question<TAB>slug,slug" or "question<TAB>-" for a question the guide has no good answer to.
 For answerable questions: top-1 and top-3 (an expected page first, or among the first three), how many got
@@ -13,6 +14,12 @@ share answered wrongly, that is, with pages listed instead of "no good answer".
 
     python bench/search_quality.py            # every set
     python bench/search_quality.py --tuning   # while tuning: the kept-aside set is left out
+    python bench/search_quality.py --curve    # the threshold curve over tuned, dev and calibration
+
+The curve pools every set but the kept-aside one per language and gives, for each threshold, the top-3
+of the answerable questions after the gate and the share of unanswerable ones answered wrongly (and the
+same for the calibration set alone); ANSWER_THRESHOLD is the lowest-wrong threshold that keeps top-3 at
+least TARGET_TOP3 in each language.
 """
 
 import sys
@@ -23,16 +30,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.timing import ROOT  # noqa: E402
 from netcompanion.guide.pages import load_guide, load_pages  # noqa: E402
-from netcompanion.guide.search import GuideIndex  # noqa: E402
+from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex  # noqa: E402
 
 GUIDE = ROOT / "netcompanion/guide"
 LANGUAGES = ("en", "sv")
 NO_ANSWER = "-"
+KEPT_ASIDE = "kept-aside"
+TARGET_TOP3 = 0.9
+CURVE = [round(0.1 + 0.02 * i, 2) for i in range(16)]
 
 
 def question_sets(lang: str) -> list[tuple[str, Path]]:
     sets = [("tuned", GUIDE / "tests/search_questions.tsv")] if lang == "en" else []
-    return sets + [("dev", GUIDE / f"tests/search_dev_{lang}.tsv"), ("kept-aside", GUIDE / f"heldout/{lang}.tsv")]
+    return sets + [("dev", GUIDE / f"tests/search_dev_{lang}.tsv"),
+                   ("calibration", GUIDE / f"calibration/{lang}.tsv"), (KEPT_ASIDE, GUIDE / f"heldout/{lang}.tsv")]
 
 
 @dataclass
@@ -93,15 +104,75 @@ def measure(index: GuideIndex, rows: Rows, known_slugs: set[str]) -> str:
     return "\n      ".join(parts)
 
 
+@dataclass
+class Gated:
+    """One question as the gate sees it: whether the ranking (or, for a danger sign, the answer) has an
+    expected page in its top three, the answer's confidence, and whether it is urgent (always answered)."""
+
+    answerable: bool
+    in_top3: bool
+    confidence: float
+    urgent: bool
+
+    def answered(self, threshold: float) -> bool:
+        return self.urgent or self.confidence >= threshold
+
+
+def gated(index: GuideIndex, rows: Rows) -> list[Gated]:
+    out = []
+    for question, expected in [*rows.answerable, *((q, set()) for q in rows.unanswerable)]:
+        reply = index.answer(question, limit=3)
+        slugs = [hit.slug for hit in (reply.hits if reply.urgent else index.search(question, 3))]
+        out.append(Gated(bool(expected), bool(set(slugs) & expected), reply.confidence, reply.urgent))
+    return out
+
+
+def at(threshold: float, questions: list[Gated]) -> tuple[float, float]:
+    """Top-3 of the answerable questions and the share of unanswerable ones answered, at a threshold."""
+    answerable = [g for g in questions if g.answerable]
+    unanswerable = [g for g in questions if not g.answerable]
+    top3 = sum(g.in_top3 and g.answered(threshold) for g in answerable) / len(answerable) if answerable else 0.0
+    wrong = sum(g.answered(threshold) for g in unanswerable) / len(unanswerable) if unanswerable else 0.0
+    return top3, wrong
+
+
+def curve() -> None:
+    """Per language, top-3 and wrongly answered at each threshold; then the threshold the rule picks."""
+    pooled: dict[str, list[Gated]] = {}
+    for lang in LANGUAGES:
+        index = build_index(lang)
+        per_set = {name: gated(index, read_rows(path)) for name, path in question_sets(lang)
+                   if name != KEPT_ASIDE and path.exists()}
+        pooled[lang] = [g for questions in per_set.values() for g in questions]
+        answerable = sum(g.answerable for g in pooled[lang])
+        print(f"[{lang}] {' + '.join(per_set)}: {answerable} answerable, {len(pooled[lang]) - answerable} not")
+        calibration = per_set.get("calibration", [])
+        for threshold in CURVE:
+            top3, wrong = at(threshold, pooled[lang])
+            mark = "*" if threshold == ANSWER_THRESHOLD else " "
+            line = f"  {threshold:.2f}{mark} top-3 {top3:4.0%}  wrong {wrong:4.0%}"
+            if calibration:
+                top3, wrong = at(threshold, calibration)
+                line += f"   (calibration alone: top-3 {top3:4.0%}  wrong {wrong:4.0%})"
+            print(line)
+    fits = [(sum(at(t, q)[1] for q in pooled.values()), t) for t in CURVE
+            if all(at(t, q)[0] >= TARGET_TOP3 for q in pooled.values())]
+    print(f"lowest-wrong threshold with top-3 >= {TARGET_TOP3:.0%} in each language: "
+          f"{min(fits)[1] if fits else 'none'} (now {ANSWER_THRESHOLD}, marked *)")
+
+
 def main() -> None:
     """`--tuning` leaves the kept-aside set out: what to run while changing the search."""
+    if "--curve" in sys.argv[1:]:
+        curve()
+        return
     tuning = "--tuning" in sys.argv[1:]
     known_slugs = set(load_guide())
     for lang in LANGUAGES:
         index = build_index(lang)
         print(f"[{lang}] {len(index.pages)} pages in the index")
         for name, path in question_sets(lang):
-            if tuning and name == "kept-aside":
+            if tuning and name == KEPT_ASIDE:
                 continue
             if not path.exists():
                 print(f"  {name:<10} (no file)")

@@ -8,10 +8,19 @@ tiden" for diarré. Before that, each word the guide does not know is mended: jo
 as a typo of a guide word one or two letters away ("diarea"), each at a lower weight.
 
 One common word must not decide: every distinct meaningful word of the question is a concept weighted by
-its rarity (IDF), and a page's score is scaled by the share of that weight its words cover. The best
-page's coverage is also the answer's confidence: below `ANSWER_THRESHOLD` the guide does not cover the
-question and the caller says so and points to the care team, instead of listing unrelated pages. A
-question with a danger sign in it always gets an answer with the page on when to seek care.
+its rarity (IDF), and a page's score is scaled by the share of that weight its words cover.
+
+When the guide has no good answer (the rule a reviewer checks): the answer's confidence is the best page's
+score as a share of the most the question could score, that is, every one of its words found at its full
+rarity in a section about it (a long question counts as at most ENOUGH_EVIDENCE rare words, so it need not
+be answered word for word). A page scores low when it leaves part of the question out, when it mentions the
+question's words only in passing, or when the question's words are ones the guide never uses ("gout",
+"insurance"). Below ANSWER_THRESHOLD the caller says the guide does not cover the question and points to the
+care team, instead of listing unrelated pages. The threshold is the one that keeps the right page in the
+top three for at least 90 % of the answerable questions of the tuned, development and calibration sets in
+each language while answering the fewest of their unanswerable ones (`bench/search_quality.py --curve`).
+Fail safe: a question with a danger sign in it always gets an answer with the page on when to seek care,
+whatever its confidence.
 No Django import.
 """
 
@@ -52,8 +61,11 @@ COVERAGE_POWER = 1.0
 ELSEWHERE_CREDIT = 0.5
 # Pages scoring below this share of the best page are noise, not answers.
 MIN_SHARE_OF_BEST = 0.3
-# Below this confidence (the best page's coverage of the question) the guide has no good answer.
-ANSWER_THRESHOLD = 0.6
+# Below this confidence (see `GuideIndex.confidence`) the guide has no good answer.
+ANSWER_THRESHOLD = 0.2
+# A long question need not have every word answered: it weighs at most this many of the guide's rarest
+# words when its confidence is worked out.
+ENOUGH_EVIDENCE = 3.0
 # The glossary defines every term, so it would answer every question a little;
 # it should only win when nothing else answers.
 PAGE_PRIOR = {"glossary": 0.6}
@@ -217,8 +229,9 @@ class Hit:
 class Answer:
     """The search's reply: pages best first, or none when the guide does not cover the question.
 
-    `confidence` is the best page's share of the question it covers (0 to 1); `urgent` says the question
-    names a danger sign, so the page on when to seek care comes first whatever the confidence.
+    `confidence` is how sure the search is that the best page answers (0 to 1, see `GuideIndex.confidence`);
+    `urgent` says the question names a danger sign, so the page on when to seek care comes first whatever the
+    confidence.
     """
 
     hits: tuple[Hit, ...]
@@ -454,6 +467,18 @@ class GuideIndex:
                 covered += concept.idf * concept.certainty * ELSEWHERE_CREDIT
         return covered / total if total else 0.0
 
+    def confidence(self, score: float, concepts: list[Concept]) -> float:
+        """How sure the search is that the best page answers the question, from 0 to 1.
+
+        The best page's score as a share of the most its question could score: each of the question's words
+        found at its full rarity in a section that says much about it. The score already counts only the
+        share of the question the page covers, so a page that covers all of it but mentions its words only
+        in passing is less sure than one about them. The question weighs at most ENOUGH_EVIDENCE of the
+        guide's rarest words.
+        """
+        weight = min(sum(c.idf for c in concepts), ENOUGH_EVIDENCE * self._max_idf)
+        return min(1.0, score / (weight * (K1 + 1))) if weight else 0.0
+
     def _is_urgent(self, concepts: list[Concept]) -> bool:
         present = {term for c in concepts for term in c.terms if c.terms[term] == 1.0}
         return any(key <= present for key in _urgent_keys(self.lang))
@@ -507,7 +532,7 @@ class GuideIndex:
         """
         concepts = self.concepts(query)
         ranked = self._rank(concepts)
-        confidence = ranked[0][1] if ranked else 0.0
+        confidence = self.confidence(ranked[0][0].score, concepts) if ranked else 0.0
         urgent = self._is_urgent(concepts)
         hits = [hit for hit, _ in ranked][:limit]
         if urgent:
