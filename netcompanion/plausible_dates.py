@@ -13,14 +13,19 @@ Plain Python, no Django: the diary's checks (an engine) use it as the web forms 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+
+from netcompanion.translatable import gettext_noop
 
 # Nobody with a record here was born before 1900, and no record of theirs is older than they are.
 FLOOR = dt.date(1900, 1, 1)
 
 # Said the same to the patient and to a relative who writes in their diary, so it names the year, not "you".
-BEFORE_BIRTH = "Please check the year: this is before the year of birth ({year})."
-BEFORE_FLOOR = "Please check the year: this is before {floor:%Y}."
-TOO_FAR_AHEAD = "Please check the year: this is more than {span} from now."
+# Each is translated before its values are filled in (``translate``, Django's gettext where a page shows it).
+BEFORE_BIRTH = gettext_noop("Please check the year: this is before the year of birth ({year}).")
+BEFORE_FLOOR = gettext_noop("Please check the year: this is before {floor:%Y}.")
+TOO_FAR_AHEAD_ONE = gettext_noop("Please check the year: this is more than 1 year from now.")
+TOO_FAR_AHEAD = gettext_noop("Please check the year: this is more than {years} years from now.")
 
 
 def earliest(birth_year: int | None) -> dt.date:
@@ -30,12 +35,13 @@ def earliest(birth_year: int | None) -> dt.date:
     return dt.date(birth_year, 1, 1)
 
 
-def too_early(day: dt.date, birth_year: int | None) -> str | None:
+def too_early(day: dt.date, birth_year: int | None, translate: Callable[[str], str] = str) -> str | None:
     """What the person is told when the day is before they were born (or before FLOOR), else None."""
     first = earliest(birth_year)
     if day >= first:
         return None
-    return BEFORE_BIRTH.format(year=first.year) if first > FLOOR else BEFORE_FLOOR.format(floor=FLOOR)
+    return translate(BEFORE_BIRTH).format(year=first.year) if first > FLOOR else translate(BEFORE_FLOOR).format(
+        floor=FLOOR)
 
 
 def horizon(today: dt.date, years: int) -> dt.date:
@@ -44,8 +50,8 @@ def horizon(today: dt.date, years: int) -> dt.date:
     return dt.date(year, today.month, min(today.day, 28) if today.month == 2 else today.day)
 
 
-def too_far_ahead(day: dt.date, today: dt.date, years: int) -> str | None:
+def too_far_ahead(day: dt.date, today: dt.date, years: int, translate: Callable[[str], str] = str) -> str | None:
     """What the person is told when a planned day is more than `years` years after today, else None."""
     if day <= horizon(today, years):
         return None
-    return TOO_FAR_AHEAD.format(span="1 year" if years == 1 else f"{years} years")
+    return translate(TOO_FAR_AHEAD_ONE) if years == 1 else translate(TOO_FAR_AHEAD).format(years=years)

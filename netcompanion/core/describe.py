@@ -74,7 +74,7 @@ class Described:
         if self.kind == SCALE:
             return f"{value}/{self.top}"
         if self.kind == NUMBER:
-            number = plain_number(Decimal(str(value)))
+            number = formats.number_format(Decimal(plain_number(Decimal(str(value)))))
             return f"{number} {self.unit}" if self.unit else number
         return str(value)
 

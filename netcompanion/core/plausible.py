@@ -4,6 +4,7 @@ its field, when it is before the patient's year of birth (or 1900), or a planned
 import datetime as dt
 
 from django import forms
+from django.utils.translation import gettext
 
 from netcompanion import plausible_dates
 from netcompanion.accounts.selectors import about_me
@@ -18,13 +19,13 @@ def birth_year(patient) -> int | None:
 
 def not_before_birth(day: dt.date, patient) -> dt.date:
     """The day, or a ValidationError saying it is before the patient was born (or before 1900)."""
-    if problem := plausible_dates.too_early(day, birth_year(patient)):
+    if problem := plausible_dates.too_early(day, birth_year(patient), gettext):
         raise forms.ValidationError(problem, code="too_early")
     return day
 
 
 def not_too_far_ahead(day: dt.date, today: dt.date, years: int) -> dt.date:
     """The day, or a ValidationError saying a planned day is more than `years` years from today."""
-    if problem := plausible_dates.too_far_ahead(day, today, years):
+    if problem := plausible_dates.too_far_ahead(day, today, years, gettext):
         raise forms.ValidationError(problem, code="too_far_ahead")
     return day

@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from netcompanion.appointments.models import Appointment
 from netcompanion.careplan.models import CarePlan
@@ -48,6 +49,14 @@ def test_the_diary_day_in_words():
     assert day["weight_kg"].heading == "Weight (kg)"
     assert day["flush_triggers"].line(["alcohol", "spicy_food"]) == "What set the flushes off: Alcohol, Spicy food"
     assert day["date"].line("2026-06-17") == day["date"].line(dt.date(2026, 6, 17)) == "Date: 17 June 2026"
+
+
+def test_the_diary_day_in_swedish_words_and_numbers():
+    with translation.override("sv"):
+        day = describe(DiaryEntry)
+        assert day["weight_kg"].line(Decimal("72.50")) == "Vikt: 72,5 kg"
+        assert day["dizziness"].line(True).endswith(": ja")
+        assert day["date"].text("2026-06-17") == "17 juni 2026"
 
 
 def test_other_records_in_words():
