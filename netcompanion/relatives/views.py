@@ -225,7 +225,7 @@ def careplan(request, code):
     plan = plan_for(grant.patient)
     return render(request, "relatives/careplan.html", {
         "grant": grant, "patient_name": grant.patient.display_name, "contacts": list(plan.contacts.current()),
-        "parts": [{"key": key, "label": label, "text": getattr(plan, key)} for key, label in PARTS.items()],
+        "parts": [{"key": key, "label": gettext(label), "text": getattr(plan, key)} for key, label in PARTS.items()],
         "reports": grant.patient.pathology_reports.all(),
     })
 
