@@ -1,3 +1,4 @@
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netcompanion.accounts import services
@@ -30,7 +31,7 @@ def create_demo_users() -> list[tuple[str, str, str]]:
         user.set_password(DEMO_PASSWORD)
         user.save()
         if needs_two_factor(user) and confirmed_device(user) is None:
-            TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True)
+            TOTPDevice.objects.create(user=user, name=gettext("Demo authenticator"), confirmed=True)
         rows.append((username, DEMO_PASSWORD, role.label))
     return rows
 

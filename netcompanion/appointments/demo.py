@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netcompanion.appointments import services
 from netcompanion.appointments.models import Appointment, Kind, Status
@@ -26,30 +27,33 @@ def _injection_days(patient) -> tuple[int, int]:
 
 
 def _demo_rows(patient) -> list[dict]:
-    injection = {"kind": Kind.INJECTION, "title": "Lanreotide injection", "duration": dt.timedelta(minutes=20),
-                 "place": "Oncology day unit, Karolinska, Solna",
-                 "preparation": "Take the injection out of the fridge 30 minutes before, if you bring it yourself."}
+    injection = {"kind": Kind.INJECTION, "title": _("Lanreotide injection"), "duration": dt.timedelta(minutes=20),
+                 "place": _("Oncology day unit, Karolinska, Solna"),
+                 "preparation": _("Take the injection out of the fridge 30 minutes before, if you bring it "
+                                   "yourself.")}
     return [
-        {"kind": Kind.VISIT, "title": "Follow-up visit, oncology", "start": _at(-42, 10, 30),
-         "duration": dt.timedelta(minutes=30), "place": "NET clinic, Karolinska, Solna", "status": Status.FULFILLED,
-         "notes": "Scan stable. Next CT in about 4 months. Asked about the diarrhoea after injections."},
-        {"kind": Kind.BLOOD_TEST, "title": "Blood test (chromogranin A)", "start": _at(14, 8, 15),
-         "duration": dt.timedelta(minutes=15), "place": "Blood test centre, main entrance",
+        {"kind": Kind.VISIT, "title": _("Follow-up visit, oncology"), "start": _at(-42, 10, 30),
+         "duration": dt.timedelta(minutes=30), "place": _("NET clinic, Karolinska, Solna"), "status": Status.FULFILLED,
+         "notes": _("Scan stable. Next CT in about 4 months. Asked about the diarrhoea after injections.")},
+        {"kind": Kind.BLOOD_TEST, "title": _("Blood test (chromogranin A)"), "start": _at(14, 8, 15),
+         "duration": dt.timedelta(minutes=15), "place": _("Blood test centre, main entrance"),
          # PPIs raise CgA (arch-med-sci-2016-cga-factors, korse-2011-ppi-cga); do not stop prescribed drugs
          # without the doctor (wdp-urine-collection-diet).
-         "preparation": "If you take a stomach-acid medicine (a PPI such as omeprazole), ask your nurse whether "
-                        "to pause it before this test: it can raise chromogranin A. "
-                        "Do not stop any medicine on your own."},
-        {"kind": Kind.SCAN, "title": "CT scan, chest and tummy", "start": _at(21, 9, 0),
-         "duration": dt.timedelta(minutes=45), "place": "Radiology, floor 2, Karolinska, Solna",
-         "preparation": "Arrive 30 minutes early. Follow the eating and drinking advice in your letter. "
-                        "Tell them if you have kidney problems or have reacted to contrast dye before."},
-        {"kind": Kind.VISIT, "title": "Visit with my contact nurse", "start": _at(35, 13, 0),
-         "duration": dt.timedelta(minutes=30), "place": "NET clinic, Karolinska, Solna",
-         "notes": "Ask about the CT result and the blood test."},
-        {"kind": Kind.PROCEDURE, "title": "Gastroscopy", "start": _at(45, 8, 30),
-         "duration": dt.timedelta(hours=1), "place": "Endoscopy unit, Karolinska, Huddinge", "involves_procedure": True,
-         "preparation": "Nothing to eat for 6 hours before. Someone must take you home if you have sedation."},
+         "preparation": _("If you take a stomach-acid medicine (a PPI such as omeprazole), ask your nurse "
+                          "whether to pause it before this test: it can raise chromogranin A. "
+                          "Do not stop any medicine on your own.")},
+        {"kind": Kind.SCAN, "title": _("CT scan, chest and tummy"), "start": _at(21, 9, 0),
+         "duration": dt.timedelta(minutes=45), "place": _("Radiology, floor 2, Karolinska, Solna"),
+         "preparation": _("Arrive 30 minutes early. Follow the eating and drinking advice in your letter. "
+                          "Tell them if you have kidney problems or have reacted to contrast dye "
+                          "before.")},
+        {"kind": Kind.VISIT, "title": _("Visit with my contact nurse"), "start": _at(35, 13, 0),
+         "duration": dt.timedelta(minutes=30), "place": _("NET clinic, Karolinska, Solna"),
+         "notes": _("Ask about the CT result and the blood test.")},
+        {"kind": Kind.PROCEDURE, "title": _("Gastroscopy"), "start": _at(45, 8, 30),
+         "duration": dt.timedelta(hours=1), "place": _("Endoscopy unit, Karolinska, Huddinge"),
+         "involves_procedure": True,
+         "preparation": _("Nothing to eat for 6 hours before. Someone must take you home if you have sedation.")},
         *({**injection, "start": _at(days, 14, 0)} for days in _injection_days(patient)),
     ]
 

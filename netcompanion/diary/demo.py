@@ -4,10 +4,32 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from netcompanion.core import records
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.medicines.demo import INTERVAL_DAYS, LAST_GIVEN_DAYS_AGO
+
+# A few notes in the patient's own words, by the day of the injection cycle: translated as they are saved.
+INJECTION_DAY_NOTE = gettext_noop("Injection today. A bit sore where the needle went in.")
+GOOD_DAY_NOTE = gettext_noop("Good day. Went for a long walk with the grandchildren.")
+LATE_CYCLE_NOTES = (
+    gettext_noop("Flushed a lot today, worst after lunch. The injection is due soon."),
+    gettext_noop("Loose stools all morning, so I stayed close to home."),
+    gettext_noop("Tired and a bit of tummy ache. Rested on the sofa in the afternoon."),
+)
+
+
+def _note(cycle_day: int, back: int) -> str:
+    """The note for a day, or none; chosen by the day, not by chance, so the symptoms' random numbers stay as they
+    were."""
+    if cycle_day == 0:
+        return gettext(INJECTION_DAY_NOTE)
+    if cycle_day >= INTERVAL_DAYS - 2:
+        return gettext(LATE_CYCLE_NOTES[back % len(LATE_CYCLE_NOTES)])
+    if cycle_day == 10:
+        return gettext(GOOD_DAY_NOTE)
+    return ""
 
 
 @transaction.atomic
@@ -38,6 +60,7 @@ def create_demo_diary(patient, days: int = 365) -> int:
             fatigue=min(10, max(0, round(rng.gauss(3.5, 1.5)))),
             weight_kg=Decimal(f"{weight:.1f}") if back % 7 == 0 else None,
             wheezing=False if rng.random() < 0.5 else None,
+            notes=_note(cycle_day, back),
         ))
     created = DiaryEntry.objects.bulk_create(entries)
     for entry in created:

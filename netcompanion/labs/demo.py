@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from netcompanion.labs import actions, services
 from netcompanion.labs.models import LabResult, LabTest, Preparation
@@ -28,13 +29,13 @@ def create_demo_labs(patient) -> int:
         for back, value in CGA:
             actions.record_result(patient, patient, {
                 "test": LabTest.CGA, "value": Decimal(value), "unit": "µg/L", "reference_high": Decimal("102"),
-                "taken_on": today - dt.timedelta(days=back), "lab": "Hospital laboratory"})
+                "taken_on": today - dt.timedelta(days=back), "lab": gettext("Hospital laboratory")})
             added += 1
         for back, value in HIAA:
             actions.record_result(patient, patient, {
                 "test": LabTest.U5HIAA, "value": Decimal(value), "unit": "µmol/24 h", "reference_low": Decimal("10"),
                 "reference_high": Decimal("47"), "taken_on": today - dt.timedelta(days=back),
-                "lab": "Hospital laboratory", "notes": "Kept to the diet for 2 days before."})
+                "lab": gettext("Hospital laboratory"), "notes": gettext("Kept to the diet for 2 days before.")})
             added += 1
     if not Preparation.objects.filter(patient=patient).planned().exists():
         starts = timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=PLAN_DAYS_AHEAD), PLAN_TIME))

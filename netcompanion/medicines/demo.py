@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from netcompanion.medicines import services
 from netcompanion.medicines.models import Drug, GivenBy, InjectionPlan, Place
@@ -26,7 +27,7 @@ def create_demo_medicines(patient) -> int:
         return 0
     today = timezone.localdate()
     services.save_plan(patient, patient, {"drug": Drug.LANREOTIDE, "dose_mg": 120, "interval_days": INTERVAL_DAYS,
-                                          "notes": "Deep injection under the skin, at the clinic."})
+                                          "notes": gettext("Deep injection under the skin, at the clinic.")})
     given = [today - dt.timedelta(days=LAST_GIVEN_DAYS_AGO + INTERVAL_DAYS * k) for k in range(INJECTIONS - 1, -1, -1)]
     for day in given:
         services.record_injection(patient, patient, {
@@ -34,11 +35,11 @@ def create_demo_medicines(patient) -> int:
             "place": Place.CLINIC, "given_by": GivenBy.NURSE, "notes": ""})
     first = given[0]
     services.add_medicine(patient, patient, {
-        "name": "Loperamide", "dose": "2 mg", "how_often": "When needed for loose stools",
+        "name": gettext("Loperamide"), "dose": "2 mg", "how_often": gettext("When needed for loose stools"),
         "started_on": first - dt.timedelta(days=60), "stopped_on": first + dt.timedelta(days=90),
-        "notes": "For diarrhoea before the injections took effect."})
+        "notes": gettext("For diarrhoea before the injections took effect.")})
     services.add_medicine(patient, patient, {
-        "name": "Creon 25,000", "dose": "1 capsule", "how_often": "With each meal",
+        "name": "Creon 25,000", "dose": gettext("1 capsule"), "how_often": gettext("With each meal"),
         "started_on": first + dt.timedelta(days=120), "stopped_on": None,
-        "notes": "Helps digest fat; started for pale, floating stools."})
+        "notes": gettext("Helps digest fat; started for pale, floating stools.")})
     return 1 + INJECTIONS + 2

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
+from netcompanion.accounts import services as accounts
 from netcompanion.accounts.demo import create_demo_about_me, create_demo_users
 from netcompanion.accounts.models import User
 from netcompanion.appointments.demo import create_demo_appointments
@@ -22,16 +24,29 @@ class Command(BaseCommand):
             "--allow-production", action="store_true",
             help="Run even with DEBUG off. Demo users have a published password: never on real data.",
         )
+        parser.add_argument(
+            "--language", choices=[code for code, _ in settings.LANGUAGES], default=settings.LANGUAGE_CODE,
+            help="The language of the demo's texts (diary notes, care plan, appointments, stories) and of the demo "
+                 "people's pages and e-mails. Default: %(default)s.",
+        )
 
-    def handle(self, *args, allow_production: bool, **options):
+    def handle(self, *args, allow_production: bool, language: str, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError("Refusing to create demo users with DEBUG off (a production set-up).")
+        # The demo's texts are written to the database at once, so they are translated while they are made.
+        with translation.override(language):
+            self._build(language)
+
+    def _build(self, language: str) -> None:
         rows = create_demo_users()
-        patient, nurse, doctor, relative, admin = (User.objects.get(username=name)
-                                                   for name in ("patient", "nurse", "doctor", "relative", "admin"))
+        patient, nurse, doctor, relative, admin = people = [
+            User.objects.get(username=name) for name in ("patient", "nurse", "doctor", "relative", "admin")]
+        for person in people:
+            accounts.choose_language(person, language)
         self.stdout.write("Demo users (sign in at /accounts/login/):")
+        width = max(len(role) for _, _, role in rows)
         for username, password, role in rows:
-            self.stdout.write(f"  {role:<14} username: {username:<9} password: {password}")
+            self.stdout.write(f"  {role:<{width}} username: {username:<9} password: {password}")
         self.stdout.write("The contact nurse, doctor and administrator also type a code after the password;\n"
                           "  get it with `netcompanion otp-code nurse` (or doctor, admin).")
         made = {
