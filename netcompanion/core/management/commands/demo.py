@@ -25,24 +25,26 @@ class Command(BaseCommand):
             help="Run even with DEBUG off. Demo users have a published password: never on real data.",
         )
         parser.add_argument(
-            "--language", choices=[code for code, _ in settings.LANGUAGES], default=settings.LANGUAGE_CODE,
-            help="The language of the demo's texts (diary notes, care plan, appointments, stories) and of the demo "
-                 "people's pages and e-mails. Default: %(default)s.",
+            "--language", choices=[code for code, _ in settings.LANGUAGES],
+            help="The language of the demo's texts (diary notes, care plan, appointments, stories), saved as the demo "
+                 "people's language for their pages and e-mails. Without it the texts are in the site's default "
+                 "language and the demo people read in their browser's language.",
         )
 
-    def handle(self, *args, allow_production: bool, language: str, **options):
+    def handle(self, *args, allow_production: bool, language: str | None, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError("Refusing to create demo users with DEBUG off (a production set-up).")
         # The demo's texts are written to the database at once, so they are translated while they are made.
-        with translation.override(language):
+        with translation.override(language or settings.LANGUAGE_CODE):
             self._build(language)
 
-    def _build(self, language: str) -> None:
+    def _build(self, language: str | None) -> None:
         rows = create_demo_users()
         patient, nurse, doctor, relative, admin = people = [
             User.objects.get(username=name) for name in ("patient", "nurse", "doctor", "relative", "admin")]
-        for person in people:
-            accounts.choose_language(person, language)
+        if language:
+            for person in people:
+                accounts.choose_language(person, language)
         self.stdout.write("Demo users (sign in at /accounts/login/):")
         width = max(len(role) for _, _, role in rows)
         for username, password, role in rows:
