@@ -7,11 +7,14 @@ depend on another to do so. Plain Python and pydantic, no Django: the engines ru
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from netcompanion.translatable import Wording
 
 Contract = TypeVar("Contract", bound=BaseModel)
 
@@ -24,8 +27,12 @@ class Strict(BaseModel):
 
 @dataclass(frozen=True)
 class FieldError:
+    """``message`` in English; ``wording``, when the message carries values, so a page can say it in its language."""
+
     field: str
     message: str
+    # Keyword-only, since subclasses (diary.checks.Problem) add positional fields of their own.
+    wording: Wording | None = dataclasses.field(default=None, kw_only=True)
 
 
 class InvalidCase(ValueError):

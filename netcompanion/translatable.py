@@ -7,7 +7,30 @@ gettext. A sentence with a value in it is kept as a template with named placehol
 after translation, so the translator sees the whole sentence.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import BaseModel, ConfigDict
+
 
 def gettext_noop(message: str) -> str:
     """Return the message unchanged; its only job is to be found by makemessages."""
     return message
+
+
+class Wording(BaseModel):
+    """A sentence that carries values, as an engine's answer keeps it: the English template (marked with
+    gettext_noop, named "%(value)s" placeholders) and its values, so a page can say it in the reader's language.
+    A value that is itself a Wording (a list joined by a translated "or", say) is said in the same language."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    params: dict[str, str | Wording] = {}
+
+    def in_language(self, gettext: Callable[[str], str] = str) -> str:
+        """The sentence in the language ``gettext`` translates to (English without one)."""
+        values = {name: value.in_language(gettext) if isinstance(value, Wording) else value
+                  for name, value in self.params.items()}
+        return gettext(self.text) % values if values else gettext(self.text)

@@ -3,6 +3,7 @@
 No sign-in: nothing personal is sent back or kept. The follow-up answer has the clinic's own settings applied.
 """
 
+from django.utils.translation import gettext
 from ninja import Router
 
 from netcompanion import grading, staging
@@ -25,14 +26,26 @@ def _body(model, description: str) -> dict:
 @router.post("/grade", response={200: grading.GradeResult, 422: dict}, summary="The WHO grade of a NET",
              description=REFUSAL, openapi_extra=_body(Report, "The values on the pathology report."))
 def grade(request):
-    return engine_answer(request, grading.grade, grading.InvalidInput)
+    return engine_answer(request, lambda report: _grade_in_language(grading.grade(report)), grading.InvalidInput)
+
+
+def _grade_in_language(result: grading.GradeResult) -> dict:
+    """The grade with its warnings in the request's language (English by default); codes stay codes."""
+    return {**result.as_dict(), "warnings": [w.in_language(gettext) for w in result.warning_wordings]}
 
 
 @router.post("/stage", response={200: staging.StageResult, 422: dict}, summary="The AJCC 8th stage of a NET",
              description=REFUSAL, openapi_extra=_body(
                  StagingInput, "The tumour's size, depth, lymph nodes and distant spread, or T, N and M directly."))
 def stage(request):
-    return engine_answer(request, staging.stage, staging.InvalidInput)
+    return engine_answer(request, lambda facts: _in_language(staging.stage(facts)), staging.InvalidInput)
+
+
+def _in_language(result: staging.StageResult) -> dict:
+    """The stage with its warnings and reason in the request's language (English by default); codes stay codes."""
+    reason = result.stage_reason_wording
+    return {**result.as_dict(), "warnings": [gettext(w) for w in result.warnings],
+            "stage_reason": reason and reason.in_language(gettext)}
 
 
 @router.post("/followup", response={200: Schedule, 422: dict}, summary="Suggested follow-up checks",

@@ -179,10 +179,11 @@ class EngineForm(forms.Form):
         for error in refused.errors:
             field = re.split(r"[\[.]", error.field)[0]
             field = names.get(field, field)
+            message = error.wording.in_language(gettext) if error.wording else error.message
             if field in self.fields:
-                self.add_error(field, sentence(error.message))
+                self.add_error(field, sentence(message))
             else:
-                self.add_error(None, sentence(f"{error.field}: {error.message}"))
+                self.add_error(None, sentence(f"{error.field}: {message}"))
 
     def _category(self, axis: str) -> Category | None:
         text = self.cleaned_data.get(axis.lower(), "").strip()

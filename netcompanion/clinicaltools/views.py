@@ -46,6 +46,7 @@ from netcompanion.clinicaltools.summary import M_ASSUMED, grade_differs, grade_l
 from netcompanion.core.pages import posted
 from netcompanion.explainer import GUIDE_PAGE, Words, explain
 from netcompanion.guide.pages import load_guide
+from netcompanion.translatable import Wording
 
 # Opening the calculators for a patient and adding their checks is one look at the record, not one per click.
 LOOK_WITHIN = dt.timedelta(minutes=10)
@@ -74,6 +75,8 @@ def _answer(form: ReportForm) -> dict | None:
             form.add_refusal(refused, form.followup_rename)
             return None
     explanation = explain(grade, stage, schedule, Words(gettext, ngettext)).as_dict()  # in the reader's language
+    explanation["engine_notes"] = [{**note, "text": _engine_note(note["text"], grade, stage)}
+                                   for note in explanation["engine_notes"]]
     page = load_guide()[GUIDE_PAGE]
     # The explanation's sources, numbered as its text cites them; then those the results' rules rest on.
     rule_ids = [i for result in (grade, stage, schedule) if result for i in result["sources"]]
@@ -83,6 +86,23 @@ def _answer(form: ReportForm) -> dict | None:
             "m_assumed": stage is not None and form.m_assumed(),
             "grade_label": grade and grade_label(grade, gettext), "stage_label": stage and stage_label(stage, gettext),
             "grade_differs": grade and grade_differs(form.chosen("stated_grade"), grade, gettext)}
+
+
+def _engine_note(text: str, *results: dict | None) -> str:
+    """An engine's note (kept in English by the explainer) in the reader's language: a sentence with values from the
+    template and values its result carries, a fixed one from the catalogue."""
+    for result in results:
+        for wording in _wordings(result):
+            if wording.in_language() == text:
+                return wording.in_language(gettext)
+    return gettext(text)
+
+
+def _wordings(result: dict | None) -> list[Wording]:
+    if not result:
+        return []
+    found = [result.get("stage_reason_wording"), *result.get("warning_wordings", [])]
+    return [Wording.model_validate(w) for w in found if w]
 
 
 def _render_report(request, form: ReportForm, answer: dict | None, *, problem: str = "",
@@ -183,11 +203,14 @@ def _calculate(calc: str, form) -> dict | None:
     """The engine's result for a valid calculator form, or None after putting its refusal on the form."""
     try:
         if calc == "grade":
-            result = grading.grade(form.grade_input()).as_dict()
-            return {**result, "citations": citations(result["sources"])}
+            graded = grading.grade(form.grade_input())
+            return {**graded.as_dict(), "warnings": [w.in_language(gettext) for w in graded.warning_wordings],
+                    "citations": citations(graded.sources)}
         if calc == "stage":
-            result = staging.stage(form.stage_input()).as_dict()
-            return {**result, "m_assumed": form.m_assumed(), "citations": citations(result["sources"])}
+            result = staging.stage(form.stage_input())
+            reason = result.stage_reason_wording
+            return {**result.as_dict(), "stage_reason": reason and reason.in_language(gettext),
+                    "m_assumed": form.m_assumed(), "citations": citations(result.sources)}
         schedule = services.suggest_follow_up(form.followup_input())
     except (grading.InvalidInput, staging.InvalidInput, followup.InvalidInput) as refused:
         form.add_refusal(refused, form.stage_rename() if calc == "stage" else None)

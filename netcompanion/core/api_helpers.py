@@ -55,4 +55,5 @@ def engine_answer(request, engine: Callable[[Any], Any], refused: type[Exception
     try:
         return engine(data)
     except refused as e:
-        return Status(422, {"detail": [{"field": error.field, "message": error.message} for error in e.errors]})
+        return Status(422, {"detail": [{"field": error.field, "message": error.wording.in_language(gettext)
+                                        if error.wording else error.message} for error in e.errors]})

@@ -17,6 +17,7 @@ from netcompanion.bibliography import SOURCES
 from netcompanion.contract import FieldError, InvalidCase, Strict, field_message
 from netcompanion.grading.case import Grade
 from netcompanion.grading.engine import GradeFields
+from netcompanion.translatable import Wording
 
 StagedSite = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas"]
 LungCategory = Literal["typical_carcinoid", "atypical_carcinoid", "high_grade"]
@@ -46,6 +47,7 @@ class GradeInput(GradeFields, Strict):
     rules: list[str] = []
     sources: list[SourceId] = []
     warnings: list[str] = []
+    warning_wordings: list[Wording] = []
     ruleset_version: str | None = None
 
     @property
@@ -61,6 +63,7 @@ class StageInput(Strict):
     M: Literal["M0", "M1", "M1a", "M1b", "M1c"]
     stage: Literal["I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV"] | None
     stage_reason: str | None
+    stage_reason_wording: Wording | None = None
     rules: list[str] = []
     sources: list[SourceId] = []
     warnings: list[str] = []

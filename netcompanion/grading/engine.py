@@ -22,28 +22,37 @@ from netcompanion.grading.rules import (
     WHO2022_SYNONYM,
     GradeRule,
 )
-from netcompanion.translatable import gettext_noop
+from netcompanion.translatable import Wording, gettext_noop
 
 DecidedBy = Literal["ki67", "mitoses", "necrosis", "both", "differentiation"]
 INDEX_FIELDS = {"ki67": "ki67_percent", "mitoses": "mitoses_per_2mm2", "necrosis": "necrosis"}
 
-KI67 = "the Ki-67 index (the share of tumour cells that are growing)"
-MITOSES = "the mitotic count (how many dividing cells are seen)"
-ONLY_ONE = ("Only {given} was given, not {missing}. The missing one could place the tumour in a higher grade, "
-            "so read this grade as the lowest it can be.")
+KI67 = gettext_noop("the Ki-67 index (the share of tumour cells that are growing)")
+MITOSES = gettext_noop("the mitotic count (how many dividing cells are seen)")
+ONLY_ONE = gettext_noop("Only %(given)s was given, not %(missing)s. The missing one could place the tumour in a higher "
+                        "grade, so read this grade as the lowest it can be.")
 TAKEN_AS_WELL = gettext_noop("The report's differentiation was not given. G1 and G2 tumours are well differentiated, "
                              "so this one was taken to be a NET. If the report says poorly differentiated, the result "
                              "is different.")
 NECROSIS_NOT_USED = gettext_noop("Necrosis (areas of dead tumour cells) does not count towards the grade for this "
                                  "site, so it was left out.")
-POOR_BUT_LOW = ("The tumour is described as poorly differentiated, so it counts as a neuroendocrine carcinoma "
-                "(NEC). Its {indices} {verb} 20 or lower, which is unusual for a NEC. It is worth asking the "
-                "pathologist about this.")
+# One sentence per index that is low, so the translator sees each whole sentence.
+POOR_BUT_LOW = {
+    "ki67": gettext_noop("The tumour is described as poorly differentiated, so it counts as a neuroendocrine "
+                         "carcinoma (NEC). Its Ki-67 index of %(ki67)s %% is 20 or lower, which is unusual for a NEC. "
+                         "It is worth asking the pathologist about this."),
+    "mitoses": gettext_noop("The tumour is described as poorly differentiated, so it counts as a neuroendocrine "
+                            "carcinoma (NEC). Its mitotic count of %(mitoses)s per 2 mm² is 20 or lower, which is "
+                            "unusual for a NEC. It is worth asking the pathologist about this."),
+    "both": gettext_noop("The tumour is described as poorly differentiated, so it counts as a neuroendocrine "
+                         "carcinoma (NEC). Its Ki-67 index of %(ki67)s %% and mitotic count of %(mitoses)s per 2 mm² "
+                         "are 20 or lower, which is unusual for a NEC. It is worth asking the pathologist about this."),
+}
 KI67_NOT_USED_LUNG = gettext_noop("Lung carcinoids are not classified by the Ki-67 index, so it was left out. The "
                                   "mitotic count and necrosis decide.")
-LUNG_POOR_BUT_LOW = ("The tumour is described as poorly differentiated, so it counts as high grade. Its mitotic "
-                     "count (how many dividing cells are seen) is {mitoses:g} per 2 mm², which is unusual for a "
-                     "high-grade tumour. It is worth asking the pathologist about this.")
+LUNG_POOR_BUT_LOW = gettext_noop("The tumour is described as poorly differentiated, so it counts as high grade. Its "
+                                  "mitotic count (how many dividing cells are seen) is %(mitoses)s per 2 mm², which "
+                                  "is unusual for a high-grade tumour. It is worth asking the pathologist about this.")
 LUNG_WELL_BUT_HIGH = gettext_noop("The tumour is described as well differentiated, but its mitotic count is above 10 "
                                   "per 2 mm². The lung classification has no high-grade carcinoid, so it counts as "
                                   "high grade. It is worth asking the pathologist about this.")
@@ -71,6 +80,7 @@ class GradeResult(GradeFields):
     rules: list[str]
     sources: list[str]
     warnings: list[str]
+    warning_wordings: list[Wording] = []  # each warning as a template and its values, to translate
     ruleset_version: str
 
     def as_dict(self) -> dict[str, Any]:
@@ -120,12 +130,13 @@ def _digestive(report: Report) -> GradeResult:
     by = _by_index(fired, "ki67", "mitoses")
     by_ki67, by_mitoses = by.get("ki67"), by.get("mitoses")
     top, decided_by = _highest(LADDERS["digestive"], by)
-    warnings = []
+    warnings: list[Wording] = []
     if report.differentiation == "poor":
-        low = [f"Ki-67 index of {report.ki67_percent:g} %"] if by_ki67 in ("G1", "G2") else []
-        low += [f"mitotic count of {report.mitoses_per_2mm2:g} per 2 mm²"] if by_mitoses in ("G1", "G2") else []
+        low = {name: f"{value:g}" for name, value, by_index in (("ki67", report.ki67_percent, by_ki67),
+                                                               ("mitoses", report.mitoses_per_2mm2, by_mitoses))
+               if value is not None and by_index in ("G1", "G2")}
         if low:
-            warnings.append(POOR_BUT_LOW.format(indices=" and ".join(low), verb="is" if len(low) == 1 else "are"))
+            warnings.append(Wording(text=POOR_BUT_LOW["both" if len(low) == 2 else next(iter(low))], params=low))
         category, grade_, decided_by = "NEC", None, "differentiation"
     else:
         if top == "G3" and report.differentiation is None:
@@ -134,17 +145,18 @@ def _digestive(report: Report) -> GradeResult:
                                    "above 20 it is needed to tell a NET G3 from a neuroendocrine carcinoma (NEC)")])
         if top != "G3" and (by_ki67 is None or by_mitoses is None):
             given, missing = (KI67, MITOSES) if by_mitoses is None else (MITOSES, KI67)
-            warnings.append(ONLY_ONE.format(given=given, missing=missing))
+            warnings.append(Wording(text=ONLY_ONE, params={"given": Wording(text=given),
+                                                           "missing": Wording(text=missing)}))
         if report.differentiation is None:
-            warnings.append(TAKEN_AS_WELL)
+            warnings.append(Wording(text=TAKEN_AS_WELL))
         category, grade_ = "NET", top
     if report.necrosis is not None:
-        warnings.append(NECROSIS_NOT_USED)
+        warnings.append(Wording(text=NECROSIS_NOT_USED))
     return GradeResult(
         site=report.site, classification="WHO 2019", category=category, grade=grade_, synonym=None,
         high_grade=category == "NEC" or grade_ == "G3", decided_by=decided_by, by_ki67=by_ki67,
         by_mitoses=by_mitoses, rules=[rule.id for rule in fired], sources=_sources(fired, None),
-        warnings=warnings, ruleset_version=RULESET_VERSION)
+        warnings=[w.in_language() for w in warnings], warning_wordings=warnings, ruleset_version=RULESET_VERSION)
 
 
 def _lung(report: Report) -> GradeResult:
@@ -156,10 +168,10 @@ def _lung(report: Report) -> GradeResult:
                                 "are classified by it")])
     fired = _fired(report)
     by = _by_index(fired, "mitoses", "necrosis")
-    warnings = []
+    warnings: list[Wording] = []
     if report.differentiation == "poor":
         if by["mitoses"] != "high_grade":
-            warnings.append(LUNG_POOR_BUT_LOW.format(mitoses=report.mitoses_per_2mm2))
+            warnings.append(Wording(text=LUNG_POOR_BUT_LOW, params={"mitoses": f"{report.mitoses_per_2mm2:g}"}))
         category, decided_by = "high_grade", "differentiation"
     else:
         if by["mitoses"] == "typical_carcinoid" and report.necrosis is None:
@@ -168,12 +180,12 @@ def _lung(report: Report) -> GradeResult:
                             "per 2 mm² it decides between a typical and an atypical carcinoid")])
         category, decided_by = _highest(LADDERS["lung"], by)
         if category == "high_grade" and report.differentiation == "well":
-            warnings.append(LUNG_WELL_BUT_HIGH)
+            warnings.append(Wording(text=LUNG_WELL_BUT_HIGH))
     if report.ki67_percent is not None:
-        warnings.append(KI67_NOT_USED_LUNG)
+        warnings.append(Wording(text=KI67_NOT_USED_LUNG))
     synonym = LUNG_SYNONYMS.get(category)
     return GradeResult(
         site=report.site, classification="WHO 2021", category=category, grade=None, synonym=synonym,
         high_grade=category == "high_grade", decided_by=decided_by, by_ki67=None, by_mitoses=by["mitoses"],
-        rules=[rule.id for rule in fired], sources=_sources(fired, synonym), warnings=warnings,
-        ruleset_version=RULESET_VERSION)
+        rules=[rule.id for rule in fired], sources=_sources(fired, synonym),
+        warnings=[w.in_language() for w in warnings], warning_wordings=warnings, ruleset_version=RULESET_VERSION)

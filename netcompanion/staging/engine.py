@@ -39,6 +39,7 @@ from netcompanion.staging.tables import (
     StageRow,
     TRow,
 )
+from netcompanion.translatable import Wording, gettext_noop
 
 AnyRow = TRow | NRow | MRow | StageRow | Row
 
@@ -54,6 +55,7 @@ class StageResult(BaseModel):
     M: str
     stage: str | None
     stage_reason: str | None
+    stage_reason_wording: Wording | None = None  # stage_reason as a template and its values, to translate
     rules: list[str]
     sources: list[str]
     warnings: list[str]
@@ -63,12 +65,17 @@ class StageResult(BaseModel):
 
 
 class _Refused(Exception):
-    def __init__(self, field: str, message: str) -> None:
-        self.error = FieldError(field, message)
+    def __init__(self, field: str, text: str, **params: str | Wording) -> None:
+        wording = Wording(text=text, params=params)
+        self.error = FieldError(field, wording.in_language(), wording=wording)
 
 
-def _either(values: list[str]) -> str:
-    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
+def _either(values: list[str]) -> str | Wording:
+    """One category, or a choice said with a translated "or"."""
+    if len(values) == 1:
+        return values[0]
+    return Wording(text=gettext_noop("%(some)s or %(last)s"), params={"some": ", ".join(values[:-1]),
+                                                                        "last": values[-1]})
 
 
 def _size_candidates(limits: tuple[float, ...]) -> tuple[float, ...]:
@@ -112,21 +119,23 @@ def _t(table: SiteTable, facts: StagingInput) -> tuple[str, list[AnyRow]]:
             [(t, rows)] = possible.items()
             return t, list(rows)
         if facts.size_cm is None:
-            raise _Refused("size_cm", f"give the size: without it this tumour could be {options} "
-                                      f"(or give T directly)")
-        raise _Refused("invasion", f"give how deep the tumour grows: without it this tumour could be "
-                                   f"{options} (or give T directly)")
+            raise _Refused("size_cm", gettext_noop("give the size: without it this tumour could be %(options)s "
+                                                   "(or give T directly)"), options=options)
+        raise _Refused("invasion", gettext_noop("give how deep the tumour grows: without it this tumour could be "
+                                                "%(options)s (or give T directly)"), options=options)
     if facts.T == "TX":
         if len(possible) == 1:
-            raise _Refused("T", f"TX means the tumour cannot be assessed, but the size and depth given make "
-                                f"it {options}")
+            raise _Refused("T", gettext_noop("TX means the tumour cannot be assessed, but the size and depth "
+                                             "given make it %(options)s"), options=options)
         return "TX", [T_GIVEN]
     parent = PARENT.get(facts.T, facts.T)
     if parent not in possible:
-        raise _Refused("T", f"{facts.T} does not fit the size and depth given, which make it {options}")
+        raise _Refused("T", gettext_noop("%(given)s does not fit the size and depth given, which make it "
+                                         "%(options)s"), given=facts.T, options=options)
     sub = next((r for r in table.t_subcategories if r.T == facts.T), None)
     if sub and sub.size and facts.size_cm is not None and facts.size_cm not in sub.size:
-        raise _Refused("T", f"{facts.T} does not fit a size of {facts.size_cm:g} cm")
+        raise _Refused("T", gettext_noop("%(given)s does not fit a size of %(cm)s cm"), given=facts.T,
+                       cm=f"{facts.size_cm:g}")
     return facts.T, [T_GIVEN, *([sub] if sub else []), *possible[parent]]
 
 
@@ -161,12 +170,12 @@ def _n(table: SiteTable, facts: StagingInput) -> tuple[str, list[AnyRow]]:
         return "NX", [NX]
     if facts.N == "NX":
         if settled or facts.nodes_positive is not None:
-            raise _Refused("N", f"NX means the lymph nodes cannot be assessed, but the facts given make it "
-                                f"{options}")
+            raise _Refused("N", gettext_noop("NX means the lymph nodes cannot be assessed, but the facts given "
+                                             "make it %(options)s"), options=options)
         return "NX", [N_GIVEN]
     if facts.N not in possible:
-        raise _Refused("N", f"{facts.N} does not fit the lymph nodes and mesenteric mass given, which make it "
-                            f"{options}")
+        raise _Refused("N", gettext_noop("%(given)s does not fit the lymph nodes and mesenteric mass given, "
+                                         "which make it %(options)s"), given=facts.N, options=options)
     return facts.N, [N_GIVEN, *possible[facts.N]]
 
 
@@ -186,7 +195,8 @@ def _m(table: SiteTable, facts: StagingInput) -> tuple[str, list[AnyRow]]:
     if facts.M is None:
         return row.M, [row]
     if facts.M not in (row.M, PARENT.get(row.M)):
-        raise _Refused("M", f"{facts.M} does not fit the metastases listed, which make it {row.M}")
+        raise _Refused("M", gettext_noop("%(given)s does not fit the metastases listed, which make it %(m)s"),
+                       given=facts.M, m=row.M)
     return row.M, [M_GIVEN, row]
 
 
@@ -194,7 +204,15 @@ def _group_row(table: SiteTable, t: str, n: str, m: str) -> StageRow:
     return next(r for r in table.stage_rows if t in r.T and n in r.N and m in r.M)
 
 
-def _group(table: SiteTable, t: str, n: str, m: str) -> tuple[str | None, str | None, list[StageRow]]:
+MISSING_BOTH = gettext_noop("The stage depends on the size and depth of the tumour (TX) and on the lymph nodes (NX), "
+                            "which were not given: it could be %(groups)s.")
+MISSING_T = gettext_noop("The stage depends on the size and depth of the tumour, which were not given (TX): it could "
+                         "be %(groups)s.")
+MISSING_N = gettext_noop("The stage depends on whether lymph nodes have cancer in them, which was not given (NX): it "
+                         "could be %(groups)s.")
+
+
+def _group(table: SiteTable, t: str, n: str, m: str) -> tuple[str | None, Wording | None, list[StageRow]]:
     ts = [v for v in T_ORDER if v in table.t_values] if t == "TX" else [PARENT.get(t, t)]
     ns = list(table.n_values[1:]) if n == "NX" else [n]
     order = tuple(dict.fromkeys(r.stage for r in table.stage_rows))
@@ -202,13 +220,8 @@ def _group(table: SiteTable, t: str, n: str, m: str) -> tuple[str | None, str | 
     if len(found) == 1:
         [(group, rows)] = found.items()
         return group, None, rows
-    if t == "TX" and n == "NX":
-        missing = "the size and depth of the tumour (TX) and on the lymph nodes (NX), which were not given"
-    elif t == "TX":
-        missing = "the size and depth of the tumour, which were not given (TX)"
-    else:
-        missing = "whether lymph nodes have cancer in them, which was not given (NX)"
-    return None, f"The stage depends on {missing}: it could be {_either(list(found))}.", []
+    text = MISSING_BOTH if t == "TX" and n == "NX" else MISSING_T if t == "TX" else MISSING_N
+    return None, Wording(text=text, params={"groups": _either(list(found))}), []
 
 
 def _warnings(table: SiteTable, facts: StagingInput, t: str, n: str, m: str, stage: str | None,
@@ -250,7 +263,7 @@ def stage(data: Any) -> StageResult:
     rows: list[AnyRow] = list(dict.fromkeys([*t_rows, *n_rows, *m_rows, *group_rows]))
     return StageResult(
         site=facts.site, edition=EDITION, tables_version=TABLES_VERSION, T=t, N=n, M=m, stage=group,
-        stage_reason=reason, rules=[r.id for r in rows],
+        stage_reason=reason and reason.in_language(), stage_reason_wording=reason, rules=[r.id for r in rows],
         sources=list(dict.fromkeys(source for r in rows for source in r.sources)),
         warnings=_warnings(table, facts, t, n, m, group, mass_assumed),
     )

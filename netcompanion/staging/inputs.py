@@ -13,6 +13,7 @@ from pydantic import Field, field_validator
 
 from netcompanion.contract import FieldError, InvalidCase, Strict, validated
 from netcompanion.staging.tables import SITES
+from netcompanion.translatable import Wording, gettext_noop
 
 Site = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas"]
 Place = Literal["liver", "lung", "bone", "peritoneum", "distant_nodes", "brain", "other"]
@@ -68,8 +69,9 @@ def _site_errors(facts: StagingInput) -> list[FieldError]:
             errors.append(FieldError(name, problem))
     if facts.nodes_positive is not None and facts.nodes_examined is not None \
             and facts.nodes_positive > facts.nodes_examined:
-        errors.append(FieldError("nodes_positive", f"more nodes with cancer ({facts.nodes_positive}) than "
-                                                   f"nodes examined ({facts.nodes_examined})"))
+        wording = Wording(text=gettext_noop("more nodes with cancer (%(positive)s) than nodes examined (%(examined)s)"),
+                          params={"positive": str(facts.nodes_positive), "examined": str(facts.nodes_examined)})
+        errors.append(FieldError("nodes_positive", wording.in_language(), wording=wording))
     if facts.mesenteric_mass_cm and not table.reads_mesenteric_mass:
         errors.append(FieldError("mesenteric_mass_cm", f"a mesenteric mass is not part of staging for the "
                                                        f"{table.name}; leave it out or give 0"))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netcompanion.translatable import gettext_noop
+
 EDITION = "AJCC 8th"
 TABLES_VERSION = "2026.12.2"
 
@@ -358,26 +360,32 @@ GENERAL_ROWS = (TX, NX, T_GIVEN, N_GIVEN, M_GIVEN)
 
 # Shown with results, in plain words.
 WARNINGS = {
-    "scope": ("This staging is for well-differentiated neuroendocrine tumours (NETs), whose cells still look "
-              "much like normal cells. A neuroendocrine carcinoma (NEC) or a mixed tumour (MiNEN) is staged "
-              "in another way.", SCOPE),
-    "n2": ("N2 means cancer in 12 or more lymph nodes, or a lump over 2 cm in the mesentery (the tissue that "
-           "holds the bowel in place). It still counts as stage III: it does not make the stage higher.", JI_N),
-    "m_not_split": ("For the duodenum and ampulla we show M1 without the a, b or c split, because we could not "
-                    "confirm that split for this part of the AJCC manual.", DA_NO_SPLIT),
-    "pancreas_2cm": ("A pancreatic tumour of exactly 2 cm is T2 in the AJCC 8th wording (T1 is under 2 cm). "
-                     "Some other staging systems count it as T1.", PA_SIZE),
-    "tx_settled": ("The size and depth of the tumour were not given (TX), but the stage is the same "
-                   "whatever they are.", NOT_ASSESSED),
-    "nx_settled": ("The lymph nodes were not assessed (NX), but the stage is the same whatever they show.",
-                   NOT_ASSESSED),
+    "scope": (gettext_noop(
+        "This staging is for well-differentiated neuroendocrine tumours (NETs), whose cells still look much like "
+        "normal cells. A neuroendocrine carcinoma (NEC) or a mixed tumour (MiNEN) is staged in another way."), SCOPE),
+    "n2": (gettext_noop(
+        "N2 means cancer in 12 or more lymph nodes, or a lump over 2 cm in the mesentery (the tissue that holds the "
+        "bowel in place). It still counts as stage III: it does not make the stage higher."), JI_N),
+    "m_not_split": (gettext_noop(
+        "For the duodenum and ampulla we show M1 without the a, b or c split, because we could not confirm that "
+        "split for this part of the AJCC manual."), DA_NO_SPLIT),
+    "pancreas_2cm": (gettext_noop(
+        "A pancreatic tumour of exactly 2 cm is T2 in the AJCC 8th wording (T1 is under 2 cm). Some other staging "
+        "systems count it as T1."), PA_SIZE),
+    "tx_settled": (gettext_noop(
+        "The size and depth of the tumour were not given (TX), but the stage is the same whatever they are."),
+        NOT_ASSESSED),
+    "nx_settled": (gettext_noop(
+        "The lymph nodes were not assessed (NX), but the stage is the same whatever they show."), NOT_ASSESSED),
     # The contract reads "no places given" as M0 (AJCC 8th has no MX); say so, so no one reads it as a finding.
-    "m0_assumed": ("No M and no places of spread were given, so this takes it that the tumour has not spread to "
-                   "distant organs (M0). Check that against the report and the scans.", CATEGORIES),
+    "m0_assumed": (gettext_noop(
+        "No M and no places of spread were given, so this takes it that the tumour has not spread to distant organs "
+        "(M0). Check that against the report and the scans."), CATEGORIES),
     # Reports often leave out a mesenteric mass when there is none; with distant spread it is not said (engine).
-    "mass_assumed": ("No size was given for a lump in the mesentery (the tissue that holds the bowel in place), "
-                     "so this takes it that there is no lump over 2 cm. A lump over 2 cm would make it N2, "
-                     "which is stage III. Check that against the report and the scans.", JI_N),
+    "mass_assumed": (gettext_noop(
+        "No size was given for a lump in the mesentery (the tissue that holds the bowel in place), so this takes it "
+        "that there is no lump over 2 cm. A lump over 2 cm would make it N2, which is stage III. Check that against "
+        "the report and the scans."), JI_N),
 }
 
 INVASION_BY_SITE = {site: table.invasion for site, table in SITES.items()}

@@ -18,8 +18,10 @@ def test_the_contract_example_gives_exactly_the_documented_fields():
         "site": "pancreas", "classification": "WHO 2019", "category": "NET", "grade": "G2", "synonym": None,
         "high_grade": False, "decided_by": "ki67", "by_ki67": "G2", "by_mitoses": "G1",
         "rules": ["WHO2019-KI67-G2", "WHO2019-MITOSES-G1"], "sources": result["sources"],
-        "warnings": result["warnings"], "ruleset_version": RULESET_VERSION,
+        "warnings": result["warnings"], "warning_wordings": result["warning_wordings"],
+        "ruleset_version": RULESET_VERSION,
     }
+    assert result["warnings"] == [w["text"] for w in result["warning_wordings"]]  # a fixed warning has no values
     assert result["sources"] == ["jnmt-who2019-gep-grading", "wjgs-2023-gi-nen-tables"]
 
 

@@ -23,6 +23,7 @@ def test_the_issue_example():
     assert result.as_dict() == {
         "site": "jejunum_ileum", "edition": "AJCC 8th", "tables_version": result.tables_version,
         "T": "T3", "N": "N1", "M": "M1a", "stage": "IV", "stage_reason": None,
+        "stage_reason_wording": None,
         "rules": ["JI-T3", "JI-N1", "JI-M1A", "JI-IV"],
         "sources": ["nci-pdq-gi-net-hp", "wjgs-2023-gi-nen-tables"],
         "warnings": [SCOPE],
