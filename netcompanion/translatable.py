@@ -22,15 +22,21 @@ def gettext_noop(message: str) -> str:
 class Wording(BaseModel):
     """A sentence that carries values, as an engine's answer keeps it: the English template (marked with
     gettext_noop, named "%(value)s" placeholders) and its values, so a page can say it in the reader's language.
-    A value that is itself a Wording (a list joined by a translated "or", say) is said in the same language."""
+    A value that is itself a Wording (a list joined by a translated "or", say) is said in the same language; a list
+    of values is said item by item, joined by semicolons."""
 
     model_config = ConfigDict(frozen=True)
 
     text: str
-    params: dict[str, str | Wording] = {}
+    params: dict[str, str | Wording | list[Wording]] = {}
 
     def in_language(self, gettext: Callable[[str], str] = str) -> str:
         """The sentence in the language ``gettext`` translates to (English without one)."""
-        values = {name: value.in_language(gettext) if isinstance(value, Wording) else value
-                  for name, value in self.params.items()}
+        values = {name: _said(value, gettext) for name, value in self.params.items()}
         return gettext(self.text) % values if values else gettext(self.text)
+
+
+def _said(value: str | Wording | list[Wording], gettext: Callable[[str], str]) -> str:
+    if isinstance(value, list):
+        return "; ".join(item.in_language(gettext) for item in value)
+    return value.in_language(gettext) if isinstance(value, Wording) else value

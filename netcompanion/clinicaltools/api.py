@@ -52,4 +52,9 @@ def _in_language(result: staging.StageResult) -> dict:
              description=REFUSAL + " The clinic's own settings (see the admin) are applied.",
              openapi_extra=_body(FollowUpCase, "What is known about the tumour: site, grade, stage, surgery."))
 def followup(request):
-    return engine_answer(request, suggest_follow_up, FollowUpRefused)
+    return engine_answer(request, lambda case: _schedule_in_language(suggest_follow_up(case)), FollowUpRefused)
+
+
+def _schedule_in_language(schedule: Schedule) -> dict:
+    """The schedule with its notes in the request's language (English by default); codes stay codes."""
+    return {**schedule.as_dict(), "notes": [note.in_language(gettext) for note in schedule.note_wordings]}

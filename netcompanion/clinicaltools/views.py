@@ -101,7 +101,7 @@ def _engine_note(text: str, *results: dict | None) -> str:
 def _wordings(result: dict | None) -> list[Wording]:
     if not result:
         return []
-    found = [result.get("stage_reason_wording"), *result.get("warning_wordings", [])]
+    found = [result.get("stage_reason_wording"), *result.get("warning_wordings", []), *result.get("note_wordings", [])]
     return [Wording.model_validate(w) for w in found if w]
 
 
@@ -221,7 +221,8 @@ def _calculate(calc: str, form) -> dict | None:
     result = schedule.as_dict()
     # A check's first source is its guideline's own, which the table links from the guideline's name.
     items = [{**item, "citation": cite(item["sources"][0])} for item in result["items"]]
-    return {**result, "items": items, "citations": citations(result["sources"]), "schedule": schedule,
+    return {**result, "items": items, "notes": [note.in_language(gettext) for note in schedule.note_wordings],
+            "citations": citations(result["sources"]), "schedule": schedule,
             "start": start, "due_by_day": by_day}
 
 

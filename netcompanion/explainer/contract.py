@@ -91,6 +91,7 @@ class FollowUpInput(Strict):
     items: list[FollowUpItem]
     no_routine_follow_up: bool
     notes: list[str] = []
+    note_wordings: list[Wording] = []
     rules: list[str] = []
     sources: list[SourceId] = []
     ruleset_version: str | None = None

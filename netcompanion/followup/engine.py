@@ -26,6 +26,7 @@ from netcompanion.followup.rules import (
     NoteRule,
     ScheduleRule,
 )
+from netcompanion.translatable import Wording, gettext_noop
 
 MAX_EVERY_MONTHS = 120  # an override beyond 10 years between checks is a typing slip
 MAX_FOR_YEARS = 100
@@ -68,6 +69,7 @@ class Schedule(_Result):
     items: list[ScheduleItem]
     no_routine_follow_up: bool
     notes: list[str]
+    note_wordings: list[Wording] = []  # each note as a template and its values, to translate
     rules: list[str]
     sources: list[str]
     ruleset_version: str
@@ -104,17 +106,21 @@ def _checked(overrides: Mapping[str, Override] | None) -> Mapping[str, Override]
     return overrides
 
 
-def _choose(case: FollowUpCase) -> tuple[ScheduleRule, list[str]]:
+NOT_YET_KNOWN = gettext_noop("Not yet known: %(facts)s. Once known, this might apply instead: %(summary)s")
+SWITCHED_OFF = gettext_noop("Switched off by the clinic: %(check)s (%(id)s).")
+
+
+def _choose(case: FollowUpCase) -> tuple[ScheduleRule, list[Wording]]:
     """The first schedule whose conditions all hold, and a note for each earlier one held back by missing facts."""
-    notes: list[str] = []
+    notes: list[Wording] = []
     for rule in SCHEDULES:
         answers = [(condition, condition.test(case)) for condition in rule.when]
         if all(answer is True for _, answer in answers):
             return rule, notes
         if not any(answer is False for _, answer in answers):
             missing = dict.fromkeys(f for condition, answer in answers if answer is None for f in condition.facts)
-            facts = "; ".join(FACT_NAMES[f] for f in missing)
-            notes.append(f"Not yet known: {facts}. Once known, this might apply instead: {rule.summary}")
+            notes.append(Wording(text=NOT_YET_KNOWN, params={"facts": [Wording(text=FACT_NAMES[f]) for f in missing],
+                                                             "summary": Wording(text=rule.summary)}))
     raise AssertionError("the last schedules cover every case")  # a test tries every site and grade
 
 
@@ -137,23 +143,25 @@ def suggest(data: Any, overrides: Mapping[str, Override] | None = None) -> Sched
     case = parse_case(data)
     overrides = _checked(overrides)
     rule, notes = _choose(case)
-    notes.insert(0, rule.note)
+    notes.insert(0, Wording(text=rule.note))
     items = []
     for item_id in rule.items:
         item, override = ITEMS[item_id], overrides.get(item_id)
         if item.only_if_functioning and case.functioning is False:
             continue
         if override and not override.enabled:
-            notes.append(f"Switched off by the clinic: {item.check} ({item.id}).")
+            notes.append(Wording(text=SWITCHED_OFF, params={"check": Wording(text=item.check), "id": item.id}))
             continue
         items.append(_item(item, rule.id, override))
     ids = frozenset(i.id for i in items)
     fired = [n for n in NOTES if n.when(case, rule.id, ids)]
-    notes.extend(n.text for n in fired)
+    notes.extend(Wording(text=n.text) for n in fired)
+    notes = list({note.in_language(): note for note in notes}.values())  # each note once
     rows: list[ScheduleRule | ScheduleItem | NoteRule] = [rule, *items, *fired]
     sources = [s for row in rows for s in row.sources]
     return Schedule(
-        items=items, no_routine_follow_up=rule.no_routine_follow_up, notes=list(dict.fromkeys(notes)),
+        items=items, no_routine_follow_up=rule.no_routine_follow_up, notes=[note.in_language() for note in notes],
+        note_wordings=notes,
         rules=[rule.id, *(n.id for n in fired)], sources=list(dict.fromkeys(sources)),
         ruleset_version=RULESET_VERSION,
     )
