@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from netcompanion.alerts import services
-from netcompanion.alerts.models import Alert, AlertStatus, Level, firing_text
+from netcompanion.alerts.models import Alert, AlertStatus, EventAction, Level, firing_text
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
@@ -114,13 +114,32 @@ def _alert_for_staff(request, code) -> Alert:
     return alert
 
 
-def _shown_note(note: str, by_system: bool, reasons: dict[str, str]) -> str:
+def _shown_note(note: str, by_system: bool, reasons: dict[str, str], action: str = "") -> str:
     """A history note as the page shows it: the app's own notes quote the reasons in English, so each quoted reason
-    is given in the reader's language; what a person wrote stays as they wrote it."""
-    if by_system:
-        for english, shown in reasons.items():
-            note = note.replace(english, shown)
+    is given in the reader's language, and a raised level's "Urgent to Emergency: " prefix too; what a person wrote
+    stays as they wrote it."""
+    if not by_system:
+        return note
+    for english, shown in reasons.items():
+        note = note.replace(english, shown)
+    if action == EventAction.RAISED_LEVEL and (raised := _level_raised(note)):
+        before, after, rest = raised
+        note = gettext("%(before)s to %(after)s: %(note)s") % {
+            "before": LEVEL_LABELS[before], "after": LEVEL_LABELS[after], "note": rest}
     return note
+
+
+def _level_raised(note: str) -> tuple[str, str, str] | None:
+    """The levels before and after, and the rest of a note the system wrote when it raised an alert's level (it
+    keeps the levels' English labels, as alerts.services writes it), or None if the note does not start so."""
+    with translation.override(None):
+        english = {str(label): level for level, label in Level.choices}
+    for before_label, before in english.items():
+        for after_label, after in english.items():
+            prefix = f"{before_label} to {after_label}: "
+            if note.startswith(prefix):
+                return before, after, note.removeprefix(prefix)
+    return None
 
 
 def _page(request, alert, note_form=None, resolve_form=None, status=200):
@@ -130,7 +149,7 @@ def _page(request, alert, note_form=None, resolve_form=None, status=200):
     reasons = {f["reason"]: f["shown"] for f in firings}
     events = list(alert.events.select_related("by"))
     for event in events:
-        event.shown_note = _shown_note(event.note, event.by_id is None, reasons)
+        event.shown_note = _shown_note(event.note, event.by_id is None, reasons, event.action)
     return render(request, "alerts/detail.html", {
         "alert": alert, "events": events, "firings": firings,
         "note_form": note_form or NoteForm(), "resolve_form": resolve_form or ResolveForm(),
