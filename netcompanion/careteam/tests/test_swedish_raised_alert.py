@@ -1,7 +1,6 @@
 """An alert raised to a higher level: the history's "Urgent to Emergency: " prefix, which the system keeps in English,
 is shown in the reader's language; English unchanged."""
 
-import datetime as dt
 
 import pytest
 from django.urls import reverse
@@ -21,7 +20,7 @@ SV = {"HTTP_ACCEPT_LANGUAGE": "sv"}
 def raised(cast):
     maria, sara = cast["maria"], cast["sara"]
     assign(maria, sara)
-    entry = diary.log_day(maria, maria, {"date": TODAY - dt.timedelta(days=0), "stools": 10, "bristol": 7})
+    entry = diary.log_day(maria, maria, {"date": TODAY, "stools": 10, "bristol": 7})
     alert = Alert.objects.get(rule_id="AL-DIARY-NAVIGATOR")
     acknowledge(alert, sara)
     diary.change_day(entry, maria, {"flushes": 2, "dizziness": True})
