@@ -48,33 +48,36 @@ class StagingInput(Strict):
         return places
 
 
-def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str | None:
-    if value in allowed:
-        return None
-    return f"{value!r} is not {what}; use one of: {', '.join(allowed)}"
+NOT_ONE_OF = {
+    "invasion": gettext_noop("%(value)s is not an invasion level for the %(site)s; use one of: %(allowed)s"),
+    "T": gettext_noop("%(value)s is not an AJCC 8th T category for the %(site)s; use one of: %(allowed)s"),
+    "N": gettext_noop("%(value)s is not an AJCC 8th N category for the %(site)s; use one of: %(allowed)s"),
+    "M": gettext_noop("%(value)s is not an AJCC 8th M category for the %(site)s; use one of: %(allowed)s"),
+}
+NO_MASS = gettext_noop("a mesenteric mass is not part of staging for the %(site)s; leave it out or give 0")
+
+
+def _refusal(name: str, text: str, **params: str | Wording) -> FieldError:
+    wording = Wording(text=text, params=params)
+    return FieldError(name, wording.in_language(), wording=wording)
 
 
 def _site_errors(facts: StagingInput) -> list[FieldError]:
     table = SITES[facts.site]
+    site = Wording(text=table.name)
     errors = []
-    checks = (
-        ("invasion", table.invasion, "an invasion level"),
-        ("T", table.t_values, "an AJCC 8th T category"),
-        ("N", table.n_values, "an AJCC 8th N category"),
-        ("M", table.m_values, "an AJCC 8th M category"),
-    )
-    for name, allowed, what in checks:
+    allowed_by_field = {"invasion": table.invasion, "T": table.t_values, "N": table.n_values, "M": table.m_values}
+    for name, allowed in allowed_by_field.items():
         value = getattr(facts, name)
-        if value is not None and (problem := _one_of(value, allowed, f"{what} for the {table.name}")):
-            errors.append(FieldError(name, problem))
+        if value is not None and value not in allowed:
+            errors.append(_refusal(name, NOT_ONE_OF[name], value=repr(value), site=site, allowed=", ".join(allowed)))
     if facts.nodes_positive is not None and facts.nodes_examined is not None \
             and facts.nodes_positive > facts.nodes_examined:
-        wording = Wording(text=gettext_noop("more nodes with cancer (%(positive)s) than nodes examined (%(examined)s)"),
-                          params={"positive": str(facts.nodes_positive), "examined": str(facts.nodes_examined)})
-        errors.append(FieldError("nodes_positive", wording.in_language(), wording=wording))
+        errors.append(_refusal("nodes_positive", gettext_noop("more nodes with cancer (%(positive)s) than nodes "
+                                                              "examined (%(examined)s)"),
+                               positive=str(facts.nodes_positive), examined=str(facts.nodes_examined)))
     if facts.mesenteric_mass_cm and not table.reads_mesenteric_mass:
-        errors.append(FieldError("mesenteric_mass_cm", f"a mesenteric mass is not part of staging for the "
-                                                       f"{table.name}; leave it out or give 0"))
+        errors.append(_refusal("mesenteric_mass_cm", NO_MASS, site=site))
     return errors
 
 

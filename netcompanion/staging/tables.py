@@ -224,7 +224,7 @@ DA_GROUPS = _i_to_iv("DA", ("N1",), DA)
 
 SITES: dict[str, SiteTable] = {
     "stomach": SiteTable(
-        name="stomach",
+        name=gettext_noop("stomach"),
         invasion=("mucosa", "submucosa", "muscularis_propria", "subserosa", "serosa", "adjacent_organs"),
         t_rows=(
             TRow("ST-T1", "T1", WALL, at_most(1), ST),
@@ -238,7 +238,7 @@ SITES: dict[str, SiteTable] = {
         stage_rows=_i_to_iv("ST", ("N1",), ST),
     ),
     "duodenum": SiteTable(
-        name="duodenum",
+        name=gettext_noop("duodenum"),
         # T3 is "invades the pancreas or peripancreatic adipose tissue": level "peripancreatic".
         invasion=("mucosa", "submucosa", "muscularis_propria", "peripancreatic", "serosa", "adjacent_organs"),
         t_rows=(
@@ -253,7 +253,7 @@ SITES: dict[str, SiteTable] = {
         stage_rows=DA_GROUPS,
     ),
     "ampulla": SiteTable(
-        name="ampulla of Vater",
+        name=gettext_noop("ampulla of Vater"),
         # "submucosa" and "muscularis_propria" here are the duodenal layers beyond the sphincter of Oddi.
         invasion=("confined_to_sphincter", "submucosa", "muscularis_propria", "peripancreatic", "serosa",
                   "adjacent_organs"),
@@ -269,7 +269,7 @@ SITES: dict[str, SiteTable] = {
         stage_rows=DA_GROUPS,
     ),
     "jejunum_ileum": SiteTable(
-        name="jejunum or ileum",
+        name=gettext_noop("jejunum or ileum"),
         invasion=("mucosa", "submucosa", "muscularis_propria", "subserosa", "serosa", "adjacent_organs"),
         t_rows=(
             TRow("JI-T1", "T1", WALL, at_most(1), JI),
@@ -290,7 +290,7 @@ SITES: dict[str, SiteTable] = {
         stage_rows=_i_to_iv("JI", ("N1", "N2"), JI),
     ),
     "appendix": SiteTable(
-        name="appendix",
+        name=gettext_noop("appendix"),
         # "serosa": the tumour perforates the peritoneum (T4).
         invasion=("mucosa", "submucosa", "muscularis_propria", "subserosa", "mesoappendix", "serosa",
                   "adjacent_organs"),
@@ -306,7 +306,7 @@ SITES: dict[str, SiteTable] = {
         stage_rows=_i_to_iv("AP", ("N1",), AP),
     ),
     "colon_rectum": SiteTable(
-        name="colon or rectum",
+        name=gettext_noop("colon or rectum"),
         invasion=("mucosa", "submucosa", "muscularis_propria", "subserosa", "serosa", "adjacent_organs"),
         t_rows=(
             TRow("CR-T1", "T1", WALL, at_most(2), CR),
@@ -332,7 +332,7 @@ SITES: dict[str, SiteTable] = {
         ),
     ),
     "pancreas": SiteTable(
-        name="pancreas",
+        name=gettext_noop("pancreas"),
         invasion=("confined_to_pancreas", "peripancreatic", "duodenum_or_bile_duct", "adjacent_organs",
                   "large_vessels"),
         t_rows=(

@@ -70,3 +70,14 @@ def test_the_stage_api_answers_in_the_requests_language(client):
     assert refused.status_code == 422
     assert refused.json()["detail"] == [{"field": "T", "message": "T1 stämmer inte med den storlek och det djup som "
                                                                  "angetts, som gör den till T3"}]
+
+
+def test_a_site_refusal_names_the_site_in_swedish(client):
+    case = {"site": "stomach", "mesenteric_mass_cm": 3}
+    sv = client.post("/api/v1/stage", case, content_type="application/json", **SV).json()
+    en = client.post("/api/v1/stage", case, content_type="application/json").json()
+    assert sv["detail"] == [{"field": "mesenteric_mass_cm", "message": "en knöl i tarmkäxet (mesenteriet) ingår inte i "
+                                                                       "stadieindelningen för magsäcken; utelämna den "
+                                                                       "eller ange 0"}]
+    assert en["detail"] == [{"field": "mesenteric_mass_cm", "message": "a mesenteric mass is not part of staging for "
+                                                                       "the stomach; leave it out or give 0"}]
