@@ -16,6 +16,7 @@ from typing import Any, get_args
 from django import forms
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -64,8 +65,8 @@ CATEGORY_LABELS = {"NET": _("NET (well differentiated)"), "NEC": _("NEC (poorly 
 
 
 def _site_label(site: str) -> str:
-    name = SITE_NAMES[site].text
-    return name[0].upper() + name[1:]
+    """The explainer's name for the site, capitalised, in the reader's language when the form is shown."""
+    return capfirst(_(SITE_NAMES[site].text))
 
 
 def site_field(sites: tuple[str, ...] = SITES) -> forms.ChoiceField:
