@@ -20,7 +20,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -45,7 +45,7 @@ from netcompanion.clinicaltools.reportline import ReadLine, read_line
 from netcompanion.clinicaltools.summary import M_ASSUMED, grade_differs, grade_label, stage_label
 from netcompanion.core.pages import posted
 from netcompanion.explainer import GUIDE_PAGE, Words, explain
-from netcompanion.guide.pages import load_guide
+from netcompanion.guide.pages import get_page
 from netcompanion.translatable import Wording
 
 # Opening the calculators for a patient and adding their checks is one look at the record, not one per click.
@@ -77,7 +77,7 @@ def _answer(form: ReportForm) -> dict | None:
     explanation = explain(grade, stage, schedule, Words(gettext, ngettext)).as_dict()  # in the reader's language
     explanation["engine_notes"] = [{**note, "text": _engine_note(note["text"], grade, stage)}
                                    for note in explanation["engine_notes"]]
-    page = load_guide()[GUIDE_PAGE]
+    page = get_page(GUIDE_PAGE, get_language())  # the guide page in the reader's language
     # The explanation's sources, numbered as its text cites them; then those the results' rules rest on.
     rule_ids = [i for result in (grade, stage, schedule) if result for i in result["sources"]]
     return {"grade": grade, "stage": stage, "followup": schedule, "explanation": explanation, "guide": page,

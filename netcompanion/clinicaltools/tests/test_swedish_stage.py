@@ -48,6 +48,7 @@ def test_the_issues_line_in_the_report_tool_gives_the_stage_in_swedish(client):
     assert "Den här stadieindelningen gäller väldifferentierade neuroendokrina tumörer (NET)" in words
     assert "This staging is for well-differentiated" not in words
     assert ">Tunntarmen (jejunum och ileum)</option>" in answered.content.decode()  # the site's box to correct
+    assert "Hur läser jag mitt PAD-svar?" in words and "How do I read my pathology report?" not in words
     english = text(client.post("/tools/report/", {**REPORT, "line": line}))
     assert "Stage IV (AJCC 8th: T3 N1 M1a)" in english and "This staging is for well-differentiated" in english
 
