@@ -102,11 +102,11 @@ def _wait_message(seconds: int) -> str:
                     "Too many wrong codes; wait %(n)s seconds, then type the newest code.", seconds) % {"n": seconds}
 
 
-def _safe_next(request) -> str:
-    url = request.GET.get("next", "")
+def _safe_next(request, url: str, fallback: str = settings.LOGIN_REDIRECT_URL) -> str:
+    """``url`` when it stays on this site, else the fallback: a "next" from a link or form never leads elsewhere."""
     if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return url
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return resolve_url(fallback)
 
 
 @login_required
@@ -115,7 +115,7 @@ def two_factor_step(request):
 
     While setting up, each GET shows this session a new key (two_factor.new_pending_key); a wrong code shows the
     same key again, and the right one turns the device on and shows the recovery codes, once."""
-    user, next_url = request.user, _safe_next(request)
+    user, next_url = request.user, _safe_next(request, request.GET.get("next", ""))
     if not needs_two_factor(user) or user.is_verified():
         return redirect(next_url)
     device = two_factor.confirmed_device(user)
@@ -283,10 +283,7 @@ def choose_language(request):
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         messages.error(request, gettext("That language is not available. Choose one of the languages listed."))
-        back = request.POST.get("next", "")
-        safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
-                                               require_https=request.is_secure())
-        return redirect(back if safe else "home")
+        return redirect(_safe_next(request, request.POST.get("next", ""), "home"))
     if request.user.is_authenticated:
         services.choose_language(request.user, language)
     return set_language(request)
