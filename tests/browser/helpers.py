@@ -14,7 +14,11 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 
 
 def axe_violations(page) -> list[str]:
-    """The page's axe-core violations, one line each: "id (impact): help at [targets]"."""
+    """The page's axe-core violations, one line each: "id (impact): help at [targets]".
+
+    It first waits for the page's load event: after a form is sent, the new page's text can show before its
+    stylesheet applies, and axe would then judge unstyled links (too-small targets) that no person ever sees."""
+    page.wait_for_load_state("load")
     page.evaluate(AXE)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
