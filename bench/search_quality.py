@@ -3,9 +3,11 @@
 Sets: "tuned" (guide/tests/search_questions.tsv, English only), "dev" (guide/tests/search_dev_<lang>.tsv,
 written before the search was changed and used to tune it), "calibration" (guide/calibration/<lang>.tsv,
 written by a reviewer who never saw the search, used only to choose the no-answer threshold, never to add
-lay words) and "kept-aside" (guide/heldout/<lang>.tsv, written by someone who never saw the search). The
-kept-aside files are read here and nowhere else, and this script never prints a question from any set:
-only counts and shares, so that the kept-aside set stays unseen by whoever tunes the search.
+lay words), "kept-aside" (guide/heldout/<lang>.tsv, written by someone who never saw the search) and
+"kept-aside 2" (guide/heldout2/<lang>.tsv, written the same way later, when the first had been measured
+often enough to have steered the search). The kept-aside files are read here and nowhere else, and this
+script never prints a question from any set: only counts and shares, so that the kept-aside sets stay
+unseen by whoever tunes the search.
 
 Each row is "question<TAB>slug,slug" or "question<TAB>-" for a question the guide has no good answer to.
 For answerable questions: top-1 and top-3 (an expected page first, or among the first three), how many got
@@ -13,10 +15,10 @@ For answerable questions: top-1 and top-3 (an expected page first, or among the 
 share answered wrongly, that is, with pages listed instead of "no good answer".
 
     python bench/search_quality.py            # every set
-    python bench/search_quality.py --tuning   # while tuning: the kept-aside set is left out
+    python bench/search_quality.py --tuning   # while tuning: the kept-aside sets are left out
     python bench/search_quality.py --curve    # the threshold curve over tuned, dev and calibration
 
-The curve pools every set but the kept-aside one per language and gives, for each threshold, the top-3
+The curve pools every set but the kept-aside ones per language and gives, for each threshold, the top-3
 of the answerable questions after the gate and the share of unanswerable ones answered wrongly (and the
 same for the calibration set alone); ANSWER_THRESHOLD is the lowest-wrong threshold that keeps top-3 at
 least TARGET_TOP3 in each language.
@@ -35,7 +37,7 @@ from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex  # noqa: E402
 GUIDE = ROOT / "netcompanion/guide"
 LANGUAGES = ("en", "sv")
 NO_ANSWER = "-"
-KEPT_ASIDE = "kept-aside"
+KEPT_ASIDE = ("kept-aside", "kept-aside 2")
 TARGET_TOP3 = 0.9
 CURVE = [round(0.1 + 0.02 * i, 2) for i in range(16)]
 
@@ -43,7 +45,8 @@ CURVE = [round(0.1 + 0.02 * i, 2) for i in range(16)]
 def question_sets(lang: str) -> list[tuple[str, Path]]:
     sets = [("tuned", GUIDE / "tests/search_questions.tsv")] if lang == "en" else []
     return sets + [("dev", GUIDE / f"tests/search_dev_{lang}.tsv"),
-                   ("calibration", GUIDE / f"calibration/{lang}.tsv"), (KEPT_ASIDE, GUIDE / f"heldout/{lang}.tsv")]
+                   ("calibration", GUIDE / f"calibration/{lang}.tsv"),
+                   (KEPT_ASIDE[0], GUIDE / f"heldout/{lang}.tsv"), (KEPT_ASIDE[1], GUIDE / f"heldout2/{lang}.tsv")]
 
 
 @dataclass
@@ -137,12 +140,12 @@ def at(threshold: float, questions: list[Gated]) -> tuple[float, float]:
 
 
 def choosing_sets() -> dict[str, dict[str, list[Gated]]]:
-    """Per language and per set, every set but the kept-aside one: its questions as the gate sees them."""
+    """Per language and per set, every set but the kept-aside ones: its questions as the gate sees them."""
     out = {}
     for lang in LANGUAGES:
         index = build_index(lang)
         out[lang] = {name: gated(index, read_rows(path)) for name, path in question_sets(lang)
-                     if name != KEPT_ASIDE and path.exists()}
+                     if name not in KEPT_ASIDE and path.exists()}
     return out
 
 
@@ -175,7 +178,7 @@ def curve() -> None:
 
 
 def main() -> None:
-    """`--tuning` leaves the kept-aside set out: what to run while changing the search."""
+    """`--tuning` leaves the kept-aside sets out: what to run while changing the search."""
     if "--curve" in sys.argv[1:]:
         curve()
         return
@@ -185,12 +188,12 @@ def main() -> None:
         index = build_index(lang)
         print(f"[{lang}] {len(index.pages)} pages in the index")
         for name, path in question_sets(lang):
-            if tuning and name == KEPT_ASIDE:
+            if tuning and name in KEPT_ASIDE:
                 continue
             if not path.exists():
-                print(f"  {name:<10} (no file)")
+                print(f"  {name:<12} (no file)")
                 continue
-            print(f"  {name:<10} {measure(index, read_rows(path), known_slugs)}")
+            print(f"  {name:<12} {measure(index, read_rows(path), known_slugs)}")
 
 
 if __name__ == "__main__":
