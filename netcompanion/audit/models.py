@@ -19,6 +19,7 @@ class What(models.TextChoices):
     EXPORT_PDF = "export_pdf", _("Downloaded the visit summary (PDF)")
     EXPORT_FHIR = "export_fhir", _("Downloaded the record (FHIR)")
     FOLLOW_UP_CHECKS = "follow_up_checks", _("Added follow-up checks to the appointments")
+    MESSAGES = "messages", _("Read the messages")
 
 
 class AccessEvent(AppendOnly):
