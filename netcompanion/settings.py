@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "netcompanion.netcancerday",
     "netcompanion.careteam",
     "netcompanion.alerts",
+    "netcompanion.conversations",
     "netcompanion.audit",
     "netcompanion.clinicaltools",
     "netcompanion.webapp",
@@ -304,3 +305,6 @@ ALERT_WORKING_DAYS = os.getenv("ALERT_WORKING_DAYS", "mon-fri")
 ALERT_WORKING_HOURS = os.getenv("ALERT_WORKING_HOURS", "08:00-16:00")
 ALERT_HOLIDAYS = os.getenv("ALERT_HOLIDAYS", "sweden")
 ALERT_CLOSED_DAYS = envlist("ALERT_CLOSED_DAYS", [])
+# How soon the care team should reply to a patient's or a relative's message, in the same words and working time
+# as the alert targets ("2wd": by the end of the second working day after). Past it the thread shows in the queue.
+MESSAGE_REPLY_TARGET = os.getenv("MESSAGE_REPLY_TARGET", "2wd")

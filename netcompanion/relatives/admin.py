@@ -8,6 +8,7 @@ from netcompanion.relatives.models import Grant
 @admin.register(Grant)
 class GrantAdmin(ReadOnlyAdmin):
     list_display = ("patient", "email", "relative", "status", "can_view_diary", "can_view_care", "can_add_entries",
+                    "can_message_team",
                     "invited_at", "accepted_at", "withdrawn_at")
     list_filter = ("status",)
     search_fields = ("code", "patient__username", "relative__username", "email")

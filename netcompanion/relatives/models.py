@@ -30,18 +30,21 @@ PERMISSIONS = {
     "can_view_diary": _("See your diary (the last 60 days)"),
     "can_view_care": _("See your appointments and your care plan"),
     "can_add_entries": _("Add diary entries for you"),
+    "can_message_team": _("Read and write your messages with your care team"),
 }
 # Short forms for lists and the activity log.
 PERMISSION_SHORT = {
     "can_view_diary": _("see your diary"),
     "can_view_care": _("see your appointments and care plan"),
     "can_add_entries": _("add diary entries"),
+    "can_message_team": _("read and write messages with your care team"),
 }
 # The same, as the relative reads them on the invitation and in the e-mail.
 PERMISSION_FOR_RELATIVE = {
     "can_view_diary": _("see their diary (the last 60 days)"),
     "can_view_care": _("see their appointments and care plan"),
     "can_add_entries": _("add entries to their diary"),
+    "can_message_team": _("read and write their messages with their care team"),
 }
 
 
@@ -63,6 +66,7 @@ class Grant(models.Model):
     can_view_diary = models.BooleanField(PERMISSIONS["can_view_diary"], default=False)
     can_view_care = models.BooleanField(PERMISSIONS["can_view_care"], default=False)
     can_add_entries = models.BooleanField(PERMISSIONS["can_add_entries"], default=False)
+    can_message_team = models.BooleanField(PERMISSIONS["can_message_team"], default=False)
     # The SHA-256 of the invitation token. The token itself is only ever in the e-mail.
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     invited_at = models.DateTimeField(default=timezone.now)
@@ -79,7 +83,7 @@ class Grant(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(can_view_diary=True) | models.Q(can_view_care=True)
-                | models.Q(can_add_entries=True), name="grant_allows_something"),
+                | models.Q(can_add_entries=True) | models.Q(can_message_team=True), name="grant_allows_something"),
             # The diary form checks a new entry against the days around it and says what it found there,
             # so adding entries is only given together with seeing the diary.
             models.CheckConstraint(condition=models.Q(can_add_entries=False) | models.Q(can_view_diary=True),
@@ -136,6 +140,8 @@ class ActivityAction(models.TextChoices):
     VIEWED_CAREPLAN = "viewed-careplan", _("Viewed the care plan")
     OPENED_ENTRY_FORM = "opened-entry-form", _("Opened the form to add a diary entry")
     ADDED_ENTRY = "added-entry", _("Added a diary entry")
+    VIEWED_MESSAGES = "viewed-messages", _("Read the messages with the care team")
+    WROTE_MESSAGE = "wrote-message", _("Wrote to the care team")
 
 
 class Activity(models.Model):
