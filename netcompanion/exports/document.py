@@ -29,6 +29,8 @@ from netcompanion.audit.models import AccessEvent
 from netcompanion.careplan.changes import PARTS
 from netcompanion.careplan.models import CareContact, CarePlan, CarePlanVersion, Question, QuestionEvent
 from netcompanion.careteam.models import Assignment
+from netcompanion.conversations.models import ReadMark, Thread
+from netcompanion.conversations.selectors import thread_with_messages, threads_for_patient
 from netcompanion.core.describe import describe
 from netcompanion.diary.models import DiaryEntry, DiaryEntryVersion, Episode
 from netcompanion.labs.models import LabResult, LabResultVersion, Preparation, plain_number
@@ -48,7 +50,7 @@ SCHEMA_VERSION = 1
 # The tables that have a section of their own below. Any other table owned by the patient goes to other_records.
 COVERED = frozenset({
     DiaryEntry, InjectionPlan, Injection, Medicine, LabResult, Preparation, Appointment, CalendarFeed,
-    CarePlan, Question, NavigatorResult, ApiToken, Alert, AccessEvent, Assignment,
+    CarePlan, Question, NavigatorResult, ApiToken, Alert, AccessEvent, Assignment, Thread, ReadMark,
 })
 # Never written out, even in other_records: hashes of sign-in secrets, and the keys and address a push service
 # delivers a browser's notifications with, are no use to the person and only a risk in a file they pass on.
@@ -244,6 +246,27 @@ def _alerts(patient) -> list[dict]:
     } for a in rows]
 
 
+def _conversations(patient) -> list[dict]:
+    """Every thread with the care team and every message in it as it was sent, withdrawn ones too (with who withdrew
+    them and when): messages are part of the record. ``read_at`` is when the patient last opened the thread; it is
+    not health information, only the patient's own, kept so the app can show what is new."""
+    read = dict(ReadMark.objects.filter(user=patient).values_list("thread_id", "read_at"))
+    threads = thread_with_messages(threads_for_patient(patient).select_related("alert")).order_by("created_at", "id")
+    return [{
+        "code": str(t.code), "subject": t.subject, "alert": str(t.alert.code) if t.alert else None,
+        "started_by_name": t.started_by_name, "started_by_role": t.started_by_role, "created_at": _iso(t.created_at),
+        "last_message_at": _iso(t.last_message_at), "waiting_since": _iso(t.waiting_since),
+        "reply_due_at": _iso(t.reply_due_at), "read_at": _iso(read.get(t.pk)),
+        "messages": [{
+            "code": str(m.code), "author_name": m.author_name, "author_role": m.author_role, "body": m.body,
+            "sent_at": _iso(m.sent_at), "flag_level": m.flag_level,
+            "flag_ids": [i for i in m.flag_ids.split(",") if i],
+            "withdrawn": ({"by_name": m.withdrawal.by_name, "at": _iso(m.withdrawal.at)}
+                          if hasattr(m, "withdrawal") else None),
+        } for m in t.messages.all()],
+    } for t in threads]
+
+
 def _care_team(patient) -> list[dict]:
     rows = Assignment.objects.filter(patient=patient).select_related("staff").order_by("assigned_at")
     return [{"staff": person(a.staff), "assigned_at": _iso(a.assigned_at), "ended_at": _iso(a.ended_at)}
@@ -349,6 +372,7 @@ def _document(patient, now: dt.datetime) -> dict:
         "navigator_results": _navigator(patient),
         "api_tokens": _api_tokens(patient),
         "alerts": _alerts(patient),
+        "conversations": _conversations(patient),
         "care_team": _care_team(patient),
         "record_access": _record_access(patient),
         "other_records": _other_records(patient),

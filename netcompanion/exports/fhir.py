@@ -8,7 +8,8 @@ code values.
 What goes in: the Patient; an Observation for each value of each current diary entry and for each current
 lab result; a MedicationStatement for the injection plan, each injection and each other medicine; an
 Appointment for each appointment; the CarePlan; a DetectedIssue for each rule that fired in each care-team
-alert. Records marked entered-in-error are left out (they are in the JSON export, with their history).
+alert; a Communication for each message with the care team. Records marked entered-in-error are left out (they are
+in the JSON export, with their history).
 
 Codes, and where each comes from (never a guessed LOINC code):
 
@@ -25,6 +26,15 @@ Codes, and where each comes from (never a guessed LOINC code):
 - Alerts: the rule ids are the local code system ``ALERT_RULE_SYSTEM`` (the rule tables in ``alertrules/``), the
   team's outcome ``ALERT_OUTCOME_SYSTEM``; severity is DetectedIssue's own (high, moderate), the level itself and
   each rule's bibliography ids (``bibliography/sources.toml``) are local extensions.
+- Messages: each a Communication (status completed) with its sender and recipient (the patient by reference; a
+  relative, nurse or doctor by name and role, as RelatedPerson or Practitioner; the care team as CareTeam), the
+  thread's subject as ``topic`` (text), the message before it in its thread as ``inResponseTo``, and the linked
+  alert's DetectedIssues as ``about``. Two identifiers, the message's code (``MESSAGE_ID_SYSTEM``) and its
+  thread's (``THREAD_ID_SYSTEM``), tie a thread's messages together. The red-flag check's level when it was sent is
+  a local extension. A withdrawn message stays "completed", with a note saying who withdrew it and when: it was
+  sent and may have been read and acted on, and FHIR's "entered-in-error" means a record that should never have
+  existed, which readers leave out (FHIR's request and event status rules: once something real has happened, not
+  entered-in-error). The withdrawal is the author's word that they take it back, not an erasure.
 """
 
 from __future__ import annotations
@@ -46,6 +56,9 @@ ALERT_ID_SYSTEM = f"{LOCAL_BASE}/NamingSystem/alert-code"
 ALERT_RULE_SYSTEM = f"{LOCAL_BASE}/CodeSystem/alert-rule"
 ALERT_OUTCOME_SYSTEM = f"{LOCAL_BASE}/CodeSystem/alert-outcome"
 ALERT_LEVEL_EXTENSION = f"{LOCAL_BASE}/StructureDefinition/alert-level"
+MESSAGE_ID_SYSTEM = f"{LOCAL_BASE}/NamingSystem/message-code"
+THREAD_ID_SYSTEM = f"{LOCAL_BASE}/NamingSystem/thread-code"
+RED_FLAG_EXTENSION = f"{LOCAL_BASE}/StructureDefinition/message-red-flag"
 RULE_SOURCE_EXTENSION = f"{LOCAL_BASE}/StructureDefinition/rule-source"
 
 LOINC = "http://loinc.org"
@@ -149,8 +162,16 @@ def _performer(created_by: dict | None, patient: dict, patient_ref: dict) -> dic
         return {}
     if created_by.get("username") == patient["username"]:
         return {"performer": [patient_ref]}
-    kind = {"relative": "RelatedPerson", "nurse": "Practitioner", "doctor": "Practitioner"}.get(created_by["role"])
-    return {"performer": [{**({"type": kind} if kind else {}), "display": _person_text(created_by)}]}
+    return {"performer": [_someone(_person_text(created_by), created_by["role"])]}
+
+
+PERSON_TYPES = {"relative": "RelatedPerson", "nurse": "Practitioner", "doctor": "Practitioner"}
+
+
+def _someone(display: str, role: str) -> dict:
+    """A person other than the patient, by name and role (the export holds no resource of theirs)."""
+    kind = PERSON_TYPES.get(role)
+    return {**({"type": kind} if kind else {}), "display": display}
 
 
 def _person_text(who: dict) -> str:
@@ -413,6 +434,40 @@ def alert_issues(alert: dict, patient_ref: dict, evidence: list[dict]) -> list[d
     return issues
 
 
+CARE_TEAM = {"type": "CareTeam", "display": "The patient's care team"}
+TEAM_ROLES = frozenset({"nurse", "doctor"})
+
+
+def communications(thread: dict, patient_ref: dict, about: list[dict]) -> list[dict]:
+    """One Communication per message of a thread, in the order they were sent; ``about`` are the references of the
+    linked alert's DetectedIssues (none when the thread has no alert, or the alert is not in the export)."""
+    out: list[dict] = []
+    for message in thread["messages"]:
+        role = message["author_role"]
+        resource: dict = {
+            "resourceType": "Communication", "id": message["code"],
+            "identifier": [{"system": MESSAGE_ID_SYSTEM, "value": message["code"]},
+                           {"system": THREAD_ID_SYSTEM, "value": thread["code"]}],
+            "status": "completed", "subject": patient_ref, "topic": {"text": thread["subject"]},
+            "sent": message["sent_at"],
+            "sender": patient_ref if role == "patient" else _someone(f"{message['author_name']} ({role})", role),
+            "recipient": [patient_ref] if role in TEAM_ROLES else [CARE_TEAM],
+            "payload": [{"contentString": message["body"]}],
+        }
+        if out:
+            resource["inResponseTo"] = [reference(out[-1])]
+        if about:
+            resource["about"] = about
+        if message.get("flag_level"):
+            resource["extension"] = [{"url": RED_FLAG_EXTENSION, "valueCode": message["flag_level"]}]
+        if withdrawn := message.get("withdrawn"):
+            resource["note"] = [{"authorString": withdrawn["by_name"], "time": withdrawn["at"],
+                                 "text": f"Withdrawn by {withdrawn['by_name']} at {withdrawn['at']}. The message "
+                                         "stays in the record as it was sent."}]
+        out.append(resource)
+    return out
+
+
 def bundle(document: dict) -> dict:
     """The whole export document as one FHIR Bundle of type "collection"."""
     patient = patient_resource(document["patient"])
@@ -435,8 +490,13 @@ def bundle(document: dict) -> dict:
     resources += [medicine_statement(m, ref, today) for m in document["medicines"]]
     resources += [appointment_resource(a, ref) for a in document["appointments"]]
     resources.append(care_plan_resource(document.get("care_plan"), ref))
+    issues: dict[str, list[dict]] = {}
     for alert in document["alerts"]:
-        resources += alert_issues(alert, ref, observed.get(alert["source"], []))
+        issues[alert["code"]] = alert_issues(alert, ref, observed.get(alert["source"], []))
+        resources += issues[alert["code"]]
+    for thread in document.get("conversations", []):
+        about = [reference(issue) for issue in issues.get(thread["alert"] or "", [])]
+        resources += communications(thread, ref, about)
     return {
         "resourceType": "Bundle",
         "id": resource_id("bundle", document["patient"]["code"], document["exported_at"]),

@@ -5,8 +5,10 @@ import pytest
 from django.utils import timezone
 
 from netcompanion.accounts.models import ApiToken
+from netcompanion.alerts.models import Alert
 from netcompanion.appointments import services as appointments
 from netcompanion.careplan import services as careplan
+from netcompanion.conversations import services as conversations
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.diary import actions as diary
 from netcompanion.labs import actions as labs
@@ -82,6 +84,15 @@ def fill_record(patient, nurse, relative, tag: str) -> None:
 
     save_check(patient, {"person": {"diagnosed_net": True}, "symptoms": [{"code": "jaundice"}]})
     ApiToken.issue(patient, f"{tag} phone")
+
+    # Two conversations with the care team: the patient's question, answered by the nurse, a message the patient
+    # withdrew and one from the relative; and the nurse's, started from an alert.
+    asked = conversations.start_thread(patient, patient, f"{tag} more flushing", f"{tag} I flush more since Monday")
+    conversations.post(asked, nurse, f"{tag} please note each flush in your diary")
+    conversations.withdraw(conversations.post(asked, patient, f"{tag} sent by mistake"), patient)
+    conversations.post(asked, relative, f"{tag} written by the relative")
+    alert = Alert.objects.filter(patient=patient).order_by("raised_at", "id").first()
+    conversations.start_thread(patient, nurse, f"{tag} your diary", f"{tag} how are you today?", alert=alert)
 
 
 @pytest.fixture

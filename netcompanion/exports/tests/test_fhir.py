@@ -11,6 +11,7 @@ from fhir.resources.R4B.bundle import Bundle
 from netcompanion.alerts.models import Level
 from netcompanion.appointments import services as appointments
 from netcompanion.appointments.models import Status as AppointmentStatus
+from netcompanion.conversations import models
 from netcompanion.core.testing import FROZEN_TODAY as TODAY
 from netcompanion.exports import fhir
 from netcompanion.exports.tests.test_json import codes_of, crisis_day_then_fewer_stools
@@ -26,6 +27,8 @@ OBSERVATION_STATUS = {"registered", "preliminary", "final", "amended", "correcte
 MEDICATION_STATEMENT_STATUS = {"active", "completed", "entered-in-error", "intended", "stopped", "on-hold",
                                "unknown", "not-taken"}
 DETECTED_ISSUE_SEVERITY = {"high", "moderate", "low"}
+COMMUNICATION_STATUS = {"preparation", "in-progress", "not-done", "on-hold", "stopped", "completed",
+                        "entered-in-error", "unknown"}
 APPOINTMENT_STATUS = {"proposed", "pending", "booked", "arrived", "fulfilled", "cancelled", "noshow",
                       "entered-in-error", "checked-in", "waitlist"}
 
@@ -64,6 +67,8 @@ def test_the_fhir_bundle_validates_and_has_each_resource_type(bundle, maria):
         # One per rule that fired in each alert: the day two days ago (flushes and stools), the deleted day, the
         # lab result and the symptom check.
         "DetectedIssue": 2 + 1 + 1 + 1,
+        # Every message with the care team, the withdrawn one too: four in the patient's thread, one in the nurse's.
+        "Communication": 4 + 1,
     }
     full_urls = [e["fullUrl"] for e in bundle["entry"]]
     assert len(set(full_urls)) == len(full_urls) and all(u.startswith("urn:uuid:") for u in full_urls)
@@ -101,6 +106,9 @@ def test_every_code_and_status_is_one_fhir_knows(bundle):
         assert issue["status"] in OBSERVATION_STATUS and issue["severity"] in DETECTED_ISSUE_SEVERITY
         assert all(s.startswith(fhir.LOCAL_BASE) for s, _ in codings(issue))
         assert {r["reference"] for e in issue.get("evidence", []) for r in e["detail"]} <= full_urls
+    for message in resources["Communication"]:
+        assert message["status"] in COMMUNICATION_STATUS and message["status"] == "completed"
+        assert {r["reference"] for r in message.get("inResponseTo", []) + message.get("about", [])} <= full_urls
     assert sum("evidence" in i for i in resources["DetectedIssue"]) == 2 + 1, (
         "the day's and the lab result's Observations; not the deleted day's, nor the symptom check's")
 
@@ -232,6 +240,50 @@ def test_each_rule_that_fired_in_an_alert_is_a_detected_issue_with_its_level_rea
         assert done["action"]["coding"][0]["code"] == "called_patient"
         assert done["action"]["text"] == "Called the patient: Ambulance sent."
         assert done["author"] == {"display": "sara (nurse)"}
+
+
+@pytest.mark.django_db
+def test_each_message_is_a_communication_in_its_thread_with_its_sender_and_the_alert_it_is_about(bundle, maria):
+    resources = by_type(bundle)
+    messages = resources["Communication"]
+    thread = models.Thread.objects.get(patient=maria, started_by=maria)
+    kept = list(thread.messages.order_by("sent_at", "id"))
+    asked = [m for m in messages if {"system": fhir.THREAD_ID_SYSTEM, "value": str(thread.code)} in m["identifier"]]
+    assert [m["id"] for m in asked] == [str(m.code) for m in kept]
+    assert [m["payload"][0]["contentString"] for m in asked] == [
+        "MARIA I flush more since Monday", "MARIA please note each flush in your diary", "MARIA sent by mistake",
+        "MARIA written by the relative"]
+    me = {"reference": f"urn:uuid:{maria.code}"}
+    question, answer, withdrawn, relative = asked
+    assert all(m["topic"] == {"text": "MARIA more flushing"} and m["subject"] == me for m in asked)
+    assert (question["sender"], question["recipient"]) == (me, [fhir.CARE_TEAM])
+    assert (answer["sender"], answer["recipient"]) == ({"type": "Practitioner", "display": "sara (nurse)"}, [me])
+    assert relative["sender"] == {"type": "RelatedPerson", "display": "johan (relative)"}
+    assert answer["inResponseTo"] == [{"reference": f"urn:uuid:{question['id']}"}] and "inResponseTo" not in question
+    assert dt.datetime.fromisoformat(question["sent"]) == kept[0].sent_at
+    # Withdrawn, and still the message that was sent: the team may have read it and acted on it.
+    assert withdrawn["status"] == "completed"
+    [note] = withdrawn["note"]
+    assert note["text"].startswith("Withdrawn by maria at ") and note["authorString"] == "maria"
+    assert not any("note" in m for m in (question, answer, relative))
+    # The nurse's thread, started from an alert: about that alert's DetectedIssues.
+    [from_alert] = [m for m in messages if m["topic"] == {"text": "MARIA your diary"}]
+    alert = models.Thread.objects.get(patient=maria, started_by__role="nurse").alert
+    issues = [i for i in resources["DetectedIssue"] if i["identifier"][0]["value"] == str(alert.code)]
+    assert issues and from_alert["about"] == [{"reference": f"urn:uuid:{i['id']}"} for i in issues]
+    assert not any("about" in m for m in asked)
+
+
+@pytest.mark.django_db
+def test_a_message_the_red_flag_check_caught_says_its_level(client, maria):
+    thread = models.Thread.objects.get(patient=maria, started_by=maria)
+    models.Message.objects.create(thread=thread, author=maria, author_name="maria", author_role="patient",
+                                  body="MARIA I cannot breathe", sent_at=thread.last_message_at,
+                                  flag_level="emergency", flag_ids="RF-BREATHING")
+    bundle = json.loads(client.get(reverse("exports:fhir")).content)
+    Bundle.model_validate(bundle)
+    [flagged] = [m for m in by_type(bundle)["Communication"] if "extension" in m]
+    assert flagged["extension"] == [{"url": fhir.RED_FLAG_EXTENSION, "valueCode": "emergency"}]
 
 
 def test_every_status_the_app_knows_has_a_fhir_code():

@@ -65,6 +65,18 @@ def test_the_json_export_holds_every_kind_of_record_with_history(client, maria):
     assert doc["care_team"] == [] and doc["record_access"] == []
     assert doc["other_records"] == {}
 
+    asked, from_alert = doc["conversations"]
+    assert (asked["subject"], asked["started_by_role"], asked["alert"]) == ("MARIA more flushing", "patient", None)
+    assert [(m["author_role"], m["body"]) for m in asked["messages"]] == [
+        ("patient", "MARIA I flush more since Monday"), ("nurse", "MARIA please note each flush in your diary"),
+        ("patient", "MARIA sent by mistake"), ("relative", "MARIA written by the relative")]
+    withdrawn = asked["messages"][2]
+    assert withdrawn["withdrawn"]["by_name"] == "maria" and withdrawn["withdrawn"]["at"], "kept, with its trace"
+    assert [m["withdrawn"] for m in asked["messages"]].count(None) == 3
+    assert asked["read_at"] and asked["waiting_since"], "the relative wrote last: waiting for the team"
+    assert from_alert["alert"] == next(a["code"] for a in doc["alerts"])
+    assert from_alert["started_by_role"] == "nurse" and from_alert["read_at"] is None, "Maria has not opened it"
+
 
 def codes_of(user) -> set[str]:
     """The public ids of the user and of every row they own."""
@@ -90,8 +102,9 @@ def test_the_export_reads_a_fixed_number_of_queries(client, maria, django_assert
     """One read per table the person owns, however many rows: the pin grows by one with each table an app adds
     (34: accounts' second-factor failures, the person's own sign-in record, joined other_records; 35: the
     pathology reports kept in the care plan; 36: the crisis card's private link; 37: the browsers that get the
-    patient's reminder notifications)."""
-    with django_assert_max_num_queries(37):
+    patient's reminder notifications; 40: the messages with the care team, in three reads: the threads, their
+    messages with any withdrawal, and when the patient last read each)."""
+    with django_assert_max_num_queries(40):
         client.get(reverse("exports:json"))
 
 
