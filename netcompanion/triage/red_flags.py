@@ -16,7 +16,10 @@ Matching, on purpose simple enough to check by hand:
   "breathe" matches "breathing" and "breath"). Words shorter than `MIN_INFLECTED` letters match only as
   they are, so "i" and "a" stay themselves.
 - A phrase's words come in order, with at most `MAX_GAP` other words between two of them: "blood in my
-  stool" matches "blood in stool", "ont i hela bröstet" matches "ont i bröstet".
+  stool" matches "blood in stool", "ont i hela bröstet" matches "ont i bröstet". In a phrase, "#10+" stands
+  for any number of at least 10 ("diarré 12 gånger" matches "diarré #10+ gånger"); "38.5" reads as 38 and 5.
+- A row of several terms needs them all, anywhere in the message: the navigator's rules for symptoms
+  together (flushing with dizziness, yellow eyes with a fever, tummy pain with no stool or wind).
 
 FAIL SAFE: a negation never suppresses a flag. "No chest pain now" and "inte svårt att andas" still flag:
 reading negation in free text is unreliable ("no, I can't breathe"), and over-warning costs the writer a
@@ -37,7 +40,20 @@ from dataclasses import dataclass
 from functools import cache
 
 from netcompanion.translatable import gettext_noop as _
-from netcompanion.triage.rules import CALL_999, CRISIS, HYPO, Level
+from netcompanion.triage.rules import (
+    BLEEDING,
+    CALL_999,
+    CRISIS,
+    HEART,
+    HYPO,
+    INFECTION,
+    NET_SYMPTOMS,
+    OBSTRUCTION,
+    SACT,
+    SYNDROME,
+    VIPOMA,
+    Level,
+)
 
 RED_FLAGS_VERSION = "2026.12.1"
 
@@ -54,7 +70,17 @@ _KEEP = frozenset("åäö")
 _ASCII_SWEDISH = str.maketrans({"å": "a", "ä": "a", "ö": "o"})
 _OTHER_LETTERS = str.maketrans({"æ": "ä", "ø": "ö", "ß": "ss"})
 _APOSTROPHES = re.compile(r"['’`´]")
-_WORD = re.compile(r"[^\W_]+")
+_AT_LEAST = re.compile(r"#\d+\+")
+_WORD = re.compile(r"\d+|[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A symptom in people's words: the phrases that name it in English and in Swedish."""
+
+    name: str
+    english: tuple[str, ...]
+    swedish: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -63,8 +89,7 @@ class RedFlag:
     symptom: str
     rule: str  # the navigator rule (rules.py) whose level and sources the row takes
     level: Level
-    english: tuple[str, ...]
-    swedish: tuple[str, ...]
+    when: tuple[str, ...]  # the names of the terms that must all be in the message
     reason: str
     sources: tuple[str, ...]
 
@@ -74,52 +99,302 @@ class Match:
     row_id: str
     symptom: str
     level: Level
-    phrase: str
+    phrase: str  # the phrase found for each of the row's terms, joined by " + "
     reason: str
     sources: tuple[str, ...]
 
 
-def F(id: str, symptom: str, rule: str, level: Level, english: Iterable[str], swedish: Iterable[str],  # noqa: N802
-      reason: str, sources: tuple[str, ...]) -> RedFlag:
-    """A row, written as a table line."""
-    return RedFlag(id, symptom, rule, level, tuple(english), tuple(swedish), reason, sources)
+CHEMOTHERAPY_EN = ("chemo", "chemotherapy", "capecitabine", "xeloda", "temozolomide", "temodal", "streptozocin",
+                   "zanosar", "5fu", "fluorouracil")
+CHEMOTHERAPY_SV = ("cellgift", "cellgifter", "cellgiftsbehandling", "cytostatika", "cytostatikabehandling")
 
+TERMS: tuple[Term, ...] = (
+    # name, English phrases, Swedish phrases
+    Term("chest pain",
+         ("chest pain", "pain in chest", "chest hurts", "chest is hurting", "chest ache", "tight chest",
+          "chest tightness", "tightness in chest", "pressure in chest", "chest pressure", "crushing chest",
+          "heart attack", "angina"),
+         ("bröstsmärta", "ont i bröstet", "smärta i bröstet", "värk i bröstet", "tryck över bröstet",
+          "tryck i bröstet", "tryckkänsla i bröstet", "trånghet i bröstet", "hjärtinfarkt", "kärlkramp")),
+    Term("cannot breathe",
+         ("cant breathe", "cannot breathe", "can not breathe", "unable to breathe", "struggling to breathe",
+          "fighting for breath", "gasping for air", "gasping for breath", "choking", "cant get air",
+          "cant catch breath", "turning blue", "lips are blue", "blue lips"),
+         ("kan inte andas", "får ingen luft", "får inte luft", "kippar efter andan", "kippar efter luft",
+          "kvävs", "kvävningskänsla", "blå om läpparna", "blåa läppar")),
+    Term("breathless",
+         ("short of breath", "shortness of breath", "breathless", "out of breath", "hard to breathe",
+          "difficult to breathe", "difficulty breathing", "trouble breathing", "breathing difficulty",
+          "problems breathing", "laboured breathing", "labored breathing"),
+         ("andfådd", "andfåddhet", "andnöd", "svårt att andas", "tungt att andas", "andas tungt",
+          "andningsbesvär", "andningssvårigheter", "får dåligt med luft", "får dålig luft")),
+    Term("wheezing",
+         ("wheezing", "wheezy", "wheeze", "whistling breath"),
+         ("väsande andning", "väser", "pipande andning", "piper i bröstet", "pip i bröstet")),
+    Term("fainting",
+         ("fainted", "fainting", "faints", "feel faint", "passed out", "pass out", "blacked out", "black out",
+          "collapsed", "collapse", "lost consciousness", "unconscious", "unconcious", "unresponsive"),
+         ("svimmade", "svimmat", "svimma", "svimning", "svimfärdig", "tuppade av", "tuppat av", "kollapsade",
+          "föll ihop", "medvetslös", "medvetslöst", "förlorade medvetandet")),
+    Term("dizziness",
+         ("dizzy", "dizziness", "light headed", "lightheaded", "woozy", "room spinning", "giddy"),
+         ("yr", "yrsel", "yrselkänsla", "snurrar", "snurrig", "vimmelkantig", "ostadig")),
+    Term("seizure",
+         ("seizure", "seizures", "siezure", "seizing", "convulsion", "convulsing", "had a fit", "having a fit",
+          "having fits", "epileptic"),
+         ("krampanfall", "krampade", "kramper i hela kroppen", "epileptiskt anfall", "epilepsianfall",
+          "ryckningar i hela kroppen")),
+    Term("confusion",
+         ("confused", "confusion", "disoriented", "disorientated", "delirious", "not making sense",
+          "hard to wake", "cant wake", "cannot wake", "very drowsy"),
+         ("förvirrad", "förvirring", "desorienterad", "omtöcknad", "svårväckt", "går inte att väcka",
+          "osammanhängande", "vet inte var hon är", "vet inte var han är", "vet inte var jag är")),
+    Term("low blood sugar",
+         ("low blood sugar", "blood sugar is low", "hypo", "hypoglycaemia", "hypoglycemia", "sweating and shaking",
+          "shaking and sweating", "sweaty and shaky", "shaky and sweaty", "cold sweat"),
+         ("lågt blodsocker", "blodsockret är lågt", "blodsockerfall", "hypoglykemi", "svettig och darrig",
+          "darrig och svettig", "svettas och darrar", "darrar och svettas", "kallsvett", "kallsvettig")),
+    Term("black stool",
+         ("black stool", "black poo", "black poop", "tarry stool", "tar like stool", "tarry", "stool is black",
+          "poo is black", "poop is black", "black bowel movement", "melena", "melaena"),
+         ("svart avföring", "svart bajs", "svarta avföringar", "tjärliknande avföring", "tjärfärgad avföring",
+          "avföringen är svart", "bajset är svart", "tjärbajs")),
+    Term("blood in stool",
+         ("blood in stool", "blood in poo", "blood in poop", "blood in bowel movement", "bloody stool",
+          "bloody poo", "bloody diarrhoea", "bloody diarrhea", "blood when i wipe", "blood on toilet paper",
+          "blood in toilet", "rectal bleeding", "bleeding from bottom", "bleeding from back passage",
+          "bleeding from rectum", "stool with blood", "poo with blood"),
+         ("blod i avföringen", "blod i bajset", "blodig avföring", "blodigt bajs", "blodig diarré",
+          "blod på pappret", "blod i toaletten", "blödning från ändtarmen", "blöder från ändtarmen",
+          "blöder från stjärten", "avföring med blod", "bajs med blod")),
+    Term("heavy bleeding",
+         ("lots of blood", "a lot of blood", "heavy bleeding", "bleeding heavily", "bleeding a lot",
+          "pouring blood", "wont stop bleeding", "toilet full of blood"),
+         ("mycket blod", "blöder kraftigt", "kraftig blödning", "stor blödning", "blöder mycket",
+          "slutar inte blöda", "toaletten full av blod")),
+    Term("vomiting blood",
+         ("vomiting blood", "vomited blood", "vomit blood", "vomitting blood", "threw up blood",
+          "throwing up blood", "throw up blood", "puked blood", "puking blood", "sick with blood",
+          "blood in vomit", "blood in sick", "coffee grounds"),
+         ("kräks blod", "kräktes blod", "kräkts blod", "kräkas blod", "spyr blod", "spydde blod", "spytt blod",
+          "blod i kräkningen", "blod i kräkningarna", "blod i spyan", "blod i spyorna", "kaffesump")),
+    Term("vomiting",
+         ("vomiting", "vomited", "vomit", "vomitting", "vommiting", "throwing up", "threw up", "thrown up",
+          "being sick", "been sick", "puking", "puked", "cant keep anything down", "cant keep fluids down",
+          "cant keep water down", "cant keep food down"),
+         ("kräks", "kräkts", "kräktes", "kräkas", "kräkning", "kräkningar", "spyr", "spydde", "spytt",
+          "kastar upp", "kastat upp", "kan inte behålla något", "får inte behålla något",
+          "behåller inget")),
+    Term("tummy pain",
+         ("stomach pain", "tummy pain", "abdominal pain", "belly pain", "stomach ache", "stomachache",
+          "tummy ache", "bellyache", "belly ache", "pain in stomach", "pain in tummy", "pain in abdomen",
+          "pain in belly", "stomach hurts", "tummy hurts", "belly hurts", "stomach cramps", "abdominal cramps"),
+         ("ont i magen", "magont", "magsmärta", "magsmärtor", "buksmärta", "buksmärtor", "ont i buken",
+          "smärta i magen", "värk i magen", "magvärk", "magknip", "magkramper", "knip i magen")),
+    Term("severe pain",
+         ("severe pain", "severe stomach", "severe abdominal", "severe tummy", "excruciating", "unbearable",
+          "agony", "agonising", "agonizing", "worst pain", "terrible pain", "horrendous pain", "really bad pain",
+          "intense pain"),
+         ("svår smärta", "svåra smärtor", "svår magsmärta", "kraftig smärta", "kraftiga smärtor",
+          "kraftig magsmärta", "olidlig", "outhärdlig", "jätteont", "fruktansvärt ont", "väldigt ont",
+          "extremt ont", "otroligt ont", "vansinnigt ont")),
+    Term("sudden",
+         ("sudden", "suddenly", "all of a sudden", "came on fast", "out of nowhere"),
+         ("plötslig", "plötsligt", "helt plötsligt", "hastigt", "kom snabbt")),
+    Term("no stool or wind",
+         ("no stool or wind", "no wind", "not passed wind", "not passing wind", "cant pass wind",
+          "havent passed wind", "no bowel movement", "havent pooed", "havent had a poo", "cant poo",
+          "not been able to poo", "bowels have not opened", "bowels not opened"),
+         ("ingen avföring", "inte bajsat", "kan inte bajsa", "inte kunnat bajsa", "inte haft avföring",
+          "inga gaser", "ingen gas", "kan inte släppa väder", "inte släppt väder", "inte fisit",
+          "kan inte fisa")),
+    Term("blocked bowel",
+         ("blocked bowel", "bowel blockage", "bowel obstruction", "obstruction", "blocked intestine",
+          "intestinal obstruction", "blocked gut"),
+         ("tarmvred", "tarmstopp", "stopp i tarmen", "stopp i tarmarna", "tarmhinder", "ileus")),
+    Term("dehydration",
+         ("dehydrated", "dehydration", "not peeing", "not passed urine", "not passing urine", "no urine",
+          "hardly peeing", "very little urine", "havent peed", "very thirsty"),
+         ("uttorkad", "uttorkning", "kissar inte", "inte kissat", "kissar nästan inget", "kissar nästan ingenting",
+          "ingen urin", "väldigt törstig", "jättetörstig")),
+    Term("severe diarrhoea",
+         ("severe diarrhoea", "severe diarrhea", "constant diarrhoea", "constant diarrhea", "nonstop diarrhoea",
+          "non stop diarrhoea", "non stop diarrhea", "diarrhoea all day", "diarrhea all day",
+          "diarrhoea all night", "diarrhea all night", "diarrhoea #10+ times", "diarrhea #10+ times",
+          "#10+ times a day", "#10+ stools", "#10+ bowel movements", "toilet #10+ times", "loo #10+ times",
+          "watery diarrhoea", "watery diarrhea", "diarrhoea every hour", "diarrhea every hour"),
+         ("svår diarré", "kraftig diarré", "kraftiga diarréer", "diarré hela tiden", "diarré hela dagen",
+          "diarré hela natten", "vattentunn avföring", "vattnig diarré", "vattentunn diarré",
+          "bajsar hela tiden", "diarré varje timme", "diarré #10+ gånger", "#10+ gånger om dagen",
+          "#10+ tarmtömningar", "bajsat #10+ gånger", "toaletten #10+ gånger", "toa #10+ gånger")),
+    Term("diarrhoea",
+         ("diarrhoea", "diarrhea", "diarhea", "diarrea", "diarhoea", "diarroea", "the runs", "loose stool",
+          "loose stools", "watery stool", "runny poo"),
+         ("diarré", "diarre", "diarréer", "lös avföring", "lös mage", "tunn avföring", "rinnande bajs")),
+    Term("chemotherapy", CHEMOTHERAPY_EN, CHEMOTHERAPY_SV),
+    Term("treatment lowering resistance",
+         (*CHEMOTHERAPY_EN, "everolimus", "afinitor", "sunitinib", "sutent", "lutathera", "prrt",
+          "radioligand", "lutetium", "interferon"),
+         (*CHEMOTHERAPY_SV, "radionuklidbehandling", "lutetiumbehandling", "interferon")),
+    Term("face swelling",
+         ("swollen face", "face swelling", "face is swollen", "face swollen", "swelling of face", "puffy face",
+          "swollen lips", "lips swelling", "lip swelling", "swollen lip", "swollen neck", "neck swelling",
+          "swelling in neck", "swollen eyelids"),
+         ("svullen i ansiktet", "svullet ansikte", "ansiktet svullnar", "ansiktet är svullet",
+          "svullnad i ansiktet", "svullna läppar", "svullen läpp", "läpparna svullnar", "svullen på halsen",
+          "svullnad på halsen", "svullen hals", "svullna ögonlock")),
+    Term("throat swelling",
+         ("throat swelling", "throat is swelling", "swelling in throat", "swollen throat", "throat closing",
+          "throat is closing", "swollen tongue", "tongue swelling", "tongue is swelling", "anaphylaxis",
+          "anaphylactic"),
+         ("svullen i halsen", "svullnad i halsen", "halsen svullnar", "halsen sväller", "svullen tunga",
+          "tungan svullnar", "tungan sväller", "anafylaxi", "anafylaktisk")),
+    Term("flushing",
+         ("flushing", "flushes", "flushed", "flush", "red face", "face goes red", "face went red",
+          "face turned red", "hot flush", "hot flashes", "hot flash"),
+         ("flush", "flushar", "flushning", "flushningar", "blossande", "blossar", "rodnad", "rodnar",
+          "röd i ansiktet", "värmevallning", "värmevallningar")),
+    Term("carcinoid crisis",
+         ("carcinoid crisis", "carcinoid crises"),
+         ("karcinoid kris", "karcinoidkris", "karcinoida kriser")),
+    Term("jaundice",
+         ("jaundice", "jaundiced", "yellow eyes", "eyes are yellow", "eyes look yellow", "eyes have gone yellow",
+          "eyes yellow", "yellow skin", "skin is yellow", "skin looks yellow", "skin has turned yellow",
+          "skin yellow", "whites of eyes yellow", "yellowish", "turning yellow", "gone yellow"),
+         ("gulsot", "gul i ögonen", "gula ögon", "ögonen är gula", "ögonen ser gula ut", "gul i huden", "gul hud",
+          "huden är gul", "gulaktig", "gulfärgad", "gulnat", "ögonvitorna är gula", "gula ögonvitor")),
+    Term("fever",
+         ("fever", "feverish", "high temperature", "running a temperature", "have a temperature",
+          "temperature #38+", "temp #38+", "#38+ degrees", "#38+ c", "chills", "shivering", "shivers", "rigors",
+          "shaking chills"),
+         ("feber", "febrig", "hög temp", "hög temperatur", "tempen #38+", "temperatur #38+", "#38+ grader",
+          "frossa", "frossbrytningar", "huttrar", "skakar av köld")),
+    Term("palpitations",
+         ("palpitations", "palpitation", "heart racing", "racing heart", "heart is racing", "heart pounding",
+          "pounding heart", "heart is pounding", "heart fluttering", "fluttering in chest", "irregular heartbeat",
+          "heart skipping", "skipped beats", "fast heartbeat", "heart beating fast", "rapid heartbeat",
+          "fast pulse", "racing pulse"),
+         ("hjärtklappning", "hjärtat rusar", "hjärtat slår snabbt", "hjärtat bultar", "hjärtat dunkar",
+          "hjärtat slår oregelbundet", "hjärtat slår fort", "hjärtat slår jättefort",
+          "hjärtat fladdrar", "hjärtat hoppar över", "oregelbunden puls",
+          "hög puls", "snabb puls", "rusande puls")),
+    Term("leg swelling",
+         ("swollen leg", "leg swelling", "legs are swollen", "leg is swollen", "leg swollen", "swollen ankle",
+          "ankle swelling", "ankles are swollen", "swollen calf", "calf swollen", "swollen feet",
+          "swollen foot"),
+         ("svullna ben", "svullet ben", "benet är svullet", "benen är svullna", "svullnad i benet",
+          "svullnad i benen", "svullen vad", "vaden är svullen", "svullna anklar", "svullna fotleder",
+          "svullen fot", "svullna fötter")),
+    Term("coughing blood",
+         ("coughing up blood", "coughed up blood", "cough up blood", "coughing blood", "blood when i cough",
+          "blood in phlegm", "blood in sputum", "bloody phlegm", "haemoptysis", "hemoptysis"),
+         ("hostar blod", "hostade blod", "hostar upp blod", "hostat upp blod", "blod i slemmet",
+          "blodigt slem", "blod när jag hostar")),
+    Term("exhaustion",
+         ("exhausted", "extremely tired", "completely drained", "cant get out of bed", "too tired to",
+          "utterly exhausted", "wiped out"),
+         ("utmattad", "helt slut", "extremt trött", "orkar ingenting", "orkar inte gå upp", "kommer inte ur sängen",
+          "totalt utmattad")),
+)
 
 RED_FLAGS: tuple[RedFlag, ...] = (
-    # id, symptom, navigator rule, level, English phrases, Swedish phrases, reason, sources
-    F("RF-CHEST-PAIN", "chest_pain", "CP-NOT-MILD", E,
-      ("chest pain", "pain in chest", "chest hurts", "chest is hurting", "chest ache", "tight chest",
-       "chest tightness", "tightness in chest", "pressure in chest", "chest pressure", "crushing chest",
-       "heart attack", "angina"),
-      ("bröstsmärta", "ont i bröstet", "smärta i bröstet", "tryck över bröstet", "tryck i bröstet",
-       "tryckkänsla i bröstet", "trånghet i bröstet", "hjärtinfarkt", "kärlkramp"),
-      _("You mention chest pain. Chest pain can be an emergency."), CALL_999),
-    F("RF-CANNOT-BREATHE", "breathing_difficulty", "BR-SEVERE", E,
-      ("cant breathe", "cannot breathe", "can not breathe", "unable to breathe", "struggling to breathe",
-       "fighting for breath", "gasping for air", "gasping for breath", "choking", "cant get air",
-       "cant catch breath", "turning blue", "lips are blue", "blue lips"),
-      ("kan inte andas", "får ingen luft", "får inte luft", "kippar efter andan", "kippar efter luft",
-       "kvävs", "kvävningskänsla", "blå om läpparna", "blåa läppar"),
-      _("You mention not being able to breathe. Severe breathlessness is an emergency."), CALL_999),
-    F("RF-FAINTING", "fainting", "FA-ANY", E,
-      ("fainted", "fainting", "faints", "feel faint", "passed out", "pass out", "blacked out", "black out", "collapsed",
-       "collapse", "lost consciousness", "unconscious", "unconcious", "unresponsive"),
-      ("svimmade", "svimmat", "svimma", "svimning", "svimfärdig", "tuppade av", "tuppat av", "kollapsade",
-       "föll ihop", "medvetslös", "medvetslöst", "förlorade medvetandet"),
-      _("You mention fainting. Fainting can come from a carcinoid crisis, bleeding or a heart problem."), CRISIS),
-    F("RF-BLACK-STOOL", "black_stool", "BS-ANY", E,
-      ("black stool", "black poo", "black poop", "black stools", "tarry stool", "tar like stool", "tarry",
-       "stool is black", "poo is black", "poop is black", "black bowel movement", "melena", "melaena"),
-      ("svart avföring", "svart bajs", "svarta avföringar", "tjärliknande avföring", "tjärfärgad avföring",
-       "avföringen är svart", "bajset är svart", "tjärbajs"),
-      _("You mention black stools. Black, tarry stools can mean bleeding high up in the gut."),
-      ("nice-cg141", "nci-pdq-gi-net-hp", "cancernet-gi-net-symptoms")),
-    F("RF-LOW-SUGAR", "sweating_shaking", "SW-UNKNOWN", E,
-      ("low blood sugar", "hypo", "hypoglycaemia", "hypoglycemia", "sweating and shaking", "shaking and sweating",
-       "sweaty and shaky", "shaky and sweaty", "cold sweat"),
-      ("lågt blodsocker", "blodsockerfall", "hypoglykemi", "svettig och darrig", "darrig och svettig",
-       "svettas och darrar", "darrar och svettas", "kallsvett", "kallsvettig"),
-      _("You mention signs of low blood sugar. It can become dangerous quickly."), HYPO),
+    # id, symptom, navigator rule, level, terms that must all be found, reason, sources
+    RedFlag("RF-CHEST-PAIN", "chest_pain", "CP-NOT-MILD", E, ("chest pain",),
+        _("You mention chest pain. Chest pain can be an emergency."), CALL_999),
+    RedFlag("RF-CANNOT-BREATHE", "breathing_difficulty", "BR-SEVERE", E, ("cannot breathe",),
+        _("You mention not being able to breathe. Severe breathlessness is an emergency."), CALL_999),
+    RedFlag("RF-FAINTING", "fainting", "FA-ANY", E, ("fainting",),
+        _("You mention fainting. Fainting can come from a carcinoid crisis, bleeding or a heart problem."), CRISIS),
+    RedFlag("RF-SEIZURE", "seizure", "SZ-ANY", E, ("seizure",),
+        _("You mention a fit (seizure). A fit is an emergency: it can come from very low blood sugar."), HYPO),
+    RedFlag("RF-CONFUSION", "confusion", "CO-ANY", E, ("confusion",),
+        _("You mention confusion. New confusion can be caused by low blood sugar or a carcinoid crisis."), HYPO),
+    RedFlag("RF-LOW-SUGAR", "sweating_shaking", "SW-UNKNOWN", E, ("low blood sugar",),
+        _("You mention signs of low blood sugar. It can become dangerous quickly."), HYPO),
+    RedFlag("RF-CRISIS", "flushing", "FL-CRISIS-WHEEZE", E, ("carcinoid crisis",),
+        _("You mention a carcinoid crisis. A carcinoid crisis is an emergency."), CRISIS),
+    RedFlag("RF-FLUSH-WHEEZE", "flushing", "FL-CRISIS-WHEEZE", E, ("flushing", "wheezing"),
+        _("You mention flushing with wheezing. Together they can be a carcinoid crisis."), CRISIS),
+    RedFlag("RF-FLUSH-BREATHLESS", "flushing", "FL-CRISIS-WHEEZE", E, ("flushing", "breathless"),
+        _("You mention flushing with trouble breathing. Together they can be a carcinoid crisis."), CRISIS),
+    RedFlag("RF-FLUSH-DIZZY", "flushing", "FL-CRISIS-DIZZY", E, ("flushing", "dizziness"),
+        _("You mention flushing with dizziness. Together they can be a carcinoid crisis."), CRISIS),
+    RedFlag("RF-BLACK-STOOL", "black_stool", "BS-ANY", E, ("black stool",),
+        _("You mention black stools. Black, tarry stools can mean bleeding high up in the gut."),
+        ("nice-cg141", "nci-pdq-gi-net-hp", "cancernet-gi-net-symptoms")),
+    RedFlag("RF-VOMITING-BLOOD", "vomiting", "VO-BLOOD", E, ("vomiting blood",),
+        _("You mention vomiting blood. Vomiting blood, or what looks like coffee grounds, is an emergency."),
+        BLEEDING),
+    RedFlag("RF-HEAVY-BLEEDING", "blood_in_stool", "BL-LARGE", E, ("heavy bleeding",),
+        _("You mention a lot of blood. Heavy bleeding is an emergency."), BLEEDING),
+    RedFlag("RF-BLOOD-DIZZY", "blood_in_stool", "BL-DIZZY", E, ("blood in stool", "dizziness"),
+        _("You mention blood from the bowel with dizziness. Together they are an emergency."), BLEEDING),
+    RedFlag("RF-BLOCKED-BOWEL", "abdominal_pain", "AP-NO-STOOL-OR-WIND", E, ("blocked bowel",),
+        _("You mention a blocked bowel. A blocked bowel is an emergency."), OBSTRUCTION),
+    RedFlag("RF-PAIN-NO-STOOL", "abdominal_pain", "AP-NO-STOOL-OR-WIND", E, ("tummy pain", "no stool or wind"),
+        _("You mention tummy pain and passing no stool or wind. Together they can mean a blocked bowel."),
+        OBSTRUCTION),
+    RedFlag("RF-PAIN-SEVERE-SUDDEN", "abdominal_pain", "AP-SUDDEN-SEVERE", E,
+        ("tummy pain", "severe pain", "sudden"),
+        _("You mention sudden, severe tummy pain. It needs help at once."), OBSTRUCTION),
+    RedFlag("RF-PAIN-SEVERE-VOMITING", "abdominal_pain", "AP-VOMITING-SEVERE", E,
+        ("tummy pain", "severe pain", "vomiting"),
+        _("You mention severe tummy pain with vomiting. Together they can mean a blocked bowel."), OBSTRUCTION),
+    RedFlag("RF-DEHYDRATION", "diarrhea", "DI-DEHYDRATION", E, ("dehydration",),
+        _("You mention signs of dehydration. With diarrhoea or vomiting it can become dangerous quickly."),
+        VIPOMA),
+    RedFlag("RF-THROAT-SWELLING", "face_neck_swelling", "FN-AIRWAY", E, ("throat swelling",),
+        _("You mention swelling in the throat or of the tongue. It can block the airway: this is an emergency."),
+        CALL_999),
+    RedFlag("RF-FACE-BREATHLESS", "face_neck_swelling", "FN-AIRWAY", E, ("face swelling", "breathless"),
+        _("You mention swelling of the face or neck with trouble breathing. Together they are an emergency."),
+        CALL_999),
+    RedFlag("RF-JAUNDICE-FEVER", "jaundice", "JA-FEVER", E, ("jaundice", "fever"),
+        _("You mention yellow skin or eyes with a fever. Together they can mean an infected, blocked bile duct."),
+        ("nidirect-jaundice", "nci-pdq-gi-net-hp")),
+    RedFlag("RF-LEG-BREATHLESS", "leg_swelling", "LS-BREATHLESS", E, ("leg swelling", "breathless"),
+        _("You mention a swollen leg with breathlessness. Together they can mean a blood clot in the lungs."),
+        ("nhs-dvt",)),
+    RedFlag("RF-FEVER-BREATHLESS-TREATMENT", "fever", "FE-TREATMENT-BREATHLESS", E,
+        ("fever", "breathless", "treatment lowering resistance"),
+        _("You mention a fever and breathlessness during a treatment that lowers resistance to infection. "
+        "Together they can be sepsis."), INFECTION),
+
+    RedFlag("RF-BREATHLESS", "breathing_difficulty", "BR-NOT-MILD", U, ("breathless",),
+        _("You mention breathlessness. It needs checking the same day."), HEART),
+    RedFlag("RF-WHEEZING", "breathing_difficulty", "BR-WHEEZE", U, ("wheezing",),
+        _("You mention wheezing. It can come from NET hormones and needs checking the same day."), SYNDROME),
+    RedFlag("RF-BLOOD-IN-STOOL", "blood_in_stool", "BL-ANY", U, ("blood in stool",),
+        _("You mention blood in the stool. It needs checking the same day."), BLEEDING),
+    RedFlag("RF-TUMMY-PAIN", "abdominal_pain", "AP-NEW", U, ("tummy pain",),
+        _("You mention tummy pain. New or worse tummy pain needs checking the same day: it can be an early sign "
+        "of a blocked bowel."), OBSTRUCTION),
+    RedFlag("RF-VOMITING", "vomiting", "VO-FLUIDS", U, ("vomiting",),
+        _("You mention vomiting. With a NET it can be an early sign of a blocked bowel, and it can dry you out: "
+          "it needs checking the same day."), OBSTRUCTION),
+    RedFlag("RF-SEVERE-DIARRHOEA", "diarrhea", "DI-VERY-MANY", U, ("severe diarrhoea",),
+        _("You mention severe diarrhoea. Many stools a day can dry you out within hours."), VIPOMA),
+    RedFlag("RF-DIARRHOEA-CHEMOTHERAPY", "diarrhea", "DI-CHEMOTHERAPY", U, ("diarrhoea", "chemotherapy"),
+        _("You mention diarrhoea and chemotherapy. Diarrhoea during chemotherapy needs checking the same day."),
+        (*SACT, "label-capecitabine")),
+    RedFlag("RF-FACE-SWELLING", "face_neck_swelling", "FN-ANY", U, ("face swelling",),
+        _("You mention swelling of the face or neck. It needs checking the same day."), SYNDROME),
+    RedFlag("RF-FEVER", "fever", "FE-TREATMENT-UNKNOWN", U, ("fever",),
+        _("You mention a fever or chills. A fever during some NET treatments needs help the same day."),
+        INFECTION),
+    RedFlag("RF-JAUNDICE", "jaundice", "JA-ANY", U, ("jaundice",),
+        _("You mention yellow skin or eyes. They need checking the same day."), ("nci-pdq-gi-net-hp",)),
+    RedFlag("RF-PALPITATIONS", "palpitations", "PA-NET", U, ("palpitations",),
+        _("You mention a racing or pounding heart. With a NET it should be checked the same day."), HEART),
+    RedFlag("RF-LEG-SWELLING", "leg_swelling", "LS-NET", U, ("leg swelling",),
+        _("You mention swollen legs. With a NET, new swelling of the legs should be checked the same day."),
+        HEART),
+    RedFlag("RF-COUGHING-BLOOD", "cough", "CG-BLOOD", U, ("coughing blood",),
+        _("You mention coughing up blood. It needs checking the same day."), NET_SYMPTOMS),
+    RedFlag("RF-EXHAUSTION-TREATMENT", "fatigue", "FT-SEVERE-TREATMENT", U,
+        ("exhaustion", "treatment lowering resistance"),
+        _("You mention severe tiredness during a treatment such as chemotherapy. It needs checking the same day."),
+        SACT),
 )
 
 
@@ -131,8 +406,14 @@ def _fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The text's words, folded (see `_fold`)."""
+    """The text's words, folded (see `_fold`); numbers are words of their own ("38c" is "38", "c")."""
     return _WORD.findall(_fold(text))
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase's words; "#10+" stands for any number of at least 10."""
+    return tuple(word for part in phrase.split()
+                 for word in ([f"#{part[1:-1]}"] if _AT_LEAST.fullmatch(part) else words(part)))
 
 
 def _bases(word: str) -> frozenset[str]:
@@ -148,6 +429,8 @@ def _bases(word: str) -> frozenset[str]:
 
 
 def _word_matches(phrase_word: str, bases: frozenset[str], word: str) -> bool:
+    if phrase_word.startswith("#"):
+        return word.isdigit() and int(word) >= int(phrase_word[1:])
     if len(phrase_word) < MIN_INFLECTED:
         return word == phrase_word
     if phrase_word in bases:
@@ -171,29 +454,38 @@ def _phrase_at(phrase: tuple[str, ...], message: list[tuple[str, frozenset[str]]
 
 
 @cache
-def _patterns() -> tuple[tuple[RedFlag, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
-    """Each row with its phrases as words, a Swedish phrase also as typed without å, ä and ö."""
-    table = []
-    for row in RED_FLAGS:
+def _term_phrases() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Each term's phrases as words, a Swedish phrase also as typed without å, ä and ö."""
+    table = {}
+    for term in TERMS:
         forms: dict[tuple[str, ...], str] = {}
-        for phrase in row.english:
-            forms.setdefault(tuple(words(phrase)), phrase)
-        for phrase in row.swedish:
-            forms.setdefault(tuple(words(phrase)), phrase)
-            forms.setdefault(tuple(words(phrase.translate(_ASCII_SWEDISH))), phrase)
-        table.append((row, tuple((phrase, key) for key, phrase in forms.items())))
-    return tuple(table)
+        for phrase in term.english:
+            forms.setdefault(_phrase_words(phrase), phrase)
+        for phrase in term.swedish:
+            forms.setdefault(_phrase_words(phrase), phrase)
+            forms.setdefault(_phrase_words(phrase.translate(_ASCII_SWEDISH)), phrase)
+        table[term.name] = tuple((phrase, key) for key, phrase in forms.items())
+    return table
+
+
+def find_terms(text: str) -> dict[str, str]:
+    """Each term the text mentions, with the first of its phrases found."""
+    message = [(word, _bases(word)) for word in words(text)]
+    found = {}
+    for name, phrases in _term_phrases().items():
+        phrase = next((phrase for phrase, key in phrases if _phrase_at(key, message)), None)
+        if phrase is not None:
+            found[name] = phrase
+    return found
 
 
 def find(text: str) -> list[Match]:
-    """The red flags the text mentions, one Match per row, the highest level first (then table order).
-    Negations are not read: see the module's docstring."""
-    message = [(word, _bases(word)) for word in words(text)]
-    found = []
-    for row, phrases in _patterns():
-        phrase = next((phrase for phrase, key in phrases if _phrase_at(key, message)), None)
-        if phrase is not None:
-            found.append(Match(row.id, row.symptom, row.level, phrase, row.reason, row.sources))
+    """The red flags the text mentions, one Match per row whose terms are all found, the highest level first
+    (then table order). Negations are not read: see the module's docstring."""
+    terms = find_terms(text)
+    found = [Match(row.id, row.symptom, row.level, " + ".join(terms[name] for name in row.when), row.reason,
+                   row.sources)
+             for row in RED_FLAGS if all(name in terms for name in row.when)]
     return sorted(found, key=lambda m: -m.level.rank)
 
 
@@ -203,10 +495,14 @@ def highest(matches: Iterable[Match]) -> Level | None:
 
 
 def review_sheet() -> str:
-    """Every row as one line of plain text, for a clinician's sign-off (`netcompanion triage --red-flags`)."""
-    lines = [f"Red flags {RED_FLAGS_VERSION}. Id | symptom | navigator rule | level | English phrases | "
-             "Swedish phrases | reason | sources"]
+    """The rows and the terms they look for, one line each, for a clinician's sign-off
+    (`netcompanion triage --red-flags`)."""
+    lines = [f"Red flags {RED_FLAGS_VERSION}. Id | symptom | navigator rule | level | terms (all must be found) | "
+             "reason | sources"]
     for row in RED_FLAGS:
-        lines.append(" | ".join((row.id, row.symptom, row.rule, row.level.value, "; ".join(row.english),
-                                 "; ".join(row.swedish), row.reason, ", ".join(row.sources))))
+        lines.append(" | ".join((row.id, row.symptom, row.rule, row.level.value, " + ".join(row.when), row.reason,
+                                 ", ".join(row.sources))))
+    lines.append("Terms: name | English phrases | Swedish phrases (each also matches typed without å, ä, ö)")
+    for term in TERMS:
+        lines.append(" | ".join((term.name, "; ".join(term.english), "; ".join(term.swedish))))
     return "\n".join(lines)
