@@ -34,6 +34,12 @@ def delete_account(patient) -> dict[str, int]:
     (versions, events, contacts), because those rows name their author with PROTECT: the patient, or a
     relative or nurse who wrote on this patient's record. Their accounts stay; what they wrote here goes.
 
+    The messages with the care team go too, whoever wrote them (``conversations.Thread`` belongs to the patient):
+    NET Companion is the patient's own app, not the clinic's journal. The care provider keeps its record of the
+    patient's care for at least ten years (in Sweden Patientdatalagen, 3 kap.) in its own journal system, where
+    the team writes what matters from a message as from a phone call; so nothing here has to outlive the account,
+    not the threads nor the audit of staff reads of this record, which is about a record that no longer exists.
+
     A PROTECT reference from a row that is *not* the patient's own (they are named as the author of
     something on another person's record) stops the deletion: that other record must never be touched,
     so ``AccountNotDeleted`` is raised and the transaction rolls back.

@@ -4,9 +4,12 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from netcompanion.accounts.models import User
 from netcompanion.accounts.testing import PASSWORD
+from netcompanion.conversations import services as conversations
+from netcompanion.conversations.models import Message, ReadMark, Thread, Withdrawal
 from netcompanion.diary import services as diary
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.exports import services
@@ -20,7 +23,8 @@ PATIENT_TABLES = {
     "labs.LabResult", "labs.LabResultVersion", "labs.Preparation", "appointments.Appointment",
     "appointments.AppointmentVersion", "appointments.CalendarFeed", "careplan.CarePlan", "careplan.CareContact",
     "careplan.CarePlanVersion", "careplan.Question", "careplan.QuestionEvent", "navigator.NavigatorResult",
-    "accounts.ApiToken",
+    "accounts.ApiToken", "conversations.Thread", "conversations.Message", "conversations.Withdrawal",
+    "conversations.ReadMark",
 }
 URLS = ["exports:index", "exports:json", "exports:fhir", "exports:delete"]
 
@@ -84,6 +88,36 @@ def test_deleting_removes_every_row_of_the_patient_and_keeps_everyone_elses(clie
     assert same_record(export_document(olle)) == olle_before, "Olle's record is untouched"
     assert set(User.objects.values_list("username", flat=True)) == {"olle", "sara", "johan"}
     assert rows_naming(johan) and rows_naming(sara), "the relative and nurse still author Olle's records"
+
+
+def test_deleting_takes_every_conversation_with_what_the_team_and_the_relative_wrote_and_keeps_their_accounts(
+        client, maria, records):
+    """The threads are the patient's record, whoever wrote in them: the staff's and the relative's messages, their
+    withdrawals and everyone's read marks go with it, and nothing they authored there stops the deletion (PROTECT
+    names the author, it does not make the message theirs). The care team keeps what matters in its own journal."""
+    sara, johan = records["sara"], records["johan"]
+    threads = Thread.objects.filter(patient=maria)
+    messages = Message.objects.filter(thread__patient=maria)
+    assert {m.author_role for m in messages} == {"patient", "nurse", "relative"}
+    assert Withdrawal.objects.filter(message__thread__patient=maria).exists()
+    for reader in (sara, johan):
+        conversations.mark_read(threads.first(), reader, timezone.now())
+    olle_messages = Message.objects.filter(thread__patient=records["olle"]).count()
+
+    assert confirm(client).status_code == 302
+
+    assert not Thread.objects.filter(pk__in=[t.pk for t in threads]).exists()
+    assert not Message.objects.exclude(thread__patient=records["olle"]).exists()
+    assert not Withdrawal.objects.exclude(message__thread__patient=records["olle"]).exists()
+    assert not ReadMark.objects.exclude(thread__patient=records["olle"]).exists()
+    assert Message.objects.count() == olle_messages, "Olle's conversations are untouched"
+    assert User.objects.filter(pk__in=[sara.pk, johan.pk], is_active=True).count() == 2
+
+
+def test_the_delete_page_says_the_messages_go_and_what_the_care_team_keeps(client, maria):
+    body = client.get(reverse("exports:delete")).content.decode()
+    assert "Your messages with your care team" in body
+    assert "its own journal" in body and "10 years" in body
 
 
 def test_after_deleting_the_person_is_signed_out_and_sees_a_confirmation_once(client, maria):
