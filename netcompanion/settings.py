@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "netcompanion.core.context_processors.safety",
                 "netcompanion.careteam.context_processors.workspace",
+                "netcompanion.conversations.context_processors.unread",
             ],
         },
     },

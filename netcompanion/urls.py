@@ -26,6 +26,7 @@ urlpatterns = [
     path("my/reminders/", include("netcompanion.reminders.urls")),
     path("my/record-access/", include("netcompanion.audit.urls")),
     path("relatives/", include("netcompanion.relatives.urls")),
+    path("", include("netcompanion.conversations.urls")),
     path("care/alerts/", include(alert_urlpatterns)),
     path("care/", include("netcompanion.careteam.urls")),
     path("support/groups/", include("netcompanion.supportgroups.urls")),

@@ -133,7 +133,9 @@ def _plain(value: Any) -> str:
     return str(value).replace("_", " ")
 
 
-def _care(country: str | None, level: Level, diagnosed_net: bool) -> Care:
+def care_for(country: str | None, level: Level, diagnosed_net: bool) -> Care:
+    """Where to go at ``level`` in the country's own words: the result's, and the advice a message shows before a
+    red flag is sent (conversations)."""
     where = care.care_country(country)
     return Care(country=where, headline=care.headline(where, level), who=care.who(where, diagnosed_net),
                 places=[CarePlace(place=p.place, reach=p.reach, sources=list(p.sources))
@@ -148,7 +150,7 @@ def evaluate(case: Case, default_number: str = DEFAULT) -> Assessment:
     fired = _fired(RULES_BY_SYMPTOM, case, whole)
     level = max((r.level for r, _ in fired), key=lambda lv: lv.rank, default=Level.ROUTINE)
     number = emergency_number(case.country) if case.country else default_number
-    words = _care(case.country, level, case.person.diagnosed_net)
+    words = care_for(case.country, level, case.person.diagnosed_net)
     params = {"number": number, "who": words.who}
     top = [(r, code) for r, code in fired if r.level == level]
     explained = {code for _, code in top}
