@@ -7,6 +7,7 @@ from ninja.parser import Parser
 from netcompanion.alerts.api import router as alerts_router
 from netcompanion.appointments.api import router as appointments_router
 from netcompanion.clinicaltools.api import router as clinicaltools_router
+from netcompanion.conversations.api import router as messages_router
 from netcompanion.core.json_body import BodyRefused, parse_json
 from netcompanion.diary.api import router as diary_router
 from netcompanion.guide.api import router as guide_router
@@ -49,4 +50,5 @@ api.add_router("/injections", injections_router)
 api.add_router("/appointments", appointments_router)
 api.add_router("/labs", labs_router)
 api.add_router("/alerts", alerts_router)
+api.add_router("/messages", messages_router)
 api.add_router("", clinicaltools_router)

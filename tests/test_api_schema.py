@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from netcompanion.accounts.models import ApiToken, Role, User
+from netcompanion.conversations import services as conversations
 from netcompanion.wsgi import application
 
 # Loading the document runs no database query, so it can happen at collection time.
@@ -34,4 +35,20 @@ def token(db):
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_generated_request_gets_a_server_error(case, token):
+    case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error])
+
+
+@pytest.fixture
+def own_thread(token):
+    """A conversation of the token's patient: generated requests then reach a thread's checks, red-flag reading and
+    writes, not only the 404 of a made-up code."""
+    patient = User.objects.get(username="api-patient")
+    return conversations.start_thread(patient, patient, "Tiredness", "Is it normal to be so tired?")
+
+
+@schema.include(tag="messages").parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_generated_request_in_an_own_conversation_gets_a_server_error(case, token, own_thread):
+    if case.path_parameters and "code" in case.path_parameters:
+        case.path_parameters["code"] = str(own_thread.code)
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error])
