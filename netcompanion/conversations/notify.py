@@ -50,21 +50,15 @@ def message_sent(message: Message) -> None:
 
 # The patient and their relatives -----------------------------------------------------------------------------
 
-def _patient_side(patient: User) -> tuple[User | None, list[User]]:
-    """The patient (while their account is active) and the relatives they let read and write their messages."""
-    relatives = [grant.relative for grant in Grant.objects.active().filter(patient=patient, can_message_team=True)
-                 .select_related("relative") if grant.relative.is_active]
-    return (patient if patient.is_active else None), relatives
-
-
 def _tell_the_patient_side(message: Message) -> None:
     patient = User.objects.get(pk=message.thread.patient_id)
-    own, relatives = _patient_side(patient)
-    if own is not None:
-        _mail(own, for_patient)
-        _push(own)
-    for relative in relatives:
-        _mail(relative, for_relative)
+    if patient.is_active:
+        _mail(patient, for_patient, reverse("conversations:index"))
+        _push(patient)
+    # The relatives the patient lets read and write their messages, each to their own list of the patient's threads.
+    for grant in Grant.objects.active().filter(patient=patient, can_message_team=True).select_related("relative"):
+        if grant.relative.is_active:
+            _mail(grant.relative, for_relative, reverse("conversations:relative_index", args=[grant.code]))
 
 
 def for_patient() -> str:
@@ -85,7 +79,7 @@ def _push(patient: User) -> None:
         return
     gone = []
     with translation.override(patient.language or settings.LANGUAGE_CODE):
-        payload = {"title": "NET Companion", "body": for_patient(), "url": reverse("login"),
+        payload = {"title": "NET Companion", "body": for_patient(), "url": reverse("conversations:index"),
                    "tag": PUSH_TAG}
     for device in PushSubscription.objects.filter(patient=patient):
         try:
@@ -111,9 +105,9 @@ def _tell_the_team(message: Message) -> None:
     staff = [s for s in _assigned_staff(message.thread.patient_id) if s.email.strip()]
     if staff:
         for member in staff:
-            _mail(member, for_team)
+            _mail(member, for_team, reverse("login"))
     elif settings.ALERT_EMAIL:
-        _send(settings.ALERT_EMAIL, settings.LANGUAGE_CODE, for_team, "the team's address")
+        _send(settings.ALERT_EMAIL, settings.LANGUAGE_CODE, for_team, reverse("login"), "the team's address")
     else:
         log.warning("Nobody was told of message %s: no assigned nurse or doctor has an e-mail address and "
                     "ALERT_EMAIL is not set. It waits in the queue.", message.code)
@@ -125,22 +119,22 @@ def for_team() -> str:
 
 # Sending -----------------------------------------------------------------------------------------------------
 
-def _mail(user: User, sentence: Callable[[], str]) -> None:
+def _mail(user: User, sentence: Callable[[], str], path: str) -> None:
     if user.email.strip():
-        _send(user.email, user.language or settings.LANGUAGE_CODE, sentence, f"{user.role} {user.code}")
+        _send(user.email, user.language or settings.LANGUAGE_CODE, sentence, path, f"{user.role} {user.code}")
 
 
-def _send(address: str, language: str, sentence: Callable[[], str], whom: str) -> None:
-    """``sentence`` is called inside the reader's language."""
+def _send(address: str, language: str, sentence: Callable[[], str], path: str, whom: str) -> None:
+    """``sentence`` is called inside the reader's language; ``path`` is the page to read it on, behind sign-in."""
     try:
         with translation.override(language):
-            send_mail(gettext("New message in NET Companion"), body(sentence()), None, [address])
+            send_mail(gettext("New message in NET Companion"), body(sentence(), path), None, [address])
     except Exception:  # noqa: BLE001 - one bad address or a mail-server hiccup must not stop the others
         log.exception("Could not e-mail a new-message notice to %s", whom)
 
 
-def body(sentence: str) -> str:
+def body(sentence: str, path: str) -> str:
     return (gettext("Hello,\n\n%(sentence)s\n\nSign in to read it: %(url)s\n\n"
                     "This e-mail says nothing more on purpose: e-mail is not a safe place for health details.\n")
-            % {"sentence": sentence, "url": site_url() + reverse("login")})
+            % {"sentence": sentence, "url": site_url() + path})
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from netcompanion.careteam.models import Assignment
-from netcompanion.conversations import notify, services
+from netcompanion.conversations import actions, notify, services
 from netcompanion.reminders import push
 from netcompanion.reminders import services as reminders
 from netcompanion.reminders.models import PushSubscription
@@ -80,8 +80,10 @@ def test_a_reply_from_the_team_tells_the_patient_and_the_relative_allowed_to_wri
     assert by["maria@example.org"].subject == "New message in NET Companion"
     assert "You have a new message from your care team in NET Companion." in by["maria@example.org"].body
     assert "There is a new message from the care team in NET Companion." in by["johan@example.org"].body
+    assert "Sign in to read it: https://app.example/my/messages/\n" in by["maria@example.org"].body
+    johan_list = reverse("conversations:relative_index", args=[cast["johan_grant"].code])
+    assert f"Sign in to read it: https://app.example{johan_list}\n" in by["johan@example.org"].body
     for message in mail.outbox:
-        assert f"Sign in to read it: https://app.example{reverse('login')}" in message.body
         assert_says_nothing_private(f"{message.subject}\n{message.body}", cast)
         assert "08-123" not in message.body
 
@@ -97,6 +99,7 @@ def test_a_message_from_the_patient_or_a_relative_tells_each_assigned_nurse_and_
         for message in mail.outbox:
             assert message.subject == "New message in NET Companion"
             assert "a new message from a patient in your list" in message.body
+            assert f"Sign in to read it: https://app.example{reverse('login')}\n" in message.body
             assert_says_nothing_private(f"{message.subject}\n{message.body}", cast)
 
 
@@ -146,7 +149,7 @@ def test_a_reply_reaches_the_patient_s_devices_with_push_on_saying_nothing_priva
     [(endpoint, payload)] = pushed
     assert endpoint == "https://push.example/phone"
     assert payload["body"] == "You have a new message from your care team in NET Companion."
-    assert payload["title"] == "NET Companion" and payload["url"].startswith("/")
+    assert (payload["title"], payload["url"]) == ("NET Companion", "/my/messages/")
     assert_says_nothing_private(str(payload), cast)
     assert not PushSubscription.objects.filter(device="laptop").exists(), "a device the push service dropped"
     assert len(mail.outbox) == 2, "the e-mails go as well"
@@ -198,3 +201,15 @@ def test_a_failing_mail_server_is_logged_and_the_others_still_go(cast, thread, m
     notify.message_sent(services.post(thread, cast["sara"], "Hello"))
     assert [m.to for m in mail.outbox] == [["johan@example.org"]]
     assert "Could not e-mail a new-message notice" in caplog.text
+
+
+def test_sending_through_the_action_tells_the_team_after_the_commit_and_not_how_urgent(
+        cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = actions.start(cast["maria"], cast["maria"], "Breathing", "I cannot breathe and my chest hurts")
+    assert thread.messages.get().flag_level, "the red-flag check caught it"
+    assert sorted(m.to[0] for m in mail.outbox) == ["ali@example.org", "sara@example.org"]
+    for message in mail.outbox:
+        text = f"{message.subject}\n{message.body}".lower()
+        for word in ("breath", "chest", "emergency", "urgent", "112", "maria"):
+            assert word not in text, word
