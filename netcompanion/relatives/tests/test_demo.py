@@ -15,4 +15,4 @@ def test_the_demo_relative_follows_the_demo_patient_once():
     assert create_demo_relatives(patient, relative) == 0
     grant = Grant.objects.get()
     assert (grant.status, grant.relative, grant.permissions) == (
-        GrantStatus.ACTIVE, relative, ["can_view_diary", "can_view_care"])
+        GrantStatus.ACTIVE, relative, ["can_view_diary", "can_view_care", "can_message_team"])

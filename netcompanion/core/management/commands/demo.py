@@ -8,6 +8,7 @@ from netcompanion.accounts.models import User
 from netcompanion.appointments.demo import create_demo_appointments
 from netcompanion.careplan.demo import create_demo_careplan
 from netcompanion.careteam.demo import create_demo_careteam
+from netcompanion.conversations.demo import create_demo_conversations
 from netcompanion.diary.demo import create_demo_diary
 from netcompanion.labs.demo import create_demo_labs
 from netcompanion.medicines.demo import create_demo_medicines
@@ -62,5 +63,6 @@ class Command(BaseCommand):
             "relatives' access": create_demo_relatives(patient, relative),
             "reminder choices": create_demo_reminders(patient),
             "care-team assignments": create_demo_careteam(patient, nurse, doctor, admin),
+            "messages with the care team": create_demo_conversations(patient, nurse, relative),
         }
         self.stdout.write("Demo content added: " + ", ".join(f"{k}: {int(v)}" for k, v in made.items()))
