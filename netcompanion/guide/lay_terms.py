@@ -312,3 +312,31 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("all day", "always"),
     ("every day", "daily"),
 )
+
+# Everyday words: fillers, time words, common verbs and the like, which say nothing of what a question is about
+# ("nobody ever gave me a care plan" is about a care plan). They still rank pages, but the no-answer gate
+# judges a question by its other words, so that padding a real question with them does not make it look like
+# one the guide does not cover. A word the guide has never heard of that is not on this list ("gout") still
+# counts against the question. Not here: words that can name a topic in this guide ("work", "eat", "feel",
+# "worried", "second" opinion, "right(s)", "normal", "safe", "night" sweats, "weekend" out of hours).
+EVERYDAY_WORDS = frozenset(
+    """nobody anybody anyone someone somebody everyone everybody everything nothing none nowhere somewhere
+    anywhere everywhere whatever whoever whenever wherever each every both either neither other others another
+    such same own only just more most less least few lot lots bit one ones two three four five six seven eight
+    nine ten twenty hundred half thing things stuff way ways kind sort type part point reason fact case example
+    problem problems issue issues people person guy guys folks time times now today tonight tomorrow yesterday
+    morning mornings evening evenings afternoon day days week weeks month months year years moment minute
+    minutes soon already yet since until till ago later late lately early again once twice next last
+    first recently anymore go goes going gone went come comes coming came make makes made making take takes
+    took taking taken give gives gave given giving put puts putting let lets keep keeps kept keeping seem seems
+    seemed try tries tried trying use uses used using see sees saw seen seeing look looks looked looking find
+    finds found finding know knows knew known knowing think thinks thought thinking mean means meant say says
+    said saying tell tells told telling ask asks asked asking want wants wanted like likes liked need needs
+    needed wonder wondering wondered happen happens happened happening start starts started starting begin
+    begins began become becomes became bring brings brought show shows showed shown hear heard explain explains
+    explained suppose supposed reckon guess mind matter matters figure realise realize deal dealing allowed
+    able good bad fine wrong true real sure possible likely big small little new whole different important best
+    worth probably maybe perhaps pretty rather fairly totally completely literally basically honestly seriously
+    definitely exactly almost enough else instead anyway though although because whether yes yeah yep nope hi
+    hello dear thank sorry vs versus etc btw pls u ur lol""".split()
+)

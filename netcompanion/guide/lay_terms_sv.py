@@ -264,3 +264,21 @@ URGENT = (
     "kraftig blödning", "krampanfall", "uttorkad", "svullen mage", "uppsvälld mage", "tarmvred",
     "stopp i tarmen", "inte bajsat", "väser rodnad", "såret läcker",
 )
+
+# Vardagsord: fillers, time words, common verbs and spoken forms ("funkar", "nåt", "o", "e") that do not say
+# what a question is about (see EVERYDAY_WORDS in lay_terms.py); matched with or without å, ä, ö ("lange").
+# Not here: words that can name a topic in the guide ("rätt" till, "sex", "natt", "orkar", "äta").
+EVERYDAY_WORDS = frozenset(
+    """nåt nånting nåra sånt sån sånna inget ingenting allting allihop varje båda annan annat andra egen eget egna
+    lite mer mest mindre minst många få del bit sak saker grej grejer grejen sätt slags sorts folk människor
+    person två tre fyra fem sju åtta nio tio tjugo hundra halv halva idag ikväll imorgon igår morgon kväll dag
+    dagar dagen vecka veckor veckan månad månader år åren gång gånger stund snart redan ännu fortfarande sen
+    tills förut nyss senare tidigt sent igen först nästa förra inför längre länge numera funkar funka funkade
+    fungera fungerar gå går gick gått komma kommer kom kommit ta tar tog tagit ge ger gav gett gjorde gjort
+    säga säger sa sagt tycka tycker tyckte tänka tänker tänkte tro tror trodde veta vet visste undra undrar
+    undrade behöva behöver behövs måste borde kunna kunnat verka verkar hända händer hände hänt börja börjar
+    började använda använder se ser såg sett titta tittar hitta hittar förklara förklarar höra hör hörde haft
+    bra dålig dåligt okej ok fint fel sant sann riktig riktigt säker stor stora liten lilla ny nya nytt olika
+    viktigt bäst kanske nog väl alltså ganska helt verkligen faktiskt alls också även istället ändå dock
+    eftersom därför medan trots ja nej hej tack förlåt snälla e va dom mej dej sej ba asså o å""".split()
+)

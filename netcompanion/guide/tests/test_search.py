@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from bench.search_quality import choosing_sets, pick
+from bench.search_quality import Gated, choosing_sets, pick
+from netcompanion.guide import lay_terms, lay_terms_sv
 from netcompanion.guide.pages import load_guide, load_pages
 from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex, edit_distance, expand, tokens
 from netcompanion.guide.services import guide_index, page_link
@@ -109,13 +110,85 @@ def test_the_development_questions_find_their_page_and_unanswerable_ones_get_no_
 
 def test_the_no_answer_threshold_is_the_one_the_curve_picks():
     """ANSWER_THRESHOLD is chosen by a rule, not by hand: on the tuned, development and calibration sets, the
-    threshold that answers the fewest unanswerable questions while keeping the right page in the top three
-    for at least 90 % of answerable ones in each language. A change to the search that moves it fails here
-    until the threshold is chosen again (`python bench/search_quality.py --curve`)."""
+    threshold that answers the fewest unanswerable questions while keeping the right page in the top three,
+    less one standard error, for at least 90 % of answerable ones in every set of each language. A change to the
+    search that moves it fails here until the threshold is chosen again (`python bench/search_quality.py
+    --curve`)."""
     sets = choosing_sets()
     assert {"dev", "calibration"} <= set(sets["en"]) and {"dev", "calibration"} <= set(sets["sv"])
-    pooled = {lang: [g for questions in per_set.values() for g in questions] for lang, per_set in sets.items()}
-    assert pick(pooled) == ANSWER_THRESHOLD
+    assert pick(sets) == ANSWER_THRESHOLD
+
+
+def _questions(right: int, unsure: int, unanswerable_confidence: float, n: int = 100) -> list[Gated]:
+    """n answerable questions ranked right: `right` of them with confidence 0.5 and `unsure` at 0.15 (the
+    rest are ranked wrong), and ten unanswerable ones at the confidence given."""
+    answerable = ([Gated(True, True, 0.5, False)] * right + [Gated(True, True, 0.15, False)] * unsure
+                  + [Gated(True, False, 0.5, False)] * (n - right - unsure))
+    return answerable + [Gated(False, False, unanswerable_confidence, False)] * 10
+
+
+def test_the_rule_wants_90_percent_in_every_set_with_a_margin_not_in_the_sets_pooled():
+    """A set the search was tuned on (all right) must not carry a set that only reaches 90 % with the gate
+    at its highest: the threshold stays low enough for every set to keep 90 % plus one standard error."""
+    tuned = _questions(right=100, unsure=0, unanswerable_confidence=0.3)
+    calibration = _questions(right=85, unsure=10, unanswerable_confidence=0.3)
+    picked = pick({"en": {"tuned": tuned, "calibration": calibration}})
+    assert picked is not None and picked <= 0.15, "at 0.16 and above the calibration set falls to 85 %"
+    pooled_would_do = pick({"en": {"pooled": tuned + calibration}})
+    assert pooled_would_do is not None and pooled_would_do > 0.3
+
+
+def test_the_rule_picks_nothing_when_no_threshold_keeps_90_percent():
+    assert pick({"sv": {"calibration": _questions(right=80, unsure=0, unanswerable_confidence=0.1)}}) is None
+
+
+@pytest.mark.parametrize("lang, padded, plain", [
+    ("en", "nobody ever gave me a care plan, should I have one?", "care plan"),
+    ("en", "honestly i keep wondering, what does lanreotide actually do", "lanreotide"),
+    ("sv", "funkar det att vejpa istället inför op", "vejpa op"),
+    ("sv", "preventivmedel efter lutathera hur lange", "preventivmedel efter lutathera"),
+])
+def test_everyday_words_do_not_make_a_question_look_unanswerable(lang, padded, plain):
+    """The gate judges a question by what it is about: everyday words (and "lange", "länge" typed without its
+    dots) rank pages but do not count against the answer's confidence."""
+    index = guide_index(lang)
+    assert any(c.everyday for c in index.concepts(padded))
+    assert index.answer(padded).confidence == index.answer(plain).confidence >= ANSWER_THRESHOLD
+    assert index.answer(padded).covered
+
+
+@pytest.mark.parametrize("lang, question, off_topic", [
+    ("en", "care plan", "gout"), ("en", "lanreotide", "kenya"), ("sv", "vejpa op", "psoriasis"),
+])
+def test_a_word_the_guide_never_uses_that_is_not_everyday_still_counts_against(lang, question, off_topic):
+    index = guide_index(lang)
+    assert index.answer(f"{question} {off_topic}").confidence < index.answer(question).confidence
+
+
+@pytest.mark.parametrize("lang, question", [("en", "can i bring someone"), ("sv", "ta med någon")])
+def test_everyday_words_a_lay_phrase_reads_together_count(lang, question):
+    """"bring someone" means a relative at the visit: the lay table gives it guide words, so it is no filler."""
+    index = guide_index(lang)
+    assert not any(c.everyday for c in index.concepts(question))
+    assert index.answer(question).covered
+
+
+def test_a_question_of_nothing_but_everyday_words_is_judged_on_them_all():
+    """With nothing left to judge by, the gate falls back on every word rather than on none."""
+    index = guide_index("en")
+    concepts = index.concepts("how many people get this")
+    assert concepts and all(c.everyday for c in concepts)
+    assert index.answer("how many people get this").confidence > 0
+
+
+@pytest.mark.parametrize("module", [lay_terms, lay_terms_sv])
+def test_everyday_words_are_lower_case_single_words_and_no_stop_weak_or_lay_word(module):
+    """A stop word never reaches the gate and a weak word already weighs nothing; a word that is a whole lay
+    phrase ("worried") names something the guide is about."""
+    words = module.EVERYDAY_WORDS
+    assert all(w == w.lower() and w.isalpha() for w in words)
+    assert not words & module.STOPWORDS and not words & module.WEAK_WORDS
+    assert not words & {phrase for phrase, _ in module.LAY_TERMS}
 
 
 @pytest.mark.parametrize("lang, question", [
