@@ -4,7 +4,7 @@ Prints p50/p95/p99 latency of GuideIndex.answer for every question in the
 English tuned set and the Swedish development set (run REPEAT times), next to a
 baseline measured in the same process: a naive scan that counts query words in
 every passage. Then prints how often the expected page ranks first and in the
-top three (bench/search_quality.py has the full figures, the kept-aside set
+top three (bench/search_quality.py has the full figures, the kept-aside sets
 among them).
 
     python bench/search_latency.py
