@@ -32,6 +32,7 @@ def index(request):
         (gettext("Appointments"), user.appointments.count()),
         (gettext("Questions for your visits"), user.care_plan_questions.count()),
         (gettext("Symptom checks"), user.navigator_results.count()),
+        (gettext("Conversations with your care team"), user.threads.count()),
     ]
     return render(request, "exports/index.html", {"counts": counts})
 

@@ -200,4 +200,5 @@ def test_the_my_data_page_explains_the_downloads_and_the_deletion(client, maria)
     for name in ("exports:json", "exports:fhir", "exports:delete"):
         assert reverse(name) in body
     assert "Diary entries: 3" in body and "Lab results: 3" in body
+    assert "Conversations with your care team: 2" in body
     assert 'href="tel:112"' in body and "does not replace your care team" in body
