@@ -1,17 +1,20 @@
-"""Telling people that a message is waiting for them, after the commit (``actions.send`` hands it over).
+"""Telling people that a message is waiting for them, after the commit (``actions.start`` and ``actions.reply``
+hand it over).
 
 A message from the care team goes to the patient and to each relative whose active grant lets them read and write
-the patient's messages: an e-mail, and a notification on the patient's devices when they turned notifications on
-(the reminders' devices and push, ``reminders.push``), held back during their quiet hours (the e-mail still goes:
-it says the same and is read when they choose). A message from the patient or a relative goes to the care team
-assigned to the patient, each at their own address; when none of them has one, to the team's address
-(``ALERT_EMAIL``, where new alerts are announced), so a message is never left unannounced.
+the patient's messages: an e-mail, and a notification on the patient's devices (the reminders' devices and push,
+``reminders.push``) unless they chose no notifications or are in their quiet hours, both on the reminders page. No
+notification is postponed: the e-mail still goes, says the same, and is read when they choose. A message from the
+patient or a relative goes to the care team assigned to the patient, each at their own address; when none of them
+has one, to the team's address (``ALERT_EMAIL``, where new alerts are announced), so a message is never left
+unannounced.
 
-What is sent says only that there is a new message, with a link to sign in: never the subject, the text, a
-symptom, a diagnosis, or (to a relative or the team) the patient's name. An e-mail's subject and a notification
-are read on lock screens and by anyone near the inbox. Each goes in the language its reader chose (``User.language``,
-else the site's), since nothing here runs inside the reader's request. A failure is logged and the rest still go:
-the message is saved and shows in the app's unread counts and the team's queue whatever happens here.
+What is sent says only that there is a new message, with a link to where it is read, behind sign-in: never the
+subject, the text, a symptom, a diagnosis, or (to a relative or the team) the patient's name. An e-mail's subject
+and a notification are read on lock screens and by anyone near the inbox. Each goes in the language its reader
+chose (``User.language``, else the site's), since nothing here runs inside the reader's request. A failure is
+logged and the rest still go: the message is saved and shows in the app's unread counts and the team's queue
+whatever happens here.
 """
 
 from __future__ import annotations
