@@ -7,9 +7,11 @@ advice (409 with it) and sends it again with ``"confirmed": true`` (hazard H-193
 assesses and announces it. Texts are in the request's language; codes stay codes."""
 
 import datetime as dt
+from collections.abc import Callable
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Count, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -173,24 +175,30 @@ def _advice(request, patient, body: str) -> dict | None:
             "check_url": request.build_absolute_uri(reverse("navigator:start"))}
 
 
-def _refused(*refusals: ValidationError) -> Status:
+def _problems(refusals: list[ValidationError]) -> Status:
     """The service's refusals (each naming its field) as a 422."""
     return body_problems([([field], message) for refused in refusals
                           for field, messages in refused.message_dict.items() for message in messages])
 
 
-def _checked(request, patient, payload: MessageIn, *checks) -> Status | None:
-    """What stops the message before anything is written, or None to send it: a 422 naming each bad field (each
-    of ``checks`` is a service's check and its value, as the service will check it), else a 409 with the advice
-    for a red flag the writer has not confirmed."""
+def _checked(request, patient, payload: MessageIn, *fields: tuple[str, Callable[[str], str], str]) -> Status | None:
+    """What stops the message before anything is written, or None to send it: a 422 naming each bad field (each of
+    ``fields`` is its name, the service's check and the value, checked as the service will check it, and for the
+    null character no database column of text can hold, which the web form's fields refuse too), else a 409 with the
+    advice for a red flag the writer has not confirmed."""
     refusals = []
-    for check, value in checks:
+    for field, check, value in fields:
+        try:
+            ProhibitNullCharactersValidator()(value)
+        except ValidationError as refused:
+            refusals.append(ValidationError({field: refused.messages}))
+            continue
         try:
             check(value)
         except ValidationError as refused:
             refusals.append(refused)
     if refusals:
-        return _refused(*refusals)
+        return _problems(refusals)
     advice = None if payload.confirmed else _advice(request, patient, payload.body)
     if advice is None:
         return None
@@ -216,14 +224,14 @@ def unread_count(request):
              summary="Start a conversation with the care team", description=SENDING)
 def start_thread(request, payload: ThreadIn):
     patient = patient_of(request)
-    stopped = _checked(request, patient, payload, (services.clean_subject, payload.subject),
-                       (services.clean_body, payload.body))
+    stopped = _checked(request, patient, payload, ("subject", services.clean_subject, payload.subject),
+                       ("body", services.clean_body, payload.body))
     if stopped:
         return stopped
     try:
         thread = actions.start(patient, patient, payload.subject, payload.body)
     except ValidationError as refused:
-        return _refused(refused)
+        return _problems([refused])
     return Status(201, _own(request, thread.code))
 
 
@@ -239,13 +247,13 @@ def get_thread(request, code: UUID):
              summary="Write in a conversation", description=SENDING)
 def post_message(request, code: UUID, payload: MessageIn):
     thread, patient = _own(request, code), patient_of(request)
-    stopped = _checked(request, patient, payload, (services.clean_body, payload.body))
+    stopped = _checked(request, patient, payload, ("body", services.clean_body, payload.body))
     if stopped:
         return stopped
     try:
         message = actions.reply(thread, patient, payload.body)
     except ValidationError as refused:
-        return _refused(refused)
+        return _problems([refused])
     return Status(201, message)
 
 

@@ -103,6 +103,8 @@ def test_an_unknown_thread_code_is_404_json_and_a_malformed_one_422_naming_it(ap
     ({"subject": "x" * 121, "body": "Hello"}, "subject"),
     ({"subject": "Tired", "body": "Hello", "patient": 2}, "patient"),
     ({"subject": "Tired", "body": 5}, "body"),
+    ({"subject": "Tired", "body": "Hello\x00"}, "body"),
+    ({"subject": "Tired\x00", "body": "Hello"}, "subject"),
 ])
 def test_a_bad_new_thread_is_422_naming_the_field_and_nothing_is_kept(api, body, field):
     answer = api.post(URL, body, content_type="application/json")
@@ -113,7 +115,7 @@ def test_a_bad_new_thread_is_422_naming_the_field_and_nothing_is_kept(api, body,
 
 @pytest.mark.parametrize(("body", "field"), [
     ({"body": ""}, "body"), ({"body": "x" * 5001}, "body"), ({}, "body"), ({"body": "Hi", "author": "sara"}, "author"),
-    ({"body": "Hi", "confirmed": "maybe"}, "confirmed"),
+    ({"body": "Hi", "confirmed": "maybe"}, "confirmed"), ({"body": "Hi\x00"}, "body"),
 ])
 def test_a_bad_message_is_422_naming_the_field_and_nothing_is_kept(api, maria_thread, body, field):
     answer = api.post(f"{URL}/{maria_thread.code}/messages", body, content_type="application/json")
