@@ -4,8 +4,11 @@ import hashlib
 import json
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
+import yaml
 
 from netcompanion.bibliography import cite
 from netcompanion.triage import Level
@@ -19,7 +22,7 @@ from netcompanion.triage.red_flags import (
     review_sheet,
     words,
 )
-from netcompanion.triage.rules import CRISIS, RULES
+from netcompanion.triage.rules import CALL_999, CRISIS, RULES
 
 
 def ids(text):
@@ -46,6 +49,9 @@ def test_every_term_is_named_once_has_both_languages_and_is_looked_for_by_a_row(
 def test_every_row_takes_its_level_and_sources_from_the_navigator_rule_it_mirrors():
     rules = {rule.id: rule for rule in RULES}
     for row in RED_FLAGS:
+        if not row.rule:  # a danger sign the navigator does not ask about: an emergency, call the number
+            assert (row.level, row.sources) == (Level.EMERGENCY, CALL_999), row.id
+            continue
         rule = rules[row.rule]
         assert rule.code in (row.symptom, "*"), row.id
         assert (row.level, row.sources) == (rule.level, rule.sources), row.id
@@ -76,6 +82,9 @@ def test_a_row_of_several_terms_needs_them_all():
     ("pappa svimmade i går", "RF-FAINTING"),
     ("Hon har svart bajs sedan igår", "RF-BLACK-STOOL"),
     ("I'm all sweaty and shaky", "RF-LOW-SUGAR"),
+    ("cheast pain since lunch", "RF-CHEST-PAIN"),
+    ("ont i brösst", "RF-CHEST-PAIN"),
+    ("svimade i går", "RF-FAINTING"),
 ])
 def test_phrases_are_found_in_case_accent_and_inflection_variants(text, row_id):
     assert row_id in ids(text)
@@ -103,8 +112,9 @@ def test_swedish_letters_are_not_folded_into_other_words():
     assert ids("svårt att äta bajs") == []
 
 
-def test_words_match_whole_not_inside_other_words():
+def test_words_match_whole_not_inside_other_words_and_a_single_word_allows_no_slip():
     assert ids("my hypothesis is that the dosage of the scan is faintly ok") == []
+    assert ids("she paints and plays chess") == []
 
 
 def test_the_highest_level_comes_first_and_highest_reads_it():
@@ -124,6 +134,7 @@ def test_a_match_carries_the_row_reason_and_sources():
 
 RED_FLAGS_FINGERPRINTS = {
     "2026.12.1": "f907b497d23afcdd",
+    "2026.12.2": "442ed4ec25b88b12",  # after the blind messages: the gaps they showed filled
 }
 
 
@@ -187,3 +198,40 @@ def test_the_module_runs_without_django():
     """The "engines" contract holds netcompanion.triage and so this module; this proves it when it runs."""
     code = "import sys, netcompanion.triage.red_flags; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+BLIND = Path(__file__).with_name("red_flag_messages_blind.yaml")
+# The blind messages (helper G, written without seeing this table): 140, half English, half Swedish; 70 expect
+# a flag (44 emergency, 26 urgent), 50 expect none, 20 mention a symptom negated or past ("flag_ok": either is
+# right). Measured once on the table as first completed: 16 of the 70 not flagged and 4 flagged below the
+# expected level, no false alarm. The general gaps they showed were then filled (a slip of the keys in a
+# phrase, sweating and shaking apart, stroke signs, swallowing with a swollen face, diarrhoea with
+# dizziness, "ggr", word orders, lay synonyms), not the messages' own wording, leaving the two below:
+# severe tummy pain that is neither sudden nor with vomiting, which the navigator rates urgent (AP-NEW)
+# and the writer an emergency ("rock hard" belly): a question for the clinical sign-off of the navigator.
+BELOW_EXPECTED = {
+    "severe stomach pain worst ive ever had cant stand up straight and my belly is rock hard",
+    "fruktansvärt ont i magen värsta nånsin, magen är stenhård",
+}
+
+
+def test_the_blind_messages_are_flagged_at_their_level_or_higher():
+    cases = yaml.safe_load(BLIND.read_text(encoding="utf-8"))
+    below, false_alarms = set(), set()
+    for case in cases:
+        level, expected = highest(find(case["text"])), case["expected"]
+        if expected in ("emergency", "urgent") and (level is None or level.rank < Level(expected).rank):
+            below.add(case["text"])
+        elif expected == "none" and level is not None:
+            false_alarms.add(case["text"])
+        else:
+            assert expected in ("emergency", "urgent", "none", "flag_ok"), expected
+    assert (len(cases), below, false_alarms) == (140, BELOW_EXPECTED, set())
+
+
+def test_a_long_message_is_read_quickly():
+    """The check runs on every send; a message may be 5,000 characters."""
+    text = ("Jag undrar om min tid nästa vecka och hur jag ska ta mina mediciner innan provet. " * 70)[:5000]
+    started = time.perf_counter()
+    assert find(text) == []
+    assert time.perf_counter() - started < 1
