@@ -189,6 +189,25 @@ def test_a_withdrawn_message_keeps_its_text_and_says_who_withdrew_it(api, cast, 
     assert message["withdrawn"]["by_name"] == "Maria Lind" and message["withdrawn"]["at"]
 
 
+def test_roles_are_codes_with_a_label_in_the_requested_language(api, cast, maria_thread):
+    services.post(maria_thread, cast["sara"], "Hur mår du i dag?")
+    reply = api.get(f"{URL}/{maria_thread.code}", HTTP_ACCEPT_LANGUAGE="sv").json()["messages"][1]
+    assert (reply["author_role"], reply["author_role_label"]) == ("nurse", "Kontaktsjuksköterska")
+
+
+def test_without_a_token_or_a_session_nothing_is_read_or_written(client, maria_thread):
+    assert client.get(URL).status_code == 401
+    assert client.get(f"{URL}/{maria_thread.code}").status_code == 401
+    assert client.post(f"{URL}/{maria_thread.code}/messages", {"body": "Hi"},
+                       content_type="application/json").status_code == 401
+    assert maria_thread.messages.count() == 1
+
+
+def test_the_signed_in_session_reads_too(client, maria, maria_thread):
+    [listed] = client.get(URL).json()
+    assert listed["code"] == str(maria_thread.code)
+
+
 @pytest.mark.parametrize("who", ["johan", "sara"])
 def test_the_api_is_for_patients_only(client, cast, maria_thread, who):
     """A relative writes through the web pages under the patient's grant (which the activity log shows); the
