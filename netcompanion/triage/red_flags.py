@@ -569,8 +569,8 @@ def review_sheet() -> str:
     lines = [f"Red flags {RED_FLAGS_VERSION}. Id | symptom | navigator rule | level | terms (all must be found) | "
              "reason | sources"]
     for row in RED_FLAGS:
-        lines.append(" | ".join((row.id, row.symptom, row.rule, row.level.value, " + ".join(row.when), row.reason,
-                                 ", ".join(row.sources))))
+        lines.append(" | ".join((row.id, row.symptom, row.rule or "not in the navigator", row.level.value,
+                                 " + ".join(row.when), row.reason, ", ".join(row.sources))))
     lines.append("Terms: name | English phrases | Swedish phrases (each also matches typed without å, ä, ö)")
     for term in TERMS:
         lines.append(" | ".join((term.name, "; ".join(term.english), "; ".join(term.swedish))))

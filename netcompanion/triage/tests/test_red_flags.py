@@ -153,6 +153,8 @@ def test_the_review_sheet_has_one_readable_line_per_row():
     assert ("RF-FLUSH-DIZZY | flushing | FL-CRISIS-DIZZY | emergency | flushing + dizziness | You mention flushing "
             "with dizziness. Together they can be a carcinoid crisis. | " + ", ".join(CRISIS)) in lines
     assert any(line.startswith("fainting | fainted; fainting; ") for line in lines)
+    assert any(line.startswith("RF-STROKE | stroke | not in the navigator | emergency | stroke signs |")
+               for line in lines)
 
 
 def test_the_cli_prints_the_red_flags_for_review():
