@@ -30,9 +30,9 @@ click, while a missed warning can cost a life (hazard log H-197). A flag never s
 
 A red flag is only a symptom the navigator rates urgent or emergency; milder symptoms are for the message
 itself. One danger sign the navigator does not ask about is read too, since a message can say anything:
-the signs of a stroke (an emergency, citing when to call the emergency number). The rows are a proposed
-design; a clinician signs them off and any change bumps RED_FLAGS_VERSION (a test holds the fingerprint of
-this table). `netcompanion triage --red-flags` prints them for review.
+the signs of a stroke (an emergency, citing the FAST/AKUT test of ambulance and stroke services). The rows
+are a proposed design; a clinician signs them off and any change bumps RED_FLAGS_VERSION (a test holds the
+fingerprint of this table). `netcompanion triage --red-flags` prints them for review.
 No Django import.
 """
 
@@ -60,9 +60,11 @@ from netcompanion.triage.rules import (
     Level,
 )
 
-RED_FLAGS_VERSION = "2026.12.2"
+RED_FLAGS_VERSION = "2026.12.3"
 
 E, U = Level.EMERGENCY, Level.URGENT
+# The stroke row's sources: one sign of the FAST (in Swedish AKUT) test is enough to call the emergency number.
+STROKE = ("nwas-recognising-stroke", "strokeforbundet-akut-testet")
 
 # Endings a word may carry beyond the phrase's form of it, longest first.
 ENDINGS = ("arna", "erna", "orna", "ande", "ende", "ing", "ade", "ed", "es", "en", "et", "na", "ar", "er", "or",
@@ -95,7 +97,7 @@ class RedFlag:
     id: str
     symptom: str
     # The navigator rule (rules.py) whose level and sources the row takes; "" for a danger sign the navigator
-    # does not ask about (a stroke), which is then an emergency citing when to call the emergency number.
+    # does not ask about (a stroke), which is then an emergency citing its own sources.
     rule: str
     level: Level
     when: tuple[str, ...]  # the names of the terms that must all be in the message
@@ -342,7 +344,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         _("You mention sweating and shaking. Together they can be dangerously low blood sugar."), HYPO),
     RedFlag("RF-STROKE", "stroke", "", E, ("stroke signs",),
         _("You mention signs of a stroke, such as slurred speech or a face drooping on one side. This is an "
-          "emergency."), CALL_999),
+          "emergency."), STROKE),
     RedFlag("RF-CRISIS", "flushing", "FL-CRISIS-WHEEZE", E, ("carcinoid crisis",),
         _("You mention a carcinoid crisis. A carcinoid crisis is an emergency."), CRISIS),
     RedFlag("RF-FLUSH-WHEEZE", "flushing", "FL-CRISIS-WHEEZE", E, ("flushing", "wheezing"),
