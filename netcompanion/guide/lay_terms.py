@@ -7,6 +7,109 @@ after stemming). Review a row by asking: would a page about the right-hand
 words answer someone who wrote the left-hand words?
 """
 
+# Places people name when they mean travelling abroad ("going to spain in the summer").
+PLACES_ABROAD = (
+    "spain", "france", "italy", "greece", "portugal", "turkey", "cyprus", "malta", "croatia", "germany",
+    "europe", "america", "usa", "us", "florida", "canada", "mexico", "caribbean", "australia", "thailand",
+    "egypt", "india", "dubai", "africa", "asia", "canaries", "tenerife", "majorca", "ibiza",
+)
+
+# Everyday speech for what the guide names otherwise: a round of treatment, oily stools, a boss, brain fog, a
+# place abroad. Written from how people talk (UK, US and spoken English), not from any question set; every
+# right-hand word is one the guide uses (a test holds it).
+SPOKEN_TERMS: tuple[tuple[str, str], ...] = (
+    ("round", "treatments weeks apart"),
+    ("cycle", "treatments weeks apart"),
+    ("oily", "fatty stools enzymes"),
+    ("greasy", "fatty stools enzymes"),
+    ("float", "fatty stools enzymes"),
+    ("creon", "enzyme capsules"),
+    ("imodium", "loperamide diarrhoea"),
+    ("sex drive", "wish sex relationships"),
+    ("libido", "wish sex relationships"),
+    ("erection", "sex relationships"),
+    ("vacation", "travel"),
+    ("trip", "travel"),
+    ("cruise", "travel"),
+    ("flight", "travel"),
+    ("plane", "travel"),
+    ("airport", "travel airports"),
+    ("passport", "travel"),
+    ("feel down", "low mood"),
+    ("feeling low", "low mood"),
+    ("panic", "anxiety worry"),
+    ("stressed", "worry anxiety"),
+    ("mental health", "mood worry feelings support"),
+    ("mentally", "mood worry feelings"),
+    ("struggling", "coping feelings support"),
+    ("crying", "feelings low mood"),
+    ("lonely", "feelings support"),
+    ("burden", "feelings relatives"),
+    ("boss", "employer work"),
+    ("sick pay", "work money benefits"),
+    ("sick note", "work employer"),
+    ("fit note", "work employer"),
+    ("finances", "money benefits"),
+    ("financial", "money benefits"),
+    ("bills", "money benefits"),
+    ("booze", "alcohol"),
+    ("pint", "alcohol"),
+    ("pub", "alcohol"),
+    ("brain fog", "fatigue tiredness"),
+    ("foggy", "fatigue tiredness"),
+    ("life expectancy", "live years grow slowly"),
+    ("prognosis", "live years grow slowly"),
+    ("terminal", "cannot be removed living with"),
+    ("incurable", "cannot be removed living with"),
+    ("curable", "cure"),
+    ("markers", "chromogranin 5-hiaa blood urine tests"),
+    ("colonoscopy", "endoscopy camera bowel"),
+    ("gastroscopy", "endoscopy camera stomach"),
+    ("scope", "endoscopy camera"),
+    ("mets", "metastasis spread"),
+    ("metastatic", "metastasis spread"),
+    ("stitches", "wound"),
+    ("staples", "wound"),
+    ("scar", "wound"),
+    ("incision", "wound"),
+    ("weepy", "wound leaking"),
+    ("oozing", "wound leaking"),
+    ("pus", "wound infection"),
+    ("gym", "exercise lift"),
+    ("whipple", "pancreas surgery"),
+    ("fags", "cigarettes smoking quit"),
+    ("ciggies", "cigarettes smoking quit"),
+    ("patches", "nicotine replacement"),
+    ("hubby", "partner relatives"),
+    ("missus", "partner relatives"),
+    ("spouse", "partner relatives"),
+    ("other half", "partner relatives"),
+    ("facebook", "online groups"),
+    ("macmillan", "cancer charity support"),
+    ("talk someone", "talking counsellors support"),
+    ("ring", "call contact"),
+    ("bank holiday", "clinic closed weekend out-of-hours"),
+    ("111", "out-of-hours on-call"),
+    ("keep water down", "vomiting dehydration"),
+    ("keep fluids down", "vomiting dehydration"),
+    ("disagree", "second opinion"),
+    ("agree doctor", "second opinion"),
+    ("change hospital", "second opinion"),
+    ("refuse", "say no decisions"),
+    ("not happy", "complain complaint"),
+    ("english", "interpreter language"),
+    ("claim", "benefits money"),
+    ("capecitabine", "chemotherapy"),
+    ("temozolomide", "chemotherapy"),
+    ("captem", "chemotherapy"),
+    ("medical notes", "records rights"),
+    ("t1", "tnm stage"),
+    ("t2", "tnm stage"),
+    ("t3", "tnm stage"),
+    ("t4", "tnm stage"),
+    *((place, "travel") for place in PLACES_ABROAD),
+)
+
 LAY_TERMS: tuple[tuple[str, str], ...] = (
     # Flushing and its triggers
     ("face red", "flushing"),
@@ -271,6 +374,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("esophagus", "oesophagus"),
     ("feces", "stool"),
     ("anesthetic", "anaesthetic"),
+    *SPOKEN_TERMS,
 )
 
 # Words that carry no meaning in a question, with the fillers and apostrophe-less contractions of
@@ -311,6 +415,13 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("all the time", "always"),
     ("all day", "always"),
     ("every day", "daily"),
+    ("through the roof", "very"),
+    # A jab or shot against flu or covid is a vaccine, not the monthly injection the guide means by "jab".
+    ("flu jab", "flu vaccine"),
+    ("flu shot", "flu vaccine"),
+    ("covid jab", "covid vaccine"),
+    ("covid shot", "covid vaccine"),
+    ("booster jab", "booster vaccine"),
 )
 
 # Everyday words: fillers, time words, common verbs and the like, which say nothing of what a question is about
@@ -338,5 +449,5 @@ EVERYDAY_WORDS = frozenset(
     able good bad fine wrong true real sure possible likely big small little new whole different important best
     worth probably maybe perhaps pretty rather fairly totally completely literally basically honestly seriously
     definitely exactly almost enough else instead anyway though although because whether yes yeah yep nope hi
-    hello dear thank sorry vs versus etc btw pls u ur lol""".split()
+    hello dear thank sorry vs versus etc btw pls u ur lol summer winter autumn christmas easter""".split()
 )

@@ -66,7 +66,7 @@ ELSEWHERE_CREDIT = 0.5
 MIN_SHARE_OF_BEST = 0.3
 # Below this confidence (see `GuideIndex.confidence`) the guide has no good answer; chosen by the rule in
 # bench/search_quality.py (`pick`), and a test fails when the search changes and the rule picks another.
-ANSWER_THRESHOLD = 0.16
+ANSWER_THRESHOLD = 0.20
 # A long question need not have every word answered: it weighs at most this many of the guide's rarest
 # words when its confidence is worked out.
 ENOUGH_EVIDENCE = 3.0

@@ -277,6 +277,60 @@ def test_uk_and_us_words_find_the_page(question, slug):
     assert slug in [h.slug for h in INDEX.answer(question, 3).hits]
 
 
+@pytest.mark.parametrize("lang, question, slug", [
+    ("en", "how many rounds of lutathera will i need", "radioligand-therapy"),
+    ("en", "my poo is oily and floats", "medicines"),
+    ("en", "lost my sex drive since the jabs", "fatigue-and-daily-life"),
+    ("en", "going to spain in the summer can i go", "fatigue-and-daily-life"),
+    ("en", "my boss wants me back at work", "fatigue-and-daily-life"),
+    ("en", "brain fog and tired all the time", "fatigue-and-daily-life"),
+    ("en", "is this terminal", "if-it-comes-back"),
+    ("en", "stitches look red and weepy", "surgery"),
+    ("en", "my hubby has a net how can i help", "for-relatives"),
+    ("en", "i dont agree with my doctor", "your-rights"),
+    ("sv", "hur många omgångar lutathera får man", "radioligand-therapy"),
+    ("sv", "ingen sexlust efter sprutorna", "fatigue-and-daily-life"),
+    ("sv", "ska åka till spanien i sommar går det", "fatigue-and-daily-life"),
+    ("sv", "måste jag berätta för chefen", "fatigue-and-daily-life"),
+    ("sv", "hjärndimma och trött", "fatigue-and-daily-life"),
+    ("sv", "är det dödligt", "if-it-comes-back"),
+    ("sv", "stygnen är röda och vätskar", "surgery"),
+    ("sv", "min gubbe har fått net hur kan jag hjälpa", "for-relatives"),
+    ("sv", "jag håller inte med läkaren", "your-rights"),
+])
+def test_everyday_speech_the_guide_words_otherwise_finds_the_page(lang, question, slug):
+    """Words people use that the guide does not ("rounds", "boss", "spain", "hjärndimma") are read through the
+    SPOKEN_TERMS rows, so the question is answered, not turned away as one the guide does not cover."""
+    answer = guide_index(lang).answer(question, 3)
+    assert slug in [hit.slug for hit in answer.hits]
+
+
+@pytest.mark.parametrize("module, lang", [(lay_terms, "en"), (lay_terms_sv, "sv")])
+def test_spoken_terms_point_to_words_the_guide_uses(module, lang):
+    """A row helps only if its right-hand words are on the guide's pages in that language."""
+    guide_words = {
+        token
+        for page in load_pages(lang).values()
+        for text in (page.title, page.summary, *map(str, page.keywords),
+                     *(f"{p.heading} {p.text}" for p in page.passages))
+        for token in tokens(text, lang)
+    }
+    missing = {phrase: words for phrase, words in module.SPOKEN_TERMS if not set(tokens(words, lang)) <= guide_words}
+    assert not missing
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("en", "can i get a flu jab while on lanreotide"), ("en", "is a covid shot ok"),
+    ("sv", "kan jag ta influensasprutan med lanreotid"),
+])
+def test_a_vaccine_jab_is_not_read_as_the_monthly_injection(lang, question):
+    """"Jab", "shot" and "sprutan" stand for the monthly injection, but a flu or covid jab is a vaccine the
+    guide says nothing about: it must not borrow the injection's words."""
+    concepts = guide_index(lang).concepts(question)
+    added = {term for c in concepts for term, weight in c.terms.items() if weight < 1.0}
+    assert not added & set(tokens("somatostatin analogue injection injektion somatostatinanalog", lang))
+
+
 def test_one_common_word_does_not_decide():
     """"Back" once ranked "if it comes back" first for a question about recovering from an operation."""
     hits = INDEX.answer("back on my feet after the op", 3).hits
