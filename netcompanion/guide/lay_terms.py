@@ -107,6 +107,48 @@ SPOKEN_TERMS: tuple[tuple[str, str], ...] = (
     ("t2", "tnm stage"),
     ("t3", "tnm stage"),
     ("t4", "tnm stage"),
+    ("dr", "doctor"),
+    ("doc", "doctor"),
+    ("infusion", "drip"),
+    ("pee", "urine"),
+    ("wee", "urine"),
+    ("mouth ulcers", "mouth sores"),
+    ("champix", "varenicline"),
+    ("chantix", "varenicline"),
+    ("dying", "fear worry feelings"),
+    ("found accident", "found chance"),
+    ("ga68", "gallium-68 dotatate pet scan"),
+    ("caregiver", "carer relatives caring"),
+    ("consultant", "specialist doctor"),
+    ("primary", "where it started"),
+    # Past forms the stemmer does not bring back to the guide's word ("grew" is not "grow").
+    ("grew", "grow growing"),
+    ("grown", "grow growing"),
+    ("came back", "come back recurrence"),
+    ("rising", "raise higher"),
+    ("risen", "raise higher"),
+    ("gone up", "raise higher"),
+    ("went up", "raise higher"),
+    ("lost weight", "weight loss losing weight"),
+    ("ate", "eat eating food"),
+    ("eaten", "eat eating food"),
+    ("drank", "drink alcohol"),
+    ("felt", "feel feelings"),
+    ("slept", "sleep"),
+    ("afraid", "fear worry anxiety"),
+    ("concerned", "worry"),
+    ("nervous", "worry anxiety"),
+    ("hungry", "appetite eating"),
+    ("asleep", "sleep"),
+    ("teeth", "dental dentist"),
+    ("drunk", "alcohol"),
+    ("married", "partner relationships"),
+    ("marriage", "partner relationships"),
+    ("divorce", "partner relationships"),
+    ("afford", "money benefits"),
+    ("income", "money benefits"),
+    ("salary", "money work"),
+    ("survive", "live years grow slowly"),
     *((place, "travel") for place in PLACES_ABROAD),
 )
 
@@ -449,5 +491,7 @@ EVERYDAY_WORDS = frozenset(
     able good bad fine wrong true real sure possible likely big small little new whole different important best
     worth probably maybe perhaps pretty rather fairly totally completely literally basically honestly seriously
     definitely exactly almost enough else instead anyway though although because whether yes yeah yep nope hi
-    hello dear thank sorry vs versus etc btw pls u ur lol summer winter autumn christmas easter""".split()
+    hello dear thank sorry vs versus etc btw pls u ur lol summer winter autumn christmas easter
+    oh hey ah ha haha omg gonna wanna gotta kinda sorta dunno alright glad lucky weird crazy odd random apparently
+    obviously simply nearly slightly somehow tho believe forget forgot""".split()
 )

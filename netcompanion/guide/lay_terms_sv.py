@@ -107,6 +107,24 @@ SPOKEN_TERMS: tuple[tuple[str, str], ...] = (
     ("T2", "TNM stadium"),
     ("T3", "TNM stadium"),
     ("T4", "TNM stadium"),
+    ("droppet", "dropp"),
+    ("ligga inne", "sjukhuset"),
+    ("inlagd", "sjukhuset"),
+    ("blodsockret", "blodsocker"),
+    ("stigit", "stiger stiga"),
+    ("munsår", "sår i munnen"),
+    ("champix", "vareniklin"),
+    ("åring", "barn"),
+    ("träna", "träning"),
+    ("motionera", "träning"),
+    ("skiter", "bajsar avföring"),
+    ("dör", "leva med många år"),
+    ("överleva", "leva med många år"),
+    ("nervös", "oro ångest"),
+    ("hungrig", "aptit"),
+    ("tänder", "tandläkare"),
+    ("förhållande", "relationer partner"),
+    ("dejta", "relationer"),
     *((place, "resa utomlands") for place in PLATSER_UTOMLANDS),
 )
 
@@ -392,5 +410,8 @@ EVERYDAY_WORDS = frozenset(
     bra dålig dåligt okej ok fint fel sant sann riktig riktigt säker stor stora liten lilla ny nya nytt olika
     viktigt bäst kanske nog väl alltså ganska helt verkligen faktiskt alls också även istället ändå dock
     eftersom därför medan trots ja nej hej tack förlåt snälla e va dom mej dej sej ba asså o å
-    åka åker åkte åkt sommar sommaren vinter vintern höst hösten våren jul julen påsk påsken""".split()
+    åka åker åkte åkt sommar sommaren vinter vintern höst hösten våren jul julen påsk påsken
+    fan jävla jävligt jävlar herregud hallå oj åh jaha jo tja nja hmm haha iaf iallafall osv dvs etc pga tex ca
+    gärna klart visst tyvärr absolut självklart såklart förstås naturligtvis förmodligen antagligen givetvis
+    definitivt knappast ifall konstigt konstig kul""".split()
 )
