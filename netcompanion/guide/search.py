@@ -16,8 +16,10 @@ rarity in a section about it (a long question counts as at most ENOUGH_EVIDENCE 
 be answered word for word). A page scores low when it leaves part of the question out, when it mentions the
 question's words only in passing, or when the question's words are ones the guide never uses ("gout",
 "insurance"). Only the words that say what the question is about count: everyday words ("nobody", "funkar",
-EVERYDAY_WORDS in the lay tables) still rank pages, but are left out of the confidence, so a real question
-padded with them no longer looks like one the guide does not cover. Below ANSWER_THRESHOLD the caller says
+EVERYDAY_WORDS in the lay tables) and bare numbers ("8 times a day") still rank pages, but are left out of the
+confidence, so a real question padded with them no longer looks like one the guide does not cover. Words
+people use that the guide does not ("rounds", "boss", "hjärndimma") are read through SPOKEN_TERMS in the lay
+tables, so they no longer count against a question either. Below ANSWER_THRESHOLD the caller says
 the guide does not cover the question and points to the care team, instead of listing unrelated pages. The
 threshold is the one that answers the fewest unanswerable questions of the tuned, development and
 calibration sets while keeping the right page in the top three for at least 90 % of the answerable ones, less
@@ -463,8 +465,10 @@ class GuideIndex:
         for concept in concepts:
             rarity = [self._sections.idf[t] for t in concept.terms if t in self._sections.idf]
             concept.idf = 0.0 if concept.word in language.weak else max(rarity, default=self._max_idf)
-            # One term: its own stem, so no lay phrase gave it guide words ("bring someone": relative, visit).
-            concept.everyday = language.is_everyday(concept.word) and len(concept.terms) == 1
+            # One term: its own stem, so no lay phrase gave it guide words ("bring someone": relative, visit). A
+            # number says how many or how much ("8 times a day"), not what the question is about.
+            everyday = language.is_everyday(concept.word) or concept.word.isdigit()
+            concept.everyday = everyday and len(concept.terms) == 1
         return concepts
 
     def _add_lay_words(self, concepts: list[Concept]) -> None:

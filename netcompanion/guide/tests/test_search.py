@@ -173,6 +173,16 @@ def test_everyday_words_a_lay_phrase_reads_together_count(lang, question):
     assert index.answer(question).covered
 
 
+@pytest.mark.parametrize("lang, with_number, without", [
+    ("en", "diarrhoea 8 times a day on octreotide", "diarrhoea times a day on octreotide"),
+    ("sv", "diarré 8 gånger om dagen med oktreotid", "diarré gånger om dagen med oktreotid"),
+])
+def test_a_number_says_how_many_not_what_the_question_is_about(lang, with_number, without):
+    """"8" is on a page ("8 weeks apart") and rare, so it weighed like a topic the answer had to cover."""
+    index = guide_index(lang)
+    assert index.answer(with_number).confidence == index.answer(without).confidence >= ANSWER_THRESHOLD
+
+
 def test_a_question_of_nothing_but_everyday_words_is_judged_on_them_all():
     """With nothing left to judge by, the gate falls back on every word rather than on none."""
     index = guide_index("en")
