@@ -149,6 +149,8 @@ SPOKEN_TERMS: tuple[tuple[str, str], ...] = (
     ("income", "money benefits"),
     ("salary", "money work"),
     ("survive", "live years grow slowly"),
+    ("options", "treatments"),
+    ("octreotide scan", "octreoscan scintigraphy"),
     *((place, "travel") for place in PLACES_ABROAD),
 )
 
