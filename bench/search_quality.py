@@ -3,11 +3,12 @@
 Sets: "tuned" (guide/tests/search_questions.tsv, English only), "dev" (guide/tests/search_dev_<lang>.tsv,
 written before the search was changed and used to tune it), "calibration" (guide/calibration/<lang>.tsv,
 written by a reviewer who never saw the search, used only to choose the no-answer threshold, never to add
-lay words), "kept-aside" (guide/heldout/<lang>.tsv, written by someone who never saw the search) and
+lay words), "kept-aside" (guide/heldout/<lang>.tsv, written by someone who never saw the search),
 "kept-aside 2" (guide/heldout2/<lang>.tsv, written the same way later, when the first had been measured
-often enough to have steered the search). The kept-aside files are read here and nowhere else, and this
-script never prints a question from any set: only counts and shares, so that the kept-aside sets stay
-unseen by whoever tunes the search.
+often enough to have steered the search) and "kept-aside 3" (guide/heldout3/<lang>.tsv, written blind while
+the search was being changed after the second was measured, and first measured once that change was done).
+The kept-aside files are read here and nowhere else, and this script never prints a question from any set:
+only counts and shares, so that the kept-aside sets stay unseen by whoever tunes the search.
 
 Each row is "question<TAB>slug,slug" or "question<TAB>-" for a question the guide has no good answer to.
 For answerable questions: top-1 and top-3 (an expected page first, or among the first three), how many got
@@ -38,7 +39,7 @@ from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex  # noqa: E402
 GUIDE = ROOT / "netcompanion/guide"
 LANGUAGES = ("en", "sv")
 NO_ANSWER = "-"
-KEPT_ASIDE = ("kept-aside", "kept-aside 2")
+KEPT_ASIDE = ("kept-aside", "kept-aside 2", "kept-aside 3")
 TARGET_TOP3 = 0.9
 CURVE = [round(0.1 + 0.02 * i, 2) for i in range(16)]
 
@@ -47,7 +48,8 @@ def question_sets(lang: str) -> list[tuple[str, Path]]:
     sets = [("tuned", GUIDE / "tests/search_questions.tsv")] if lang == "en" else []
     return sets + [("dev", GUIDE / f"tests/search_dev_{lang}.tsv"),
                    ("calibration", GUIDE / f"calibration/{lang}.tsv"),
-                   (KEPT_ASIDE[0], GUIDE / f"heldout/{lang}.tsv"), (KEPT_ASIDE[1], GUIDE / f"heldout2/{lang}.tsv")]
+                   *((name, GUIDE / f"{folder}/{lang}.tsv")
+                     for name, folder in zip(KEPT_ASIDE, ("heldout", "heldout2", "heldout3"), strict=True))]
 
 
 @dataclass
