@@ -24,6 +24,9 @@ the guide does not cover the question and points to the care team, instead of li
 threshold is the one that answers the fewest unanswerable questions of the tuned, development and
 calibration sets while keeping the right page in the top three for at least 90 % of the answerable ones, less
 one standard error, in every one of those sets in each language (`bench/search_quality.py --curve`, `pick`).
+On new questions the gate costs more than those sets foresee: on the third kept-aside set, measured once, the
+right page was in the ranking's top three for 97 % (en) and 95 % (sv) but 83 % and 88 % after the gate at 0.20
+(hazard log H-176), so the margin the rule keeps is not yet enough.
 Fail safe: a question with a danger sign in it always gets an answer with the page on when to seek care,
 whatever its confidence.
 No Django import.
