@@ -213,3 +213,9 @@ def test_sending_through_the_action_tells_the_team_after_the_commit_and_not_how_
         text = f"{message.subject}\n{message.body}".lower()
         for word in ("breath", "chest", "emergency", "urgent", "112", "maria"):
             assert word not in text, word
+
+
+def test_the_reminders_page_says_its_notifications_tell_of_new_messages_too(client, cast, vapid):  # noqa: F811
+    client.force_login(cast["maria"])
+    body = client.get(reverse("reminders:index")).content.decode()
+    assert "Notifications also tell you when your care team has written to you" in body
