@@ -3,10 +3,10 @@
 Sets: "tuned" (guide/tests/search_questions.tsv, English only), "dev" (guide/tests/search_dev_<lang>.tsv,
 written before the search was changed and used to tune it), "calibration" (guide/calibration/<lang>.tsv,
 written by a reviewer who never saw the search, used only to choose the no-answer threshold, never to add
-lay words), "kept-aside" (guide/heldout/<lang>.tsv, written by someone who never saw the search),
-"kept-aside 2" (guide/heldout2/<lang>.tsv, written the same way later, when the first had been measured
-often enough to have steered the search) and "kept-aside 3" (guide/heldout3/<lang>.tsv, written blind while
-the search was being changed after the second was measured, and first measured once that change was done).
+lay words), "calibration 3" (guide/calibration3/<lang>.tsv: written blind as the third kept-aside set and
+measured once as such, then made a calibration set the same way), "kept-aside" (guide/heldout/<lang>.tsv,
+written by someone who never saw the search) and "kept-aside 2" (guide/heldout2/<lang>.tsv, written the same
+way later, when the first had been measured often enough to have steered the search).
 The kept-aside files are read here and nowhere else, and this script never prints a question from any set:
 only counts and shares, so that the kept-aside sets stay unseen by whoever tunes the search.
 
@@ -17,7 +17,7 @@ share answered wrongly, that is, with pages listed instead of "no good answer".
 
     python bench/search_quality.py            # every set
     python bench/search_quality.py --tuning   # while tuning: the kept-aside sets are left out
-    python bench/search_quality.py --curve    # the threshold curve over tuned, dev and calibration
+    python bench/search_quality.py --curve    # the threshold curve over tuned, dev and calibration sets
 
 The curve takes every set but the kept-aside ones per language and gives, for each threshold, the top-3
 of the answerable questions after the gate and the share of unanswerable ones answered wrongly, pooled and
@@ -39,7 +39,7 @@ from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex  # noqa: E402
 GUIDE = ROOT / "netcompanion/guide"
 LANGUAGES = ("en", "sv")
 NO_ANSWER = "-"
-KEPT_ASIDE = ("kept-aside", "kept-aside 2", "kept-aside 3")
+KEPT_ASIDE = {"kept-aside": "heldout", "kept-aside 2": "heldout2"}
 TARGET_TOP3 = 0.9
 CURVE = [round(0.1 + 0.02 * i, 2) for i in range(16)]
 
@@ -48,8 +48,8 @@ def question_sets(lang: str) -> list[tuple[str, Path]]:
     sets = [("tuned", GUIDE / "tests/search_questions.tsv")] if lang == "en" else []
     return sets + [("dev", GUIDE / f"tests/search_dev_{lang}.tsv"),
                    ("calibration", GUIDE / f"calibration/{lang}.tsv"),
-                   *((name, GUIDE / f"{folder}/{lang}.tsv")
-                     for name, folder in zip(KEPT_ASIDE, ("heldout", "heldout2", "heldout3"), strict=True))]
+                   ("calibration 3", GUIDE / f"calibration3/{lang}.tsv"),
+                   *((name, GUIDE / f"{folder}/{lang}.tsv") for name, folder in KEPT_ASIDE.items())]
 
 
 @dataclass
@@ -166,10 +166,21 @@ def pick(sets: dict[str, dict[str, list[Gated]]]) -> float | None:
     over the languages) while keeping top-3, less one standard error, at least TARGET_TOP3 in every set of
     every language; None if no threshold does.
 
+    Asymmetric on purpose: top-3 is a floor the threshold may not cross, while the unanswerable questions
+    answered are only made as few as that floor allows. A right page the gate hides tells the person the guide
+    has no answer when it has one; pages listed for a question the guide does not cover are pages the person
+    can see do not answer it, each with its notice to ask the care team. So no number of unanswerable questions
+    turned away buys one point of top-3 below the floor.
+
     Every set, not the sets pooled: pooled, the questions the search was tuned on (98 % to 100 % in the top
-    three) carried a threshold that left the calibration set below 90 %. Less one standard error: a threshold
-    chosen where the choosing sets just reach 90 % is, on new questions, as likely below it as above (the first
-    kept-aside set came out 5 to 7 points under the calibration set with the threshold chosen that way).
+    three) carried a threshold that left the calibration set below 90 %. Every set also lets the set least worn
+    by tuning decide, with no rule about which sets are worn: the search's words were tuned on the tuned and
+    development sets, and the calibration set's figures were seen while words were added, so on them the gate
+    costs 1 to 3 points; "calibration 3" was written blind and measured once as a kept-aside set, where the gate
+    at 0.20 cost 7 to 14 points, and it is used only to choose the threshold, never to add words, so the gate's
+    cost on it stays what new questions would see. Less one standard error: a threshold chosen where the
+    choosing sets just reach 90 % is, on new questions, as likely below it as above (the first kept-aside set
+    came out 5 to 7 points under the calibration set with the threshold chosen that way).
     """
     fits = [
         (sum(at(t, pooled(per_set))[1] for per_set in sets.values()), t)
@@ -220,9 +231,9 @@ def main() -> None:
             if tuning and name in KEPT_ASIDE:
                 continue
             if not path.exists():
-                print(f"  {name:<12} (no file)")
+                print(f"  {name:<13} (no file)")
                 continue
-            print(f"  {name:<12} {measure(index, read_rows(path), known_slugs)}")
+            print(f"  {name:<13} {measure(index, read_rows(path), known_slugs)}")
 
 
 if __name__ == "__main__":

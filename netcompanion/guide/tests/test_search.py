@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from bench.search_quality import Gated, choosing_sets, pick
+from bench.search_quality import Gated, at, choosing_sets, pick
 from netcompanion.guide import lay_terms, lay_terms_sv
 from netcompanion.guide.pages import load_guide, load_pages
 from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex, edit_distance, expand, tokens
@@ -109,13 +109,15 @@ def test_the_development_questions_find_their_page_and_unanswerable_ones_get_no_
 
 
 def test_the_no_answer_threshold_is_the_one_the_curve_picks():
-    """ANSWER_THRESHOLD is chosen by a rule, not by hand: on the tuned, development and calibration sets, the
-    threshold that answers the fewest unanswerable questions while keeping the right page in the top three,
+    """ANSWER_THRESHOLD is chosen by a rule, not by hand: on the tuned, development and both calibration sets,
+    the threshold that answers the fewest unanswerable questions while keeping the right page in the top three,
     less one standard error, for at least 90 % of answerable ones in every set of each language. A change to the
     search that moves it fails here until the threshold is chosen again (`python bench/search_quality.py
-    --curve`)."""
+    --curve`). The kept-aside sets never choose it."""
     sets = choosing_sets()
-    assert {"dev", "calibration"} <= set(sets["en"]) and {"dev", "calibration"} <= set(sets["sv"])
+    for lang in ("en", "sv"):
+        assert {"dev", "calibration", "calibration 3"} <= set(sets[lang])
+        assert not any(name.startswith("kept-aside") for name in sets[lang])
     assert pick(sets) == ANSWER_THRESHOLD
 
 
@@ -136,6 +138,16 @@ def test_the_rule_wants_90_percent_in_every_set_with_a_margin_not_in_the_sets_po
     assert picked is not None and picked <= 0.15, "at 0.16 and above the calibration set falls to 85 %"
     pooled_would_do = pick({"en": {"pooled": tuned + calibration}})
     assert pooled_would_do is not None and pooled_would_do > 0.3
+
+
+def test_the_rule_never_hides_right_pages_to_turn_away_unanswerable_questions():
+    """Hiding a right page costs more than listing pages for a question the guide does not cover: a threshold
+    that turns away every unanswerable question is not taken while it pulls a set under 90 % (less one standard
+    error), however many unanswerable ones a lower threshold answers."""
+    fresh = _questions(right=80, unsure=18, unanswerable_confidence=0.15)
+    picked = pick({"en": {"calibration 3": fresh}})
+    assert picked is not None and picked <= 0.14, "above 0.15 the set falls to 80 % and no unanswerable one is answered"
+    assert at(picked, fresh) == (0.98, 1.0)
 
 
 def test_the_rule_picks_nothing_when_no_threshold_keeps_90_percent():
@@ -202,7 +214,7 @@ def test_everyday_words_are_lower_case_single_words_and_no_stop_weak_or_lay_word
 
 
 @pytest.mark.parametrize("lang, question", [
-    ("en", "how do i renew my passport"), ("en", "what is the weather tomorrow"), ("en", "xylophone quasar"),
+    ("en", "how do i file my tax return"), ("en", "what is the weather tomorrow"), ("en", "xylophone quasar"),
     ("sv", "hur förnyar jag mitt pass"), ("sv", "recept på kanelbullar"), ("sv", "hur deklarerar jag"),
 ])
 def test_a_question_the_guide_does_not_cover_gets_no_pages(lang, question):
@@ -375,7 +387,7 @@ def test_the_api_refuses_a_language_it_does_not_speak(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang, words", [("en", "Ask your care team"), ("sv", "1177")])
 def test_the_api_says_when_the_guide_has_no_answer(client, lang, words):
-    data = client.get("/api/v1/guide/search", {"q": "how do i renew my passport", "lang": lang}).json()
+    data = client.get("/api/v1/guide/search", {"q": "how do i file my tax return", "lang": lang}).json()
     assert data["covered"] is False and data["results"] == [] and words in data["message"]
     assert "1177" not in data["message"] or lang == "sv"
 
@@ -397,7 +409,7 @@ def test_ask_takes_the_language(capsys):
 
 
 def test_ask_says_when_the_guide_has_no_answer(capsys):
-    call_command("ask", "how do i renew my passport")
+    call_command("ask", "how do i file my tax return")
     answer = json.loads(capsys.readouterr().out)
     assert answer["covered"] is False and answer["results"] == []
 
@@ -415,7 +427,7 @@ def test_the_search_page_speaks_swedish_and_names_1177_when_it_has_no_answer(cli
 
 @pytest.mark.django_db
 def test_the_english_no_answer_page_points_to_the_care_team_without_1177(client):
-    body = client.get(reverse("guide:search"), {"q": "how do i renew my passport"}).content.decode()
+    body = client.get(reverse("guide:search"), {"q": "how do i file my tax return"}).content.decode()
     assert "The guide does not answer this question" in body and "Ask your care team" in body
     assert "1177" not in body
 
@@ -436,7 +448,7 @@ def test_the_search_answers_pass_axe_and_fit_a_phone_in_both_languages(live_serv
     problems = {}
     for lang, question, heading in [
         ("en", "why does my face go red after wine", "Pages that answer your question"),
-        ("en", "how do i renew my passport", "The guide does not answer this question"),
+        ("en", "how do i file my tax return", "The guide does not answer this question"),
         ("en", "i'm vomiting blood", "Pages that answer your question"),
         ("sv", "biverkningar av sprutan", "Sidor som svarar på din fråga"),
         ("sv", "recept på kanelbullar", "Guiden svarar inte på den här frågan"),
@@ -455,5 +467,5 @@ def test_a_person_living_in_sweden_reading_in_english_is_pointed_to_1177(client,
     olle.country = "SE"
     olle.save(update_fields=["country"])
     client.force_login(olle)
-    body = client.get(reverse("guide:search"), {"q": "how do i renew my passport"}).content.decode()
+    body = client.get(reverse("guide:search"), {"q": "how do i file my tax return"}).content.decode()
     assert "The guide does not answer this question" in body and "You can also call 1177" in body
