@@ -5,8 +5,10 @@ written before the search was changed and used to tune it), "calibration" (guide
 written by a reviewer who never saw the search, used only to choose the no-answer threshold, never to add
 lay words), "calibration 3" (guide/calibration3/<lang>.tsv: written blind as the third kept-aside set and
 measured once as such, then made a calibration set the same way), "kept-aside" (guide/heldout/<lang>.tsv,
-written by someone who never saw the search) and "kept-aside 2" (guide/heldout2/<lang>.tsv, written the same
-way later, when the first had been measured often enough to have steered the search).
+written by someone who never saw the search), "kept-aside 2" (guide/heldout2/<lang>.tsv, written the same
+way later, when the first had been measured often enough to have steered the search) and "kept-aside 4"
+(guide/heldout4/<lang>.tsv, written blind while the threshold rule was being changed, and first measured once
+that change was done).
 The kept-aside files are read here and nowhere else, and this script never prints a question from any set:
 only counts and shares, so that the kept-aside sets stay unseen by whoever tunes the search.
 
@@ -39,7 +41,7 @@ from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex  # noqa: E402
 GUIDE = ROOT / "netcompanion/guide"
 LANGUAGES = ("en", "sv")
 NO_ANSWER = "-"
-KEPT_ASIDE = {"kept-aside": "heldout", "kept-aside 2": "heldout2"}
+KEPT_ASIDE = {"kept-aside": "heldout", "kept-aside 2": "heldout2", "kept-aside 4": "heldout4"}
 TARGET_TOP3 = 0.9
 CURVE = [round(0.1 + 0.02 * i, 2) for i in range(16)]
 
