@@ -27,7 +27,9 @@ one standard error, in every one of those sets in each language (`bench/search_q
 hiding a right page costs more than listing pages for a question the guide does not cover. The second
 calibration set was the third kept-aside set, where the gate at 0.20 cost 7 to 14 points of top-3 while the
 sets the search was tuned on foresaw 1 to 3; used only to choose the threshold, it now decides it (0.12), at
-the price of more unanswerable questions answered (hazard log H-176).
+the price of more unanswerable questions answered. On a fourth kept-aside set, written blind and measured once
+after that, the right page is in the top three after the gate for 91 % (en) and 94 % (sv), and 27 % and 25 % of
+the questions the guide does not cover still get pages (hazard log H-176).
 Fail safe: a question with a danger sign in it always gets an answer with the page on when to seek care,
 whatever its confidence.
 No Django import.
