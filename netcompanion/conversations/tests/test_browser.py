@@ -64,3 +64,39 @@ def test_a_red_flag_shows_the_advice_then_sends_anyway_and_the_thread_reads_in_b
     problems["thread, Swedish"] = page_problems(page)
     assert problems == dict.fromkeys(problems, [])
     assert Message.objects.count() == 2
+
+
+def test_a_relative_writes_for_the_patient_only_with_the_permission(live_server, phone, page):
+    from netcompanion.relatives import services as relatives
+
+    maria = User.objects.create_user("maria", email="maria@example.org", password=PASSWORD, role=Role.PATIENT,
+                                     first_name="Maria", last_name="Lind")
+    johan = User.objects.create_user("johan", email="johan@example.org", password=PASSWORD, role=Role.RELATIVE,
+                                     first_name="Johan", last_name="Lind")
+    eva = User.objects.create_user("eva", email="eva@example.org", password=PASSWORD, role=Role.RELATIVE,
+                                   first_name="Eva", last_name="Berg")
+    johans = relatives.accept(relatives.invite(maria, johan.email, ["can_message_team"])[0], johan)
+    evas = relatives.accept(relatives.invite(maria, eva.email, ["can_view_diary"])[0], eva)
+    thread = services.start_thread(maria, maria, "Tiredness", "Is it normal to be so tired?")
+    sign_in(phone, live_server, "johan")
+    phone.get_by_role("link", name="Messages with the care team").click()
+    phone.get_by_role("link", name="Write a new message").click()
+    expect(phone.get_by_text("Not for emergencies.")).to_be_visible()
+    write(phone, "For Maria", "She slept most of the day.")
+    expect(phone.get_by_text("(a relative)")).to_be_visible()
+    assert Message.objects.filter(author=johan, author_role="relative").count() == 1
+
+    page.set_viewport_size({"width": 375, "height": 740})
+    sign_in(page, live_server, "johan")
+    problems = {}
+    for label, url in (("list", f"/relatives/{johans.code}/messages/"),
+                       ("compose", f"/relatives/{johans.code}/messages/new/"),
+                       ("thread", f"/relatives/{johans.code}/messages/{thread.code}/")):
+        page.goto(live_server.url + url)
+        problems[label] = page_problems(page)
+    assert problems == dict.fromkeys(problems, [])
+
+    sign_in(phone, live_server, "eva")
+    expect(phone.get_by_role("link", name="Messages with the care team")).to_have_count(0)
+    assert phone.goto(live_server.url + f"/relatives/{evas.code}/messages/").status == 404
+    assert phone.goto(live_server.url + f"/relatives/{johans.code}/messages/{thread.code}/").status == 404
