@@ -1,13 +1,15 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.accounts.models import STAFF_ROLES, Role
-from netcompanion.alerts.models import AlertStatus, Level, Outcome
+from netcompanion.alerts.models import Alert, AlertStatus, Level, Outcome
 from netcompanion.careteam.models import Assignment
 from netcompanion.careteam.roster import QUIET_CHOICES, SHOWS, SORTS, quiet_days_default
+from netcompanion.conversations.models import BODY_MAX, SUBJECT_MAX
 from netcompanion.core.widgets import FilterSelect
 
 RECORD_NUMBER_MAX_LENGTH = get_user_model()._meta.get_field("record_number").max_length
@@ -155,3 +157,53 @@ class ResolveForm(forms.Form):
     def __init__(self, *args, **kwargs):
         # Its own ids: the note form beside it on the page has a "note" too, and a label must reach its own box.
         super().__init__(*args, auto_id="resolve_%s", **kwargs)
+
+
+# Messages ------------------------------------------------------------------------------------------------------
+def _body_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Message"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The patient, and the relatives they allow, read it with your name and role. It cannot be "
+                    "changed once sent; write a new message to correct it."),
+        error_messages={"required": _("Write the message before sending it."),
+                        "max_length": _("A message can be at most %(limit_value)d characters long; this one has "
+                                        "%(show_value)d.")})
+
+
+class ReplyForm(forms.Form):
+    body = _body_field()
+
+
+class StartThreadForm(forms.Form):
+    """A new conversation with the patient, linked to one of their alerts when it was started from one."""
+
+    subject = forms.CharField(
+        label=_("Subject"), max_length=SUBJECT_MAX, help_text=_("The patient sees it in their list of messages."),
+        error_messages={"required": _("Write what the conversation is about."),
+                        "max_length": _("A subject can be at most %(limit_value)d characters long; this one has "
+                                        "%(show_value)d.")})
+    body = _body_field()
+    alert = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, patient, *args, **kwargs):
+        self.patient = patient
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        """The alert becomes the patient's own alert, or None; another patient's or an unknown one is refused in
+        words above the form (a hidden field has no place of its own to say it)."""
+        data = super().clean()
+        code, data["alert"] = data.get("alert"), None
+        if code:
+            data["alert"] = patient_alert(self.patient, code)
+            if data["alert"] is None:
+                raise forms.ValidationError(_("We do not know this alert, so nothing was sent."))
+        return data
+
+
+def patient_alert(patient, code: str):
+    """The patient's alert with this code, or None (no such alert, another patient's, or not a code at all)."""
+    try:
+        return Alert.objects.filter(patient=patient, code=code).first()
+    except ValidationError:
+        return None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netcompanion.careteam.views import alerts, patients
+from netcompanion.careteam.views import alerts, messages, patients
 
 app_name = "careteam"
 urlpatterns = [
@@ -20,6 +20,10 @@ urlpatterns = [
     path("patients/<uuid:code>/care-plan/", patients.care_plan, name="care_plan"),
     path("patients/<uuid:code>/care-plan/<slug:part>/", patients.care_plan_edit, name="care_plan_edit"),
     path("patients/<uuid:code>/summary.pdf", patients.summary_pdf, name="summary_pdf"),
+    path("patients/<uuid:code>/messages/", messages.patient_messages, name="patient_messages"),
+    path("patients/<uuid:code>/messages/new/", messages.start, name="start_thread"),
+    path("messages/", messages.inbox, name="messages"),
+    path("messages/<uuid:code>/", messages.thread, name="thread"),
     path("assignments/", patients.assignments, name="assignments"),
     path("assignments/new/", patients.assign, name="assign"),
     path("assignments/record-number/", patients.record_number, name="record_number"),

@@ -228,4 +228,5 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_patients(cast, s
             response = client.get(LIST, params)
         assert response.status_code == 200 and names(response)
         counts[size] = len(queries)
-    assert counts[3] == counts[30] == 5, counts  # session, user, second factor, matching ids, one page of rows
+    # session, user, second factor, matching ids, one page of rows, the header's unread messages
+    assert counts[3] == counts[30] == 6, counts

@@ -17,6 +17,7 @@ from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient_ids, staff_required
 from netcompanion.careteam.forms import ALL, UNRESOLVED_FILTER, NoteForm, QueueFilterForm, ResolveForm
 from netcompanion.careteam.reported import SPARK_HEIGHT, SPARK_WIDTH, reported
+from netcompanion.conversations.selectors import waiting_past_target
 from netcompanion.core.formats import moment_text
 from netcompanion.core.phones import tel_link
 from netcompanion.core.urls import query_without_page, url_by_code
@@ -54,10 +55,21 @@ def queue(request):
     return render(request, "alerts/queue.html", {
         "form": form, "page": page, "rows": [_row(alert, link, now) for alert in shown],
         "query": query_without_page(request), "weeks": _weeks_in_time(request, now),
+        "waiting": _waiting_messages(request, now),
     }, status=400 if form.errors else 200)
 
 
-def _duration(delta: dt.timedelta) -> str:
+def _waiting_messages(request, now: dt.datetime) -> list[dict]:
+    """Conversations a patient or relative is waiting in past the clinic's reply target, the longest overdue first,
+    as overdue alerts are: each waits for someone to act. The subject only, as the queue shows reasons."""
+    link = url_by_code("careteam:thread")
+    return [{"url": link(t.code), "patient": t.patient.display_name, "record_number": t.patient.record_number,
+             "subject": t.subject, "due_at": t.reply_due_at.isoformat(), "due": moment_text(t.reply_due_at),
+             "late": duration(now - t.reply_due_at)}
+            for t in waiting_past_target(assigned_patient_ids(request.user).values_list("patient_id", flat=True), now)]
+
+
+def duration(delta: dt.timedelta) -> str:
     """'2 d 3 h', '3 h 20 min', '15 min': a time left or overdue, to the minute."""
     days, minutes = divmod(max(0, int(delta.total_seconds() // 60)), 24 * 60)
     hours, minutes = divmod(minutes, 60)
@@ -80,7 +92,7 @@ def _row(alert: Alert, link, now: dt.datetime) -> dict:
         "source": alert.source_label, "raised_at": alert.raised_at.isoformat(), "raised": moment_text(alert.raised_at),
         "status": STATUS_LABELS.get(alert.status, alert.status), "met": alert.met,
         "unseen": unseen, "due_at": due.isoformat(), "due": moment_text(due), "overdue": unseen and now > due,
-        "left": _duration(abs(due - now)) if unseen else "",
+        "left": duration(abs(due - now)) if unseen else "",
     }
 
 
@@ -157,6 +169,7 @@ def _page(request, alert, note_form=None, resolve_form=None, status=200):
         "phone_link": tel_link(alert.patient.phone),
         "overdue": alert.status == AlertStatus.OPEN and timezone.now() > alert.due_at,
         "spark": {"width": SPARK_WIDTH, "height": SPARK_HEIGHT},
+        "threads": list(alert.threads.order_by("created_at", "id")),
     }, status=status)
 
 
