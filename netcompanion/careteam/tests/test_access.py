@@ -29,6 +29,7 @@ PATIENT_PAGES = {
     "careteam:care_plan": ([], "", What.CARE_PLAN),
     "careteam:care_plan_edit": (["goals"], "", What.CARE_PLAN),
     "careteam:summary_pdf": ([], "?period=4w", What.EXPORT_PDF),
+    "careteam:patient_messages": ([], "", What.MESSAGES),
 }
 OTHER_CARE_URLS = [reverse("careteam:patients"), reverse("careteam:assignments"), reverse("careteam:assign"),
                    reverse("careteam:record_number")]
