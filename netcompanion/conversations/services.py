@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import DateTimeField, Exists, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, DateTimeField, Exists, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -144,6 +144,14 @@ def _unread(user) -> Exists:
     read_at = ReadMark.objects.filter(thread=OuterRef(OuterRef("pk")), user=user).values("read_at")[:1]
     since = Coalesce(Subquery(read_at), Value(_EPOCH, output_field=DateTimeField()))
     return Exists(Message.objects.filter(thread=OuterRef("pk"), sent_at__gt=since).exclude(author=user))
+
+
+def unread_count(user, patient_field: str) -> Coalesce:
+    """For a query of rows with a patient (``patient_field``), how many of that patient's threads have something
+    ``user`` has not read: the relative's header count in the same query as their grants."""
+    threads = (Thread.objects.filter(_unread(user), patient=OuterRef(patient_field)).order_by()
+               .values("patient").annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(threads), 0)
 
 
 def with_unread(user, threads: QuerySet[Thread]) -> QuerySet[Thread]:

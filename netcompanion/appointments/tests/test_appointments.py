@@ -222,7 +222,7 @@ def test_the_list_takes_a_fixed_number_of_queries(client, maria, django_assert_m
     for days in range(-60, 60, 3):
         book(maria, days=days, status=Status.FULFILLED if days < 0 else Status.BOOKED, involves_procedure=days % 2)
         services.propose_appointment(maria, maria, TODAY + dt.timedelta(days=days), {"kind": "scan", "title": "CT"})
-    with django_assert_max_num_queries(9):  # and three for the next injection (medicines.selectors.next_injection)
+    with django_assert_max_num_queries(10):  # three for the next injection, one for the header's unread messages
         response = client.get(reverse("appointments:index"))
     assert response.status_code == 200
 

@@ -171,3 +171,21 @@ def test_the_header_counts_unread_threads(client, maria, cast, maria_thread):
     assert "2 unread" in text(client.get(reverse("today")))
     client.get(reverse("conversations:thread", args=[other.code]))
     assert "1 unread" in text(client.get(reverse("today")))
+
+
+def test_a_relatives_header_counts_the_unread_threads_of_the_patients_who_allow_it(client, cast, maria_thread):
+    from netcompanion.conversations.tests.conftest import grant
+
+    olles_thread = services.start_thread(cast["olle"], cast["olle"], "Olle's", "Not shared with Johan")
+    client.force_login(cast["johan"])
+    page = client.get(reverse("relatives:index"))
+    assert "1 unread" in text(page)
+    assert f'href="{reverse("conversations:relative_index", args=[cast["johan_grant"].code])}"' in page.content.decode()
+    olles = grant(cast["olle"], cast["johan"], ["can_message_team"])
+    assert "2 unread" in text(client.get(reverse("relatives:index")))
+    client.get(reverse("conversations:relative_thread", args=[olles.code, olles_thread.code]))
+    page = client.get(reverse("relatives:index"))
+    assert "1 unread" in text(page)
+    assert f'href="{reverse("relatives:index")}"' in page.content.decode()
+    client.force_login(cast["eva"])
+    assert "unread" not in text(client.get(reverse("relatives:index")))

@@ -393,14 +393,14 @@ def test_the_index_takes_a_fixed_number_of_queries(client, maria, django_assert_
         client.post(reverse("medicines:medicine_new"), medicine(name=f"Medicine {n}"))
     # session, user, plan, injections, medicines; the next injection (selectors.next_injection): the last one, the
     # plan's interval and the booked injection appointments
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):  # with the header's unread messages
         response = client.get(reverse("medicines:index"))
     assert response.status_code == 200
 
 
 def test_the_injections_page_shows_the_days_between(client, maria, django_assert_max_num_queries):
     create_demo_medicines(maria)
-    with django_assert_max_num_queries(4):  # session, user, injections, plan
+    with django_assert_max_num_queries(5):  # the header's unread messages, session, user, injections, plan
         body = client.get(reverse("medicines:injections")).content.decode()
     assert body.count("28 days after the one before") == 12
 
