@@ -47,7 +47,7 @@ def test_every_workspace_page_passes_axe_and_fits_a_phone(live_server, page, war
     urls = ["", "?sort=diary&show=quiet&q=nobody", "?sort=bogus", "assignments/", patient, patient + "diary/",
             patient + "labs/", patient + "medicines/", patient + "checks/", patient + "charts/",
             patient + "charts/injection-cycle/", patient + "care-plan/", patient + "care-plan/goals/",
-            patient + "summary.pdf?period=forever"]
+            patient + "summary.pdf?period=forever", "messages/", patient + "messages/", patient + "messages/new/"]
     problems = {}
     for url in urls:
         response = page.goto(base + url)
