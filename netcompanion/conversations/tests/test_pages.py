@@ -189,3 +189,22 @@ def test_a_relatives_header_counts_the_unread_threads_of_the_patients_who_allow_
     assert f'href="{reverse("relatives:index")}"' in page.content.decode()
     client.force_login(cast["eva"])
     assert "unread" not in text(client.get(reverse("relatives:index")))
+
+
+def test_a_patient_gives_and_takes_back_the_permission_to_write_to_the_team(client, maria, cast):
+    from django.core import mail
+
+    from netcompanion.relatives.models import Grant
+
+    assert "Read and write your messages with your care team" in text(client.get(reverse("relatives:invite")))
+    client.post(reverse("relatives:invite"), {"email": "kim@example.org", "permissions": ["can_message_team"]})
+    invited = Grant.objects.get(email="kim@example.org")
+    assert invited.permissions == ["can_message_team"]
+    assert "read and write their messages with their care team" in mail.outbox[-1].body
+    assert "read and write messages with your care team" in text(client.get(reverse("relatives:mine")))
+    johans = cast["johan_grant"]
+    client.post(reverse("relatives:edit", args=[johans.code]), {"permissions": ["can_view_diary"]})
+    johans.refresh_from_db()
+    assert not johans.can_message_team
+    client.force_login(cast["johan"])
+    assert client.get(reverse("conversations:relative_index", args=[johans.code])).status_code == 404
