@@ -56,6 +56,11 @@ def test_a_red_flag_shows_the_advice_then_sends_anyway_and_the_thread_reads_in_b
     problems["thread"] = page_problems(page)
     page.goto(live_server.url + "/my/messages/")
     problems["list"] = page_problems(page)
+    page.goto(live_server.url + f"/my/messages/{message.thread.code}/withdraw/{message.code}/")
+    problems["withdraw"] = page_problems(page)
+    page.get_by_role("button", name="Withdraw it").click()
+    expect(page.get_by_text("Withdrawn by Maria Lind")).to_be_visible()
+    problems["thread with a withdrawn message"] = page_problems(page)
     maria.language = "sv"
     maria.save(update_fields=["language"])
     page.goto(live_server.url + f"/my/messages/{message.thread.code}/")
