@@ -9,7 +9,7 @@ patient writing in another patient's thread, withdrawing someone else's message 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -162,9 +162,3 @@ def with_unread(user, threads: QuerySet[Thread]) -> QuerySet[Thread]:
 def unread_threads(user, threads: QuerySet[Thread]) -> int:
     """How many of ``threads`` have something ``user`` has not read: the count in the header."""
     return threads.filter(_unread(user)).count()
-
-
-def unread_ids(user, threads: Iterable[Thread]) -> set[int]:
-    """The ids of those of ``threads`` (already fetched) with something ``user`` has not read."""
-    ids = [t.pk for t in threads]
-    return set(Thread.objects.filter(_unread(user), pk__in=ids).values_list("pk", flat=True))
