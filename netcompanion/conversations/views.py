@@ -70,7 +70,7 @@ def _granted(request, grant_code) -> Side:
     return Side(grant.patient, grant)
 
 
-def _context(request, side: Side, **extra) -> dict:
+def _context(side: Side, **extra) -> dict:
     return {"side": side, "grant": side.grant, "patient_name": side.patient.display_name,
             "list_url": side.url("index"), "new_url": side.url("new"), **extra}
 
@@ -111,7 +111,7 @@ def _index(request, side: Side):
     side.log(request.user, ActivityAction.VIEWED_MESSAGES)
     for thread in threads:
         thread.url = side.url("thread", thread.code)
-    return render(request, "conversations/index.html", _context(request, side, threads=threads))
+    return render(request, "conversations/index.html", _context(side, threads=threads))
 
 
 def _compose(request, side: Side):
@@ -125,7 +125,7 @@ def _compose(request, side: Side):
             messages.success(request, gettext("Your message is sent. The care team sees it with your name."))
             return redirect(side.url("thread", thread.code))
     return render(request, "conversations/compose.html", _context(
-        request, side, form=form, warning=warning, before=before_writing(request.user.country, timezone.now())),
+        side, form=form, warning=warning, before=before_writing(request.user.country, timezone.now())),
         status=400 if form.errors else 200)
 
 
@@ -154,7 +154,7 @@ def _thread(request, side: Side, code):
     services.mark_read(thread, request.user, now)
     side.log(request.user, ActivityAction.VIEWED_MESSAGES)
     return render(request, "conversations/thread.html", _context(
-        request, side, thread=thread, shown=_shown(side, thread, request.user), form=form, warning=warning,
+        side, thread=thread, shown=_shown(side, thread, request.user), form=form, warning=warning,
         before=before_writing(request.user.country, now)), status=400 if form.errors else 200)
 
 
@@ -173,7 +173,7 @@ def _withdraw(request, side: Side, code, message_code):
             messages.success(request, gettext("Your message is withdrawn. It stays in the conversation, folded "
                                               "away, marked as withdrawn by you."))
         return redirect(back)
-    return render(request, "conversations/withdraw.html", _context(request, side, thread=thread, message=message,
+    return render(request, "conversations/withdraw.html", _context(side, thread=thread, message=message,
                                                                    back=back))
 
 
