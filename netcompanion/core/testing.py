@@ -49,7 +49,11 @@ def filled_before(targets, fill):
     Tests that use it need ``@pytest.mark.django_db(transaction=True)``."""
     executor = migrate_to(targets)
     try:
-        others = [node for node in executor.loader.graph.leaf_nodes() if node[0] not in dict(targets)]
-        return fill(executor.loader.project_state(others + targets).apps)
+        # The models as the database now has them: the state at the applied migrations that nothing applied follows
+        # (going back undoes the later migrations of other apps that depend on ``targets`` too).
+        graph = executor.loader.graph
+        applied = {node for node in executor.loader.applied_migrations if node in graph.node_map}  # not squashed
+        ends = [node for node in applied if not any(child.key in applied for child in graph.node_map[node].children)]
+        return fill(executor.loader.project_state(ends).apps)
     finally:
         migrate_to()
