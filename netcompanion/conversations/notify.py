@@ -108,9 +108,10 @@ def _tell_the_team(message: Message) -> None:
     staff = [s for s in _assigned_staff(message.thread.patient_id) if s.email.strip()]
     if staff:
         for member in staff:
-            _mail(member, for_team, reverse("login"))
+            _mail(member, for_team, reverse("careteam:messages"))
     elif settings.ALERT_EMAIL:
-        _send(settings.ALERT_EMAIL, settings.LANGUAGE_CODE, for_team, reverse("login"), "the team's address")
+        _send(settings.ALERT_EMAIL, settings.LANGUAGE_CODE, for_team, reverse("careteam:messages"),
+              "the team's address")
     else:
         log.warning("Nobody was told of message %s: no assigned nurse or doctor has an e-mail address and "
                     "ALERT_EMAIL is not set. It waits in the queue.", message.code)

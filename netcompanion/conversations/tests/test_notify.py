@@ -99,7 +99,7 @@ def test_a_message_from_the_patient_or_a_relative_tells_each_assigned_nurse_and_
         for message in mail.outbox:
             assert message.subject == "New message in NET Companion"
             assert "a new message from a patient in your list" in message.body
-            assert f"Sign in to read it: https://app.example{reverse('login')}\n" in message.body
+            assert f"Sign in to read it: https://app.example{reverse('careteam:messages')}\n" in message.body
             assert_says_nothing_private(f"{message.subject}\n{message.body}", cast)
 
 
@@ -111,6 +111,7 @@ def test_without_a_staff_address_the_team_s_address_hears_of_it_and_else_the_log
     notify.message_sent(services.post(thread, cast["maria"], BODY))
     [message] = mail.outbox
     assert message.to == ["net-team@clinic.example"]
+    assert "https://app.example/care/messages/\n" in message.body
     assert_says_nothing_private(f"{message.subject}\n{message.body}", cast)
 
     mail.outbox.clear()
