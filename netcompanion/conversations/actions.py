@@ -9,15 +9,16 @@ from django.db import transaction
 
 from netcompanion.accounts.models import STAFF_ROLES
 from netcompanion.conversations import notify, services
+from netcompanion.conversations.advice import written
 from netcompanion.conversations.models import Message, Thread
 from netcompanion.relatives import services as relatives
 from netcompanion.relatives.models import ActivityAction, Grant
 from netcompanion.triage import red_flags
 
 
-def _assess(author, body: str) -> list[red_flags.Match]:
+def _assess(author, body: str, subject: str = "") -> list[red_flags.Match]:
     """The red flags in what the patient's side wrote; the team's own words are advice, not symptoms."""
-    return [] if author.role in STAFF_ROLES else red_flags.find(body)
+    return [] if author.role in STAFF_ROLES else red_flags.find(written(body, subject))
 
 
 def _through(grant: Grant | None, author) -> Grant | None:
@@ -43,7 +44,7 @@ def start(patient, author, subject: str, body: str, *, alert=None, grant: Grant 
     """A new thread about ``patient``; ``grant`` when a relative writes. Raises ``ValidationError`` naming the
     field for a bad subject or text, and nothing is kept."""
     grant = _through(grant, author)
-    thread = services.start_thread(patient, author, subject, body, alert=alert, flags=_assess(author, body))
+    thread = services.start_thread(patient, author, subject, body, alert=alert, flags=_assess(author, body, subject))
     _announce(thread.messages.get(), grant)
     return thread
 

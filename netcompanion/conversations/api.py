@@ -24,15 +24,11 @@ from pydantic import ConfigDict
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
 from netcompanion.accounts.models import STAFF_ROLES, Role
-from netcompanion.accounts.selectors import about_me, emergency_number_for
 from netcompanion.conversations import actions, selectors, services
+from netcompanion.conversations.advice import red_flag_advice, written
 from netcompanion.conversations.models import BODY_MAX, SUBJECT_MAX, Thread
 from netcompanion.core.api_helpers import Problems, body_problems, patient_of
 from netcompanion.core.record_api import PAGE_HEADERS, Page, paged
-from netcompanion.navigator.words import in_language
-from netcompanion.triage import red_flags
-from netcompanion.triage.engine import care_for
-from netcompanion.triage.rules import Level
 
 router = Router(tags=["messages"], auth=PERSON_AUTH)
 
@@ -154,24 +150,16 @@ def _own(request, code: UUID) -> Thread:
     return get_object_or_404(_mine(request), code=code)
 
 
-def _advice(request, patient, body: str) -> dict | None:
+def _advice(request, patient, text: str) -> dict | None:
     """The navigator's advice for the highest red flag in the text, in the patient's country and the request's
     language, as the compose page shows it; None when the text has none."""
-    matches = red_flags.find(body)
-    level = red_flags.highest(matches)
-    if level is None:
+    if (advice := red_flag_advice(text, patient, patient)) is None:
         return None
-    about = about_me(patient)
-    diagnosed = about is None or about.diagnosed_net is not False  # under a NET care team unless they say not
-    care = care_for(patient.country or None, level, diagnosed)
-    shown = in_language({"level": level.value, "emergency_number": emergency_number_for(patient), "reasons": [],
-                         "care": care.model_dump()})
-    advice_line = care.advice_line if level is Level.URGENT else ""
-    return {"level": level.value, "headline": shown["headline"], "call": advice_line or shown["emergency_number"],
-            "emergency_number": shown["emergency_number"],
+    shown = advice.shown
+    return {"level": advice.level.value, "headline": shown["headline"],
+            "call": advice.advice_line or shown["emergency_number"], "emergency_number": shown["emergency_number"],
             "places": [{"place": p["place"], "reach": p["reach"]} for p in shown["places"]], "where": shown["where"],
-            "reasons": list(dict.fromkeys(gettext(m.reason) for m in matches)),
-            "flags": list(dict.fromkeys(m.row_id for m in matches)),
+            "reasons": advice.reasons, "flags": advice.flags,
             "check_url": request.build_absolute_uri(reverse("navigator:start"))}
 
 
@@ -199,7 +187,8 @@ def _checked(request, patient, payload: MessageIn, *fields: tuple[str, Callable[
             refusals.append(refused)
     if refusals:
         return _problems(refusals)
-    advice = None if payload.confirmed else _advice(request, patient, payload.body)
+    text = written(payload.body, getattr(payload, "subject", ""))  # a new thread's subject is read too
+    advice = None if payload.confirmed else _advice(request, patient, text)
     if advice is None:
         return None
     return Status(409, {"detail": gettext("Your message is not sent yet. You can still send it to your care team as "

@@ -21,18 +21,15 @@ from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
 from netcompanion.accounts.models import Role, User
-from netcompanion.accounts.selectors import about_me, emergency_number_for
 from netcompanion.conversations import access, actions, selectors, services
+from netcompanion.conversations.advice import red_flag_advice, written
 from netcompanion.conversations.forms import ComposeForm, ReplyForm
 from netcompanion.conversations.models import Thread
 from netcompanion.conversations.wording import before_writing
 from netcompanion.core.pages import posted
-from netcompanion.navigator.words import in_language
 from netcompanion.relatives import services as relatives
 from netcompanion.relatives.models import ActivityAction, Grant
 from netcompanion.relatives.views import relative_side
-from netcompanion.triage import red_flags
-from netcompanion.triage.engine import care_for
 from netcompanion.triage.rules import GETTING_HELP
 
 
@@ -76,20 +73,16 @@ def _context(side: Side, **extra) -> dict:
 
 
 def _warning(request, side: Side, form) -> dict | None:
-    """The navigator's advice for the highest red flag in the text, in the writer's country; None when there is
-    none or the writer has read it and chose to send anyway (the advice's "Send it anyway" button posts
+    """The navigator's advice for the highest red flag in what was written, in the writer's country; None when
+    there is none or the writer has read it and chose to send anyway (the advice's "Send it anyway" button posts
     ``confirmed=1``)."""
-    matches = red_flags.find(form.cleaned_data["body"])
-    level = red_flags.highest(matches)
-    if level is None or request.POST.get("confirmed") == "1":
+    if request.POST.get("confirmed") == "1":
         return None
-    about = about_me(side.patient)
-    diagnosed = about is None or about.diagnosed_net is not False  # under a NET care team unless they say not
-    care = care_for(request.user.country or None, level, diagnosed)
-    shown = in_language({"level": level.value, "emergency_number": emergency_number_for(request.user),
-                         "reasons": [], "care": care.model_dump()})
-    return {"a": shown, "places": shown["places"], "getting_help": level in GETTING_HELP,
-            "flag_reasons": list(dict.fromkeys(gettext(m.reason) for m in matches))}
+    text = written(form.cleaned_data["body"], form.cleaned_data.get("subject", ""))
+    if (advice := red_flag_advice(text, request.user, side.patient)) is None:
+        return None
+    return {"a": advice.shown, "places": advice.shown["places"], "getting_help": advice.level in GETTING_HELP,
+            "flag_reasons": advice.reasons}
 
 
 def _sent(form, send):

@@ -164,6 +164,12 @@ def test_a_new_thread_with_a_red_flag_is_refused_until_confirmed(api):
     assert sent.status_code == 201 and counts() == (1, 1)
 
 
+def test_a_red_flag_in_the_subject_alone_is_refused_until_confirmed(api):
+    data = {"subject": "Chest pain since this morning", "body": "Should I come in?"}
+    refused = api.post(URL, data, content_type="application/json")
+    assert refused.status_code == 409 and refused.json()["advice"]["level"] == "emergency" and counts() == (0, 0)
+
+
 def test_a_bad_field_is_named_before_any_red_flag_advice(api):
     answer = api.post(URL, {"subject": "", "body": RED_FLAG}, content_type="application/json")
     assert answer.status_code == 422 and refused_fields(answer) == ["subject"]

@@ -90,6 +90,13 @@ def test_a_red_flag_shows_the_advice_first_and_sends_only_when_confirmed(client,
     assert Message.objects.get().flag_level == "emergency"
 
 
+def test_a_red_flag_in_the_subject_alone_is_warned_about_and_kept_on_the_message(client, maria):
+    data = {"subject": "Chest pain since this morning", "body": "Should I come in?"}
+    assert "Send it anyway" in text(client.post(reverse("conversations:new"), data)) and counts() == (0, 0, 0)
+    client.post(reverse("conversations:new"), {**data, "confirmed": "1"})
+    assert Message.objects.get().flag_level == "emergency"
+
+
 def test_a_red_flag_in_a_reply_is_warned_about_too(client, maria, maria_thread):
     url = reverse("conversations:thread", args=[maria_thread.code])
     assert "Send it anyway" in text(client.post(url, {"body": RED_FLAG}))
