@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +11,11 @@ from netcompanion.alerts.models import Alert, AlertStatus, Level, Outcome
 from netcompanion.careteam.models import Assignment
 from netcompanion.careteam.roster import QUIET_CHOICES, SHOWS, SORTS, quiet_days_default
 from netcompanion.conversations.models import BODY_MAX, SUBJECT_MAX
+from netcompanion.core.formats import day_text
 from netcompanion.core.widgets import FilterSelect
+
+# How many of a patient's latest alerts the "Link to an alert" list offers.
+LINKABLE_ALERTS = 20
 
 RECORD_NUMBER_MAX_LENGTH = get_user_model()._meta.get_field("record_number").max_length
 ALREADY_ASSIGNED = _("This member of the care team already looks after this patient.")
@@ -199,6 +204,24 @@ class StartThreadForm(forms.Form):
             if data["alert"] is None:
                 raise forms.ValidationError(_("We do not know this alert, so nothing was sent."))
         return data
+
+
+class LinkAlertForm(forms.Form):
+    """Which of the patient's alerts a conversation is about, newest first."""
+
+    alert = forms.ModelChoiceField(
+        queryset=Alert.objects.none(), label=_("Link to an alert"),
+        error_messages={"required": _("Choose the alert the conversation is about."),
+                        "invalid_choice": _("We do not know this alert, so nothing was linked.")})
+
+    def __init__(self, patient, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = Alert.objects.filter(patient=patient).order_by("-raised_at").values_list("pk", flat=True)
+        field = self.fields["alert"]
+        field.queryset = Alert.objects.filter(pk__in=list(latest[:LINKABLE_ALERTS])).order_by("-raised_at")
+        field.to_field_name = "code"
+        field.label_from_instance = lambda alert: " · ".join(
+            (day_text(timezone.localdate(alert.raised_at)), str(alert.get_level_display()), alert.reason_text))
 
 
 def patient_alert(patient, code: str):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("patients/<uuid:code>/messages/new/", messages.start, name="start_thread"),
     path("messages/", messages.inbox, name="messages"),
     path("messages/<uuid:code>/", messages.thread, name="thread"),
+    path("messages/<uuid:code>/link-alert/", messages.link_alert, name="link_alert"),
     path("assignments/", patients.assignments, name="assignments"),
     path("assignments/new/", patients.assign, name="assign"),
     path("assignments/record-number/", patients.record_number, name="record_number"),

@@ -121,6 +121,15 @@ def post(thread: Thread, author, body: str, *, flags: Sequence[Any] = ()) -> Mes
     return _add(thread, author, clean_body(body), flags, timezone.now())
 
 
+def link_alert(thread: Thread, alert) -> None:
+    """Links the thread to one of the same patient's alerts (a question the patient wrote turns out to be about
+    what an alert flagged), or to a later one instead; the thread's messages stay as they were."""
+    if alert.patient_id != thread.patient_id:
+        raise ValidationError({"alert": _("That alert is about another patient.")})
+    Thread.objects.filter(pk=thread.pk).update(alert=alert)
+    thread.alert = alert
+
+
 @transaction.atomic
 def withdraw(message: Message, by) -> Withdrawal:
     """Takes a message back with a trace: only its author, only once. The text stays in the record."""

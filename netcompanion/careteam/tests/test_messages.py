@@ -259,3 +259,35 @@ def test_the_header_counts_the_threads_this_member_of_staff_has_not_read(cast, w
     page = text(client.get(reverse("careteam:patients")))
     assert "Messages" in page and "unread" not in page
     assert "unread" not in text(staff_client(cast["nils"]).get(reverse("careteam:patients"))), "not his patient"
+
+
+# --- Linking a conversation to an alert ------------------------------------------------------------------
+
+def test_a_nurse_links_a_patients_question_to_her_alert_and_both_pages_show_it(cast, ward, staff_client):
+    client = staff_client(cast["sara"])
+    alert = alert_for(cast["maria"])
+    url = reverse("careteam:link_alert", args=[ward.code])
+    page = text(client.get(reverse("careteam:thread", args=[ward.code])))
+    assert "Link to an alert" in page and "Wheezing with flushing" in page
+    answer = client.post(url, {"alert": str(alert.code)})
+    assert answer.status_code == 302
+    ward.refresh_from_db()
+    assert ward.alert == alert
+    assert "Linked to an alert" in text(client.get(reverse("careteam:thread", args=[ward.code])))
+    assert "Injection next week" in text(client.get(reverse("alerts:detail", args=[alert.code])))
+
+
+def test_another_patients_alert_an_unknown_one_or_an_unassigned_nurse_links_nothing(cast, ward, staff_client):
+    assign(cast["olle"], cast["sara"])
+    olles = alert_for(cast["olle"])
+    url = reverse("careteam:link_alert", args=[ward.code])
+    client = staff_client(cast["sara"])
+    for bad in (str(olles.code), "not-a-code", ""):
+        response = client.post(url, {"alert": bad})
+        assert response.status_code == 400, bad
+    assert "We do not know this alert, so nothing was linked." in text(client.post(url, {"alert": str(olles.code)}))
+    assert client.get(url).status_code == 405
+    marias = alert_for(cast["maria"])
+    assert staff_client(cast["nils"]).post(url, {"alert": str(marias.code)}).status_code == 404
+    ward.refresh_from_db()
+    assert ward.alert is None

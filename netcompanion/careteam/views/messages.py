@@ -17,13 +17,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
 
 from netcompanion.accounts.models import STAFF_ROLES, Role
 from netcompanion.alerts.models import Alert
 from netcompanion.audit.models import What
 from netcompanion.audit.services import record_access
 from netcompanion.careteam.access import assigned_patient, assigned_patient_ids, patient_for_staff, staff_required
-from netcompanion.careteam.forms import ReplyForm, StartThreadForm, patient_alert
+from netcompanion.careteam.forms import LinkAlertForm, ReplyForm, StartThreadForm, patient_alert
 from netcompanion.careteam.views.alerts import LEVEL_LABELS, duration
 from netcompanion.conversations import actions, selectors, services
 from netcompanion.conversations.models import Message, Thread
@@ -106,7 +107,7 @@ def _shown(message: Message) -> Message:
     return message
 
 
-def _thread_page(request, thread: Thread, form=None, status=200):
+def _thread_page(request, thread: Thread, form=None, status=200, link_form=None):
     """The thread as the team reads it: showing it is a read of the record (audited) and marks it read for the
     reader."""
     now = timezone.now()
@@ -115,6 +116,7 @@ def _thread_page(request, thread: Thread, form=None, status=200):
     due, alert = thread.reply_due_at, thread.alert
     return render(request, "careteam/thread.html", {
         "patient": thread.patient, "here": "messages", "thread": thread, "form": form or ReplyForm(),
+        "link_form": link_form or LinkAlertForm(thread.patient, initial={"alert": alert.code if alert else None}),
         "messages_shown": [_shown(m) for m in selectors.messages_of(thread)],
         "alert": alert, "alert_label": LEVEL_LABELS.get(alert.level, alert.level) if alert else "",
         "overdue": due is not None and due < now, "left": duration(abs(due - now)) if due else "",
@@ -143,6 +145,19 @@ def thread(request, code):
         messages.success(request, gettext("Your reply is sent. The patient sees it with your name and role."))
         return redirect("careteam:thread", code=found.code)
     return _thread_page(request, found, form, status=400)
+
+
+@staff_required
+@require_POST
+def link_alert(request, code):
+    """Links the conversation to one of the patient's alerts (or to another one instead), then shows it again."""
+    found = get_object_or_404(_visible(request).select_related("alert"), code=code)
+    form = LinkAlertForm(found.patient, request.POST)
+    if not form.is_valid():
+        return _thread_page(request, found, status=400, link_form=form)
+    services.link_alert(found, form.cleaned_data["alert"])
+    messages.success(request, gettext("The conversation is linked to the alert."))
+    return redirect("careteam:thread", code=found.code)
 
 
 def _alert_of(patient, code: str | None) -> Alert | None:
