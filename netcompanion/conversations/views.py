@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,7 +25,7 @@ from netcompanion.conversations.advice import red_flag_advice, written
 from netcompanion.conversations.forms import ComposeForm, ReplyForm
 from netcompanion.conversations.models import Thread
 from netcompanion.conversations.wording import before_writing
-from netcompanion.core.pages import posted
+from netcompanion.core.pages import posted, sent_or_refused
 from netcompanion.relatives import services as relatives
 from netcompanion.relatives.models import ActivityAction, Grant
 from netcompanion.relatives.views import relative_side
@@ -86,15 +85,12 @@ def _warning(request, side: Side, form) -> dict | None:
 
 
 def _sent(form, send):
-    """What ``send`` returns, or None when the service refused the text; its words are then the form's errors."""
+    """What ``send`` returns, or None when the service refused the text (its words are then the form's errors); a
+    relative whose access ended meanwhile gets "not found"."""
     try:
-        return send()
-    except ValidationError as refused:
-        for field, errors in refused.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        return sent_or_refused(form, send)
     except relatives.AccessEnded:
         raise Http404("Access has ended") from None
-    return None
 
 
 # --- The list and a new thread --------------------------------------------------------------------------------

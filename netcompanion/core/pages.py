@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
@@ -17,6 +18,17 @@ from netcompanion.core.records import Taken
 def posted(request):
     """The form's data on a POST and None on a GET, so a GET shows an unbound form with no errors."""
     return request.POST if request.method == "POST" else None
+
+
+def sent_or_refused(form, send: Callable[[], Any]) -> Any:
+    """What ``send`` returns, or None when a service refused the data (``ValidationError`` naming fields): then its
+    words are the form's errors, at the field they name or above the form, and nothing was stored."""
+    try:
+        return send()
+    except ValidationError as refused:
+        for field, errors in refused.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    return None
 
 
 def form_page(request, form, template: str, context: dict | None = None, *, save: Callable[[dict], Any],

@@ -10,7 +10,6 @@ subjects, who wrote last and when, as the alert queue shows the alerts' reasons.
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Exists, F, OuterRef, When
 from django.http import Http404
@@ -29,6 +28,7 @@ from netcompanion.careteam.views.alerts import LEVEL_LABELS, duration
 from netcompanion.conversations import actions, selectors, services
 from netcompanion.conversations.models import Message, Thread
 from netcompanion.core.formats import day_text, moment_text
+from netcompanion.core.pages import sent_or_refused
 from netcompanion.core.urls import query_without_page, url_by_code
 from netcompanion.navigator.models import Level as NavigatorLevel
 
@@ -123,17 +123,6 @@ def _thread_page(request, thread: Thread, form=None, status=200, link_form=None)
     }, status=status)
 
 
-def _sent(form, send):
-    """What ``send`` returns, or None when the service refused the text (empty, too long): then its words are the
-    form's errors and nothing was stored."""
-    try:
-        return send()
-    except ValidationError as refused:
-        for field, errors in refused.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return None
-
-
 @staff_required
 def thread(request, code):
     """The thread; a reply posted here goes through the messages' action, then the page is shown afresh."""
@@ -141,7 +130,8 @@ def thread(request, code):
     if request.method != "POST":
         return _thread_page(request, found)
     form = ReplyForm(request.POST)
-    if form.is_valid() and _sent(form, lambda: actions.reply(found, request.user, form.cleaned_data["body"])):
+    if form.is_valid() and sent_or_refused(form, lambda: actions.reply(found, request.user,
+                                                                       form.cleaned_data["body"])):
         messages.success(request, gettext("Your reply is sent. The patient sees it with your name and role."))
         return redirect("careteam:thread", code=found.code)
     return _thread_page(request, found, form, status=400)
@@ -186,7 +176,7 @@ def start(request, code):
         form = StartThreadForm(patient, initial={"alert": alert.code if alert else None, "subject": _about(alert)})
         return _start_page(request, patient, form, alert)
     form = StartThreadForm(patient, request.POST)
-    if form.is_valid() and (started := _sent(form, lambda: actions.start(
+    if form.is_valid() and (started := sent_or_refused(form, lambda: actions.start(
             patient, request.user, form.cleaned_data["subject"], form.cleaned_data["body"],
             alert=form.cleaned_data["alert"]))):
         messages.success(request, gettext("Your message is sent. The patient sees it with your name and role."))
