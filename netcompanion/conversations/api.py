@@ -23,7 +23,7 @@ from ninja.responses import Status
 from pydantic import ConfigDict
 
 from netcompanion.accounts.api_auth import PERSON_AUTH
-from netcompanion.accounts.models import STAFF_ROLES, Role
+from netcompanion.accounts.models import STAFF_ROLES
 from netcompanion.conversations import actions, selectors, services
 from netcompanion.conversations.advice import red_flag_advice, written
 from netcompanion.conversations.models import BODY_MAX, SUBJECT_MAX, Thread
@@ -59,7 +59,7 @@ class MessageOut(Schema):
 
     @staticmethod
     def resolve_author_role_label(message) -> str:
-        return str(Role(message.author_role).label) if message.author_role in Role.values else ""
+        return message.role_label
 
     @staticmethod
     def resolve_from_team(message) -> bool:

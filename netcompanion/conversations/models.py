@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netcompanion.accounts.models import STAFF_ROLES, Role
 from netcompanion.core.records import AppendOnly
 
 SUBJECT_MAX = 120
@@ -72,7 +73,13 @@ class Message(AppendOnly):
 
     @property
     def from_team(self) -> bool:
-        return self.author_role in {"nurse", "doctor"}
+        return self.author_role in STAFF_ROLES
+
+    @property
+    def role_label(self) -> str:
+        """The author's role as it was when they wrote, in the reader's language ("" for a role the site no longer
+        has)."""
+        return str(Role(self.author_role).label) if self.author_role in Role.values else ""
 
 
 class Withdrawal(AppendOnly):

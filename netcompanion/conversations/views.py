@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from netcompanion.accounts.decorators import patient_required
-from netcompanion.accounts.models import Role, User
+from netcompanion.accounts.models import User
 from netcompanion.conversations import access, actions, selectors, services
 from netcompanion.conversations.advice import red_flag_advice, written
 from netcompanion.conversations.forms import ComposeForm, ReplyForm
@@ -123,7 +123,6 @@ def _compose(request, side: Side):
 def _shown(side: Side, thread: Thread, reader) -> list:
     shown = list(selectors.messages_of(thread))
     for message in shown:
-        message.role_label = Role(message.author_role).label if message.author_role in Role.values else ""
         message.withdrawn = getattr(message, "withdrawal", None)
         message.may_withdraw = message.author_id == reader.pk and message.withdrawn is None
         message.withdraw_url = side.url("withdraw", thread.code, message.code)

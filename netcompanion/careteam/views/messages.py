@@ -100,7 +100,6 @@ def patient_messages(request, code):
 
 def _shown(message: Message) -> Message:
     """A message with the words the page shows about its author and its red flags."""
-    message.role_label = _role(message.author_role)
     message.from_relative = message.author_role == Role.RELATIVE
     message.by_team = message.author_role in STAFF_ROLES
     message.flag_label = FLAG_LABELS.get(message.flag_level, message.flag_level)
