@@ -2,8 +2,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from netcompanion.careteam.access import ASSIGNMENTS_LINK, assigned_patient_ids
-from netcompanion.conversations import services
-from netcompanion.conversations.models import Thread
+from netcompanion.conversations import selectors, services
 
 
 def workspace(request):
@@ -19,7 +18,6 @@ def workspace(request):
 
 
 def _messages_link(user) -> dict:
-    """One query on every staff page: the assigned patients stay a subquery (``selectors.threads_for_staff`` takes
-    a list of ids, which would cost a second)."""
-    threads = Thread.objects.filter(patient_id__in=assigned_patient_ids(user))
+    """One query on every staff page: the assigned patients stay a subquery of the threads'."""
+    threads = selectors.threads_for_staff(assigned_patient_ids(user))
     return {"url": reverse("careteam:messages"), "unread": services.unread_threads(user, threads)}

@@ -1,5 +1,6 @@
 """The reads of threads the pages, the queue and the exports share. Who may read them is decided by the caller
-(``conversations.access``, ``careteam.access``): the staff reads take the ids of the patients assigned to them."""
+(``conversations.access``, ``careteam.access``): the staff reads take the ids of the patients assigned to them, a
+list or a subquery (``careteam.access.assigned_patient_ids``), which stays one query with the threads."""
 
 from __future__ import annotations
 
@@ -16,16 +17,16 @@ def threads_for_patient(patient) -> QuerySet[Thread]:
     return Thread.objects.filter(patient=patient).order_by("-last_message_at", "-id")
 
 
-def threads_for_staff(patient_ids: Iterable[int]) -> QuerySet[Thread]:
+def threads_for_staff(patient_ids: Iterable[int] | QuerySet) -> QuerySet[Thread]:
     """The threads about the given patients (those assigned to the reader), the latest message first."""
-    return (Thread.objects.filter(patient_id__in=list(patient_ids)).select_related("patient")
+    return (Thread.objects.filter(patient_id__in=patient_ids).select_related("patient")
             .order_by("-last_message_at", "-id"))
 
 
-def waiting_past_target(patient_ids: Iterable[int], now: dt.datetime) -> QuerySet[Thread]:
+def waiting_past_target(patient_ids: Iterable[int] | QuerySet, now: dt.datetime) -> QuerySet[Thread]:
     """The threads about the given patients still waiting for a reply from the care team after the clinic's
     reply target, the longest waiting first: they show in the queue."""
-    return (Thread.objects.filter(patient_id__in=list(patient_ids), reply_due_at__lt=now)
+    return (Thread.objects.filter(patient_id__in=patient_ids, reply_due_at__lt=now)
             .select_related("patient").order_by("reply_due_at", "id"))
 
 

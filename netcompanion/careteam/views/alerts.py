@@ -66,7 +66,7 @@ def _waiting_messages(request, now: dt.datetime) -> list[dict]:
     return [{"url": link(t.code), "patient": t.patient.display_name, "record_number": t.patient.record_number,
              "subject": t.subject, "due_at": t.reply_due_at.isoformat(), "due": moment_text(t.reply_due_at),
              "late": duration(now - t.reply_due_at)}
-            for t in waiting_past_target(assigned_patient_ids(request.user).values_list("patient_id", flat=True), now)]
+            for t in waiting_past_target(assigned_patient_ids(request.user), now)]
 
 
 def duration(delta: dt.timedelta) -> str:

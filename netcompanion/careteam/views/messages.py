@@ -38,7 +38,7 @@ FLAG_LABELS = dict(NavigatorLevel.choices)
 
 
 def _visible(request):
-    return selectors.threads_for_staff(assigned_patient_ids(request.user).values_list("patient_id", flat=True))
+    return selectors.threads_for_staff(assigned_patient_ids(request.user))
 
 
 def _queue_order(user, threads, now: dt.datetime):
