@@ -33,7 +33,8 @@ from netcompanion.conversations.models import Message
 from netcompanion.core.urls import site_url
 from netcompanion.relatives.models import Grant
 from netcompanion.reminders import push
-from netcompanion.reminders.models import PushSubscription, ReminderPreference
+from netcompanion.reminders import services as reminders
+from netcompanion.reminders.models import PushSubscription
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def _push(patient: User) -> None:
     """A notification on each of the patient's devices, if they have push on and are not in their quiet hours."""
     if not push.enabled():
         return
-    preference = ReminderPreference.objects.filter(patient=patient).first() or ReminderPreference(patient=patient)
+    preference = reminders.preferences_for(patient)
     quiet = preference.quiet_hours
     if not preference.by_push or (quiet and quiet.contains(timezone.now(), timezone.get_current_timezone())):
         return
@@ -84,7 +85,7 @@ def _push(patient: User) -> None:
     with translation.override(patient.language or settings.LANGUAGE_CODE):
         payload = {"title": "NET Companion", "body": for_patient(), "url": reverse("conversations:index"),
                    "tag": PUSH_TAG}
-    for device in PushSubscription.objects.filter(patient=patient):
+    for device in reminders.devices_of(patient):
         try:
             push.send(device.info(), payload)
         except push.Gone:
