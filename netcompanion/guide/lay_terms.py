@@ -179,6 +179,8 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ("watery poo", "diarrhoea"),
     ("runny poo", "diarrhoea"),
     ("toilet a lot", "diarrhoea"),
+    ("poo times", "diarrhoea"),
+    ("poop times", "diarrhoea"),
     ("diarrhea", "diarrhoea"),
     ("diarea", "diarrhoea"),
     ("diarhea", "diarrhoea"),

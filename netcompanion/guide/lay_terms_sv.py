@@ -370,7 +370,18 @@ WEAK_WORDS = frozenset({"inte", "ingen", "inga", "efter", "före", "innan", "uta
 # Read before anything else: "min man" is a husband, not the pronoun "man" (one), which is a stop word, and
 # "bajsar hela tiden" is "bajsar ofta".
 REWRITES: tuple[tuple[str, str], ...] = (
+    # "Kommer jag på fötter" är att återhämta sig, inte att något kommer tillbaka.
+    ("kommer jag på fötter", "återhämtar jag mig"),
+    ("komma på fötter", "återhämta mig"),
+    ("kommer på fötter", "återhämtar mig"),
+    ("på fötter igen", "återhämtad"),
+    ("på benen igen", "återhämtad"),
     ("hela tiden", "ofta"),
+    # Hur ofta, inte "dagen" som i NET Cancer Day ("tre koppar kaffe om dagen").
+    ("om dagen", "dagligen"),
+    ("om dan", "dagligen"),
+    ("per dag", "dagligen"),
+    ("varje dag", "dagligen"),
     ("min man", "maken"),
     ("din man", "maken"),
     ("hennes man", "maken"),
@@ -401,7 +412,7 @@ EVERYDAY_WORDS = frozenset(
     """nåt nånting nåra sånt sån sånna inget ingenting allting allihop varje båda annan annat andra egen eget egna
     lite mer mest mindre minst många få del bit sak saker grej grejer grejen sätt slags sorts folk människor
     person två tre fyra fem sju åtta nio tio tjugo hundra halv halva idag ikväll imorgon igår morgon kväll dag
-    dagar dagen vecka veckor veckan månad månader år åren gång gånger stund snart redan ännu fortfarande sen
+    dagar dagen dagligen vecka veckor veckan månad månader år åren gång gånger stund snart redan ännu fortfarande sen
     tills förut nyss senare tidigt sent igen först nästa förra inför längre länge numera funkar funka funkade
     fungera fungerar gå går gick gått komma kommer kom kommit ta tar tog tagit ge ger gav gett gjorde gjort
     säga säger sa sagt tycka tycker tyckte tänka tänker tänkte tro tror trodde veta vet visste undra undrar

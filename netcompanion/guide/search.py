@@ -17,7 +17,9 @@ be answered word for word). A page scores low when it leaves part of the questio
 question's words only in passing, or when the question's words are ones the guide never uses ("gout",
 "insurance"). Only the words that say what the question is about count: everyday words ("nobody", "funkar",
 EVERYDAY_WORDS in the lay tables) and bare numbers ("8 times a day") still rank pages, but are left out of the
-confidence, so a real question padded with them no longer looks like one the guide does not cover. Words
+confidence, so a real question padded with them no longer looks like one the guide does not cover; they rank at
+EVERYDAY_WEIGHT, and a number of one or two digits at COUNT_WEIGHT, so "8 times a day" no longer finds NET Cancer
+*Day* or "Ki-67 8 %". Words
 people use that the guide does not ("rounds", "boss", "hjärndimma") are read through SPOKEN_TERMS in the lay
 tables, so they no longer count against a question either. Below ANSWER_THRESHOLD the caller says
 the guide does not cover the question and points to the care team, instead of listing unrelated pages. The
@@ -40,7 +42,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -64,6 +66,12 @@ TYPO_WEIGHT = {1: 0.8, 2: 0.6}
 # Shortest words mended at one and at two edits: shorter ones have too many neighbours to guess from.
 TYPO_MIN_LENGTH = {1: 6, 2: 9}
 COMPOUND_MIN_PART = 3
+# A number of one or two digits says how many or how often ("8 times a day"), so it must not rank a page for
+# the same number in another sense ("Ki-67 8 %"); longer ones name things (1177, 999, lutetium-177).
+COUNT_WEIGHT = 0.3
+# An everyday word ("day", "times", "om dagen") ranks pages at this share of its weight: it can tell two pages
+# apart, but must not carry one by itself ("8 times a day" is not NET Cancer *Day*).
+EVERYDAY_WEIGHT = 0.6
 # Longer "words" are pasted text or nonsense, and mending them costs time with the square of their length.
 MAX_MENDED_LENGTH = 40
 # How hard a page is pulled down for leaving part of the question unanswered.
@@ -88,6 +96,30 @@ _INITIALISM = re.compile(r"\b(\w)\s?&\s?(\w)\b")  # "A&E" and "a & e" read as "a
 _FOLD = str.maketrans({"é": "e", "è": "e", "’": "'", "`": "'"})
 # People often type Swedish without its dots and rings ("lange" for "länge").
 _UNDOTTED = str.maketrans("åäö", "aao")
+# Letters after which Swedish Snowball takes a final "s" off (see `_swedish_stems`).
+_SWEDISH_S_ENDING = frozenset("bcdfghjklmnoprtvy")
+
+Stemmer = Callable[[str], str]
+
+
+def _english_stems(snowball: Stemmer) -> Stemmer:
+    """Snowball keeps Greek nouns in -sis apart from their verbs ("diagnosis" gives diagnosi, "diagnosed"
+    diagnos), so "my husband was diagnosed" missed every page that says "diagnosis". Read the noun as its verb."""
+    def stem(word: str) -> str:
+        return snowball(word[:-3] + "se" if len(word) >= 7 and word.endswith("sis") else word)
+    return stem
+
+
+def _swedish_stems(snowball: Stemmer) -> Stemmer:
+    """Snowball takes the final s off a bare noun ("diagnos" gives diagno) but leaves it when it takes the
+    ending off the definite form ("diagnosen" gives diagnos), so the two forms of one word never met. Take
+    the s off there too."""
+    def stem(word: str) -> str:
+        stemmed = snowball(word)
+        if len(stemmed) >= 5 and stemmed[-1] == "s" and stemmed[-2] in _SWEDISH_S_ENDING:
+            return stemmed[:-1]
+        return stemmed
+    return stem
 
 
 @dataclass(frozen=True)
@@ -96,6 +128,8 @@ class Language:
 
     code: str
     stemmer: str
+    # Mends what Snowball gets wrong for the language's words.
+    stems: Callable[[Stemmer], Stemmer]
     stopwords: frozenset[str]
     lay_terms: tuple[tuple[str, str], ...]
     urgent: tuple[str, ...]
@@ -113,10 +147,11 @@ class Language:
 
 
 LANGUAGES = {
-    "en": Language("en", "english", lay_terms.STOPWORDS, lay_terms.LAY_TERMS, lay_terms.URGENT, False,
-                   lay_terms.REWRITES, lay_terms.WEAK_WORDS, lay_terms.EVERYDAY_WORDS),
-    "sv": Language("sv", "swedish", lay_terms_sv.STOPWORDS, lay_terms_sv.LAY_TERMS, lay_terms_sv.URGENT, True,
-                   lay_terms_sv.REWRITES, lay_terms_sv.WEAK_WORDS, lay_terms_sv.EVERYDAY_WORDS),
+    "en": Language("en", "english", _english_stems, lay_terms.STOPWORDS, lay_terms.LAY_TERMS, lay_terms.URGENT,
+                   False, lay_terms.REWRITES, lay_terms.WEAK_WORDS, lay_terms.EVERYDAY_WORDS),
+    "sv": Language("sv", "swedish", _swedish_stems, lay_terms_sv.STOPWORDS, lay_terms_sv.LAY_TERMS,
+                   lay_terms_sv.URGENT, True, lay_terms_sv.REWRITES, lay_terms_sv.WEAK_WORDS,
+                   lay_terms_sv.EVERYDAY_WORDS),
 }
 
 
@@ -130,7 +165,7 @@ class Analyzer:
 
     def __init__(self, language: Language) -> None:
         self.language = language
-        self.stem = cache(snowballstemmer.stemmer(language.stemmer).stemWord)
+        self.stem = cache(language.stems(snowballstemmer.stemmer(language.stemmer).stemWord))
         self._rewrites = dict(language.rewrites)
         phrases = "|".join(map(re.escape, self._rewrites))
         self._rewrite = re.compile(rf"\b(?:{phrases})\b") if phrases else None
@@ -456,7 +491,9 @@ class GuideIndex:
             elif joined and stem(word) not in self._stems and stem(joined) in self._stems:
                 concepts.append(Concept(joined, {stem(joined): 1.0}))
                 skip = True
-            elif (own := stem(word)) in self._known or word.isdigit():
+            elif word.isdigit():
+                concepts.append(Concept(word, {stem(word): 1.0}, COUNT_WEIGHT if len(word) <= 2 else 1.0))
+            elif (own := stem(word)) in self._known:
                 concepts.append(Concept(word, {own: 1.0}))
             elif self._analyzer.language.decompound and len(parts := self._split(word, self._known)) > 1:
                 concepts.extend(Concept(word, {part: 1.0}, COMPOUND_WEIGHT) for part in parts)
@@ -475,6 +512,8 @@ class GuideIndex:
             # number says how many or how much ("8 times a day"), not what the question is about.
             everyday = language.is_everyday(concept.word) or concept.word.isdigit()
             concept.everyday = everyday and len(concept.terms) == 1
+            if concept.everyday:
+                concept.certainty *= EVERYDAY_WEIGHT
         return concepts
 
     def _add_lay_words(self, concepts: list[Concept]) -> None:

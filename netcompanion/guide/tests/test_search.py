@@ -359,6 +359,64 @@ def test_one_common_word_does_not_decide():
     assert hits[0].slug != "if-it-comes-back" and "surgery" in [h.slug for h in hits]
 
 
+def test_coming_back_on_ones_feet_is_recovering_in_swedish_too():
+    """"Kommer" once read as a NET that comes back ("kommer tillbaka"), not as getting well."""
+    for question in ("kommer jag på fötter efter operationen", "när är man på benen igen efter operationen"):
+        hits = guide_index("sv").answer(question, 3).hits
+        assert hits[0].slug == "surgery", question
+
+
+@pytest.mark.parametrize("lang, question, slugs", [
+    ("en", "loo 8 times a day", {"symptoms", "fatigue-and-daily-life", "medicines"}),
+    ("en", "pooing 8 times a day", {"symptoms", "fatigue-and-daily-life", "medicines"}),
+    ("sv", "bajsar 8 gånger om dagen", {"symptoms", "fatigue-and-daily-life", "medicines"}),
+])
+def test_how_often_is_not_what_a_question_is_about(lang, question, slugs):
+    """"8" once found "Ki-67 8 %" and "a day" NET Cancer Day: a small number and an everyday word rank a page
+    for less than the word that says what is asked."""
+    hits = guide_index(lang).answer(question, 3).hits
+    assert hits[0].slug in slugs
+    assert not {"understanding-your-report", "net-cancer-day"} & {h.slug for h in hits[:2]}
+
+
+@pytest.mark.parametrize("lang, question, heading", [
+    ("en", "can i drink coffee", "Food, diarrhoea and flushing"),
+    ("sv", "kan jag dricka kaffe", "Mat, diarré och flush"),
+])
+def test_coffee_is_answered_by_the_food_section_not_a_coffee_morning(lang, question, heading):
+    """Coffee once found only NET Cancer Day's coffee events. The food section now says that caffeine can set
+    off symptoms, from the source it already cited, and the answer opens there."""
+    hit = guide_index(lang).answer(question, 3).hits[0]
+    assert (hit.slug, hit.heading) == ("fatigue-and-daily-life", heading)
+    section = [p.text for p in load_pages(lang)["fatigue-and-daily-life"].passages if p.heading == heading]
+    assert any("caffeine" in text or "koffein" in text for text in section)
+
+
+@pytest.mark.parametrize("lang, forms", [
+    ("en", ["diagnosis", "diagnosed", "diagnose", "diagnoses"]),
+    ("en", ["prognosis", "prognoses"]),
+    ("en", ["metastasis", "metastases"]),
+    ("sv", ["diagnos", "diagnosen", "diagnoser"]),
+    ("sv", ["prognos", "prognosen"]),
+    ("sv", ["ambulans", "ambulansen"]),
+])
+def test_every_form_of_a_word_is_one_word(lang, forms):
+    """Snowball leaves "diagnosis" apart from "diagnosed", and Swedish "diagnos" apart from "diagnosen"."""
+    assert len({tuple(tokens(form, lang)) for form in forms}) == 1, forms
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("en", "husband diagnosed, I can't sleep"),
+    ("en", "my wife has just been diagnosed and i cant sleep"),
+    ("sv", "min man har fått diagnosen och jag kan inte sova"),
+])
+def test_a_relatives_question_finds_the_page_for_relatives(lang, question):
+    """A relative's question answered with the page for relatives, not turned away ("diagnosed" is the
+    relatives page's "diagnosis")."""
+    answer = guide_index(lang).answer(question, 3)
+    assert answer.covered and answer.hits[0].slug == "for-relatives"
+
+
 @pytest.mark.django_db
 def test_the_api_searches_in_the_language_asked_for(client):
     response = client.get("/api/v1/guide/search", {"q": "biverkningar av sprutan", "lang": "sv"})
