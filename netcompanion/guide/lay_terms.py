@@ -455,6 +455,8 @@ WEAK_WORDS = frozenset({"not", "no", "after", "before"})
 
 # Spoken phrases read as one word before anything else ("all the time" must not match a page's "all" and "time").
 REWRITES: tuple[tuple[str, str], ...] = (
+    # A name, not three words: "day" in it is not the everyday word, nor "cancer" any cancer.
+    ("net cancer day", "netcancerday"),
     ("back on my feet", "recovered"),
     ("back on his feet", "recovered"),
     ("back on her feet", "recovered"),
@@ -498,4 +500,93 @@ EVERYDAY_WORDS = frozenset(
     hello dear thank sorry vs versus etc btw pls u ur lol summer winter autumn christmas easter
     oh hey ah ha haha omg gonna wanna gotta kinda sorta dunno alright glad lucky weird crazy odd random apparently
     obviously simply nearly slightly somehow tho believe forget forgot""".split()
+)
+
+# Topics the guide does not cover, named in words it uses for other things: "life insurance" is neither daily life
+# nor travel insurance, "hay fever" not the fever to call about, "give blood" not a blood test. Each phrase is read as
+# one word the guide does not have, so its words no longer find pages about something else and the question is
+# judged as one the guide may not cover. Written from what people with cancer and their families ask, by someone who
+# read only the guide, never a question set; none of them is in the guide (a test holds it), none names a symptom
+# or a danger sign, and a plural "s" or "es" is read with the last word.
+OFF_TOPIC: tuple[str, ...] = (
+    # Insurance (travel insurance is covered by the guide and is not listed)
+    "life insurance", "life assurance", "life cover", "life insurance policy", "critical illness cover",
+    "critical illness insurance", "critical illness policy", "income protection", "income protection insurance",
+    "health insurance", "private health insurance", "private medical insurance", "health insurance premium",
+    "health insurance premiums", "car insurance", "car insurance renewal", "home insurance", "house insurance",
+    "contents insurance", "buildings insurance", "pet insurance", "mortgage protection",
+    "mortgage protection insurance", "payment protection insurance", "funeral plan", "funeral plans",
+    "national insurance", "national insurance number", "national insurance contributions",
+    # Money, banking and tax
+    "mortgage", "mortgages", "mortgage application", "mortgage advisor", "mortgage adviser", "savings account",
+    "personal loan", "credit card", "credit cards", "credit card debt", "tax return", "tax returns",
+    "self assessment tax return", "council tax", "council tax reduction", "scratch card", "scratch cards",
+    "energy bill", "energy bills", "energy prices", "energy supplier", "water bill", "phone bill",
+    "health savings account", "phone contract", "mobile phone contract",
+    # Pensions and named benefits
+    "private pension", "pension lump sum", "pension age", "universal credit", "personal independence payment",
+    "pip assessment", "attendance allowance", "disability living allowance", "housing benefit", "child benefit",
+    "cost of living payment", "blue badge application", "medicare", "medicaid", "social security",
+    "prescription charges", "prescription prepayment certificate", "medical exemption certificate",
+    "free prescriptions", "social security disability",
+    # Wills and legal matters
+    "write a will", "writing a will", "make a will", "making a will", "last will", "will and testament",
+    "lasting power of attorney", "power of attorney", "probate", "executor of the will", "executor of a will",
+    "jury service", "parking fine",
+    # Parking and transport admin
+    "car park charges", "car parking charges", "hospital car park", "hospital parking", "airport parking",
+    "bus pass", "free bus pass", "train ticket", "train tickets", "mot test", "car service", "parking lot",
+    "hospital parking lot",
+    # Driving licences
+    "driving licence", "driving licences", "driving license", "driving licenses", "driver's license",
+    "drivers license", "driving licence renewal", "renew my driving licence", "driving test", "driving lessons",
+    "learner driver", "international driving permit",
+    # Passports, visas and ids
+    "passport renewal", "renew my passport", "renewing my passport", "passport photo", "passport application",
+    "visa application", "travel visa", "work visa", "esta application", "green card", "birth certificate",
+    "change of address", "register to vote",
+    # Pets
+    "pets", "dog food", "cat food", "pet sitter", "vet appointment", "flea treatment", "worming tablets",
+    "horse riding",
+    # Home and garden
+    "mowing the lawn", "moving house", "house move", "house removals", "home improvement", "home improvements",
+    "boiler repair", "heat pump", "council housing", "social housing", "bin collection", "smoke alarm",
+    "smoke alarms", "smoke detector", "care home", "care homes", "care home fees", "nursing home", "nursing homes",
+    "nursing home fees",
+    # Other illnesses and conditions
+    "kidney stone", "kidney stones", "bladder stones", "kidney transplant", "kidney dialysis", "hay fever",
+    "hay fever tablets", "allergy tablets", "high cholesterol", "cholesterol tablets", "type 2 diabetes",
+    "type 1 diabetes", "diabetic diet", "insulin pump", "arthritis", "gout", "migraine", "carpal tunnel",
+    "carpal tunnel syndrome", "restless leg syndrome", "frozen shoulder", "sleep apnoea", "sleep apnea",
+    "hearing aid", "hearing aids", "hearing test", "eye test", "contact lenses", "chicken pox", "chickenpox",
+    "common cold", "glandular fever", "scarlet fever", "yellow fever", "long covid", "crohn's disease",
+    "crohns disease", "ulcerative colitis", "multiple sclerosis", "parkinson's disease",
+    # Other cancers by name and their specific treatments
+    "breast cancer", "prostate cancer", "skin cancer", "cervical cancer", "bladder cancer", "womb cancer",
+    "uterine cancer", "endometrial cancer", "lymphoma", "hodgkin lymphoma", "acute myeloid leukaemia",
+    "acute myeloid leukemia", "chronic lymphocytic leukaemia", "chronic lymphocytic leukemia",
+    "childhood leukaemia", "childhood leukemia", "tamoxifen", "breast screening", "psa test", "prostate biopsy",
+    "smear test", "cervical screening", "proton beam therapy", "proton beam", "stem cell transplant",
+    "bone marrow donor", "hormone replacement therapy",
+    # Unrelated medicines and vaccines
+    "flu jab", "flu vaccine", "flu vaccination", "covid vaccine", "covid test", "lateral flow test",
+    "pneumonia vaccine", "travel vaccinations", "travel vaccination", "yellow fever vaccine", "insulin injections",
+    "weight loss injection", "weight loss injections", "weight loss jab", "weight loss jabs", "fat jab", "statins",
+    # Diets and fads
+    "keto diet", "ketogenic diet", "intermittent fasting", "water fasting", "juice cleanse", "juice fast",
+    "detox diet", "alkaline diet", "carnivore diet", "paleo diet", "atkins diet", "low carb diet", "5:2 diet",
+    "slimming world", "weight watchers", "calorie counting", "meal replacement shakes",
+    # Blood, organ and body donation
+    "give blood", "giving blood", "donate blood", "donating blood", "blood donation", "blood donor", "blood donors",
+    "blood group", "blood type", "organ donation", "organ donor", "organ donor register", "donor card",
+    "donate my body",
+    # Cosmetic and beauty
+    "hair dye", "dye my hair", "hair extensions", "laser hair removal", "spray tan", "hair colour", "hair color",
+    "tanning bed", "skin tag", "skin tags",
+    # Sport and hobbies
+    "gym membership", "card game", "card games", "playing cards", "book club", "horse racing", "zebra crossing",
+    "wedding planning", "wedding venue",
+    # Everyday admin and school
+    "school admissions", "school uniform", "library card", "job centre", "register with a gp", "gp registration",
+    "visiting hours", "nursing degree", "nurse training", "medical school",
 )

@@ -370,6 +370,10 @@ WEAK_WORDS = frozenset({"inte", "ingen", "inga", "efter", "före", "innan", "uta
 # Read before anything else: "min man" is a husband, not the pronoun "man" (one), which is a stop word, and
 # "bajsar hela tiden" is "bajsar ofta".
 REWRITES: tuple[tuple[str, str], ...] = (
+    # Ett namn, inte tre ord (see lay_terms.py).
+    ("net cancer day", "netcancerday"),
+    ("net-cancerdagen", "netcancerday"),
+    ("net cancerdagen", "netcancerday"),
     # "Kommer jag på fötter" är att återhämta sig, inte att något kommer tillbaka.
     ("kommer jag på fötter", "återhämtar jag mig"),
     ("komma på fötter", "återhämta mig"),
@@ -425,4 +429,77 @@ EVERYDAY_WORDS = frozenset(
     fan jävla jävligt jävlar herregud hallå oj åh jaha jo tja nja hmm haha iaf iallafall osv dvs etc pga tex ca
     gärna klart visst tyvärr absolut självklart såklart förstås naturligtvis förmodligen antagligen givetvis
     definitivt knappast ifall konstigt konstig kul""".split()
+)
+
+# Ämnen som guiden inte tar upp men som delar ord med den (see OFF_TOPIC in lay_terms.py): "livförsäkring" is not
+# "reseförsäkring", "gula febern" not the fever to call about. The endings of the last word (-en, -et, -ar, -er, -na,
+# -s...) are read with it, and each phrase is matched with or without å, ä, ö.
+OFF_TOPIC: tuple[str, ...] = (
+    # Försäkringar (reseförsäkring tas upp i guiden och listas inte)
+    "livförsäkring", "sjukförsäkring", "sjukvårdsförsäkring", "privat sjukvårdsförsäkring", "olycksfallsförsäkring",
+    "inkomstförsäkring", "barnförsäkring", "cancerförsäkring", "bilförsäkring", "djurförsäkring", "hundförsäkring",
+    "kattförsäkring", "låneskydd", "betalskydd", "begravningsförsäkring", "teckna livförsäkring",
+    # Pengar, lån, bank och skatt
+    "bolån", "bostadslån", "amortering", "studielån", "kreditkort", "betalningsanmärkning", "kronofogden",
+    "skuldsanering", "bankkonto", "deklaration", "deklarera", "skattedeklaration", "skatteåterbäring", "kvarskatt",
+    "rotavdrag", "rutavdrag", "elräkning", "reseavdrag",
+    # Pension och bidrag
+    "pension", "tjänstepension", "premiepension", "allmän pension", "pensionsålder", "ta ut pension",
+    "bostadsbidrag", "bostadstillägg", "barnbidrag", "studiebidrag", "underhållsstöd", "a-kassa",
+    "högkostnadsskydd", "frikort", "patientavgift", "läkemedelsförmån", "föräldrapenning",
+    # Testamente och juridik
+    "testamente", "skriva testamente", "bouppteckning", "arvskifte", "dödsbo", "framtidsfullmakt", "god man",
+    "äktenskapsförord", "samboavtal", "bodelning", "skilsmässa", "vårdnadstvist",
+    # Parkering och resor i vardagen
+    "parkeringsavgift", "parkering vid sjukhuset", "parkera vid sjukhuset", "parkeringstillstånd",
+    "parkeringstillstånd för rörelsehindrade", "p-tillstånd", "handikapptillstånd", "parkeringsböter",
+    "felparkering", "sjukresa", "färdtjänst", "busskort", "sl-kort", "månadskort", "tågbiljett", "bilbesiktning",
+    "parkeringsplats",
+    # Körkort
+    "körkort", "förnya körkort", "körkortstillstånd", "körkortsintyg", "körkortsprov", "uppkörning", "trafikskola",
+    # Pass, visum och id
+    "förnya pass", "passansökan", "passfoto", "id-kort", "nationellt id-kort", "visum", "uppehållstillstånd",
+    "arbetstillstånd", "medborgarskap", "personbevis", "adressändring", "flyttanmälan",
+    # Husdjur
+    "hund", "katt", "husdjur", "hundpassning", "rasta hund", "kattlåda", "hundmat", "kattmat", "veterinär",
+    "veterinärbesök", "ridskola",
+    # Hem och trädgård
+    "trädgård", "trädgårdsarbete", "gräsklippning", "renovering", "bostadsrätt", "hyresrätt", "bostadskö",
+    "hyresvärd", "värmepump", "solceller", "flyttfirma",
+    # Andra sjukdomar och tillstånd
+    "njursten", "njurtransplantation", "dialys", "hösnuva", "pollenallergi", "pälsdjursallergi", "allergitabletter",
+    "antihistamin", "högt kolesterol", "kolesterol", "statiner", "typ 2-diabetes", "typ 2 diabetes",
+    "diabetes typ 2", "typ 1-diabetes", "typ 1 diabetes", "diabetes typ 1", "insulinpump", "metformin",
+    "ledgångsreumatism", "artros", "gikt", "migrän", "psoriasis", "eksem", "åderbråck", "karpaltunnelsyndrom",
+    "tennisarmbåge", "frusen skuldra", "sömnapné", "tinnitus", "grå starr", "grön starr", "hörapparat",
+    "hörseltest", "synundersökning", "läsglasögon", "kontaktlinser", "huvudlöss", "vattkoppor", "hösnuvetabletter",
+    "körtelfeber", "scharlakansfeber", "gula febern", "långtidscovid", "crohns sjukdom", "ulcerös kolit",
+    "multipel skleros", "parkinsons sjukdom", "borrelia", "fästingbett", "hundallergi", "kattallergi",
+    "bihåleinflammation",
+    # Andra cancerformer och deras behandlingar
+    "bröstcancer", "prostatacancer", "hudcancer", "malignt melanom", "melanom", "livmoderhalscancer",
+    "livmodercancer", "blåscancer", "lymfom", "myelom", "akut myeloisk leukemi", "kronisk lymfatisk leukemi",
+    "barnleukemi", "tamoxifen", "mammografi", "bröstcancerscreening", "psa-prov", "prostatabiopsi",
+    "cellprovtagning", "gynekologisk cellprovtagning", "protonstrålning", "protonterapi",
+    "stamcellstransplantation", "benmärgsdonation", "benmärgsdonator", "hormonersättning", "östrogenbehandling",
+    # Vaccin och andra läkemedel
+    "influensavaccin", "influensavaccination", "vaccin mot influensa", "covidvaccin", "covidtest", "tbe-vaccin",
+    "fästingvaccin", "resevaccin", "vaccination inför resan", "vaccin mot gula febern", "hpv-vaccin",
+    "viktminskningsspruta", "bantningsspruta", "bantningsmedicin", "ozempic", "wegovy", "mounjaro", "cbd-olja",
+    "influensaspruta", "stelkrampsspruta", "tbe-spruta",
+    # Dieter och trender
+    "ketodiet", "keto", "lchf", "lchf-kost", "periodisk fasta", "5:2-dieten", "juicefasta", "detoxkur",
+    "basisk kost", "paleokost", "stenålderskost", "viktväktarna", "måltidsersättning",
+    # Blodgivning och donation
+    "ge blod", "blodgivning", "blodgivare", "bli blodgivare", "blodcentralen", "blodgrupp", "plasmagivning",
+    "organdonation", "organdonator", "donationsregistret", "donera kroppen",
+    # Skönhet och utseende
+    "färga håret", "hårfärg", "hårförlängning", "solarium", "brun utan sol", "botox", "nagelsalong", "tatuering",
+    "piercing",
+    # Sport och fritid
+    "fotboll", "golf", "tennis", "fiskekort", "jakt", "jaktkort", "gymkort", "gymmedlemskap", "kortspel",
+    "konsertbiljetter", "teaterbiljetter", "bröllop", "bröllopsplanering",
+    # Vardagens ärenden
+    "äldreboende", "särskilt boende", "besökstider", "sjuksköterskeutbildning", "läkarutbildning", "skolplacering",
+    "förskoleplats", "arbetsförmedlingen",
 )

@@ -141,6 +141,11 @@ class Language:
     # Words of everyday speech that say nothing of what a question is about; the no-answer gate leaves them
     # out (see `GuideIndex.answer`). As typed, with Swedish letters or without.
     everyday: frozenset[str] = frozenset()
+    # Topics the guide does not cover, named in words it uses for others ("life insurance", "livförsäkring"):
+    # each is read as one word, which the guide does not have (see `Analyzer.groups`).
+    off_topic: tuple[str, ...] = ()
+    # Endings an off-topic phrase's last word may take ("kidney stones", "livförsäkringen").
+    endings: tuple[str, ...] = ()
 
     def is_everyday(self, word: str) -> bool:
         return word.translate(_UNDOTTED) in _undotted(self.everyday)
@@ -148,10 +153,12 @@ class Language:
 
 LANGUAGES = {
     "en": Language("en", "english", _english_stems, lay_terms.STOPWORDS, lay_terms.LAY_TERMS, lay_terms.URGENT,
-                   False, lay_terms.REWRITES, lay_terms.WEAK_WORDS, lay_terms.EVERYDAY_WORDS),
+                   False, lay_terms.REWRITES, lay_terms.WEAK_WORDS, lay_terms.EVERYDAY_WORDS, lay_terms.OFF_TOPIC,
+                   ("s", "es")),
     "sv": Language("sv", "swedish", _swedish_stems, lay_terms_sv.STOPWORDS, lay_terms_sv.LAY_TERMS,
                    lay_terms_sv.URGENT, True, lay_terms_sv.REWRITES, lay_terms_sv.WEAK_WORDS,
-                   lay_terms_sv.EVERYDAY_WORDS),
+                   lay_terms_sv.EVERYDAY_WORDS, lay_terms_sv.OFF_TOPIC,
+                   ("arna", "erna", "orna", "ens", "ets", "en", "et", "ar", "er", "or", "na", "ns", "n", "t", "s")),
 }
 
 
@@ -165,17 +172,30 @@ class Analyzer:
 
     def __init__(self, language: Language) -> None:
         self.language = language
-        self.stem = cache(language.stems(snowballstemmer.stemmer(language.stemmer).stemWord))
         self._rewrites = dict(language.rewrites)
         phrases = "|".join(map(re.escape, self._rewrites))
         self._rewrite = re.compile(rf"\b(?:{phrases})\b") if phrases else None
+        # Each off-topic phrase, and its form typed without å, ä, ö, as its words written together; its last
+        # word may take one of the language's endings.
+        self._off_topic = {variant: _joined(phrase) for phrase in language.off_topic
+                           for variant in (phrase, phrase.translate(_UNDOTTED))}
+        self.off_topic = frozenset(self._off_topic.values())
+        # An off-topic word is not stemmed, so "pets" cannot become the "pet" of a PET scan.
+        stem = language.stems(snowballstemmer.stemmer(language.stemmer).stemWord)
+        self.stem = cache(lambda word: word if word in self.off_topic else stem(word))
+        topics = "|".join(map(re.escape, sorted(self._off_topic, key=len, reverse=True)))
+        endings = "|".join(language.endings)
+        self._topic = re.compile(rf"\b({topics})(?:{endings})?\b") if topics else None
 
-    def groups(self, text: str) -> list[tuple[str, ...]]:
+    def groups(self, text: str, off_topic: bool = True) -> list[tuple[str, ...]]:
         """Content words as typed, lower case, one group per word: "5-HIAA" gives (hiaa, 5hiaa), a word with
-        no hyphen a group of one; "can't" gives nothing."""
+        no hyphen a group of one; "can't" gives nothing. An off-topic phrase is one word ("lifeinsurance")
+        unless `off_topic` is false."""
         text = _INITIALISM.sub(r"\1\2", text.lower().translate(_FOLD))
         if self._rewrite:
             text = self._rewrite.sub(lambda m: self._rewrites[m.group()], text)
+        if off_topic and self._topic:
+            text = self._topic.sub(lambda m: self._off_topic[m.group(1)], text)
         out: list[tuple[str, ...]] = []
         for word in _WORD.findall(text):
             if "'" in word:
@@ -194,6 +214,10 @@ class Analyzer:
 
     def tokens(self, text: str) -> list[str]:
         return [self.stem(word) for word in self.words(text)]
+
+
+def _joined(phrase: str) -> str:
+    return re.sub(r"\W+", "", phrase)
 
 
 @cache
@@ -474,10 +498,10 @@ class GuideIndex:
 
     # Questions
 
-    def concepts(self, query: str) -> list[Concept]:
+    def concepts(self, query: str, off_topic: bool = True) -> list[Concept]:
         """The question's meaningful words, each mended if need be, with its lay expansions and rarity."""
         stem = self._analyzer.stem
-        groups = self._analyzer.groups(query)[:MAX_QUERY_WORDS]
+        groups = self._analyzer.groups(query, off_topic)[:MAX_QUERY_WORDS]
         words = [group[0] for group in groups]
         concepts: list[Concept] = []
         skip = False
@@ -486,7 +510,9 @@ class GuideIndex:
                 skip = False
                 continue
             joined = word + words[i + 1] if i + 1 < len(words) and len(groups[i + 1]) == 1 else ""
-            if len(groups[i]) > 1:  # "24-hour" is one word of the question, however it is written
+            if word in self._analyzer.off_topic:  # a topic the guide does not cover, never mended into one it does
+                concepts.append(Concept(word, {stem(word): 1.0}))
+            elif len(groups[i]) > 1:  # "24-hour" is one word of the question, however it is written
                 concepts.append(Concept(groups[i][-1], {stem(w): 1.0 for w in groups[i]}))
             elif joined and stem(word) not in self._stems and stem(joined) in self._stems:
                 concepts.append(Concept(joined, {stem(joined): 1.0}))
@@ -609,7 +635,9 @@ class GuideIndex:
         topic = [c for c in concepts if not c.everyday] or concepts
         judged = ranked if len(topic) == len(concepts) else self._rank(topic)
         confidence = self.confidence(judged[0][0].score, topic) if judged else 0.0
-        urgent = self._is_urgent(concepts)
+        # Read without off-topic phrases, so that "scarlet fever" still names a fever: an off-topic reading
+        # never makes a question less urgent.
+        urgent = self._is_urgent(self.concepts(query, off_topic=False))
         hits = [hit for hit, _ in ranked][:limit]
         if urgent:
             ranked_seek_care = [h for h in hits if h.slug == SEEK_CARE]

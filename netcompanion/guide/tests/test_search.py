@@ -224,6 +224,49 @@ def test_a_question_the_guide_does_not_cover_gets_no_pages(lang, question):
     assert answer.as_dict()["covered"] is False and answer.as_dict()["results"] == []
 
 
+@pytest.mark.parametrize("lang, question", [
+    ("en", "life insurance"), ("en", "can i get life insurance with a net"), ("en", "i think i have kidney stones"),
+    ("en", "can i still donate blood"), ("sv", "livförsäkring"), ("sv", "kan jag få en livförsäkring"),
+    ("sv", "kan jag ge blod"),
+])
+def test_a_topic_the_guide_does_not_cover_is_not_answered_by_pages_that_share_its_words(lang, question):
+    """Life insurance once found "daily life" and "travel insurance": an off-topic phrase is one word the
+    guide does not have."""
+    answer = guide_index(lang).answer(question)
+    assert not answer.covered and not answer.urgent
+
+
+@pytest.mark.parametrize("lang, question, slug", [
+    ("en", "do i need travel insurance", "fatigue-and-daily-life"), ("sv", "reseförsäkring", "fatigue-and-daily-life"),
+    ("en", "is there a walk for net cancer day", "net-cancer-day"), ("sv", "vad är NET-cancerdagen", "net-cancer-day"),
+])
+def test_what_the_guide_does_cover_is_still_found(lang, question, slug):
+    assert guide_index(lang).answer(question, 3).hits[0].slug == slug
+
+
+@pytest.mark.parametrize("lang, module", [("en", lay_terms), ("sv", lay_terms_sv)])
+def test_the_off_topic_tables_name_nothing_the_guide_says(lang, module):
+    """A phrase the guide uses is not off its topic; read as one word, no page may have it."""
+    index = guide_index(lang)
+    assert [phrase for phrase in module.OFF_TOPIC if index.search(phrase)] == []
+    assert all(phrase == phrase.lower().strip() for phrase in module.OFF_TOPIC)
+
+
+@pytest.mark.parametrize("lang, typed, word", [
+    ("en", "Life Insurances", "lifeinsurance"), ("en", "pets", "pets"), ("sv", "livförsäkringen", "livförsäkring"),
+    ("sv", "livforsakringar", "livförsäkring"),
+])
+def test_an_off_topic_phrase_is_read_with_its_endings_and_without_its_dots(lang, typed, word):
+    assert guide_index(lang).concepts(typed)[0].word == word
+
+
+@pytest.mark.parametrize("lang, question", [("en", "hay fever"), ("en", "scarlet fever in my grandson")])
+def test_an_off_topic_phrase_never_makes_a_question_less_urgent(lang, question):
+    """"Scarlet fever" is off the guide's topic, but it still names a fever."""
+    answer = guide_index(lang).answer(question, 3)
+    assert answer.urgent and answer.hits[0].slug == "when-to-seek-care"
+
+
 @pytest.mark.parametrize("question", URGENT)
 def test_an_urgent_question_is_always_answered_with_when_to_seek_care_first(question):
     answer = INDEX.answer(question)
