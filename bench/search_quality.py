@@ -6,9 +6,13 @@ written by a reviewer who never saw the search, used only to choose the no-answe
 lay words), "calibration 3" (guide/calibration3/<lang>.tsv: written blind as the third kept-aside set and
 measured once as such, then made a calibration set the same way), "kept-aside" (guide/heldout/<lang>.tsv,
 written by someone who never saw the search), "kept-aside 2" (guide/heldout2/<lang>.tsv, written the same
-way later, when the first had been measured often enough to have steered the search) and "kept-aside 4"
+way later, when the first had been measured often enough to have steered the search), "kept-aside 4"
 (guide/heldout4/<lang>.tsv, written blind while the threshold rule was being changed, and first measured once
-that change was done).
+that change was done), "kept-aside 5" (guide/heldout5/<lang>.tsv, written blind after that; measured before and
+after a change to the gate that it then showed to cost right pages, so the change was not made) and
+"kept-aside 6" (guide/heldout6/<lang>.tsv, written blind while the search was changed next, measured before and
+after its first part, which held its figures) and "kept-aside 7" (guide/heldout7/<lang>.tsv, written blind while
+the off-topic phrases were being written, and measured once before and once after all of that change).
 The kept-aside files are read here and nowhere else, and this script never prints a question from any set:
 only counts and shares, so that the kept-aside sets stay unseen by whoever tunes the search.
 
@@ -41,7 +45,8 @@ from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex  # noqa: E402
 GUIDE = ROOT / "netcompanion/guide"
 LANGUAGES = ("en", "sv")
 NO_ANSWER = "-"
-KEPT_ASIDE = {"kept-aside": "heldout", "kept-aside 2": "heldout2", "kept-aside 4": "heldout4"}
+KEPT_ASIDE = {"kept-aside": "heldout", "kept-aside 2": "heldout2", "kept-aside 4": "heldout4",
+              "kept-aside 5": "heldout5", "kept-aside 6": "heldout6", "kept-aside 7": "heldout7"}
 TARGET_TOP3 = 0.9
 CURVE = [round(0.1 + 0.02 * i, 2) for i in range(16)]
 
