@@ -90,7 +90,10 @@ ENOUGH_EVIDENCE = 3.0
 # it should only win when nothing else answers.
 PAGE_PRIOR = {"glossary": 0.6}
 SEEK_CARE = "when-to-seek-care"
+# The most words a list of results shows of a passage.
+EXCERPT_WORDS = 60
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _INITIALISM = re.compile(r"\b(\w)\s?&\s?(\w)\b")  # "A&E" and "a & e" read as "ae"
 _FOLD = str.maketrans({"é": "e", "è": "e", "’": "'", "`": "'"})
@@ -305,6 +308,8 @@ class Hit:
     heading: str
     anchor: str
     lang: str = "en"
+    # The part of the passage a list of results shows (see `GuideIndex.excerpt`).
+    excerpt: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {"slug": self.slug, "title": self.title, "score": round(self.score, 3),
@@ -609,7 +614,8 @@ class GuideIndex:
             total = (score + TITLE_WEIGHT * title_score) * PAGE_PRIOR.get(page.slug, 1.0) * coverage ** COVERAGE_POWER
             shown = best_passage[owner][1] if owner in best_passage else self._first_passage(section)
             passage = self._passages[shown]
-            hit = Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor, page.lang)
+            hit = Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor, page.lang,
+                      self.excerpt(passage.text, concepts))
             ranked.append((hit, coverage))
         ranked.sort(key=lambda pair: (-pair[0].score, pair[0].slug))
         if ranked:
@@ -653,7 +659,38 @@ class GuideIndex:
         if page is None:
             return None
         first = page.passages[0]
-        return Hit(page.slug, page.title, 0.0, first.text, first.heading, first.anchor, page.lang)
+        return Hit(page.slug, page.title, 0.0, first.text, first.heading, first.anchor, page.lang,
+                   self.excerpt(first.text, []))
+
+    def excerpt(self, text: str, concepts: list[Concept]) -> str:
+        """At most EXCERPT_WORDS words of a passage: the sentence that has most of the question's weight, with as
+        many of its neighbours as fit, the one after it first; "…" marks what is left out.
+
+        Cutting a passage at its first sixty words hid the answer when it came late: "can I drink coffee" showed
+        the food triggers up to "So can …", the sentence on caffeine cut off.
+        """
+        sentences = _SENTENCE_END.split(text.strip())
+        lengths = [len(sentence.split()) for sentence in sentences]
+
+        def weight(sentence: str) -> float:
+            terms = set(self._index_terms(self._analyzer.words(sentence)))
+            return sum(max(c.idf, 0.1) * c.certainty * max((w for t, w in c.terms.items() if t in terms), default=0.0)
+                       for c in concepts)
+
+        best = max(range(len(sentences)), key=lambda i: (weight(sentences[i]), -i))
+        first = last = best
+        while True:
+            room = EXCERPT_WORDS - sum(lengths[first:last + 1])
+            if last + 1 < len(sentences) and lengths[last + 1] <= room:
+                last += 1
+            elif first > 0 and lengths[first - 1] <= room:
+                first -= 1
+            else:
+                break
+        words = " ".join(sentences[first:last + 1]).split()
+        shown = " ".join(words[:EXCERPT_WORDS])
+        cut_after = last + 1 < len(sentences) or len(words) > EXCERPT_WORDS
+        return ("… " if first else "") + shown + (" …" if cut_after else "")
 
     def _first_passage(self, section: int) -> int:
         return self._section_of_passage.index(section)

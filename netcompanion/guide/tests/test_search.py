@@ -12,7 +12,7 @@ from django.urls import reverse
 from bench.search_quality import Gated, at, choosing_sets, pick
 from netcompanion.guide import lay_terms, lay_terms_sv
 from netcompanion.guide.pages import load_guide, load_pages
-from netcompanion.guide.search import ANSWER_THRESHOLD, GuideIndex, edit_distance, expand, tokens
+from netcompanion.guide.search import ANSWER_THRESHOLD, EXCERPT_WORDS, GuideIndex, edit_distance, expand, tokens
 from netcompanion.guide.services import guide_index, page_link
 
 HERE = Path(__file__).parent
@@ -431,8 +431,18 @@ def test_coffee_is_answered_by_the_food_section_not_a_coffee_morning(lang, quest
     off symptoms, from the source it already cited, and the answer opens there."""
     hit = guide_index(lang).answer(question, 3).hits[0]
     assert (hit.slug, hit.heading) == ("fatigue-and-daily-life", heading)
-    section = [p.text for p in load_pages(lang)["fatigue-and-daily-life"].passages if p.heading == heading]
-    assert any("caffeine" in text or "koffein" in text for text in section)
+    assert "caffeine" in hit.excerpt or "koffein" in hit.excerpt
+
+
+def test_a_result_shows_the_sentences_that_answer_not_the_first_sixty_words():
+    """A passage cut at its first sixty words once hid an answer that came late in it."""
+    filler = [f"Sentence {n} says nothing much about anything in this long paragraph here." for n in range(12)]
+    text = " ".join([*filler[:5], "Lanreotide is an injection given every four weeks.", *filler[5:]])
+    excerpt = INDEX.excerpt(text, INDEX.concepts("lanreotide injection"))
+    assert "Lanreotide is an injection" in excerpt
+    assert excerpt.startswith("… ") and excerpt.endswith(" …")
+    assert len(excerpt.split()) <= EXCERPT_WORDS + 2
+    assert INDEX.excerpt("Short and whole.", INDEX.concepts("anything")) == "Short and whole."
 
 
 @pytest.mark.parametrize("lang, forms", [
