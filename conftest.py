@@ -7,6 +7,7 @@ import threading
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from netcompanion.core.testing import FROZEN_NOW
 
@@ -28,6 +29,14 @@ def frozen_clock():
     """
     with time_machine.travel(FROZEN_NOW, tick=True) as traveller:
         yield traveller
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's default language: a request in Swedish leaves Swedish active in the thread,
+    and a test that draws or words something outside a request would then depend on which test ran before it."""
+    with translation.override(None):
+        yield
 
 
 def pytest_collection_modifyitems(items):
