@@ -24,7 +24,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -33,6 +33,7 @@ from netcompanion.charts import axes, weekly
 from netcompanion.charts import render as draw
 from netcompanion.charts.cycle import cycle_profile
 from netcompanion.charts.data import METRICS, PERIODS, diary_series, injection_days, lab_series, last_change, window
+from netcompanion.core.formats import short_date
 
 CYCLES_AVERAGED = 6
 DAILY_PERIODS = {"4w"}  # a month of daily values reads well; longer periods show weekly averages unless asked
@@ -95,7 +96,7 @@ def _cached_svg(patient, parts: tuple, drawn: Callable[[], str]) -> HttpResponse
 
 
 def _day(day: dt.date) -> str:
-    return date_format(day, "j M Y")
+    return short_date(day, "j M Y")
 
 
 def _number(value: float) -> str:

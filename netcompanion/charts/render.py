@@ -15,7 +15,7 @@ from functools import partial
 from xml.sax.saxutils import escape
 
 import matplotlib
-from django.utils.formats import date_format, get_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from matplotlib.dates import DayLocator, MonthLocator, WeekdayLocator, date2num, num2date
 from matplotlib.figure import Figure
@@ -25,6 +25,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, ScalarFormatter
 
 from netcompanion.charts.axes import AXES, AxisRule, y_limits
 from netcompanion.charts.weekly import FEW_DAYS, WeekMean
+from netcompanion.core.formats import short_date
 
 INK, LINE, MARK, GRID, BAND = "#1d2430", "#0b5d6b", "#a4161a", "#d5dde5", "#dcefe6"
 FONT = 14  # in SVG units; see the module's docstring
@@ -51,14 +52,14 @@ def _svg(fig: Figure, title: str, description: str) -> str:
 
 
 def _day_label(value: float, pos: int | None) -> str:
-    """The day and the month's short name in the reader's language ("4 Mar", "4 mar")."""
-    return date_format(num2date(value), "j M")
+    """The day and the month's short name as the reader's language writes it ("4 Mar", "4 mar")."""
+    return short_date(num2date(value), "j M")
 
 
 def _month_label(interval: int, value: float, pos: int | None) -> str:
     """The month's short name, with the year under the first label and the first label of each year."""
     day = num2date(value)
-    return date_format(day, "M\nY" if day.month <= interval or pos == 0 else "M")
+    return short_date(day, "M\nY" if day.month <= interval or pos == 0 else "M")
 
 
 class _Numbers(ScalarFormatter):

@@ -41,3 +41,13 @@ def test_the_diary_page_in_swedish(maria, cast, staff_client):
     client = staff_client(cast["sara"])
     words = text(client.get(reverse("careteam:diary", args=[maria.code]), **SV))
     assert "Dagbok: de senaste 60 dagarna" in words and "Enstaka episoder" in words
+
+
+def test_dates_on_the_teams_pages_are_written_the_swedish_way(maria, cast, staff_client):
+    """Django capitalises a month's short name in every language: the checks page read "17 Jun 2026" in Swedish."""
+    navigator.save_check(maria, {"person": {"diagnosed_net": True}, "country": "SE", "symptoms": [
+        {"code": "flushing", "episodes_per_day": 2, "with_wheezing": True}]})
+    client = staff_client(cast["sara"])
+    url = reverse("careteam:checks", args=[maria.code])
+    assert "17 jun 2026, 10:00" in text(client.get(url, **SV))
+    assert "17 Jun 2026, 10:00" in text(client.get(url))

@@ -44,10 +44,10 @@ def ticks(svg: str) -> list[str]:
 def test_a_swedish_chart_has_swedish_months_a_decimal_comma_and_swedish_words(client, maria):
     svg = weight_svg(client, **SV)
     words = [word for label in ticks(svg) for word in label]
-    assert "Maj" in words and "Jun" in words and "May" not in words  # Django's short month names, as in the tables
+    assert "maj" in words and "jun" in words and "May" not in words  # short month names as Swedish writes them
     assert "<title>Vikt</title>" in svg
     desc = re.search(r"<desc>(.*?)</desc>", svg, re.S).group(1)
-    assert desc == "Vikt, varje dags värde: från 72 till 74. Det senaste, 72,5, den 17 Jun 2026."
+    assert desc == "Vikt, varje dags värde: från 72 till 74. Det senaste, 72,5, den 17 jun 2026."
 
 
 @pytest.mark.parametrize("language, written", [("sv", "0,5"), ("en-gb", "0.5")])
@@ -71,7 +71,7 @@ def test_the_english_chart_is_unchanged_and_not_taken_from_the_swedish_one_in_th
 def test_the_swedish_chart_page_and_its_tables(client, maria):
     body = client.get(reverse("charts:overview"), {"period": "4w"}, **SV).content.decode().replace("\xa0", " ")
     assert "<h1>Mina diagram</h1>" in body and "Din dagbok under 4 veckor tillbaka i tiden." in body
-    assert "<td>17 Jun 2026</td><td>72,5</td>" in body
+    assert "<td>17 jun 2026</td><td>72,5</td>" in body
     assert "Vikt från 21 maj till 17 juni 2026: 2 värden. Tabellen nedan visar dem." in body
     english = client.get(reverse("charts:overview"), {"period": "4w"}).content.decode().replace("\xa0", " ")
     assert "<td>17 Jun 2026</td><td>72.5</td>" in english and "<h1>My charts</h1>" in english

@@ -138,3 +138,10 @@ def test_today_is_the_day_in_stockholm_just_after_midnight(client, cast, time_ma
     page = text(client.get(TODAY_URL))
     assert "Thursday 18 June" in page and "You have not logged today yet" in page
     assert FROZEN_NOW.date() == FROZEN_TODAY
+
+
+def test_the_latest_advice_is_dated_in_the_readers_language(client, maria, marias_day):
+    """The check's date was written "17 juni at 10:00" on the Swedish page."""
+    swedish = text(client.get(TODAY_URL, HTTP_ACCEPT_LANGUAGE="sv"))
+    assert "Symtomkoll den 17 juni kl. 10:00" in swedish and " at " not in swedish
+    assert "Symptom check on 17 June at 10:00" in text(client.get(TODAY_URL))

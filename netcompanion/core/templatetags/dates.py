@@ -1,0 +1,19 @@
+"""Dates with a month's short name as the reader's language writes it."""
+
+import datetime as dt
+
+from django import template
+from django.template.defaultfilters import date
+
+from netcompanion.core.formats import with_month_short
+
+register = template.Library()
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def short_date(value: dt.date | None, arg: str) -> str:
+    """Django's date filter, with its "M" written as the reader's language writes a month's short name: Django
+    capitalises it in every language, so a Swedish page read "8 Dec 2026" for "8 dec 2026"."""
+    if not value:
+        return ""
+    return date(value, with_month_short(arg, value.month))
