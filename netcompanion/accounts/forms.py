@@ -7,9 +7,9 @@ import datetime as dt
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from netcompanion.accounts.models import AboutMe
+from netcompanion.core.fields import country_choices
 from netcompanion.navigator.questions import SITES
 
 OLDEST = 120  # years; the symptom check's own upper bound for an age
@@ -22,7 +22,7 @@ class AboutMeForm(forms.Form):
     date (the view passes the site's today, tests theirs)."""
 
     country = forms.ChoiceField(
-        label=_("Which country are you in?"), required=False, choices=[("", _("Choose a country")), *countries],
+        label=_("Which country are you in?"), required=False, choices=country_choices,
         help_text=_("So we show you the emergency number of the country you are in."),
         error_messages={"invalid_choice": _("Please choose a country from the list.")})
     diagnosed_net = forms.ChoiceField(

@@ -1,10 +1,12 @@
-"""Form fields shared by every form that takes a number a person types or copies from a report."""
+"""Form fields shared by every form that takes a number a person types or copies from a report, and the list of
+countries forms offer."""
 
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 
 class DecimalNumberField(forms.DecimalField):
@@ -51,3 +53,9 @@ class DecimalNumberField(forms.DecimalField):
 
     def widget_attrs(self, widget):
         return {"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"}
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named and sorted in the reader's language each time a form draws them (pass the function
+    itself as ``choices``): a list made when a module loaded kept the names in English on Swedish pages."""
+    return [("", str(_("Choose a country"))), *countries]

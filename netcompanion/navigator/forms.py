@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from netcompanion.contract import InvalidCase, answer_bounds, answer_kind, validated
-from netcompanion.core.fields import DecimalNumberField
+from netcompanion.core.fields import DecimalNumberField, country_choices
 from netcompanion.navigator.questions import CHOICE_LABELS, PREGNANT, QUESTIONS, SITES, TREATMENTS
 from netcompanion.triage.case import NOT_SURE, SYMPTOM_CODES, SYMPTOM_MODELS, SYMPTOM_NAMES, Person, YesNo
 
@@ -34,7 +34,7 @@ class AboutForm(forms.Form):
     country = forms.ChoiceField(
         label=_("Which country are you in?"), required=False,
         help_text=_("So we can show the right emergency number, and the places to get care where you are."),
-        choices=[("", _("Choose a country")), *countries],
+        choices=country_choices,
     )
     age = forms.IntegerField(label=_("Your age in years"), required=False, min_value=0, max_value=120)
     age_months = forms.IntegerField(

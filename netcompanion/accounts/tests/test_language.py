@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,13 @@ def test_today_words_the_latest_symptom_check_in_the_readers_language(client, ca
     walk(client, "", JAUNDICE)  # saved in English
     body = client.get("/my/today/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "Få hjälp i dag: ring 1177 nu" in body and "Get help today" not in body
+
+
+def test_the_country_lists_name_countries_in_the_readers_language(client, cast):
+    """The lists were made when their modules loaded, so a Swedish page offered "Germany" and "Sweden"."""
+    client.force_login(cast["maria"])
+    for url in (reverse("about_me"), reverse("navigator:start")):
+        swedish = client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+        assert '<option value="DE">Tyskland</option>' in swedish and "Germany" not in swedish, url
+        english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert '<option value="DE">Germany</option>' in english, url
