@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.records import RecordVersion, Status, Versioned
@@ -57,7 +58,7 @@ class InjectionPlan(Versioned):
     interval_days = models.PositiveSmallIntegerField(
         _("days between injections"),
         validators=[MinValueValidator(INTERVAL_DAYS_RANGE[0]), MaxValueValidator(INTERVAL_DAYS_RANGE[1])])
-    notes = models.TextField(max_length=2000, blank=True)
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
 
     objects = models.Manager()  # active or ended: it has no current() of entered-in-error rows to leave out
 
@@ -73,7 +74,9 @@ class InjectionPlan(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_drug_display()} {self.dose_mg} mg every {self.interval_days} days"
+        """In the reader's language: the team's pages and the visit summary show the plan by it."""
+        return gettext("%(drug)s %(dose)s mg every %(days)s days") % {
+            "drug": self.get_drug_display(), "dose": self.dose_mg, "days": self.interval_days}
 
     @property
     def is_active(self) -> bool:
@@ -91,7 +94,7 @@ class Injection(Versioned):
     dose_mg = models.PositiveSmallIntegerField(_("dose in mg"), validators=DOSE_VALIDATORS)
     place = models.CharField(_("where it was given"), max_length=10, choices=Place.choices, default=Place.CLINIC)
     given_by = models.CharField(_("who gave it"), max_length=10, choices=GivenBy.choices, default=GivenBy.NURSE)
-    notes = models.TextField(max_length=2000, blank=True)
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
     class Meta:
         ordering = ["-given_on"]
         verbose_name = _("injection")

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from netcompanion.careteam.testing import assign
 from netcompanion.core.testing import text
+from netcompanion.medicines.services import save_plan
 from netcompanion.navigator import actions as navigator
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +52,14 @@ def test_dates_on_the_teams_pages_are_written_the_swedish_way(maria, cast, staff
     url = reverse("careteam:checks", args=[maria.code])
     assert "17 jun 2026, 10:00" in text(client.get(url, **SV))
     assert "17 Jun 2026, 10:00" in text(client.get(url))
+
+
+def test_the_injection_plan_and_its_history_in_swedish(maria, cast, staff_client, client):
+    """The plan read "every 28 days" and its history "Notes" on Swedish pages."""
+    save_plan(maria, maria, {"drug": "lanreotide", "dose_mg": 120, "interval_days": 28, "notes": "Djup injektion."})
+    staff = staff_client(cast["sara"])
+    words = text(staff.get(reverse("careteam:medicines", args=[maria.code]), **SV))
+    assert "120 mg var 28:e dag" in words and "every" not in words
+    assert "120 mg every 28 days" in text(staff.get(reverse("careteam:medicines", args=[maria.code])))
+    client.force_login(maria)
+    assert "Anteckningar: Djup injektion." in text(client.get(reverse("medicines:plan_history"), **SV))
