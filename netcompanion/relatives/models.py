@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from netcompanion.core.tokens import sha256_hex
@@ -39,6 +40,13 @@ PERMISSION_SHORT = {
     "can_add_entries": _("add diary entries"),
     "can_message_team": _("read and write messages with your care team"),
 }
+
+
+def permissions_text(permissions: list[str]) -> str:
+    """The permissions in words, in the active language."""
+    return ", ".join(str(PERMISSION_SHORT[p]) for p in permissions if p in PERMISSION_SHORT) or gettext("nothing")
+
+
 # The same, as the relative reads them on the invitation and in the e-mail.
 PERMISSION_FOR_RELATIVE = {
     "can_view_diary": _("see their diary (the last 60 days)"),
@@ -155,7 +163,11 @@ class Activity(models.Model):
     entry = models.ForeignKey("diary.DiaryEntry", on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="+")
     entry_date = models.DateField(null=True, blank=True)
+    # Rows written before `facts` kept their details as words, in the language of the day they were written.
     detail = models.CharField(max_length=300, blank=True)
+    # What the row is about, as codes, worded when it is read (`detail_text`): "email" and "permissions" for an
+    # invitation, "before" and "after" for changed permissions.
+    facts = models.JSONField(default=dict, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -173,3 +185,15 @@ class Activity(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError("Activity rows are append-only.")
+
+    @property
+    def detail_text(self) -> str:
+        """The details in the reader's language: the patient may read in Swedish what was done in English."""
+        facts = self.facts
+        if "email" in facts:
+            return gettext("to %(email)s, to %(permissions)s") % {
+                "email": facts["email"], "permissions": permissions_text(facts["permissions"])}
+        if "after" in facts:
+            return gettext("from: %(before)s; to: %(after)s") % {
+                "before": permissions_text(facts["before"]), "after": permissions_text(facts["after"])}
+        return self.detail

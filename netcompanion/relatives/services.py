@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from netcompanion.accounts.models import Role
 from netcompanion.diary import services as diary_services
-from netcompanion.relatives.models import PERMISSION_SHORT, PERMISSIONS, Activity, ActivityAction, Grant, GrantStatus
+from netcompanion.relatives.models import PERMISSIONS, Activity, ActivityAction, Grant, GrantStatus
 
 
 class Invitation(Enum):
@@ -49,9 +49,9 @@ def is_staff_account(user) -> bool:
     return user.is_care_team or user.role == Role.ADMIN or user.is_staff or user.is_superuser
 
 
-def log(grant: Grant, actor, action: str, *, entry=None, detail: str = "") -> Activity:
+def log(grant: Grant, actor, action: str, *, entry=None, facts: dict | None = None) -> Activity:
     return Activity.objects.create(grant=grant, actor=actor, actor_name=actor.display_name, action=action,
-                                   entry=entry, entry_date=entry.date if entry else None, detail=detail)
+                                   entry=entry, entry_date=entry.date if entry else None, facts=facts or {})
 
 
 def check_permissions(permissions: list[str]) -> None:
@@ -59,11 +59,6 @@ def check_permissions(permissions: list[str]) -> None:
         raise ValueError("Give at least one known permission.")
     if "can_add_entries" in permissions and "can_view_diary" not in permissions:
         raise ValueError("Adding diary entries needs seeing the diary too.")
-
-
-def describe(permissions: list[str]) -> str:
-    """The permissions in words, in the active language (the patient's, who both writes and reads them)."""
-    return ", ".join(str(PERMISSION_SHORT[p]) for p in permissions) or gettext("nothing")
 
 
 # --- The patient's side ---------------------------------------------------------------------------
@@ -80,7 +75,7 @@ def invite(patient, email: str, permissions: list[str]) -> tuple[Grant, str]:
     now = timezone.now()
     grant = Grant.objects.create(patient=patient, email=email, token_digest=Grant.hash(token), invited_at=now,
                                  expires_at=Grant.expiry_from(now), **{p: p in permissions for p in PERMISSIONS})
-    log(grant, patient, ActivityAction.INVITED, detail=f"To {email}, to {describe(permissions)}")
+    log(grant, patient, ActivityAction.INVITED, facts={"email": email, "permissions": permissions})
     return grant, token
 
 
@@ -112,8 +107,7 @@ def change_permissions(grant: Grant, by, permissions: list[str]) -> bool:
     for name in PERMISSIONS:
         setattr(grant, name, name in permissions)
     grant.save()
-    log(grant, by, ActivityAction.PERMISSIONS_CHANGED,
-        detail=f"From: {describe(before)}. To: {describe(grant.permissions)}")
+    log(grant, by, ActivityAction.PERMISSIONS_CHANGED, facts={"before": before, "after": grant.permissions})
     return True
 
 

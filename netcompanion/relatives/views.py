@@ -32,7 +32,7 @@ from netcompanion.diary.forms import DiaryEntryForm
 from netcompanion.diary.models import DiaryEntry
 from netcompanion.relatives import actions, services
 from netcompanion.relatives.forms import InviteForm, PermissionsForm, RelativeSignUpForm
-from netcompanion.relatives.models import ActivityAction, Grant, GrantStatus
+from netcompanion.relatives.models import ActivityAction, Grant, GrantStatus, permissions_text
 
 DAYS_SHOWN = 60
 ACTIVITY_PER_PAGE = 50
@@ -85,7 +85,7 @@ def edit(request, code):
                            initial={"permissions": grant.permissions})
     if request.method == "POST" and form.is_valid():
         if services.change_permissions(grant, request.user, form.cleaned_data["permissions"]):
-            allowed = services.describe(form.cleaned_data["permissions"])
+            allowed = permissions_text(form.cleaned_data["permissions"])
             messages.success(request, gettext("Saved. %(who)s may now %(allowed)s.")
                              % {"who": grant.who, "allowed": allowed})
         else:

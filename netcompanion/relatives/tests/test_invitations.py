@@ -210,7 +210,7 @@ def test_the_e_mail_says_who_invites_and_what_they_may_see(client, cast):
     body = mail.outbox[0].body
     assert "Maria Lind" in body and "see their diary" in body and "see their appointments and care plan" in body
     assert "within 14 days" in body and "works once" in body
-    assert Grant.objects.get().activities.get().detail.startswith("To kim@example.org")
+    assert Grant.objects.get().activities.get().detail_text.startswith("to kim@example.org, to see your diary")
 
 
 def test_a_relative_already_sharing_with_the_patient_cannot_accept_a_second_invitation(client, cast):

@@ -95,7 +95,20 @@ def test_the_patient_changes_permissions_and_it_is_logged(client, cast):
     g.refresh_from_db()
     assert g.permissions == ["can_view_care"]
     log = text(client.get(reverse("relatives:activity", args=[g.code])))
-    assert "You: permissions changed (From: see your diary. To: see your appointments and care plan)" in log
+    assert "You: permissions changed (from: see your diary; to: see your appointments and care plan)" in log
+    swedish = text(client.get(reverse("relatives:activity", args=[g.code]), HTTP_ACCEPT_LANGUAGE="sv"))
+    assert "(från: se din dagbok; till: se dina besök och din vårdplan)" in swedish
+
+
+def test_an_invitation_is_logged_in_the_language_it_is_read_in(client, cast):
+    """The log kept the words of the day it was written: "To …, to …" on the Swedish page."""
+    client.force_login(cast["maria"])
+    client.post(reverse("relatives:invite"), {"email": "anna@example.org", "permissions": ["can_view_diary"]},
+                HTTP_ACCEPT_LANGUAGE="en")
+    g = Grant.objects.get(email="anna@example.org")
+    url = reverse("relatives:activity", args=[g.code])
+    assert "(to anna@example.org, to see your diary)" in text(client.get(url, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "(till anna@example.org, för att se din dagbok)" in text(client.get(url, HTTP_ACCEPT_LANGUAGE="sv"))
 
 
 @pytest.mark.parametrize("values, message", [
