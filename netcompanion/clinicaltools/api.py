@@ -56,5 +56,10 @@ def followup(request):
 
 
 def _schedule_in_language(schedule: Schedule) -> dict:
-    """The schedule with its notes in the request's language (English by default); codes stay codes."""
-    return {**schedule.as_dict(), "notes": [note.in_language(gettext) for note in schedule.note_wordings]}
+    """The schedule with its checks and notes in the request's language (English by default); codes stay codes,
+    and a clinic's own note stays as the clinic wrote it."""
+    answer = schedule.as_dict()
+    for item in answer["items"]:
+        item["check"] = gettext(item["check"])
+        item["note"] = item["note"] and gettext(item["note"])
+    return {**answer, "notes": [note.in_language(gettext) for note in schedule.note_wordings]}

@@ -1,6 +1,8 @@
 """The three calculators and the report tool in Swedish: Swedish words, a Ki-67 typed with a decimal comma; a comma
 is refused in English, where it could group thousands."""
 
+import json
+
 import pytest
 
 from netcompanion.clinicaltools.tests.conftest import REPORT
@@ -66,3 +68,14 @@ def test_the_report_lines_messages_and_the_results_labels_in_swedish(client):
     assert "”pN1” ser ut som N-delen. Skriv den i rutan N, och här bara T-delen, till exempel pT3 eller T1b." in refused
     english = text(client.post("/tools/report/", {"step": "read", "line": "NET G2, pT3 pT2 N0"}))
     assert "The line gives T twice, differently: “pT3”, “pT2”." in english
+
+
+def test_the_follow_up_api_names_the_checks_in_the_language_asked_for(client):
+    """The API translated the schedule's notes but left its checks in English."""
+    case = json.dumps({"site": "jejunum_ileum", "grade": "G2", "resected": True, "stage": "III"})
+    english = client.post("/api/v1/followup", case, content_type="application/json").json()
+    swedish = client.post("/api/v1/followup", case, content_type="application/json", **SV).json()
+    assert [i["id"] for i in swedish["items"]] == [i["id"] for i in english["items"]]
+    assert english["items"][1]["check"] == "CT or MRI scan of the tummy (abdomen)"
+    assert all(s["check"] != e["check"] for s, e in zip(swedish["items"], english["items"], strict=True))
+    assert "DT" in swedish["items"][1]["check"] or "datortomografi" in swedish["items"][1]["check"].lower()
