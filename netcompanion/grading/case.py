@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from netcompanion.contract import InvalidCase, Strict, validated
+from netcompanion.translatable import gettext_noop
 
 Site = Literal["stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon_rectum", "pancreas", "lung"]
 Grade = Literal["G1", "G2", "G3"]
@@ -36,4 +37,5 @@ class InvalidInput(InvalidCase):
 
 def parse_report(data: Any) -> Report:
     """A validated Report from decoded JSON, or InvalidInput naming every bad field."""
-    return validated(Report, data, InvalidInput, message="send a JSON object with the values from the pathology report")
+    return validated(Report, data, InvalidInput,
+                     message=gettext_noop("send a JSON object with the values from the pathology report"))

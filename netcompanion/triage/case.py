@@ -215,7 +215,7 @@ class Case(Strict):
         return symptoms
 
 
-SYMPTOMS = Tagged("symptoms", "symptom code", SYMPTOM_CODES)
+SYMPTOMS = Tagged("symptoms", _("symptom code"), SYMPTOM_CODES)
 
 
 def parse_case(data: Any) -> Case:

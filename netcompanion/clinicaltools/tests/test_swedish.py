@@ -79,3 +79,22 @@ def test_the_follow_up_api_names_the_checks_in_the_language_asked_for(client):
     assert english["items"][1]["check"] == "CT or MRI scan of the tummy (abdomen)"
     assert all(s["check"] != e["check"] for s, e in zip(swedish["items"], english["items"], strict=True))
     assert "DT" in swedish["items"][1]["check"] or "datortomografi" in swedish["items"][1]["check"].lower()
+
+
+@pytest.mark.parametrize("route, body, field, english, swedish", [
+    ("/api/v1/followup", {"site": "kidney", "resected": True}, "site",
+     "Input should be 'stomach', 'duodenum', 'ampulla', 'jejunum_ileum', 'appendix', 'colon_rectum', 'pancreas' or "
+     "'lung'", "Värdet ska vara 'stomach', 'duodenum', 'ampulla', 'jejunum_ileum', 'appendix', 'colon_rectum', "
+     "'pancreas' eller 'lung'"),
+    ("/api/v1/grade", {"site": "pancreas", "ki67_percent": -1}, "ki67_percent",
+     "Input should be greater than or equal to 0", "Värdet ska vara större än eller lika med 0"),
+    ("/api/v1/followup", {"site": "lung", "resected": True, "colour": "red"}, "colour", "unknown field",
+     "okänt fält"),
+    ("/api/v1/followup", {"site": "lung"}, "resected", "this answer is required", "det här svaret behövs"),
+])
+def test_the_engines_refusals_in_the_language_asked_for(client, route, body, field, english, swedish):
+    """The field is a code in every language; what is wrong with it is said in the language asked for."""
+    for headers, words in (({}, english), (SV, swedish)):
+        response = client.post(route, json.dumps(body), content_type="application/json", **headers)
+        assert response.status_code == 422
+        assert {"field": field, "message": words} in response.json()["detail"]
