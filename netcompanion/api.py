@@ -1,12 +1,14 @@
 """The JSON API, version 1: one NinjaAPI with a router per capability."""
 
+from django.utils.translation import gettext
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 from ninja.parser import Parser
 
 from netcompanion.alerts.api import router as alerts_router
 from netcompanion.appointments.api import router as appointments_router
 from netcompanion.clinicaltools.api import router as clinicaltools_router
+from netcompanion.contract import error_wording
 from netcompanion.conversations.api import router as messages_router
 from netcompanion.core.json_body import BodyRefused, parse_json
 from netcompanion.diary.api import router as diary_router
@@ -41,6 +43,17 @@ def http_error(request, exc: HttpError):
         return api.create_response(request, {"detail": [{"loc": ["body", *refused.where], "msg": refused.message}]},
                                    status=400)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    """A body or query that does not fit the schema: 422 as Ninja gives it, with each message in the language asked
+    for; `type` and `loc` stay codes, and a message a route already worded is left as it is."""
+    detail = []
+    for error in exc.errors:
+        wording = error_wording(error) if "type" in error else None
+        detail.append({**error, "msg": wording.in_language(gettext)} if wording else error)
+    return api.create_response(request, {"detail": detail}, status=422)
 
 
 api.add_router("/guide/", guide_router)

@@ -94,6 +94,8 @@ def _union_member(part: Any) -> bool:
 # Pydantic's messages by error type, in its own English with its values named, so that an API answer can say
 # them in the language asked for (`FieldError.wording`). A type not here keeps pydantic's message, in English.
 PYDANTIC_WORDINGS = {
+    "missing": gettext_noop("Field required"),
+    "extra_forbidden": gettext_noop("Extra inputs are not permitted"),
     "greater_than_equal": gettext_noop("Input should be greater than or equal to %(ge)s"),
     "less_than_equal": gettext_noop("Input should be less than or equal to %(le)s"),
     "greater_than": gettext_noop("Input should be greater than %(gt)s"),
@@ -139,7 +141,9 @@ def _number(value: float | str) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-def _wording(error: Any) -> Wording | None:
+def error_wording(error: Any) -> Wording | None:
+    """A pydantic error's message as a Wording, for an answer in the language asked for; None when only pydantic's
+    English is known."""
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind in {"literal_error", "enum"} and "expected" in ctx:
         return Wording(text=ONE_OF, params={"values": _choices(str(ctx["expected"]))})
@@ -165,7 +169,7 @@ def field_wording(error: Any, tagged: Tagged | None = None) -> tuple[str, str, W
         return path, UNKNOWN_FIELD, Wording(text=UNKNOWN_FIELD)
     if kind == "missing":
         return path, REQUIRED, Wording(text=REQUIRED)
-    return path, error["msg"].removeprefix("Value error, "), _wording(error)
+    return path, error["msg"].removeprefix("Value error, "), error_wording(error)
 
 
 def field_message(error: Any, tagged: Tagged | None = None) -> tuple[str, str]:

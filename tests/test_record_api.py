@@ -119,6 +119,18 @@ def test_a_bad_limit_or_offset_gets_422_naming_it(api, kind, field, value):
     assert [e["loc"] for e in response.json()["detail"]] == [["query", field]]
 
 
+def test_a_refusal_of_the_schema_is_said_in_the_language_asked_for(api):
+    """Ninja's own refusals were English on a Swedish request; the codes stay codes."""
+    english = api.get("/api/v1/diary", {"limit": "lots"}).json()["detail"][0]
+    swedish = api.get("/api/v1/diary", {"limit": "lots"}, HTTP_ACCEPT_LANGUAGE="sv").json()["detail"][0]
+    assert english["msg"] == "Input should be a valid integer, unable to parse string as an integer"
+    assert swedish["msg"] == "Värdet ska vara ett heltal, texten gick inte att läsa som ett heltal"
+    assert (swedish["type"], swedish["loc"]) == (english["type"], english["loc"]) == ("int_parsing", ["query", "limit"])
+    missing = api.post("/api/v1/appointments", {"kind": "scan"}, content_type="application/json",
+                       HTTP_ACCEPT_LANGUAGE="sv").json()["detail"]
+    assert {"type": "missing", "loc": ["body", "payload", "start"], "msg": "Fältet behövs"} in missing
+
+
 @pytest.mark.parametrize("kind", TYPES)
 def test_another_patients_record_is_404_and_stays_as_it_was(api, olle, kind):
     url, make, body = TYPES[kind]
