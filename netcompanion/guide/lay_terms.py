@@ -555,8 +555,8 @@ OFF_TOPIC: tuple[str, ...] = (
     "nursing home fees",
     # Other illnesses and conditions
     "kidney stone", "kidney stones", "bladder stones", "kidney transplant", "kidney dialysis", "hay fever",
-    "hay fever tablets", "allergy tablets", "high cholesterol", "cholesterol tablets", "type 2 diabetes",
-    "type 1 diabetes", "diabetic diet", "insulin pump", "arthritis", "gout", "migraine", "carpal tunnel",
+    "hay fever tablets", "allergy tablets", "high cholesterol", "cholesterol tablets",
+    "arthritis", "gout", "migraine", "carpal tunnel",
     "carpal tunnel syndrome", "restless leg syndrome", "frozen shoulder", "sleep apnoea", "sleep apnea",
     "hearing aid", "hearing aids", "hearing test", "eye test", "contact lenses", "chicken pox", "chickenpox",
     "common cold", "glandular fever", "scarlet fever", "yellow fever", "long covid", "crohn's disease",
@@ -570,7 +570,7 @@ OFF_TOPIC: tuple[str, ...] = (
     "bone marrow donor", "hormone replacement therapy",
     # Unrelated medicines and vaccines
     "flu jab", "flu vaccine", "flu vaccination", "covid vaccine", "covid test", "lateral flow test",
-    "pneumonia vaccine", "travel vaccinations", "travel vaccination", "yellow fever vaccine", "insulin injections",
+    "pneumonia vaccine", "travel vaccinations", "travel vaccination", "yellow fever vaccine",
     "weight loss injection", "weight loss injections", "weight loss jab", "weight loss jabs", "fat jab", "statins",
     # Diets and fads
     "keto diet", "ketogenic diet", "intermittent fasting", "water fasting", "juice cleanse", "juice fast",

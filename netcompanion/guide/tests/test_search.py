@@ -238,6 +238,9 @@ def test_a_topic_the_guide_does_not_cover_is_not_answered_by_pages_that_share_it
 
 @pytest.mark.parametrize("lang, question, slug", [
     ("en", "do i need travel insurance", "fatigue-and-daily-life"), ("sv", "reseförsäkring", "fatigue-and-daily-life"),
+    # The medicines page says what the injections do to blood sugar in diabetes: diabetes is not off the topic.
+    ("en", "i have type 2 diabetes, will lanreotide change my blood sugar", "medicines"),
+    ("sv", "jag har typ 2-diabetes, påverkar sprutan mitt blodsocker", "medicines"),
     ("en", "is there a walk for net cancer day", "net-cancer-day"), ("sv", "vad är NET-cancerdagen", "net-cancer-day"),
 ])
 def test_what_the_guide_does_cover_is_still_found(lang, question, slug):
