@@ -436,7 +436,7 @@ EVERYDAY_WORDS = frozenset(
 # -s...) are read with it, and each phrase is matched with or without å, ä, ö.
 OFF_TOPIC: tuple[str, ...] = (
     # Försäkringar (reseförsäkring tas upp i guiden och listas inte)
-    "livförsäkring", "sjukförsäkring", "sjukvårdsförsäkring", "privat sjukvårdsförsäkring", "olycksfallsförsäkring",
+    "livförsäkring", "sjukvårdsförsäkring", "privat sjukvårdsförsäkring", "olycksfallsförsäkring",
     "inkomstförsäkring", "barnförsäkring", "cancerförsäkring", "bilförsäkring", "djurförsäkring", "hundförsäkring",
     "kattförsäkring", "låneskydd", "betalskydd", "begravningsförsäkring", "teckna livförsäkring",
     # Pengar, lån, bank och skatt
@@ -461,13 +461,13 @@ OFF_TOPIC: tuple[str, ...] = (
     "förnya pass", "passansökan", "passfoto", "id-kort", "nationellt id-kort", "visum", "uppehållstillstånd",
     "arbetstillstånd", "medborgarskap", "personbevis", "adressändring", "flyttanmälan",
     # Husdjur
-    "hund", "katt", "husdjur", "hundpassning", "rasta hund", "kattlåda", "hundmat", "kattmat", "veterinär",
+    "hundpassning", "rasta hund", "kattlåda", "hundmat", "kattmat", "veterinär",
     "veterinärbesök", "ridskola",
     # Hem och trädgård
     "trädgård", "trädgårdsarbete", "gräsklippning", "renovering", "bostadsrätt", "hyresrätt", "bostadskö",
     "hyresvärd", "värmepump", "solceller", "flyttfirma",
     # Andra sjukdomar och tillstånd
-    "njursten", "njurtransplantation", "dialys", "hösnuva", "pollenallergi", "pälsdjursallergi", "allergitabletter",
+    "njursten", "njurtransplantation", "hösnuva", "pollenallergi", "pälsdjursallergi", "allergitabletter",
     "antihistamin", "högt kolesterol", "kolesterol", "statiner",
     "ledgångsreumatism", "artros", "gikt", "migrän", "psoriasis", "eksem", "åderbråck", "karpaltunnelsyndrom",
     "tennisarmbåge", "frusen skuldra", "sömnapné", "tinnitus", "grå starr", "grön starr", "hörapparat",
@@ -477,17 +477,17 @@ OFF_TOPIC: tuple[str, ...] = (
     "bihåleinflammation",
     # Andra cancerformer och deras behandlingar
     "bröstcancer", "prostatacancer", "hudcancer", "malignt melanom", "melanom", "livmoderhalscancer",
-    "livmodercancer", "blåscancer", "lymfom", "myelom", "akut myeloisk leukemi", "kronisk lymfatisk leukemi",
+    "livmodercancer", "blåscancer", "lymfom", "myelom", "kronisk lymfatisk leukemi",
     "barnleukemi", "tamoxifen", "mammografi", "bröstcancerscreening", "psa-prov", "prostatabiopsi",
     "cellprovtagning", "gynekologisk cellprovtagning", "protonstrålning", "protonterapi",
     "stamcellstransplantation", "benmärgsdonation", "benmärgsdonator", "hormonersättning", "östrogenbehandling",
     # Vaccin och andra läkemedel
     "influensavaccin", "influensavaccination", "vaccin mot influensa", "covidvaccin", "covidtest", "tbe-vaccin",
     "fästingvaccin", "resevaccin", "vaccination inför resan", "vaccin mot gula febern", "hpv-vaccin",
-    "viktminskningsspruta", "bantningsspruta", "bantningsmedicin", "ozempic", "wegovy", "mounjaro", "cbd-olja",
+    "viktminskningsspruta", "bantningsspruta", "bantningsmedicin", "wegovy",
     "influensaspruta", "stelkrampsspruta", "tbe-spruta",
     # Dieter och trender
-    "ketodiet", "keto", "lchf", "lchf-kost", "periodisk fasta", "5:2-dieten", "juicefasta", "detoxkur",
+    "5:2-dieten", "juicefasta", "detoxkur",
     "basisk kost", "paleokost", "stenålderskost", "viktväktarna", "måltidsersättning",
     # Blodgivning och donation
     "ge blod", "blodgivning", "blodgivare", "bli blodgivare", "blodcentralen", "blodgrupp", "plasmagivning",
