@@ -87,9 +87,23 @@ def small_actions(page, minimum=44) -> list[str]:
     return page.evaluate(_SMALL_TARGETS, [selector, minimum])
 
 
+def settle(page):
+    """Waits until what the page in view started has answered: its own requests, and a service worker it is
+    installing, which fetches the diary form and so sets a CSRF cookie. Landing after the cookies were cleared for
+    the next person, that cookie no longer matched their sign-in form, refused now and then (403)."""
+    page.wait_for_load_state("networkidle")
+    page.evaluate("""async () => {
+        try {
+            const registration = navigator.serviceWorker && await navigator.serviceWorker.getRegistration();
+            if (registration && (registration.installing || registration.waiting)) await navigator.serviceWorker.ready;
+        } catch (error) { /* a page with no origin (about:blank) has no service worker */ }
+    }""")
+
+
 def sign_in(page, live_server, username, password=PASSWORD):
     """Signs in with the real form. A care-team or admin account then types the code its authenticator
     shows, setting one up first if it has none, as a person with the app on their phone would."""
+    settle(page)
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label(re.compile("Username|Användarnamn")).fill(username)
     page.get_by_label(re.compile("Password|Lösenord")).fill(password)
