@@ -43,7 +43,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import snowballstemmer
@@ -614,8 +614,7 @@ class GuideIndex:
             total = (score + TITLE_WEIGHT * title_score) * PAGE_PRIOR.get(page.slug, 1.0) * coverage ** COVERAGE_POWER
             shown = best_passage[owner][1] if owner in best_passage else self._first_passage(section)
             passage = self._passages[shown]
-            hit = Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor, page.lang,
-                      self.excerpt(passage.text, concepts))
+            hit = Hit(page.slug, page.title, total, passage.text, passage.heading, passage.anchor, page.lang)
             ranked.append((hit, coverage))
         ranked.sort(key=lambda pair: (-pair[0].score, pair[0].slug))
         if ranked:
@@ -625,7 +624,8 @@ class GuideIndex:
 
     def search(self, query: str, limit: int = 5) -> list[Hit]:
         """The pages that answer best, best first, however weak the best is (see `answer`)."""
-        return [hit for hit, _ in self._rank(self.concepts(query))][:limit]
+        concepts = self.concepts(query)
+        return self._with_excerpts([hit for hit, _ in self._rank(concepts)][:limit], concepts)
 
     def answer(self, query: str, limit: int = 5) -> Answer:
         """The pages that answer the question, or none when the guide does not cover it.
@@ -643,7 +643,8 @@ class GuideIndex:
         confidence = self.confidence(judged[0][0].score, topic) if judged else 0.0
         # Read without off-topic phrases, so that "scarlet fever" still names a fever: an off-topic reading
         # never makes a question less urgent.
-        urgent = self._is_urgent(self.concepts(query, off_topic=False))
+        read_off_topic = any(c.word in self._analyzer.off_topic for c in concepts)
+        urgent = self._is_urgent(self.concepts(query, off_topic=False) if read_off_topic else concepts)
         hits = [hit for hit, _ in ranked][:limit]
         if urgent:
             ranked_seek_care = [h for h in hits if h.slug == SEEK_CARE]
@@ -651,7 +652,7 @@ class GuideIndex:
             hits = (seek_care + [h for h in hits if h.slug != SEEK_CARE])[:limit]
         elif confidence < ANSWER_THRESHOLD:
             hits = []
-        return Answer(tuple(hits), round(confidence, 3), urgent)
+        return Answer(tuple(self._with_excerpts(hits, concepts)), round(confidence, 3), urgent)
 
     def _seek_care_hit(self) -> Hit | None:
         """The page on when to seek care, opened at its top; None while this language has no such page."""
@@ -659,8 +660,11 @@ class GuideIndex:
         if page is None:
             return None
         first = page.passages[0]
-        return Hit(page.slug, page.title, 0.0, first.text, first.heading, first.anchor, page.lang,
-                   self.excerpt(first.text, []))
+        return Hit(page.slug, page.title, 0.0, first.text, first.heading, first.anchor, page.lang)
+
+    def _with_excerpts(self, hits: list[Hit], concepts: list[Concept]) -> list[Hit]:
+        """The hits a list will show, each with its excerpt: worked out for those only, not every page ranked."""
+        return [replace(hit, excerpt=self.excerpt(hit.passage, concepts)) for hit in hits]
 
     def excerpt(self, text: str, concepts: list[Concept]) -> str:
         """At most EXCERPT_WORDS words of a passage: the sentence that has most of the question's weight, with as
