@@ -16,7 +16,7 @@ from django.utils.translation import get_language, override
 
 @functools.lru_cache(maxsize=16)
 def _months(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The short ("Mar"; "mars" in Swedish) and long ("March", as the date filter's "F") month names in
+    """The short ("Mar"; "mar" in Swedish) and long ("March", as the date filter's "F") month names in
     ``language``. English writes the short name with a capital and Swedish does not, so the short names are
     Django's translations as they are, capitalised in English only: the date filter's "M" capitalises them in
     every language ("Dec" on a Swedish page)."""
@@ -34,7 +34,7 @@ def month_short(month: int) -> str:
 _MONTH_SHORT = re.compile(r"(?<!\\)M")
 
 
-def with_month_short(fmt: str, month: int) -> str:
+def _with_month_short(fmt: str, month: int) -> str:
     """A date format with its "M" written out as `month_short` gives it, for Django's date filter and date_format,
     which capitalise it in every language ("Dec" on a Swedish page)."""
     name = "".join("\\" + letter for letter in month_short(month))
@@ -43,7 +43,7 @@ def with_month_short(fmt: str, month: int) -> str:
 
 def short_date(day: dt.date, fmt: str) -> str:
     """Django's date_format with "M" as the reader's language writes a month's short name."""
-    return date_format(day, with_month_short(fmt, day.month))
+    return date_format(day, _with_month_short(fmt, day.month))
 
 
 def day_text(day: dt.date) -> str:

@@ -3,9 +3,8 @@
 import datetime as dt
 
 from django import template
-from django.template.defaultfilters import date
 
-from netcompanion.core.formats import with_month_short
+from netcompanion.core import formats
 
 register = template.Library()
 
@@ -14,6 +13,4 @@ register = template.Library()
 def short_date(value: dt.date | None, arg: str) -> str:
     """Django's date filter, with its "M" written as the reader's language writes a month's short name: Django
     capitalises it in every language, so a Swedish page read "8 Dec 2026" for "8 dec 2026"."""
-    if not value:
-        return ""
-    return date(value, with_month_short(arg, value.month))
+    return formats.short_date(value, arg) if value else ""
